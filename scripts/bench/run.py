@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Load benchmark of the positions API: the same queries, side by side, on the same corpus.
+
+usage: run.py [--workdir DIR] [--duration S] [--pg-url URL | --no-pg] [--write-docs]
+
+Builds (once, cached in --workdir) a 100,000-position and a 1,000-position SQLite corpus with
+scripts/build_corpus.py, then measures with wrk (-t2 -c16 --latency, fixed duration, 127.0.0.1 only):
+  * the API under gunicorn (2 sync workers) on SQLite at 100k: the five benchmark queries;
+  * Datasette serving the same file (immutable) on the equivalent filtered JSON query;
+  * a bare WSGI app returning a body as large as the API's, under the same gunicorn (the ceiling);
+  * the API on the 1k corpus (latency must not grow with the corpus);
+  * the API on PostgreSQL loaded with the same corpus (a database of its own, see --pg-url);
+  * ingest: articles per second through the seed path on one core.
+Prints a markdown table and the ratios against the targets; --write-docs puts them into
+docs/benchmarks.md between the `bench:begin`/`bench:end` markers.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import machine
+import servers
+from wrk import LoadResult, run_wrk
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD_CORPUS = ROOT / "scripts" / "build_corpus.py"
+DOCS = ROOT / "docs" / "benchmarks.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432/positions_bench"
+
+TARGET_VS_DATASETTE = 5.0
+TARGET_VS_BARE = 0.35
+TARGET_P99_MS = 25.0
+TARGET_GROWTH_1K_TO_100K = 1.5
+
+COMMON_WORD = "Nga"  # "Russia": in a large share of the corpus, so the search must page and count a lot
+
+
+@dataclass(frozen=True)
+class Row:
+    engine: str
+    corpus: str
+    query: str
+    result: LoadResult
+
+
+def api_queries(position_id: str) -> dict[str, str]:
+    return {
+        "actor": "/positions?actor=NATO",
+        "actor+kind+since": "/positions?actor=RUSSIA&kind=demand&since=2022-01-01",
+        "q": f"/positions?q={COMMON_WORD}",
+        "by id": f"/positions/{position_id}",
+        "page 200": "/positions?page=200&per_page=20",
+    }
+
+
+def datasette_query(db_path: Path) -> str:
+    """Datasette's equivalent of /positions?actor=NATO: filter, newest first, 20 rows, the count."""
+    return f"/{db_path.stem}/position.json?actor_id=NATO&_sort_desc=said_on&_size=20"
+
+
+def build_corpus(target: Path | str, sources: int, per_source: int, *, env: dict | None = None) -> None:
+    args = [sys.executable, str(BUILD_CORPUS), "--sources", str(sources),
+            "--positions-per-source", str(per_source), "--replace"]
+    args += ["--db", str(target)] if isinstance(target, Path) else []
+    subprocess.run(args, check=True, cwd=ROOT, env={**os.environ, **(env or {})})
+
+
+def sqlite_corpus(workdir: Path, name: str, sources: int, per_source: int) -> Path:
+    path = workdir / f"{name}.sqlite"
+    if not path.exists():
+        build_corpus(path, sources, per_source)
+    return path
+
+
+def some_position_id(base_url: str) -> str:
+    status, body = servers.fetch(f"{base_url}/positions?per_page=1&page=50")
+    if status != 200:
+        raise RuntimeError(f"/positions answered {status}: {body[:500]!r}")
+    return json.loads(body)["items"][0]["id"]
+
+
+def measure(base_url: str, path: str, duration_s: int) -> LoadResult:
+    status, body = servers.fetch(base_url + path)
+    if status != 200:
+        raise RuntimeError(f"{path} answered {status}: {body[:500]!r}")
+    return run_wrk(base_url + path, duration_s=duration_s)
+
+
+def bench_api(db_url: str, engine: str, corpus: str, duration_s: int, only: set[str] | None = None):
+    """The benchmark queries against `gunicorn 'api:create_app()'` bound to db_url."""
+    rows, nato_body = [], b""
+    with servers.gunicorn("api:create_app()", env={"DATABASE_URL": db_url}, cwd=str(ROOT),
+                          ready_path="/positions?per_page=1") as base:
+        for name, path in api_queries(some_position_id(base)).items():
+            if only is None or name in only:
+                rows.append(Row(engine, corpus, f"`{path}`", measure(base, path, duration_s)))
+        nato_body = servers.fetch(base + api_queries("")["actor"])[1]
+    return rows, nato_body
+
+
+def bench_datasette(db_path: Path, corpus: str, duration_s: int) -> Row:
+    path = datasette_query(db_path)
+    with servers.datasette(db_path, ready_path=f"/{db_path.stem}.json") as base:
+        return Row("Datasette 0.65 (1 process)", corpus, f"`{path}`", measure(base, path, duration_s))
+
+
+def bench_bare(body: bytes, duration_s: int) -> Row:
+    with tempfile.NamedTemporaryFile(suffix=".json") as body_file:
+        body_file.write(body)
+        body_file.flush()
+        with servers.gunicorn("bare_wsgi:app", env={"BENCH_BODY_FILE": body_file.name},
+                              cwd=str(Path(__file__).parent)) as base:
+            result = measure(base, "/", duration_s)
+    return Row("bare WSGI, gunicorn", "-", f"fixed {len(body):,}-byte JSON body", result)
+
+
+def ingest_rate() -> float:
+    """Articles per second through the seed path on one core (see ingest.py)."""
+    done = subprocess.run([sys.executable, str(Path(__file__).parent / "ingest.py"), "--json"],
+                          check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(done.stdout)["articles_per_s"]
+
+
+def pg_ready(pg_url: str) -> bool:
+    database = pg_url.rsplit("/", 1)[1]
+    created = subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database],
+                             capture_output=True, text=True)
+    return created.returncode == 0 or "already exists" in created.stderr
+
+
+def ratios(rows: list[Row]) -> list[tuple[str, str, str, bool]]:
+    def find(engine_prefix: str, corpus: str, query_part: str = "") -> LoadResult | None:
+        return next((r.result for r in rows if r.engine.startswith(engine_prefix)
+                     and r.corpus == corpus and query_part in r.query), None)
+
+    nato = find("API, SQLite", "100k", "actor=NATO`")
+    checks = []
+    if nato is None:
+        return checks
+    if (datasette := find("Datasette", "100k")) is not None:
+        ratio = nato.requests_per_s / datasette.requests_per_s
+        checks.append(("API ÷ Datasette req/s, actor=NATO", f">= {TARGET_VS_DATASETTE:g}x",
+                       f"{ratio:.1f}x", ratio >= TARGET_VS_DATASETTE))
+    if (bare := find("bare", "-")) is not None:
+        ratio = nato.requests_per_s / bare.requests_per_s
+        checks.append(("API ÷ bare WSGI req/s, actor=NATO", f">= {TARGET_VS_BARE:.0%}",
+                       f"{ratio:.0%}", ratio >= TARGET_VS_BARE))
+    checks.append(("p99, actor=NATO at 100k", f"<= {TARGET_P99_MS:g} ms", f"{nato.p99_ms:.1f} ms",
+                   nato.p99_ms <= TARGET_P99_MS))
+    if (small := find("API, SQLite", "1k", "actor=NATO`")) is not None:
+        for label, big, little in (("p50", nato.p50_ms, small.p50_ms), ("p99", nato.p99_ms, small.p99_ms)):
+            ratio = big / little
+            checks.append((f"{label} at 100k ÷ {label} at 1k, actor=NATO", f"<= {TARGET_GROWTH_1K_TO_100K:g}x",
+                           f"{ratio:.2f}x", ratio <= TARGET_GROWTH_1K_TO_100K))
+    return checks
+
+
+def render(rows: list[Row], checks, ingest: float | None, loads: tuple[str, str]) -> str:
+    lines = ["| engine | corpus | query | req/s | p50 ms | p99 ms | errors |",
+             "|---|---|---|---:|---:|---:|---:|"]
+    lines += [f"| {r.engine} | {r.corpus} | {r.query} | {r.result.requests_per_s:,.0f} | "
+              f"{r.result.p50_ms:.2f} | {r.result.p99_ms:.2f} | {r.result.errors} |" for r in rows]
+    lines += ["", "| target | wanted | measured | met |", "|---|---|---|---|"]
+    lines += [f"| {name} | {wanted} | {measured} | {'yes' if ok else '**no**'} |"
+              for name, wanted, measured, ok in checks]
+    if ingest is not None:
+        lines += ["", f"Ingest through the seed path, one core: **{ingest:.1f} articles/s**."]
+    info = machine.describe()
+    lines += ["", f"Machine: {info['cpu']}, {info['ram']} RAM, Python {info['python']}, {info['os']}; "
+              f"{info['wrk']}. Run {info['date']}; load average (1, 5, 15 min) {loads[0]} before, "
+              f"{loads[1]} after. Other engineers' test suites may have been running on the same 2 cores."]
+    return "\n".join(lines)
+
+
+def write_docs(table: str) -> None:
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    tail = rest.split(END, 1)[1]
+    DOCS.write_text(f"{head}{BEGIN}\n{table}\n{END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "positions-bench")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per query (default 10)")
+    parser.add_argument("--pg-url", default=DEFAULT_PG_URL, help="a PostgreSQL database of its own")
+    parser.add_argument("--no-pg", action="store_true", help="skip PostgreSQL")
+    parser.add_argument("--no-ingest", action="store_true", help="skip the ingest measurement")
+    parser.add_argument("--write-docs", action="store_true", help=f"write the results into {DOCS.name}")
+    args = parser.parse_args(argv)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+
+    big = sqlite_corpus(args.workdir, "positions100k", 10_000, 10)
+    small = sqlite_corpus(args.workdir, "positions1k", 100, 10)
+    load_before = machine.load_average()
+    rows, nato_body = bench_api(f"sqlite:///{big}", "API, SQLite", "100k", args.duration)
+    rows.append(bench_datasette(big, "100k", args.duration))
+    rows.append(bench_bare(nato_body, args.duration))
+    rows += bench_api(f"sqlite:///{small}", "API, SQLite", "1k", args.duration, only={"actor"})[0]
+    if not args.no_pg:
+        if not pg_ready(args.pg_url):
+            print(f"PostgreSQL database for {args.pg_url} could not be created; skipping", file=sys.stderr)
+        else:
+            build_corpus(args.pg_url, 10_000, 10, env={"DATABASE_URL": args.pg_url})
+            rows += bench_api(args.pg_url, "API, PostgreSQL", "100k", args.duration)[0]
+    ingest = None if args.no_ingest else ingest_rate()
+    table = render(rows, ratios(rows), ingest, (load_before, machine.load_average()))
+    print(table)
+    if args.write_docs:
+        write_docs(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
