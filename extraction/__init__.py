@@ -1,0 +1,26 @@
+"""Positions stated by parties in Vietnamese news articles.
+
+Public interface:
+    extract(text, meta=None) -> ExtractionResult
+    read_article(path) -> (text, ArticleMeta)
+    reference  (actors, people, topics; importable without loading NLP models)
+
+underthesea is imported lazily, on the first call to extract().
+"""
+from __future__ import annotations
+
+from . import reference
+from .article import read_article
+from .types import DATE_PRECISIONS, KINDS, ArticleMeta, ExtractedPosition, ExtractionResult
+
+__all__ = [
+    "extract", "read_article", "reference", "ArticleMeta", "ExtractedPosition", "ExtractionResult",
+    "KINDS", "DATE_PRECISIONS",
+]
+
+
+def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
+    """Positions stated in one article (see extraction.pipeline)."""
+    from .pipeline import extract as _extract
+
+    return _extract(text, meta)

@@ -1,0 +1,139 @@
+"""Stage 1: split the raw article into lines and mask page furniture.
+
+Nothing is re-indexed: the output is a list of Block(start, end, role) over the raw text, and every
+later stage only looks inside blocks. Roles: "headline", "lead" (sapo), "body". Junk lines are simply
+absent, so no position can come from a menu, a caption or another story's teaser.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .reference import load_page_rules
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int
+    end: int
+    role: str  # "headline" | "lead" | "body"
+    paragraph: int  # ordinal of the block among kept blocks
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+
+def _norm(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", s).split()).casefold()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with offsets of their stripped content."""
+    lines = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group()
+        stripped = raw.strip()
+        if stripped:
+            start = m.start() + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(start, start + len(stripped), stripped))
+    return lines
+
+
+@functools.lru_cache(maxsize=1)
+def _rules():
+    rules = load_page_rules()
+    return (
+        frozenset(_norm(x) for x in rules["junk_lines"]),
+        frozenset(_norm(x) for x in rules["stop_lines"]),
+        tuple(re.compile(p, re.I) for p in rules["source_lines"]),
+        tuple(rules["caption_marks"]),
+    )
+
+
+def _is_doubled(s: str) -> bool:
+    """A teaser list item repeats its headline: "Tiêu đề X Tiêu đề X"."""
+    half = len(s) // 2
+    return len(s) > 20 and s[: half].strip() == s[half:].strip()
+
+
+def _is_teaser(s: str) -> bool:
+    """Cut-off teaser text of another story ends in an ellipsis."""
+    return s.endswith(("...", "…")) and not s.endswith(("....",))
+
+
+_BYLINE = re.compile(
+    r"""^(?:[A-ZĐÂ][\w]*\s?){1,3}$  # "Kông Anh", "Quang Dũng": 1-3 capitalised words, nothing else
+    """,
+    re.X,
+)
+
+
+def _is_junk(line: Line, seen: set[str], junk, captions) -> bool:
+    norm = _norm(line.text)
+    if norm in junk or _is_doubled(line.text) or _is_teaser(line.text):
+        return True
+    if any(mark in line.text for mark in captions):
+        return True
+    core = _norm(re.sub(r"\((?:Reuters|AP|AFP|Ảnh[^)]*)\)\s*$", "", line.text))
+    if core in seen:  # a caption or teaser repeating an earlier line
+        return True
+    if _BYLINE.match(line.text) and len(line.text) < 30:
+        return True
+    return _is_name_label(line.text)
+
+
+def _is_name_label(s: str) -> bool:
+    """A caption that only names a person: "Tổng thư ký NATO Jens Stoltenberg." (title + capitalised name)."""
+    words = s.rstrip(".").split()
+    if len(s) > 70 or len(words) > 8 or "," in s:
+        return False
+    lower = [i for i, w in enumerate(words) if w[:1].islower()]
+    tail = words[lower[-1] + 1 :] if lower else words
+    return len(tail) >= 2 and len(tail) < len(words)
+
+
+def _is_stop(line: Line, stops, sources) -> bool:
+    norm = _norm(line.text)
+    return norm in stops or any(p.match(line.text) for p in sources)
+
+
+def content_blocks(text: str, *, title: str | None = None) -> list[Block]:
+    """The article's own text, line by line, with headline and lead marked."""
+    junk, stops, sources, captions = _rules()
+    lines = split_lines(text)
+    kept: list[Line] = []
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if kept and _is_stop(line, stops, sources):
+            break
+        repeated_next = i + 1 < len(lines) and _norm(lines[i + 1].text) == _norm(line.text)
+        if not repeated_next and not _is_junk(line, seen, junk, captions):
+            kept.append(line)
+        seen.add(_norm(line.text))
+    return _assign_roles(kept, title=title)
+
+
+def _assign_roles(kept: list[Line], *, title: str | None) -> list[Block]:
+    blocks: list[Block] = []
+    title_norm = _norm(title) if title else None
+    headline_done = lead_done = False
+    for i, line in enumerate(kept):
+        if not headline_done and (title_norm is None or _norm(line.text) == title_norm or i >= 2):
+            is_title = title_norm is None or _norm(line.text) == title_norm
+            if is_title and not line.text.endswith("."):
+                blocks.append(Block(line.start, line.end, "headline", len(blocks)))
+                headline_done = True
+                continue
+            headline_done = True
+        if headline_done and not lead_done:
+            blocks.append(Block(line.start, line.end, "lead", len(blocks)))
+            lead_done = True
+            continue
+        blocks.append(Block(line.start, line.end, "body", len(blocks)))
+    return blocks

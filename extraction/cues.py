@@ -1,0 +1,103 @@
+"""Cue words that attribute speech and mark a position's kind (lexicons in cues.yaml).
+
+Matching is case-insensitive, leftmost-longest, on word boundaries; single-syllable cues ("bác",
+"phải", "mời") must also be whole words for underthesea's word segmenter ("bác sĩ" is not "bác").
+Each cue carries its scope flags: negated ("không chấp nhận" is its own rebuttal cue, but a negated
+offer "chưa sẵn sàng" is no offer) and noun ("các yêu cầu này" names a demand, it does not make one).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from . import nlp
+from .reference import load_cues
+
+KIND_CLASSES = ("rebuttal", "warning", "demand", "proposal")  # earlier wins when one string is in two
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    kind: str  # "speech" | "want" | "rebuttal" | "warning" | "demand" | "proposal"
+    negated: bool = False
+    noun: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def _tables():
+    cues = load_cues()
+    auto = ahocorasick.Automaton()
+    seen = set()
+    for kind in (*KIND_CLASSES, "want", "speech"):
+        for word in cues.get(kind) or ():
+            if word not in seen:
+                seen.add(word)
+                auto.add_word(word, (len(word), kind))
+    auto.make_automaton()
+    patterns = tuple((kind, re.compile(p)) for kind, ps in (cues.get("patterns") or {}).items() for p in ps)
+    return (
+        auto,
+        patterns,
+        frozenset(cues["negators"]),
+        frozenset(cues["noun_markers"]),
+        tuple(cues.get("noun_followers") or ()),
+        cues.get("not_after_cue") or {},
+    )
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _prev_words(lower: str, pos: int, n: int) -> str:
+    return " ".join(lower[max(0, pos - 30) : pos].split()[-n:])
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Cues in text[start:end], offsets into text."""
+    auto, patterns, negators, noun_markers, noun_followers, not_after = _tables()
+    lower = text[start:end].lower()
+    if len(lower) != end - start:  # lower() changed lengths (exotic characters): match as written
+        lower = text[start:end]
+    found = []
+    for last, (length, kind) in auto.iter(lower):
+        s, e = last - length + 1, last + 1
+        if (s > 0 and _word_char(lower[s - 1])) or (e < len(lower) and _word_char(lower[e])):
+            continue
+        found.append((s, e, kind))
+    for kind, pattern in patterns:
+        found.extend((m.start(), m.end(), kind) for m in pattern.finditer(lower))
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    chosen, taken_to = [], -1
+    for s, e, kind in found:
+        if s >= taken_to:
+            chosen.append((s, e, kind))
+            taken_to = e
+    chosen = _whole_words(text, start, lower, chosen)
+    out = []
+    for s, e, kind in chosen:
+        word = lower[s:e]
+        following = lower[e : e + 20].lstrip()
+        if any(following.startswith(w) for w in not_after.get(word, ())):
+            continue
+        prev1, prev2 = _prev_words(lower, s, 1), _prev_words(lower, s, 2)
+        negated = prev1 in negators or prev2 in negators
+        noun = prev1 in noun_markers or prev2 in noun_markers or any(
+            following.startswith(f + " ") or following == f or following.startswith(f + ",") for f in noun_followers
+        )
+        out.append(Cue(start + s, start + e, kind, negated, noun))
+    return out
+
+
+def _whole_words(text: str, start: int, lower: str, chosen):
+    """Drop single-syllable cues that underthesea puts inside a longer word ("bác sĩ")."""
+    if not any(" " not in lower[s:e] for s, e, _ in chosen):
+        return chosen
+    spans = nlp.word_spans(text[start : start + len(lower)])
+    starts, ends = {s for s, _ in spans}, {e for _, e in spans}
+    return [(s, e, k) for s, e, k in chosen if " " in lower[s:e] or (s in starts and e in ends)]

@@ -1,0 +1,104 @@
+"""Date expressions and their resolution against the article's reference date.
+
+"ngày 25/1", "Hôm 7/1", "25/1/2022" -> day; "tháng trước", "cuối tháng 12", "tuần trước" -> month;
+"cùng ngày" -> the last day named before it; "năm ngoái" and the like -> found but undated
+(the contract has no year precision).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+DATE = re.compile(
+    r"""
+    (?P<day_prefix>\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+)?
+    (?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>\d{4}))?\b   # 25/1, 25/1/2022
+    | \b(?P<edge>(?:đầu|giữa|cuối)\s+)?tháng\s+(?P<m_only>\d{1,2})(?:\s*/\s*(?P<m_year>\d{4}))?\b  # cuối tháng 12/2021
+    | \b(?P<rel>(?:(?:đầu|giữa|cuối)\s+)?tháng\s+trước   # tháng trước, giữa tháng trước
+        | tuần\s+trước | (?:đầu\s+|cuối\s+)?tuần\s+này | hôm\s+qua | hôm\s+nay | cùng\s+ngày
+        | năm\s+ngoái | năm\s+trước | tháng\s+này)\b
+    """,
+    re.X | re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str | None  # "YYYY-MM-DD" | "YYYY-MM" | None
+    precision: str  # "day" | "month" | "unknown"
+
+
+def _year_for(month: int, ref: dt.date) -> int:
+    """Articles talk about the recent past: December in a January article is last year's."""
+    return ref.year - 1 if month > ref.month + 1 else ref.year
+
+
+def _month_back(ref: dt.date, months: int) -> str:
+    y, m = ref.year, ref.month - months
+    while m < 1:
+        y, m = y - 1, m + 12
+    return f"{y:04d}-{m:02d}"
+
+
+def _relative(word: str, ref: dt.date, last_day: str | None) -> tuple[str | None, str]:
+    word = " ".join(word.lower().split())
+    if word.endswith("tháng trước"):
+        return _month_back(ref, 1), "month"
+    if word in ("tuần trước",):
+        return (ref - dt.timedelta(days=7)).strftime("%Y-%m"), "month"
+    if word.endswith("tuần này") or word == "tháng này":
+        return ref.strftime("%Y-%m"), "month"
+    if word == "hôm qua":
+        return (ref - dt.timedelta(days=1)).isoformat(), "day"
+    if word == "hôm nay":
+        return ref.isoformat(), "day"
+    if word == "cùng ngày" and last_day:
+        return last_day, "day"
+    return None, "unknown"
+
+
+def find_dates(text: str, start: int, end: int, *, ref: dt.date | None, last_day: str | None = None):
+    """Date mentions in text[start:end]; relative ones need ref (else they stay undated)."""
+    out = []
+    for m in DATE.finditer(text, start, end):
+        value, precision = None, "unknown"
+        if m.group("day"):
+            if not m.group("day_prefix") and not m.group("year"):
+                continue  # "12/1" alone may be a ratio or a score
+            day, month = int(m.group("day")), int(m.group("month"))
+            year = int(m.group("year")) if m.group("year") else (_year_for(month, ref) if ref else None)
+            if year and 1 <= month <= 12 and 1 <= day <= 31:
+                value, precision = f"{year:04d}-{month:02d}-{day:02d}", "day"
+        elif m.group("m_only"):
+            month = int(m.group("m_only"))
+            year = int(m.group("m_year")) if m.group("m_year") else (_year_for(month, ref) if ref else None)
+            if year and 1 <= month <= 12:
+                value, precision = f"{year:04d}-{month:02d}", "month"
+        elif ref:
+            value, precision = _relative(m.group("rel"), ref, last_day)
+        out.append(DateMention(m.start(), m.end(), value, precision))
+        if precision == "day":
+            last_day = value
+    return out
+
+
+def infer_reference_date(text: str) -> dt.date | None:
+    """The latest full date written in the text (d/m/yyyy), as a stand-in for the publication date."""
+    best = None
+    for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text):
+        try:
+            d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        best = max(best, d) if best else d
+    return best
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

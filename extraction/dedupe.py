@@ -1,0 +1,80 @@
+"""Stage 5: one line per position: merge clause pieces, drop restatements, link rebuttals.
+
+GUIDELINES: headline and lead count only when the body does not restate them; the same position
+said twice by the same party counts once; a rebuttal points at the demand it rejects.
+"""
+from __future__ import annotations
+
+import re
+
+from .positions import Draft
+
+STOP = frozenset("và của các những là cho với về này đã sẽ được có không một trong rằng để khi thì mà đó".split())
+SIMILAR = 0.5  # share of the shorter position's content words found in the other
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if w not in STOP and len(w) > 1}
+
+
+def similarity(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def _merge_pieces(drafts: list[Draft]) -> list[Draft]:
+    """Adjacent clauses of one sentence with the same holder, kind and speaker are one position."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = next((p for p in reversed(out) if p.sentence == d.sentence and p.actor == d.actor), None)
+        if prev and prev.kind == d.kind and prev.speaker == d.speaker:
+            prev.span = (min(prev.span[0], d.span[0]), max(prev.span[1], d.span[1]))
+            prev.content = (min(prev.content[0], d.content[0]), max(prev.content[1], d.content[1]))
+            prev.topics = prev.topics + [t for t in d.topics if t not in prev.topics]
+            prev.targets = prev.targets + [t for t in d.targets if t not in prev.targets]
+            prev.quote = prev.quote or d.quote
+            continue
+        out.append(d)
+    return out
+
+
+def _restates(text: str, a: Draft, b: Draft, *, same_speaker_is_enough: bool) -> bool:
+    if a.actor != b.actor or a.kind != b.kind:
+        return False
+    if same_speaker_is_enough and a.speaker and a.speaker == b.speaker:
+        return True
+    return similarity(text[a.span[0] : a.span[1]], text[b.span[0] : b.span[1]]) >= SIMILAR
+
+
+def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
+    drafts = _merge_pieces(drafts)
+    body = [d for d in drafts if d.role == "body"]
+    lead = [d for d in drafts if d.role == "lead"]
+    kept_lead = [d for d in lead if not any(_restates(text, d, b, same_speaker_is_enough=True) for b in body)]
+    kept_head = [
+        d for d in drafts if d.role == "headline"
+        and not any(b.actor == d.actor and b.kind == d.kind for b in body + kept_lead)
+    ]
+    kept_body: list[Draft] = []
+    first_body = min((d.paragraph for d in body), default=0)
+    for d in body:
+        twin = next((k for k in kept_body if _restates(text, k, d, same_speaker_is_enough=False)
+                     and k.speaker == d.speaker), None)
+        if twin is None:
+            kept_body.append(d)
+        elif twin.paragraph == first_body and d.paragraph != first_body:
+            kept_body[kept_body.index(twin)] = d  # the opening paragraph summarises; keep the full report
+    return sorted(kept_head + kept_lead + kept_body, key=lambda d: d.span)
+
+
+def link_rebuttals(drafts: list[Draft]) -> None:
+    """Point each rebuttal at the nearest earlier demand (else claim) of a party it rejects."""
+    for i, d in enumerate(drafts):
+        if d.kind != "rebuttal":
+            continue
+        for kinds in (("demand",), ("proposal", "statement", "warning")):
+            earlier = [j for j in range(i) if drafts[j].actor in d.targets and drafts[j].kind in kinds]
+            later = [j for j in range(i + 1, len(drafts)) if drafts[j].actor in d.targets and drafts[j].kind in kinds]
+            if earlier or later:
+                d.rebuts = earlier[-1] if earlier else later[0]
+                break

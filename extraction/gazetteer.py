@@ -1,0 +1,120 @@
+"""Compiled match tables over the reference data (built once per process, longest alias first).
+
+One Aho-Corasick automaton finds every actor alias, person alias, title, honorific and ignored name
+in a text; `scan` keeps the leftmost-longest matches that start and end on word boundaries.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .reference import ambiguous_aliases, ignored_names, load_actors, load_people, load_titles
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    kind: str  # "actor" | "person" | "title" | "honorific" | "collective" | "spokes" | "ignore"
+    value: str  # actor code, canonical person name, or the matched surface form
+
+
+def _entries():
+    titles = load_titles()
+    yield from ((t, "title", t) for t in titles["titles"])
+    yield from ((h, "honorific", h) for h in titles["honorifics"])
+    yield from ((c, "collective", c) for c in titles["collective"])
+    yield from ((s, "spokes", s) for s in titles["spokesperson"])
+    for person in load_people():
+        for form in (person.name, *person.aliases):
+            yield form, "person", person.name
+    for actor in load_actors():
+        for form in actor.aliases:
+            yield form, "actor", actor.code
+    yield from ((n, "ignore", n) for n in ignored_names())
+
+
+@functools.lru_cache(maxsize=1)
+def automaton() -> ahocorasick.Automaton:
+    table: dict[str, tuple[str, str]] = {}
+    for form, kind, value in _entries():
+        form = unicodedata.normalize("NFC", form)
+        table.setdefault(form, (kind, value))  # first listed wins: organisations before states
+    auto = ahocorasick.Automaton()
+    for form, (kind, value) in table.items():
+        auto.add_word(form, (len(form), kind, value))
+    auto.make_automaton()
+    return auto
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_"
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+    """Leftmost-longest gazetteer hits in text[start:end] on word boundaries."""
+    end = len(text) if end is None else end
+    found = []
+    for last, (length, kind, value) in automaton().iter(text, start, end):
+        s, e = last - length + 1, last + 1
+        if (s > 0 and _is_word_char(text[s - 1])) or (e < len(text) and _is_word_char(text[e])):
+            continue
+        found.append(Hit(s, e, kind, value))
+    found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    hits: list[Hit] = []
+    for h in found:
+        if hits and h.start < hits[-1].end:
+            continue
+        hits.append(h)
+    return [h for h in hits if not _ambiguous_miss(text, h)]
+
+
+def _ambiguous_miss(text: str, hit: Hit) -> bool:
+    """'Anh' in "Kông Anh" / "Anh Tuấn" is a given name, not the UK."""
+    if hit.kind != "actor" or text[hit.start : hit.end] not in ambiguous_aliases():
+        return False
+    before = text[max(0, hit.start - 20) : hit.start].split()
+    after = text[hit.end : hit.end + 20].split()
+    prev_word = before[-1] if before else ""
+    next_word = after[0] if after else ""
+    prev_capital = prev_word[:1].isupper() and not prev_word.endswith((".", ",", ":", ")")) and prev_word.isalpha()
+    next_capital = next_word[:1].isupper() and next_word.isalpha() and not text[hit.end : hit.end + 1] in ",."
+    return (prev_capital or next_capital) and not _is_title_word(prev_word)
+
+
+def _is_title_word(word: str) -> bool:
+    return any(t.split()[-1] == word for t in load_titles()["titles"])
+
+
+@functools.lru_cache(maxsize=1)
+def _people_index():
+    return {p.name: p for p in load_people()}
+
+
+def person(name: str):
+    return _people_index().get(name)
+
+
+def fuzzy_person(name: str, *, cutoff: float = 0.8):
+    """The known person a (possibly misspelt) name refers to: "Valdimir Putin" -> Vladimir Putin."""
+    people = _people_index()
+    best, best_score = None, 0.0
+    for p in people.values():
+        for form in (p.name, *p.aliases):
+            score = difflib.SequenceMatcher(None, name.casefold(), form.casefold()).ratio()
+            if score > best_score:
+                best, best_score = p, score
+    if best_score >= cutoff:
+        return best
+    # same family name and a close given name ("Sergey Lavrov")
+    parts = name.split()
+    for p in people.values():
+        if len(parts) >= 2 and parts[-1] == p.name.split()[-1]:
+            given = difflib.SequenceMatcher(None, parts[0].casefold(), p.name.split()[0].casefold()).ratio()
+            if given >= 0.6:
+                return p
+    return None

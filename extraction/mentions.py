@@ -1,0 +1,190 @@
+"""Stage 3: mentions of parties and speakers.
+
+Gazetteer hits are grouped into noun phrases that can hold a position:
+  "Tổng thư ký NATO Jens Stoltenberg"  -> person + party (title, party, name)
+  "Thứ trưởng Ngoại giao Nga, ông Alexander Grushko" -> the same with an apposition
+  "ông Lavrov", "Ngoại trưởng Mỹ", "ông" -> resolved to the person named earlier
+  "chính quyền Tổng thống Mỹ Joe Biden", "một người phát ngôn Bộ Ngoại giao Mỹ" -> party only
+  "Bộ Ngoại giao Nga", "Moscow" -> party only
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from . import gazetteer, nlp
+from .clean import Block
+from .gazetteer import Hit
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actors: tuple[str, ...]  # party codes ("NATO",); empty when unresolved
+    person: str | None = None  # canonical name when a person speaks
+    role: str | None = None  # title as written, e.g. "Tổng thư ký NATO"
+    pronoun: bool = False  # "ông" / bare title: person resolved from context
+
+
+NAME_WORD = re.compile(
+    r"""[^\W\d_][\w'’\-]*   # Alexander / Thomas-Greenfield / O'Brien (first letter checked upper)
+    """,
+    re.X,
+)
+GLUE = re.compile(
+    r"""\s*(?:[–\-,]\s*)?   # "Tổng thư ký ... Đại Tây Dương – NATO, ông Jens ..." : dash or comma glue
+    """,
+    re.X,
+)
+
+
+def _capital_words(text: str, pos: int, limit: int = 4) -> tuple[int, int] | None:
+    """Span of up to `limit` consecutive capitalised words starting at pos (after spaces)."""
+    start = end = None
+    while limit:
+        m = re.compile(r"[ \u00a0]*").match(text, pos)
+        w = NAME_WORD.match(text, m.end())
+        if not w or not w.group()[0].isupper():
+            break
+        start = w.start() if start is None else start
+        end = pos = w.end()
+        limit -= 1
+    return (start, end) if start is not None else None
+
+
+def _next(hits: list[Hit], i: int, text: str, *, kinds: tuple[str, ...], glue: bool = False) -> int | None:
+    """Index of hit i+1 when it directly follows hit i (only spaces, or dash/comma when glue)."""
+    if i + 1 >= len(hits) or hits[i + 1].kind not in kinds:
+        return None
+    gap = text[hits[i].end : hits[i + 1].start]
+    pattern = GLUE if glue else re.compile(r"[ \u00a0]*")
+    return i + 1 if pattern.fullmatch(gap) else None
+
+
+def _name_after(text: str, pos: int, block_end: int):
+    """A person's name starting at pos: (end, canonical-or-raw name, known Person | None)."""
+    span = _capital_words(text, pos)
+    if not span or span[1] > block_end:
+        return None
+    raw = text[span[0] : span[1]]
+    known = gazetteer.fuzzy_person(raw)
+    if known:
+        return span[1], known.name, known
+    if len(raw.split()) >= 2 and _ner_agrees(text, span, block_end):
+        return span[1], raw, None
+    return None
+
+
+def _ner_agrees(text: str, span: tuple[int, int], block_end: int) -> bool:
+    """underthesea NER confirms an unknown name after a title (called only for unknown names)."""
+    window_start = max(0, span[0] - 40)
+    window = text[window_start : min(block_end, span[1] + 60)]
+    for s, e in nlp.person_spans(window):
+        if s + window_start < span[1] and e + window_start > span[0]:
+            return True
+    return False
+
+
+def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
+    """Title [party...] [name | , ông name]: returns the mention and the index of its last hit."""
+    title, j, actors = hits[i], i, []
+    while (k := _next(hits, j, text, kinds=("actor",), glue=bool(actors) or j == i)) is not None:
+        actors.append(hits[k].value)
+        j = k
+        if hits[k].end - title.start > 80:
+            break
+    role_end = hits[j].end
+    if (k := _next(hits, j, text, kinds=("person",))) is not None:
+        person = gazetteer.person(hits[k].value)
+        return Mention(title.start, hits[k].end, tuple(actors[-1:]) or (person.actor,), person.name,
+                       text[title.start:role_end]), k
+    if (k := _next(hits, j, text, kinds=("honorific",), glue=True)) is not None:
+        j = k
+    named = _name_after(text, hits[j].end, block_end)
+    if named and not _is_alias_start(hits, j, named[0]):
+        end, name, known = named
+        party = tuple(actors[-1:]) or ((known.actor,) if known else ())
+        while j + 1 < len(hits) and hits[j + 1].end <= end:
+            j += 1
+        return Mention(title.start, end, party, name, text[title.start:role_end]), j
+    return Mention(title.start, role_end, tuple(actors[-1:]), None, text[title.start:role_end], pronoun=True), j
+
+
+def _is_alias_start(hits, j, end) -> bool:
+    return j + 1 < len(hits) and hits[j + 1].start < end and hits[j + 1].kind == "actor"
+
+
+def _phrase(hits: list[Hit], i: int, text: str, block_end: int) -> tuple[Mention | None, int]:
+    hit = hits[i]
+    if hit.kind == "title":
+        return _title_phrase(hits, i, text, block_end)
+    if hit.kind in ("collective", "spokes"):
+        # the party the office belongs to; the person (if named) does not speak in person
+        j, actors = i, []
+        while j + 1 < len(hits) and hits[j + 1].start - hits[j].end <= 2 and hits[j + 1].kind != "ignore":
+            j += 1
+            if hits[j].kind == "actor":
+                actors.append(hits[j].value)
+            elif hits[j].kind == "person":
+                actors.append(gazetteer.person(hits[j].value).actor)
+        if not actors:  # "người phát ngôn trên": the office is named elsewhere
+            return None, i
+        return Mention(hit.start, hits[j].end, (actors[0],), None, text[hit.start:hits[j].end]), j
+    if hit.kind == "honorific":
+        if (k := _next(hits, i, text, kinds=("person",))) is not None:
+            p = gazetteer.person(hits[k].value)
+            return Mention(hit.start, hits[k].end, (p.actor,), p.name), k
+        named = _name_after(text, hit.end, block_end)
+        if named:
+            return Mention(hit.start, named[0], ((named[2].actor,) if named[2] else ()), named[1]), i
+        if hit.value[0].isupper() or text[hit.end : hit.end + 1] == " ":
+            return Mention(hit.start, hit.end, (), None, None, pronoun=True), i
+        return None, i
+    if hit.kind == "person":
+        p = gazetteer.person(hit.value)
+        return Mention(hit.start, hit.end, (p.actor,), p.name), i
+    if hit.kind == "actor":
+        return Mention(hit.start, hit.end, (hit.value,)), i
+    return None, i
+
+
+def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
+    """Speaker and party mentions in the kept blocks, in text order, persons resolved."""
+    out: list[Mention] = []
+    for b in blocks:
+        hits = gazetteer.scan(text, b.start, b.end)
+        i = 0
+        while i < len(hits):
+            mention, i = _phrase(hits, i, text, b.end)
+            if mention:
+                out.append(mention)
+            i += 1
+    return _resolve(out)
+
+
+def _resolve(mentions: list[Mention]) -> list[Mention]:
+    """Give bare titles and pronouns the person named earlier ("Ngoại trưởng Mỹ" -> Antony Blinken)."""
+    by_role: dict[str, Mention] = {}
+    last_person: Mention | None = None
+    out = []
+    for m in mentions:
+        if m.person and m.role and m.actors:
+            by_role[_role_key(m.role, m.actors[0])] = m
+        if m.pronoun and m.role:
+            earlier = by_role.get(_role_key(m.role, m.actors[0] if m.actors else ""))
+            if earlier is None and not m.actors and last_person and last_person.role:
+                earlier = last_person if _role_key(last_person.role, "") == _role_key(m.role, "") else None
+            if earlier:
+                m = replace(m, person=earlier.person, actors=m.actors or earlier.actors, pronoun=False)
+        # a bare "ông" is resolved later, against the last *speaker* (pipeline), not the last name
+        if m.person:
+            last_person = m
+        out.append(m)
+    return out
+
+
+def _role_key(role: str, actor: str) -> str:
+    """ "Tổng thư ký NATO" and "Tổng thư ký" + NATO map to the same key."""
+    words = [w for w in role.split() if not w[:1].isupper() or w in ("Tổng", "Ngoại", "Thứ", "Bộ", "Thủ")]
+    return " ".join(words[:3]).casefold() + "|" + actor

@@ -1,0 +1,132 @@
+"""Stage 4b: claims -> positions: one per holding party, with speaker, targets, date and topics.
+
+Conventions follow tests/data/gold/GUIDELINES.md: a joint claim gives one position per party; a
+sentence without a date inherits the speaker's date from the same report (a date given with the
+speaker's earlier attributed words), or the previous sentence's date when it continues that report.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .attribution import Claim
+from .dates import DateMention
+from .mentions import Mention
+from .reference import load_cues, load_topics
+
+
+@dataclass
+class Draft:
+    """A position under construction (converted to types.ExtractedPosition at the end)."""
+
+    actor: str
+    kind: str
+    span: tuple[int, int]
+    role: str  # block role of its sentence
+    paragraph: int
+    sentence: int
+    speaker: str | None = None
+    speaker_role: str | None = None
+    speaker_actor: str | None = None
+    targets: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_precision: str = "unknown"
+    quote: str | None = None
+    topics: list[str] = field(default_factory=list)
+    content: tuple[int, int] = (0, 0)
+    rebuts: int | None = None
+
+
+def speaker_of(claim: Claim) -> Mention | None:
+    persons = [a for a in claim.agents if a.person]
+    return persons[0] if len(claim.agents) == 1 and persons else None
+
+
+def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: str) -> list[str]:
+    """Parties named as the object right after the cue ("yêu cầu NATO và OSCE ...")."""
+    lo, hi = claim.content
+    if claim.cue and claim.cue.end <= hi:
+        lo = claim.cue.end
+    after = [m for m in mentions if lo <= m.start < hi and m.actors]
+    group: list[Mention] = []
+    for m in after:
+        if any(a in actors for a in m.actors):
+            if group:
+                break
+            continue
+        if group and not re.fullmatch(r"\s*(?:,|và|cũng như|hoặc)\s*|\s*\(\s*", text[group[-1].end : m.start]):
+            break
+        group.append(m)
+    return _codes(group, exclude=actors)
+
+
+def _codes(mentions: list[Mention], *, exclude: list[str]) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        for a in m.actors:
+            if a not in exclude and a not in out:
+                out.append(a)
+    return out
+
+
+def fallback_targets(draft: Draft, drafts: list[Draft], counts: Counter) -> list[str]:
+    """Whom a position with no named object addresses: its report's counterpart."""
+    for d in reversed(drafts):
+        if d.sentence == draft.sentence and d.actor == draft.actor and d.targets:
+            return list(d.targets)
+    for d in reversed(drafts):
+        if d.actor != draft.actor and d.kind != "statement" or (d.actor != draft.actor and draft.kind == "rebuttal"):
+            return [d.actor]
+    for code, _ in counts.most_common():
+        if code != draft.actor and code != "WEST":
+            return [code]
+    return []
+
+
+@functools.lru_cache(maxsize=1)
+def _topic_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((t.code, tuple(k.lower() for k in t.keywords)) for t in load_topics())
+
+
+def topics_of(text: str) -> list[str]:
+    lower = text.lower()
+    return [code for code, words in _topic_table() if any(_has_word(lower, w) for w in words)]
+
+
+def _has_word(lower: str, word: str) -> bool:
+    i = lower.find(word)
+    while i >= 0:
+        before = lower[i - 1] if i else " "
+        after = lower[i + len(word)] if i + len(word) < len(lower) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = lower.find(word, i + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_words() -> tuple[str, ...]:
+    return tuple(load_cues().get("vague_time") or ())
+
+
+def is_vague(text: str) -> bool:
+    lower = text.lower()
+    return any(_has_word(lower, w) for w in _vague_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _continuations() -> tuple[str, ...]:
+    return tuple(load_cues().get("continuations") or ())
+
+
+def continues_previous(sentence_text: str) -> bool:
+    head = sentence_text.lstrip(" “\"").lower()
+    return any(head.startswith(c + ",") or head.startswith(c + " ") for c in _continuations())
+
+
+def own_date(dates: list[DateMention], lo: int, cue_pos: int, hi: int) -> DateMention | None:
+    """The date given for the claim: the last one before its cue in the sentence (not in the content)."""
+    before = [d for d in dates if lo <= d.start < cue_pos]
+    return before[-1] if before else None

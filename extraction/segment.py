@@ -1,0 +1,113 @@
+"""Stage 2: sentences, quotations and clauses inside the kept blocks.
+
+underthesea's sentence splitter knows nothing of quotation marks and splits inside long quotes, so
+sentences that a quotation spans are merged back. Clauses are cut at conjunctions listed in
+cues.yaml (clause_breaks); all offsets stay offsets into the raw article text.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from . import nlp
+from .clean import Block
+from .reference import load_cues
+
+QUOTE = re.compile(
+    r"""“(?P<curly>[^”]{2,}?)”      # “Chúng tôi sẽ không thỏa hiệp ...”
+      | "(?P<straight>[^"\n]{2,}?)" # "động binh"
+      | «(?P<angle>[^»]{2,}?)»      # «...» (rare)
+    """,
+    re.X,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: Block
+    index: int  # ordinal among all sentences of the article
+    first_in_block: bool
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    sentence: Sentence
+    inherits_subject: bool  # True when it opens with a conjunction that keeps the previous subject
+
+
+def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
+    """Offsets of quoted words (without the marks), block by block."""
+    spans = []
+    for b in blocks:
+        for m in QUOTE.finditer(text, b.start, b.end):
+            group = next(g for g in ("curly", "straight", "angle") if m.group(g) is not None)
+            spans.append((m.start(group), m.end(group)))
+    return spans
+
+
+def sentences(text: str, blocks: list[Block], quotes: list[tuple[int, int]]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for b in blocks:
+        local = nlp.sentence_spans(text[b.start : b.end]) or [(0, b.end - b.start)]
+        spans = _merge_inside_quotes([(b.start + s, b.start + e) for s, e in local], quotes)
+        spans = _fill_gaps(spans, b)
+        for k, (s, e) in enumerate(spans):
+            out.append(Sentence(s, e, b, len(out), k == 0))
+    return out
+
+
+def _merge_inside_quotes(spans, quotes):
+    """Join consecutive sentences when a quotation runs across their boundary."""
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and any(qs < merged[-1][1] <= qe or qs < s < qe for qs, qe in quotes if qs < s):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _fill_gaps(spans, block):
+    """Stretch sentences over characters the splitter dropped, so the block is fully covered."""
+    if not spans:
+        return spans
+    out = []
+    for i, (s, e) in enumerate(spans):
+        start = block.start if i == 0 else s
+        end = spans[i + 1][0] if i + 1 < len(spans) else block.end
+        out.append((start, max(e, end)))
+    return out
+
+
+
+
+@functools.lru_cache(maxsize=1)
+def _breaks() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    b = load_cues()["clause_breaks"]
+    return tuple(b["with_subject"]), tuple(b["agentless"])
+
+
+def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Clause]:
+    """Cut a sentence at clause-opening conjunctions that are outside quotations."""
+    with_subject, agentless = _breaks()
+    body = text[sentence.start : sentence.end].lower()
+    cuts: dict[int, bool] = {}
+    for marks, inherits in ((with_subject, False), (agentless, True)):
+        for mark in marks:
+            for m in re.finditer(re.escape(mark), body):
+                at = sentence.start + m.start() + (len(mark) - len(mark.lstrip(" ,;")))
+                if not any(qs <= at < qe for qs, qe in quotes) and at - sentence.start > 8:
+                    cuts.setdefault(at, inherits)
+    bounds = sorted(cuts)
+    out, start, inherits = [], sentence.start, False
+    for at in bounds:
+        if at - start >= 12:
+            out.append(Clause(start, at, sentence, inherits))
+            start, inherits = at, cuts[at]
+    out.append(Clause(start, sentence.end, sentence, inherits))
+    return out
