@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Run the extraction pipeline on the development articles and score it against the gold.
+
+usage: python scripts/evaluate.py [--articles seeds] [--gold tests/data/gold/seeds.jsonl] [--errors] [--json]
+
+Prints the same figures as tests/data/score.py (whose `score` function it uses); --errors also lists
+missed gold positions, spurious predictions and field disagreements on matches.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.extract import rows  # noqa: E402
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score", ROOT / "tests" / "data" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def predict(articles: Path) -> list[dict]:
+    return [row for path in sorted(articles.glob("*.txt")) for row in rows(path)]
+
+
+def evaluate(*, articles: Path = ROOT / "seeds", gold: Path = ROOT / "tests/data/gold/seeds.jsonl"):
+    scorer = load_scorer()
+    gold_rows = scorer.load(gold)
+    pred = predict(articles)
+    return scorer.score(gold_rows, pred, str(articles)), gold_rows, pred, scorer
+
+
+def _report(r: dict) -> None:
+    d, s = r["detection"], r["strict"]
+    print(f"gold {r['gold']}  predicted {r['pred']}  matched {r['matched']}  unplaced {r['unplaced_predictions']}")
+    print(f"detection  P {d['p']:.3f}  R {d['r']:.3f}  F1 {d['f1']:.3f}")
+    print(f"strict     P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}")
+    print("field accuracy on matches: " + "  ".join(f"{k} {v:.3f}" for k, v in r["field_accuracy"].items()))
+    for k, v in r["per_kind"].items():
+        print(f"  {k:<10} gold {v['gold']:>3}  pred {v['pred']:>3}  F1 {v['f1']:.3f}")
+    print(f"strict F1 {s['f1']:.3f}")
+
+
+def _errors(gold_rows, pred, scorer, articles: Path) -> None:
+    """Greedy re-run of the scorer's matching to list what went wrong."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in articles.glob("*.txt")}
+    used_p, pairs = set(), []
+    for gi, g in enumerate(gold_rows):
+        t = texts[g["article"]]
+        gs = [scorer.span_of(g, t, "evidence")] + [scorer.span_of(g, t, "evidence", a) for a in g.get("also") or []]
+        best = None
+        for pi, p in enumerate(pred):
+            if pi in used_p or p["article"] != g["article"] or p["actor"] != g["actor"]:
+                continue
+            ov = max(scorer.overlap(s, (p["start"], p["end"])) for s in gs)
+            if ov >= 0.5 and (best is None or (p["kind"] == g["kind"], ov) > best[0]):
+                best = ((p["kind"] == g["kind"], ov), pi)
+        if best:
+            used_p.add(best[1])
+            pairs.append((g, pred[best[1]]))
+        else:
+            print(f"MISS {g['article'][:3]} {g['actor']} {g['kind']}: {g['evidence'][:110]}")
+    for pi, p in enumerate(pred):
+        if pi not in used_p:
+            print(f"SPURIOUS {p['article'][:3]} {p['actor']} {p['kind']} {p['speaker']}: {p['text'][:110]}")
+    for g, p in pairs:
+        for f in ("kind", "speaker", "date", "targets", "quote"):
+            gv, pv = g.get(f), p.get(f)
+            if f == "targets":
+                if g["kind"] == "statement":
+                    continue
+                gv, pv = sorted(gv or []), sorted(pv or [])
+            if f == "quote":
+                gv, pv = bool(gv), bool(pv)
+            if (gv or None) != (pv or None):
+                print(f"FIELD {f} {g['article'][:3]} {g['actor']} {g['kind']} gold={gv} pred={pv}: {g['evidence'][:80]}")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=Path, default=ROOT / "seeds")
+    ap.add_argument("--gold", type=Path, default=ROOT / "tests/data/gold/seeds.jsonl")
+    ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    result, gold_rows, pred, scorer = evaluate(articles=args.articles, gold=args.gold)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        _report(result)
+    if args.errors:
+        _errors(gold_rows, pred, scorer, args.articles)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
