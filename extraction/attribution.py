@@ -43,7 +43,7 @@ class Claim:
 @functools.lru_cache(maxsize=1)
 def _lexicon():
     c = load_cues()
-    return tuple(c["analysis"]), tuple(c["shared"])
+    return tuple(c["analysis"]), tuple(c["shared"]), c.get("openers") or {}
 
 
 def _inside(pos: int, quotes) -> bool:
@@ -55,8 +55,11 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
     before = [m for m in mentions if lo <= m.start and m.end <= pos]
     if not before:
         return []
+    _, shared, _ = _lexicon()
     group = [before[-1]]
     for m in reversed(before[:-1]):
+        if text[max(lo, m.start - 20) : m.start].lower().rstrip().endswith(shared):
+            break  # "cũng giống như Mỹ, các quan chức NATO": Mỹ shares the stance, it is not a subject
         if COORDINATION.match(text[m.end : group[0].start]):
             group.insert(0, m)
         else:
@@ -67,7 +70,7 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
 def _subject_ok(text: str, agent_end: int, cue_start: int) -> bool:
     """Between subject and verb only adverbs, dates, modal words: no new clause, no object marker."""
     gap = text[agent_end:cue_start]
-    return len(gap) < 60 and not re.search(r"[.;:!?]|\b(?:của|về|với|tới|từ)\s*$", gap)
+    return len(gap) < 60 and not re.search(r"[.,;:!?]|\b(?:của|về|với|tới|từ|cho)\s*$", gap)
 
 
 def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], end: int) -> str:
@@ -85,7 +88,7 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
 
 
 def _is_analysis(text: str, clause: Clause) -> bool:
-    analysis, _ = _lexicon()
+    analysis, _, _ = _lexicon()
     sentence = text[clause.sentence.start : clause.end].lower()
     return any(a in sentence for a in analysis)
 
@@ -94,57 +97,123 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     """The claim a clause makes, or None (actions, analysis, unattributed text)."""
     if _is_analysis(text, clause):
         return None
-    cues = [c for c in find_cues(text, clause.start, clause.end) if not _inside(c.start, quotes)]
-    inner = [c for c in find_cues(text, clause.start, clause.end) if _inside(c.start, quotes)]
+    found = find_cues(text, clause.start, clause.end)
+    cues = [c for c in found if not _inside(c.start, quotes) and not c.noun]
+    inner = [c for c in found if _inside(c.start, quotes)]
     local = [m for m in mentions if clause.start <= m.start < clause.end and not _inside(m.start, quotes)]
+    same_sentence = previous if previous and previous.clause.sentence is clause.sentence else None
+    claim = (_cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence)
+             or _opener_claim(text, clause, local, cues, inner, mentions, quotes)
+             or _theo_claim(text, clause, local, quotes, cues, inner, mentions)
+             or _continued_claim(text, clause, cues, inner, mentions, quotes, same_sentence))
+    if claim is None or not _says_something(text, claim):
+        return None
+    _credit_speaker(text, clause, local, claim, same_sentence)
+    return claim
+
+
+def _cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence) -> Claim | None:
+    """Subject + attribution cue: "Nga đã bác bỏ ...", "“...”, ông X cho biết"."""
     quoted_first = _leading_quote(text, clause, quotes)
     for cue in cues:
-        if cue.noun and cue.kind == "speech":
-            continue
         agents = _agents_before(local, cue.start, text, clause.start)
         if agents and not _subject_ok(text, agents[-1].end, cue.start):
             agents = []
-        if not agents and clause.inherits_subject and previous and previous.clause.sentence is clause.sentence:
-            agents = previous.agents
+        if not agents and clause.inherits_subject and same_sentence:
+            agents = same_sentence.agents
         if not agents:
             if cue.kind == "speech":
                 continue
             return None
         if quoted_first and cue.start > quoted_first[1]:
-            content = quoted_first
-            kind = _kind_of(inner, content[0], text, mentions, content[1])
-            return Claim(clause, agents, cue, kind, content, content, True, [])
-        content = (cue.start, clause.end)
-        kind = cue.kind if cue.kind in ("rebuttal", "warning", "demand", "proposal") and not cue.noun else None
-        if kind in ("demand", "proposal") and cue.negated:
-            kind = None
-        if kind is None or (cue.kind == "speech"):
-            rest = sorted([c for c in cues + inner if c.start >= cue.end], key=lambda c: c.start)
-            kind = kind or _kind_of(rest, cue.end, text, mentions, clause.end)
-        if cue.kind == "want":
-            kind = _kind_of([cue], cue.start, text, mentions, clause.end)
+            kind = _kind_of(inner, quoted_first[0], text, mentions, quoted_first[1])
+            return Claim(clause, agents, cue, kind, quoted_first, quoted_first, True, [])
+        kind = _cue_kind(cue, cues, inner, text, mentions, clause)
         start = min(a.start for a in agents) if agents[0].start >= clause.start else clause.start
-        span = (start, _trim_end(text, start, clause.end))
-        quoted = any(content[0] <= qs < content[1] for qs, _ in quotes)
-        return Claim(clause, agents, cue, kind, content, span, quoted, _shared(text, clause, local, agents))
-    return _theo_claim(text, clause, local, quotes, cues, inner, mentions)
+        content = (cue.start, clause.end)
+        return Claim(clause, agents, cue, kind, content, (start, _trim_end(text, start, clause.end)),
+                     _has_quote(content, quotes), _shared(text, clause, local, agents))
+    return None
 
 
-def _theo_claim(text, clause, local, quotes, cues, inner, mentions) -> Claim | None:
-    """ "Theo ông Lavrov, Nga ..." : the opener attributes the rest of the sentence."""
+def _cue_kind(cue: Cue, cues, inner, text, mentions, clause) -> str:
+    if cue.kind == "want":
+        return _kind_of([cue], cue.start, text, mentions, clause.end)
+    if cue.kind != "speech" and not (cue.negated and cue.kind in ("demand", "proposal", "warning")):
+        return cue.kind
+    rest = sorted([c for c in cues + inner if c.start >= cue.end], key=lambda c: c.start)
+    return _kind_of(rest, cue.end, text, mentions, clause.end)
+
+
+def _has_quote(content, quotes) -> bool:
+    return any(content[0] <= qs < content[1] for qs, _ in quotes)
+
+
+def _continued_claim(text, clause, cues, inner, mentions, quotes, same_sentence) -> Claim | None:
+    """ "..., nhưng “điều đó yêu cầu Nga ...”": more of the words the same subject was reporting."""
+    if not (clause.inherits_subject and same_sentence and same_sentence.cue and same_sentence.cue.kind == "speech"):
+        return None
+    kind = _kind_of(sorted(cues + inner, key=lambda c: c.start), clause.start, text, mentions, clause.end)
+    content = (clause.start, clause.end)
+    return Claim(clause, same_sentence.agents, None, kind, content, (clause.start, _trim_end(text, *content)),
+                 _has_quote(content, quotes), [])
+
+
+def _opener_claim(text, clause, local, cues, inner, mentions, quotes) -> Claim | None:
+    """ "Đổi lại, Nga sẽ ...": an opener that gives the kind, the subject right after it."""
+    if clause.start != clause.sentence.start or not local:
+        return None
+    head = text[clause.start : local[0].start].strip(" ,").lower()
+    _, _, openers = _lexicon()
+    kind = next((k for k, words in openers.items() if head in words), None)
+    if kind is None:
+        return None
+    content = (local[0].end, clause.end)
+    return Claim(clause, [local[0]], None, kind, content, (local[0].start, _trim_end(text, local[0].start, clause.end)),
+                 _has_quote(content, quotes), [])
+
+
+def _says_something(text: str, claim: Claim) -> bool:
+    """A statement whose content is a mere anaphor ("xác nhận thông tin trên") states nothing."""
+    if claim.kind != "statement" or claim.cue is None or claim.quoted:
+        return True
+    words = text[claim.cue.end : claim.content[1]].split()
+    return len(words) >= load_cues().get("min_statement_words", 4)
+
+
+def _credit_speaker(text, clause, local, claim: Claim, same_sentence: Claim | None) -> None:
+    """A party named inside a person's reported words is that person speaking for it:
+    "Theo ông Lavrov, Nga ...", "Putin cho biết ..., tuy nhiên Moscow sẵn sàng ..."."""
+    if any(a.person for a in claim.agents):
+        return
+    parties = {a for m in claim.agents for a in m.actors}
+    theo = _theo_speaker(text, clause, local)
+    if theo is None and same_sentence and len(same_sentence.agents) == 1 and same_sentence.agents[0].person:
+        theo = same_sentence.agents[0] if same_sentence.cue and same_sentence.cue.kind == "speech" else None
+    if theo is not None and theo.actors and parties == set(theo.actors[:1]):
+        claim.agents = [theo]
+
+
+def _theo_speaker(text, clause, local) -> Mention | None:
+    """The speaker of a "Theo ông X, ..." / "Theo người phát ngôn trên, ..." opener."""
     if not local or clause.start != clause.sentence.start:
         return None
     first = local[0]
     if not (first.person or first.role) or not THEO_SPEAKER.match(text[clause.start : first.start]):
         return None
-    if text[first.end : first.end + 1] != ",":
+    return first if re.match(r"\s*(?:trên|này|đó)?\s*,", text[first.end : first.end + 8]) else None
+
+
+def _theo_claim(text, clause, local, quotes, cues, inner, mentions) -> Claim | None:
+    """ "Theo ông Lavrov, Nga ..." with no cue of its own: the opener attributes the sentence."""
+    first = _theo_speaker(text, clause, local)
+    if first is None:
         return None
     rest = sorted(cues + inner, key=lambda c: c.start)
     kind = _kind_of(rest, first.end, text, mentions, clause.end)
     content = (first.end + 1, clause.end)
-    quoted = any(content[0] <= qs < content[1] for qs, _ in quotes)
     return Claim(clause, [first], None, kind, content, (clause.start, _trim_end(text, clause.start, clause.end)),
-                 quoted, [])
+                 _has_quote(content, quotes), [])
 
 
 def _leading_quote(text: str, clause: Clause, quotes) -> tuple[int, int] | None:
@@ -160,7 +229,7 @@ def _leading_quote(text: str, clause: Clause, quotes) -> tuple[int, int] | None:
 
 def _shared(text, clause, local, agents) -> list[Mention]:
     """Parties named in "cũng giống như X" before the subject hold the same position."""
-    _, shared = _lexicon()
+    _, shared, _ = _lexicon()
     lowered = text[clause.start : agents[0].start].lower() if agents[0].start >= clause.start else ""
     if not any(s in lowered for s in shared):
         return []

@@ -95,9 +95,18 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 
 
 def _whole_words(text: str, start: int, lower: str, chosen):
-    """Drop single-syllable cues that underthesea puts inside a longer word ("bác sĩ")."""
+    """Drop single-syllable cues that underthesea puts inside a longer lower-case word ("bác sĩ").
+
+    A word that also holds a capitalised syllable ("Stoltenberg bác") is a segmentation slip on a
+    foreign name, not a compound, so the cue stays.
+    """
     if not any(" " not in lower[s:e] for s, e, _ in chosen):
         return chosen
     spans = nlp.word_spans(text[start : start + len(lower)])
-    starts, ends = {s for s, _ in spans}, {e for _, e in spans}
-    return [(s, e, k) for s, e, k in chosen if " " in lower[s:e] or (s in starts and e in ends)]
+    kept = []
+    for s, e, k in chosen:
+        word = next(((ws, we) for ws, we in spans if ws <= s and e <= we), (s, e))
+        rest = (text[start + word[0] : start + s] + text[start + e : start + word[1]]).strip()
+        if " " in lower[s:e] or not rest or any(ch.isupper() for ch in rest):
+            kept.append((s, e, k))
+    return kept

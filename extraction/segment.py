@@ -38,6 +38,7 @@ class Clause:
     end: int
     sentence: Sentence
     inherits_subject: bool  # True when it opens with a conjunction that keeps the previous subject
+    dates_from: int  # dates written before this offset do not date the clause ("... sau khi X nói")
 
 
 def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
@@ -87,27 +88,27 @@ def _fill_gaps(spans, block):
 
 
 @functools.lru_cache(maxsize=1)
-def _breaks() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _breaks() -> tuple[tuple[str, tuple[str, ...]], ...]:
     b = load_cues()["clause_breaks"]
-    return tuple(b["with_subject"]), tuple(b["agentless"])
+    return (("agentless", tuple(b["agentless"])), ("subject", tuple(b["with_subject"])),
+            ("time_shift", tuple(b["time_shift"])))
 
 
 def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Clause]:
     """Cut a sentence at clause-opening conjunctions that are outside quotations."""
-    with_subject, agentless = _breaks()
     body = text[sentence.start : sentence.end].lower()
-    cuts: dict[int, bool] = {}
-    for marks, inherits in ((with_subject, False), (agentless, True)):
+    cuts: dict[int, str] = {}
+    for how, marks in _breaks():
         for mark in marks:
             for m in re.finditer(re.escape(mark), body):
                 at = sentence.start + m.start() + (len(mark) - len(mark.lstrip(" ,;")))
                 if not any(qs <= at < qe for qs, qe in quotes) and at - sentence.start > 8:
-                    cuts.setdefault(at, inherits)
-    bounds = sorted(cuts)
-    out, start, inherits = [], sentence.start, False
-    for at in bounds:
+                    cuts.setdefault(at, how)
+    out, start, how, dates_from = [], sentence.start, "", sentence.start
+    for at in sorted(cuts):
         if at - start >= 12:
-            out.append(Clause(start, at, sentence, inherits))
-            start, inherits = at, cuts[at]
-    out.append(Clause(start, sentence.end, sentence, inherits))
+            out.append(Clause(start, at, sentence, how == "agentless", dates_from))
+            start, how = at, cuts[at]
+            dates_from = at if how == "time_shift" else dates_from
+    out.append(Clause(start, sentence.end, sentence, how == "agentless", dates_from))
     return out
