@@ -64,7 +64,19 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
             group.insert(0, m)
         else:
             break
-    return group
+    return _one_per_party(group)
+
+
+def _one_per_party(group: list[Mention]) -> list[Mention]:
+    """ "ông Lavrov, Nga ...": a speaker and the party he speaks for are one holder, not two."""
+    out: list[Mention] = []
+    for m in group:
+        twin = next((o for o in out if o.actors and o.actors == m.actors), None)
+        if twin is None:
+            out.append(m)
+        elif m.person and not twin.person:
+            out[out.index(twin)] = m
+    return out
 
 
 def _subject_ok(text: str, agent_end: int, cue_start: int) -> bool:
@@ -117,10 +129,12 @@ def _cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence
     quoted_first = _leading_quote(text, clause, quotes)
     for cue in cues:
         agents = _agents_before(local, cue.start, text, clause.start)
+        if agents and text[max(clause.start, agents[0].start - 6) : agents[0].start].strip().lower() == "được":
+            return None  # passive "được phía Nga nhắc lại": restates what was reported before
         if agents and not _subject_ok(text, agents[-1].end, cue.start):
             agents = []
-        if not agents and clause.inherits_subject and same_sentence:
-            agents = same_sentence.agents
+        if not agents and clause.inherits_subject:
+            agents = same_sentence.agents if same_sentence else _sentence_subject(text, clause, mentions, quotes)
         if not agents:
             if cue.kind == "speech":
                 continue
@@ -134,6 +148,25 @@ def _cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence
         return Claim(clause, agents, cue, kind, content, (start, _trim_end(text, start, clause.end)),
                      _has_quote(content, quotes), _shared(text, clause, local, agents))
     return None
+
+
+def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim | None:
+    """A sentence with a kind cue but no subject, right after a reported position in the same
+    paragraph, goes on reporting it: "... Lavrov nhấn mạnh, ... Nếu ... thì nên giải thích rõ lý do"."""
+    found = [c for c in find_cues(text, clause.start, clause.end) if not c.noun and not _inside(c.start, quotes)]
+    kinds = [c for c in found if c.kind in ("demand", "rebuttal", "proposal", "warning") and not c.negated]
+    if not kinds or any(m.start < kinds[0].start and m.actors for m in mentions if m.start >= clause.start):
+        return None
+    content = (clause.start, clause.end)
+    return Claim(clause, last.agents, kinds[0], kinds[0].kind, content, (clause.start, _trim_end(text, *content)),
+                 _has_quote(content, quotes), [])
+
+
+def _sentence_subject(text, clause, mentions, quotes) -> list[Mention]:
+    """The subject of the sentence's first clause ("TPO - Ngày 26/1, Mỹ gửi ..."), for a clause
+    that continues it ("... nhưng yêu cầu Mátxcơva ...")."""
+    before = [m for m in mentions if clause.sentence.start <= m.start < clause.start and not _inside(m.start, quotes)]
+    return before[:1]
 
 
 def _cue_kind(cue: Cue, cues, inner, text, mentions, clause) -> str:

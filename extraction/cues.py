@@ -47,6 +47,7 @@ def _tables():
         frozenset(cues["noun_markers"]),
         tuple(cues.get("noun_followers") or ()),
         cues.get("not_after_cue") or {},
+        frozenset(cues.get("noun_capable") or ()),
     )
 
 
@@ -60,7 +61,7 @@ def _prev_words(lower: str, pos: int, n: int) -> str:
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Cues in text[start:end], offsets into text."""
-    auto, patterns, negators, noun_markers, noun_followers, not_after = _tables()
+    auto, patterns, negators, noun_markers, noun_followers, not_after, noun_capable = _tables()
     lower = text[start:end].lower()
     if len(lower) != end - start:  # lower() changed lengths (exotic characters): match as written
         lower = text[start:end]
@@ -87,9 +88,9 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
             continue
         prev1, prev2 = _prev_words(lower, s, 1), _prev_words(lower, s, 2)
         negated = prev1 in negators or prev2 in negators
-        noun = prev1 in noun_markers or prev2 in noun_markers or any(
+        noun = word in noun_capable and (prev1 in noun_markers or prev2 in noun_markers or any(
             following.startswith(f + " ") or following == f or following.startswith(f + ",") for f in noun_followers
-        )
+        ))
         out.append(Cue(start + s, start + e, kind, negated, noun))
     return out
 

@@ -11,6 +11,7 @@ from .positions import Draft
 
 STOP = frozenset("và của các những là cho với về này đã sẽ được có không một trong rằng để khi thì mà đó".split())
 SIMILAR = 0.5  # share of the shorter position's content words found in the other
+LEAD_SIMILAR = 0.4  # the lead paraphrases the body more loosely
 
 
 def _words(text: str) -> set[str]:
@@ -38,19 +39,26 @@ def _merge_pieces(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _restates(text: str, a: Draft, b: Draft, *, same_speaker_is_enough: bool) -> bool:
+def _restates(text: str, a: Draft, b: Draft, *, same_speaker_is_enough: bool, threshold: float = SIMILAR) -> bool:
     if a.actor != b.actor or a.kind != b.kind:
         return False
     if same_speaker_is_enough and a.speaker and a.speaker == b.speaker:
         return True
-    return similarity(text[a.span[0] : a.span[1]], text[b.span[0] : b.span[1]]) >= SIMILAR
+    return similarity(text[a.span[0] : a.span[1]], text[b.span[0] : b.span[1]]) >= threshold
+
+
+def _continues_announcement(a: Draft, b: Draft) -> bool:
+    """ "NATO thông báo X. NATO thông báo, Y ...": the second sentence details the same announcement."""
+    return (a.actor == b.actor and a.kind == b.kind == "statement" and a.speaker == b.speaker and a.cue
+            and a.cue == b.cue and a.paragraph == b.paragraph and b.sentence == a.sentence + 1)
 
 
 def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
     drafts = _merge_pieces(drafts)
     body = [d for d in drafts if d.role == "body"]
     lead = [d for d in drafts if d.role == "lead"]
-    kept_lead = [d for d in lead if not any(_restates(text, d, b, same_speaker_is_enough=True) for b in body)]
+    kept_lead = [d for d in lead
+                 if not any(_restates(text, d, b, same_speaker_is_enough=True, threshold=LEAD_SIMILAR) for b in body)]
     kept_head = [
         d for d in drafts if d.role == "headline"
         and not any(b.actor == d.actor and b.kind == d.kind for b in body + kept_lead)
@@ -59,7 +67,9 @@ def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
     first_body = min((d.paragraph for d in body), default=0)
     for d in body:
         twin = next((k for k in kept_body if _restates(text, k, d, same_speaker_is_enough=False)
-                     and k.speaker == d.speaker), None)
+                     and (k.speaker == d.speaker or not k.speaker or not d.speaker)), None)
+        if any(_continues_announcement(k, d) for k in kept_body):
+            continue
         if twin is None:
             kept_body.append(d)
         elif twin.paragraph == first_body and d.paragraph != first_body:

@@ -164,24 +164,28 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
 
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:
-    """Give bare titles and pronouns the person named earlier ("Ngoại trưởng Mỹ" -> Antony Blinken)."""
+    """Give bare titles the person or office named earlier ("Ngoại trưởng Mỹ" -> Antony Blinken,
+    "người phát ngôn trên" -> the spokesperson of the Bộ Ngoại giao Mỹ named before)."""
     by_role: dict[str, Mention] = {}
-    last_person: Mention | None = None
-    out = []
+    out: list[Mention] = []
     for m in mentions:
         if m.person and m.role and m.actors:
             by_role[_role_key(m.role, m.actors[0])] = m
         if m.pronoun and m.role:
             earlier = by_role.get(_role_key(m.role, m.actors[0] if m.actors else ""))
-            if earlier is None and not m.actors and last_person and last_person.role:
-                earlier = last_person if _role_key(last_person.role, "") == _role_key(m.role, "") else None
+            if earlier is None and not m.actors:
+                earlier = _same_office(out, m.role)
             if earlier:
                 m = replace(m, person=earlier.person, actors=m.actors or earlier.actors, pronoun=False)
         # a bare "ông" is resolved later, against the last *speaker* (pipeline), not the last name
-        if m.person:
-            last_person = m
         out.append(m)
     return out
+
+
+def _same_office(earlier: list[Mention], role: str) -> Mention | None:
+    """The latest mention whose title contains this bare title and names its party."""
+    needle = role.casefold()
+    return next((e for e in reversed(earlier) if e.role and e.actors and needle in e.role.casefold()), None)
 
 
 def _role_key(role: str, actor: str) -> str:

@@ -7,12 +7,12 @@ from dataclasses import replace
 
 from . import dedupe
 from .article import infer_outlet
-from .attribution import Claim, claim_of
+from .attribution import Claim, carried_claim, claim_of
 from .clean import content_blocks
 from .dates import DateMention, find_dates, infer_reference_date, parse_iso
 from .mentions import Mention, find_mentions
-from .positions import (Draft, continues_previous, fallback_targets, is_vague, own_date, speaker_of,
-                        targets_for, topics_of)
+from .positions import (Draft, continues_previous, fallback_targets, is_starting_point, is_vague, keeps_speaker,
+                        own_date, speaker_of, targets_for, topics_of)
 from .segment import clauses, quote_spans, sentences
 from .types import ArticleMeta, ExtractedPosition, ExtractionResult
 
@@ -30,6 +30,8 @@ class _State:
         self.speaker_dates: dict[str, DateMention | None] = {}
         self.last_speaker: Mention | None = None
         self.sentence_dates: dict[int, DateMention | None] = {}
+        self.sentence_people: dict[int, Mention] = {}  # the first person named in each sentence
+        self.last_claim: Claim | None = None
 
 
 def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
@@ -48,19 +50,43 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
     for s in sents:
         s_mentions = [m for m in mentions if s.start <= m.start < s.end]
         s_dates = [d for d in dates if s.start <= d.start < s.end]
-        previous: Claim | None = None
         before = len(drafts)
-        for cl in clauses(text, s, quotes):
-            claim = claim_of(text, cl, s_mentions, quotes, previous)
-            if claim is None:
-                continue
-            previous = claim
-            for draft in _drafts(text, claim, s_dates, state, quotes, mentions, counts, drafts):
-                drafts.append(draft)
+        for claim in _claims(text, s, s_mentions, quotes, state):
+            drafts.extend(_drafts(text, claim, s_dates, state, quotes, mentions, counts, drafts))
+        if len(drafts) == before:
+            _quote_follows(text, s, quotes, drafts)
         _remember(text, s, s_mentions, s_dates, drafts[before:], state)
     kept = dedupe.dedupe(text, drafts)
     dedupe.link_rebuttals(kept)
     return ExtractionResult([_final(text, d) for d in kept], published, meta.title, meta.outlet or infer_outlet(text))
+
+
+def _claims(text, s, s_mentions, quotes, state: _State) -> list[Claim]:
+    previous: Claim | None = None
+    out = []
+    sentence_clauses = clauses(text, s, quotes)
+    for cl in sentence_clauses:
+        claim = claim_of(text, cl, s_mentions, quotes, previous)
+        if claim is not None:
+            out.append(claim)
+            previous = claim
+    last = state.last_claim
+    if not out and last and last.clause.sentence.block is s.block and last.clause.sentence.index == s.index - 1:
+        carried = carried_claim(text, sentence_clauses[0], s_mentions, quotes, last)
+        out = [carried] if carried else []
+    if out:
+        state.last_claim = out[-1]
+    return out
+
+
+def _quote_follows(text, s, quotes, drafts: list[Draft]) -> None:
+    """A bare quotation right after a reported position gives that position's words verbatim."""
+    head = text[s.start : s.start + 2].lstrip()
+    if not head or head[0] not in "“\"" or not drafts or drafts[-1].sentence != s.index - 1:
+        return
+    quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs <= s.start + 2), None)
+    if quote and drafts[-1].quote is None and drafts[-1].paragraph == s.block.paragraph:
+        drafts[-1].quote = text[quote[0] : quote[1]]
 
 
 def _dates(text, blocks, ref, quotes) -> list[DateMention]:
@@ -68,14 +94,15 @@ def _dates(text, blocks, ref, quotes) -> list[DateMention]:
     last_day = None
     for b in blocks:
         found = find_dates(text, b.start, b.end, ref=ref, last_day=last_day)
-        out.extend(d for d in found if not any(qs <= d.start < qe for qs, qe in quotes))
+        out.extend(d for d in found
+                   if not any(qs <= d.start < qe for qs, qe in quotes) and not is_starting_point(text, d.start))
         days = [d.value for d in found if d.precision == "day"]
         last_day = days[-1] if days else last_day
     return out
 
 
 def _agent_person(agent: Mention, state: _State) -> Mention:
-    if agent.pronoun and not agent.person and state.last_speaker:
+    if agent.pronoun and not agent.role and state.last_speaker:  # "ông", "bà"
         return replace(agent, person=state.last_speaker.person, actors=state.last_speaker.actors,
                        role=state.last_speaker.role, pronoun=False)
     return agent
@@ -85,8 +112,8 @@ def _drafts(text, claim: Claim, s_dates, state: _State, quotes, mentions, counts
     claim.agents = [_agent_person(a, state) for a in claim.agents]
     holders = [a for a in claim.agents if a.actors]
     actors = [a.actors[0] for a in holders]
-    speaker = speaker_of(claim)
-    date = _date_for(text, claim, s_dates, speaker, state)
+    speaker = speaker_of(claim) or _continued_speaker(text, claim, state)
+    date, dated_by = _date_for(text, claim, s_dates, speaker, state)
     block = claim.clause.sentence.block
     quote = " … ".join(text[qs:qe] for qs, qe in quotes if claim.content[0] <= qs < claim.content[1]) or None
     out = []
@@ -96,15 +123,15 @@ def _drafts(text, claim: Claim, s_dates, state: _State, quotes, mentions, counts
             continue
         shared = holder in claim.shared_with
         d = Draft(actor, claim.kind, claim.span, block.role, block.paragraph, claim.clause.sentence.index,
-                  content=claim.content)
+                  content=claim.content, cue=text[claim.cue.start : claim.cue.end].lower() if claim.cue else "")
         if speaker and not shared:
             d.speaker, d.speaker_role, d.speaker_actor = speaker.person, speaker.role, speaker.actors[0]
-        if date:
-            d.date, d.date_precision = date.value, date.precision if date.value else "unknown"
+        if date and date.value:
+            d.date, d.date_precision, d.dated_by = date.value, date.precision, dated_by
         d.quote = None if shared else quote
         d.targets = targets_for(claim, actors + [actor], mentions, text)
         if not d.targets and d.kind != "statement":
-            d.targets = fallback_targets(d, drafts + out, counts)
+            d.targets = fallback_targets(d, drafts + out, counts, holders=actors + [actor])
         d.topics = topics_of(text[min(claim.span[0], claim.content[0]) : max(claim.span[1], claim.content[1])])
         out.append(d)
     if speaker:
@@ -112,19 +139,29 @@ def _drafts(text, claim: Claim, s_dates, state: _State, quotes, mentions, counts
     return out
 
 
-def _date_for(text, claim: Claim, s_dates, speaker: Mention | None, state: _State) -> DateMention | None:
+def _continued_speaker(text, claim: Claim, state: _State) -> Mention | None:
+    """ "Tháng trước, Tổng thống Nga Vladimir Putin đã đưa ra các yêu cầu ... Theo đó, Moskva yêu cầu ..."."""
+    s = claim.clause.sentence
+    person = state.sentence_people.get(s.index - 1)
+    if len(claim.agents) != 1 or not person or not keeps_speaker(text[s.start : s.end]):
+        return None
+    return person if person.actors[:1] == claim.agents[0].actors[:1] else None
+
+
+def _date_for(text, claim: Claim, s_dates, speaker: Mention | None, state: _State):
+    """(date, how it was found): written for the claim, else the speaker's, else the sentence's."""
     s = claim.clause.sentence
     cue_pos = claim.cue.start if claim.cue else claim.content[0]
-    own = own_date(s_dates, s.start, cue_pos, s.end)
+    own = own_date(s_dates, claim.clause.dates_from, cue_pos)
     if own:
-        return own
+        return own, "own"
     if is_vague(text[s.start : s.end]):
-        return None
+        return None, ""
     if speaker and speaker.person in state.speaker_dates:
-        return state.speaker_dates[speaker.person]
+        return state.speaker_dates[speaker.person], "speaker"
     if not s.first_in_block or continues_previous(text[s.start : s.end]):
-        return state.sentence_dates.get(s.index - 1)
-    return None
+        return state.sentence_dates.get(s.index - 1), "sentence"
+    return None, ""
 
 
 def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _State) -> None:
@@ -138,6 +175,9 @@ def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _Sta
     elif continues_previous(text[s.start : s.end]) or not s.first_in_block:
         state.sentence_dates[s.index] = state.sentence_dates.get(s.index - 1)
     vague = is_vague(text[s.start : s.end])
+    people = [m for m in s_mentions if m.person]
+    if people:
+        state.sentence_people[s.index] = people[0]
     for m in s_mentions:
         if not m.person:
             continue
@@ -146,8 +186,8 @@ def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _Sta
         elif own and SPEECH_NOUN.search(text[max(s.start, m.start - 60) : m.start]):
             state.speaker_dates[m.person] = own
     for d in new_drafts:
-        if d.speaker and own and d.date == own.value and not vague:
-            state.speaker_dates[d.speaker] = own
+        if d.speaker and d.dated_by == "own" and not vague:
+            state.speaker_dates[d.speaker] = DateMention(s.start, s.start, d.date, d.date_precision)
 
 
 def _final(text: str, d: Draft) -> ExtractedPosition:

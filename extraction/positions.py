@@ -37,6 +37,8 @@ class Draft:
     topics: list[str] = field(default_factory=list)
     content: tuple[int, int] = (0, 0)
     rebuts: int | None = None
+    cue: str = ""  # the attribution cue word as written (lower case), for restatement checks
+    dated_by: str = ""  # "own" (a date written for it) | "speaker" | "sentence" | ""
 
 
 def speaker_of(claim: Claim) -> Mention | None:
@@ -71,16 +73,19 @@ def _codes(mentions: list[Mention], *, exclude: list[str]) -> list[str]:
     return out
 
 
-def fallback_targets(draft: Draft, drafts: list[Draft], counts: Counter) -> list[str]:
-    """Whom a position with no named object addresses: its report's counterpart."""
+def fallback_targets(draft: Draft, drafts: list[Draft], counts: Counter, *, holders: list[str]) -> list[str]:
+    """Whom a position with no named object addresses: the object of the same report, else the
+    party it answers (the last other party's position), else the article's main other party."""
     for d in reversed(drafts):
-        if d.sentence == draft.sentence and d.actor == draft.actor and d.targets:
+        same_report = d.sentence == draft.sentence or (
+            draft.kind != "rebuttal" and d.paragraph == draft.paragraph and d.sentence >= draft.sentence - 1)
+        if same_report and d.actor == draft.actor and d.targets:
             return list(d.targets)
     for d in reversed(drafts):
-        if d.actor != draft.actor and d.kind != "statement" or (d.actor != draft.actor and draft.kind == "rebuttal"):
+        if d.actor not in holders and (d.kind != "statement" or draft.kind == "rebuttal"):
             return [d.actor]
     for code, _ in counts.most_common():
-        if code != draft.actor and code != "WEST":
+        if code not in holders and code != "WEST":
             return [code]
     return []
 
@@ -126,7 +131,28 @@ def continues_previous(sentence_text: str) -> bool:
     return any(head.startswith(c + ",") or head.startswith(c + " ") for c in _continuations())
 
 
-def own_date(dates: list[DateMention], lo: int, cue_pos: int, hi: int) -> DateMention | None:
+def own_date(dates: list[DateMention], lo: int, cue_pos: int) -> DateMention | None:
     """The date given for the claim: the last one before its cue in the sentence (not in the content)."""
     before = [d for d in dates if lo <= d.start < cue_pos]
     return before[-1] if before else None
+
+
+@functools.lru_cache(maxsize=1)
+def _speaker_continuations() -> tuple[str, ...]:
+    return tuple(load_cues().get("speaker_continuations") or ())
+
+
+def keeps_speaker(sentence_text: str) -> bool:
+    """ "Theo đó, Moskva yêu cầu ...": the previous sentence's speaker is still being reported."""
+    head = sentence_text.lstrip(" “\"").lower()
+    return any(head.startswith(c + ",") or head.startswith(c + " ") for c in _speaker_continuations())
+
+
+@functools.lru_cache(maxsize=1)
+def _date_blockers() -> tuple[str, ...]:
+    return tuple(load_cues().get("date_blockers") or ())
+
+
+def is_starting_point(text: str, date_start: int) -> bool:
+    """ "kể từ tháng 07/2019": a starting point, not when anything was said."""
+    return text[max(0, date_start - 12) : date_start].lower().rstrip().endswith(_date_blockers())
