@@ -46,6 +46,11 @@ def _lexicon():
     return tuple(c["analysis"]), tuple(c["shared"]), c.get("openers") or {}
 
 
+@functools.lru_cache(maxsize=1)
+def _reciprocal() -> tuple[str, ...]:
+    return tuple(load_cues().get("reciprocal") or ())
+
+
 def _inside(pos: int, quotes) -> bool:
     return any(qs <= pos < qe for qs, qe in quotes)
 
@@ -129,8 +134,11 @@ def _cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence
     quoted_first = _leading_quote(text, clause, quotes)
     for cue in cues:
         agents = _agents_before(local, cue.start, text, clause.start)
-        if agents and text[max(clause.start, agents[0].start - 6) : agents[0].start].strip().lower() == "được":
+        opener = text[max(clause.start, agents[0].start - 14) : agents[0].start].strip().lower() if agents else ""
+        if opener.endswith("được"):
             return None  # passive "được phía Nga nhắc lại": restates what was reported before
+        if opener.endswith(_reciprocal()) and len(agents) > 1:
+            return None  # "cả hai phía Nga và NATO ...": a stand-off described, not a party's stance
         if agents and not _subject_ok(text, agents[-1].end, cue.start):
             agents = []
         if not agents and clause.inherits_subject:

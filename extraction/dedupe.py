@@ -24,11 +24,12 @@ def similarity(a: str, b: str) -> float:
 
 
 def _merge_pieces(drafts: list[Draft]) -> list[Draft]:
-    """Adjacent clauses of one sentence with the same holder, kind and speaker are one position."""
+    """A clause that only goes on with the words of the previous one (no cue of its own: "..., nhưng
+    trong kế hoạch sắp tới, Anh dự định ...") is the same position when holder, kind and speaker agree."""
     out: list[Draft] = []
     for d in drafts:
         prev = next((p for p in reversed(out) if p.sentence == d.sentence and p.actor == d.actor), None)
-        if prev and prev.kind == d.kind and prev.speaker == d.speaker:
+        if prev and prev.kind == d.kind and prev.speaker == d.speaker and not d.cue:
             prev.span = (min(prev.span[0], d.span[0]), max(prev.span[1], d.span[1]))
             prev.content = (min(prev.content[0], d.content[0]), max(prev.content[1], d.content[1]))
             prev.topics = prev.topics + [t for t in d.topics if t not in prev.topics]
@@ -67,7 +68,7 @@ def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
     first_body = min((d.paragraph for d in body), default=0)
     for d in body:
         twin = next((k for k in kept_body if _restates(text, k, d, same_speaker_is_enough=False)
-                     and (k.speaker == d.speaker or not k.speaker or not d.speaker)), None)
+                     and (k.speaker == d.speaker or (k.paragraph == first_body and not k.speaker))), None)
         if any(_continues_announcement(k, d) for k in kept_body):
             continue
         if twin is None:

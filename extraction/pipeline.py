@@ -186,7 +186,7 @@ def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _Sta
         elif own and SPEECH_NOUN.search(text[max(s.start, m.start - 60) : m.start]):
             state.speaker_dates[m.person] = own
     for d in new_drafts:
-        if d.speaker and d.dated_by == "own" and not vague:
+        if d.speaker and d.dated_by == "own":
             state.speaker_dates[d.speaker] = DateMention(s.start, s.start, d.date, d.date_precision)
 
 

@@ -77,8 +77,7 @@ def fallback_targets(draft: Draft, drafts: list[Draft], counts: Counter, *, hold
     """Whom a position with no named object addresses: the object of the same report, else the
     party it answers (the last other party's position), else the article's main other party."""
     for d in reversed(drafts):
-        same_report = d.sentence == draft.sentence or (
-            draft.kind != "rebuttal" and d.paragraph == draft.paragraph and d.sentence >= draft.sentence - 1)
+        same_report = d.sentence == draft.sentence or (draft.kind != "rebuttal" and d.paragraph == draft.paragraph)
         if same_report and d.actor == draft.actor and d.targets:
             return list(d.targets)
     for d in reversed(drafts):
