@@ -49,7 +49,7 @@ def split_lines(text: str) -> list[Line]:
 def _rules():
     rules = load_page_rules()
     return (
-        frozenset(_norm(x) for x in rules["junk_lines"]),
+        frozenset(_norm(x) for x in rules["junk_lines"]) | {_PREFIX + _norm(x) for x in rules.get("junk_prefixes") or ()},
         frozenset(_norm(x) for x in rules["stop_lines"]),
         tuple(re.compile(p, re.I) for p in rules["source_lines"]),
         tuple(rules["caption_marks"]),
@@ -74,8 +74,14 @@ _BYLINE = re.compile(
 )
 
 
+_PREFIX = "\0"  # marks junk_prefixes entries inside the junk set
+
+
 def _is_junk(line: Line, seen: set[str], junk, captions) -> bool:
     norm = _norm(line.text)
+    words = norm.split()
+    if any(_PREFIX + " ".join(words[:n]) in junk for n in (1, 2, 3)) and len(words) <= 8:
+        return True
     if norm in junk or _is_doubled(line.text) or _is_teaser(line.text):
         return True
     if any(mark in line.text for mark in captions):
@@ -117,6 +123,12 @@ def content_blocks(text: str, *, title: str | None = None) -> list[Block]:
             kept.append(line)
         seen.add(_norm(line.text))
     return _assign_roles(kept, title=title)
+
+
+def headline(text: str, blocks: list[Block]) -> str | None:
+    """The headline's text, when one was found."""
+    head = next((b for b in blocks if b.role == "headline"), None)
+    return text[head.start : head.end] if head else None
 
 
 def _assign_roles(kept: list[Line], *, title: str | None) -> list[Block]:

@@ -79,6 +79,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         if s >= taken_to:
             chosen.append((s, e, kind))
             taken_to = e
+    chosen = [c for c in chosen if not _names_proper_noun(text[start + c[0] : start + c[1]])]
     chosen = _whole_words(text, start, lower, chosen)
     out = []
     for s, e, kind in chosen:
@@ -93,6 +94,11 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         ))
         out.append(Cue(start + s, start + e, kind, negated, noun))
     return out
+
+
+def _names_proper_noun(surface: str) -> bool:
+    """ "đề nghị Tổ chức Hiệp ước ...": a later capitalised syllable belongs to a name, not to the cue."""
+    return any(w[:1].isupper() for w in surface.split()[1:])
 
 
 def _whole_words(text: str, start: int, lower: str, chosen):

@@ -86,15 +86,28 @@ def find_dates(text: str, start: int, end: int, *, ref: dt.date | None, last_day
 
 
 def infer_reference_date(text: str) -> dt.date | None:
-    """The latest full date written in the text (d/m/yyyy), as a stand-in for the publication date."""
+    """A stand-in for the publication date: the latest full date written in the text (d/m/yyyy);
+    else the latest "ngày d/m" in the latest year the text names ("năm 2022", "12/2021")."""
     best = None
-    for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text):
-        try:
-            d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            continue
-        best = max(best, d) if best else d
+    for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b", text):
+        best = _later(best, int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if best:
+        return best
+    years = [int(y) for y in re.findall(r"(?:năm\s+|/)(20\d\d)\b", text)]
+    if not years:
+        return None
+    year = max(years)
+    for m in re.finditer(r"\b(?:ngày|hôm)\s+(\d{1,2})/(\d{1,2})\b(?!/)", text, re.I):
+        best = _later(best, year, int(m.group(2)), int(m.group(1)))
     return best
+
+
+def _later(best: dt.date | None, year: int, month: int, day: int) -> dt.date | None:
+    try:
+        d = dt.date(year, month, day)
+    except ValueError:
+        return best
+    return max(best, d) if best else d
 
 
 def parse_iso(value: str | None) -> dt.date | None:

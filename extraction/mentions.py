@@ -62,8 +62,12 @@ def _next(hits: list[Hit], i: int, text: str, *, kinds: tuple[str, ...], glue: b
     return i + 1 if pattern.fullmatch(gap) else None
 
 
-def _name_after(text: str, pos: int, block_end: int):
-    """A person's name starting at pos: (end, canonical-or-raw name, known Person | None)."""
+def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = False):
+    """A person's name starting at pos: (end, canonical-or-raw name, known Person | None).
+
+    Known people are matched fuzzily (misspellings). An unknown name needs two capitalised words
+    right after "title + party" ("Ngoại trưởng Litva Gabrielius Landsbergis"), else NER's agreement.
+    """
     span = _capital_words(text, pos)
     if not span or span[1] > block_end:
         return None
@@ -71,7 +75,7 @@ def _name_after(text: str, pos: int, block_end: int):
     known = gazetteer.fuzzy_person(raw)
     if known:
         return span[1], known.name, known
-    if len(raw.split()) >= 2 and _ner_agrees(text, span, block_end):
+    if len(raw.split()) >= 2 and (after_party or _ner_agrees(text, span, block_end)):
         return span[1], raw, None
     return None
 
@@ -101,7 +105,7 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
                        text[title.start:role_end]), k
     if (k := _next(hits, j, text, kinds=("honorific",), glue=True)) is not None:
         j = k
-    named = _name_after(text, hits[j].end, block_end)
+    named = _name_after(text, hits[j].end, block_end, after_party=bool(actors))
     if named and not _is_alias_start(hits, j, named[0]):
         end, name, known = named
         party = tuple(actors[-1:]) or ((known.actor,) if known else ())
@@ -160,7 +164,20 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
             if mention:
                 out.append(mention)
             i += 1
-    return _resolve(out)
+    return _resolve(_appositions(text, out))
+
+
+def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Bà Maria Zakharova, người phát ngôn Bộ Ngoại giao Nga, ..." : name and title are one speaker."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev and prev.person and not m.person and m.role and m.actors
+                and text[prev.end : m.start] == ", " and text[m.end : m.end + 1] == ","):
+            out[-1] = Mention(prev.start, m.end + 1, m.actors, prev.person, m.role)  # through the closing comma
+            continue
+        out.append(m)
+    return out
 
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:

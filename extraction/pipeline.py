@@ -8,7 +8,7 @@ from dataclasses import replace
 from . import dedupe
 from .article import infer_outlet
 from .attribution import Claim, carried_claim, claim_of
-from .clean import content_blocks
+from .clean import content_blocks, headline
 from .dates import DateMention, find_dates, infer_reference_date, parse_iso
 from .mentions import Mention, find_mentions
 from .positions import (Draft, continues_previous, fallback_targets, is_starting_point, is_vague, keeps_speaker,
@@ -58,7 +58,8 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
         _remember(text, s, s_mentions, s_dates, drafts[before:], state)
     kept = dedupe.dedupe(text, drafts)
     dedupe.link_rebuttals(kept)
-    return ExtractionResult([_final(text, d) for d in kept], published, meta.title, meta.outlet or infer_outlet(text))
+    title = meta.title or headline(text, blocks)
+    return ExtractionResult([_final(text, d) for d in kept], published, title, meta.outlet or infer_outlet(text))
 
 
 def _claims(text, s, s_mentions, quotes, state: _State) -> list[Claim]:
@@ -113,6 +114,7 @@ def _drafts(text, claim: Claim, s_dates, state: _State, quotes, mentions, counts
     holders = [a for a in claim.agents if a.actors]
     actors = [a.actors[0] for a in holders]
     speaker = speaker_of(claim) or _continued_speaker(text, claim, state)
+    own_speakers = {h.actors[0]: h for h in holders if h.person} if len(holders) > 1 else {}
     date, dated_by = _date_for(text, claim, s_dates, speaker, state)
     block = claim.clause.sentence.block
     quote = " … ".join(text[qs:qe] for qs, qe in quotes if claim.content[0] <= qs < claim.content[1]) or None
@@ -124,8 +126,9 @@ def _drafts(text, claim: Claim, s_dates, state: _State, quotes, mentions, counts
         shared = holder in claim.shared_with
         d = Draft(actor, claim.kind, claim.span, block.role, block.paragraph, claim.clause.sentence.index,
                   content=claim.content, cue=text[claim.cue.start : claim.cue.end].lower() if claim.cue else "")
-        if speaker and not shared:
-            d.speaker, d.speaker_role, d.speaker_actor = speaker.person, speaker.role, speaker.actors[0]
+        voice = own_speakers.get(actor) or speaker  # "ông Macron và ông Scholz": each speaks for his own
+        if voice and not shared:
+            d.speaker, d.speaker_role, d.speaker_actor = voice.person, voice.role, voice.actors[0]
         if date and date.value:
             d.date, d.date_precision, d.dated_by = date.value, date.precision, dated_by
         d.quote = None if shared else quote
