@@ -70,8 +70,9 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         s, e = last - length + 1, last + 1
         if (s > 0 and _word_char(lower[s - 1])) or (e < len(lower) and _word_char(lower[e])):
             continue
-        found.append((s, e, kind))
-    for kind, pattern in patterns:
+        if not _names_proper_noun(text[start + s : start + e]):
+            found.append((s, e, kind))
+    for kind, pattern in patterns:  # gapped patterns may span a name: "gửi cho Moscow các đề xuất"
         found.extend((m.start(), m.end(), kind) for m in pattern.finditer(lower))
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     chosen, taken_to = [], -1
@@ -79,7 +80,6 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         if s >= taken_to:
             chosen.append((s, e, kind))
             taken_to = e
-    chosen = [c for c in chosen if not _names_proper_noun(text[start + c[0] : start + c[1]])]
     chosen = _whole_words(text, start, lower, chosen)
     out = []
     for s, e, kind in chosen:
