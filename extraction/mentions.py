@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from . import gazetteer, nlp
 from .clean import Block
 from .gazetteer import Hit
+from .reference import compound_prone_aliases
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     named = _name_after(text, hits[j].end, block_end, after_party=bool(actors))
     if named and not _is_alias_start(hits, j, named[0]):
         end, name, known = named
+        if hits[j].kind == "honorific" and text[end : end + 1] == ",":
+            end += 1  # "Thứ trưởng Ngoại giao Nga, ông Alexander Grushko, cảnh báo": through the comma
         party = tuple(actors[-1:]) or ((known.actor,) if known else ())
         while j + 1 < len(hits) and hits[j + 1].end <= end:
             j += 1
@@ -157,7 +160,7 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
     """Speaker and party mentions in the kept blocks, in text order, persons resolved."""
     out: list[Mention] = []
     for b in blocks:
-        hits = gazetteer.scan(text, b.start, b.end)
+        hits = _whole_word_hits(text, gazetteer.scan(text, b.start, b.end), b)
         i = 0
         while i < len(hits):
             mention, i = _phrase(hits, i, text, b.end)
@@ -165,6 +168,19 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
                 out.append(mention)
             i += 1
     return _resolve(_appositions(text, out))
+
+
+def _whole_word_hits(text: str, hits: list[Hit], block: Block) -> list[Hit]:
+    """Drop "Pháp" in "Pháp luật", "Anh" in "Anh hùng": short names inside a longer word."""
+    prone = compound_prone_aliases()
+    suspects = [h for h in hits if h.kind == "actor" and text[h.start : h.end] in prone
+                and re.match(r" [^\W\d_]", text[h.end : h.end + 2]) and text[h.end + 1].islower()]
+    if not suspects:
+        return hits
+    words = nlp.word_spans(text[block.start : block.end])
+    inside = {h for h in suspects
+              if any(ws + block.start <= h.start and h.end < we + block.start for ws, we in words)}
+    return [h for h in hits if h not in inside]
 
 
 def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:

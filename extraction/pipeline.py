@@ -32,6 +32,7 @@ class _State:
         self.sentence_dates: dict[int, DateMention | None] = {}
         self.sentence_people: dict[int, Mention] = {}  # the first person named in each sentence
         self.last_claim: Claim | None = None
+        self.last_person: Mention | None = None  # the last person named, for "ông" before anyone spoke
 
 
 def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
@@ -103,9 +104,9 @@ def _dates(text, blocks, ref, quotes) -> list[DateMention]:
 
 
 def _agent_person(agent: Mention, state: _State) -> Mention:
-    if agent.pronoun and not agent.role and state.last_speaker:  # "ông", "bà"
-        return replace(agent, person=state.last_speaker.person, actors=state.last_speaker.actors,
-                       role=state.last_speaker.role, pronoun=False)
+    referent = state.last_speaker or state.last_person
+    if agent.pronoun and not agent.role and referent:  # "ông", "bà"
+        return replace(agent, person=referent.person, actors=referent.actors, role=referent.role, pronoun=False)
     return agent
 
 
@@ -181,6 +182,7 @@ def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _Sta
     people = [m for m in s_mentions if m.person]
     if people:
         state.sentence_people[s.index] = people[0]
+        state.last_person = people[-1]
     for m in s_mentions:
         if not m.person:
             continue

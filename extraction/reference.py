@@ -129,6 +129,10 @@ def ambiguous_aliases() -> frozenset[str]:
     return frozenset(load_yaml("actors.yaml").get("ambiguous") or ())
 
 
+def compound_prone_aliases() -> frozenset[str]:
+    return frozenset(load_yaml("actors.yaml").get("compound_prone") or ())
+
+
 def ignored_names() -> tuple[str, ...]:
     return tuple(load_yaml("actors.yaml").get("ignore") or ())
 

@@ -1,0 +1,77 @@
+"""The public interface others code against: extract(), read_article(), reference, scripts."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extraction import KINDS, ArticleMeta, extract, read_article, reference
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_offsets_point_into_the_raw_text(path):
+    text, meta = read_article(path)
+    result = extract(text, meta)
+    assert result.positions
+    for i, p in enumerate(result.positions):
+        assert text[p.start : p.end] == p.text
+        assert p.kind in KINDS
+        assert (p.date is None) == (p.date_precision == "unknown")
+        assert p.rebuts is None or (p.kind == "rebuttal" and 0 <= p.rebuts < len(result.positions) and p.rebuts != i)
+
+
+def test_read_article_reads_the_sidecar(tmp_path):
+    (tmp_path / "a.txt").write_text("Nga bác bỏ cáo buộc của Mỹ.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"published": "2022-01-20", "outlet": "VOV"}), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Không có gì.", encoding="utf-8")
+    text, meta = read_article(tmp_path / "a.txt")
+    assert meta == ArticleMeta(name="a.txt", title=None, outlet="VOV", url=None, published="2022-01-20")
+    assert read_article(tmp_path / "b.txt")[1] == ArticleMeta(name="b.txt")
+
+
+def test_meta_is_inferred_without_a_sidecar():
+    text = "(VTC News) - Ngày 20/1/2022, Nga cảnh báo NATO.\n\nTuần trước, Mỹ kêu gọi Nga rút quân."
+    result = extract(text)
+    assert result.published == "2022-01-20" and result.outlet == "VTC News"
+    assert [p.date for p in result.positions] == ["2022-01-20", "2022-01"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "Tin mới", "“không đóng", "Nga"])
+def test_degenerate_input(text):
+    assert extract(text).positions == []
+
+
+def test_reference_needs_no_nlp_models():
+    code = ("import sys, extraction, extraction.reference as r; r.load_actors(); r.load_people(); r.load_topics();"
+            "import extraction.pipeline; print('underthesea' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_reference_tables():
+    actors = {a.code: a for a in reference.load_actors()}
+    assert {"Nga", "Moscow", "Moskva", "Mátxcơva", "Điện Kremlin", "Bộ Ngoại giao Nga"} <= set(actors["RUSSIA"].aliases)
+    assert {"Mỹ", "Washington", "Nhà Trắng"} <= set(actors["US"].aliases)
+    assert {"Anh", "London"} <= set(actors["UK"].aliases)
+    assert {"FRANCE", "GERMANY", "ROMANIA", "UKRAINE", "OSCE", "EU", "NATO", "WEST"} <= set(actors)
+    assert len(actors) > 200  # every ISO 3166 state, from pycountry
+    people = {p.name: p for p in reference.load_people()}
+    assert people["Sergei Lavrov"].actor == "RUSSIA" and people["Sergei Lavrov"].role
+    topics = {t.code for t in reference.load_topics()}
+    assert {"nato-enlargement", "ukraine-membership", "troop-deployment", "missiles", "arms-control",
+            "military-exercises", "security-guarantees", "sanctions", "arms-supply", "diplomacy",
+            "invasion-risk"} == topics
+
+
+def test_extract_script_prints_json_lines():
+    out = subprocess.run([sys.executable, "scripts/extract.py", str(SEEDS[0])], capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert rows and set(rows[0]) == {"article", "actor", "kind", "speaker", "speaker_role", "targets", "date",
+                                     "date_precision", "quote", "quote_text", "text", "start", "end", "topics",
+                                     "rebuts"}
+    assert isinstance(rows[0]["quote"], bool)

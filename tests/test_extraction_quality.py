@@ -1,0 +1,41 @@
+"""Quality floor on the development set (seeds/ against tests/data/gold/seeds.jsonl).
+
+The floors sit a little under what the pipeline reaches (see docs/extraction.md), so a change that
+loses accuracy fails here before it reaches the seed script or the API.
+"""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+STRICT_F1_FLOOR = 0.93
+DETECTION_F1_FLOOR = 0.94
+FIELD_FLOORS = {"speaker": 0.95, "targets": 0.93, "date": 0.88, "quote": 0.95}
+
+
+@pytest.fixture(scope="module")
+def result():
+    spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    scores, *_ = module.evaluate()
+    return scores
+
+
+def test_strict_f1_floor(result):
+    assert result["strict"]["f1"] >= STRICT_F1_FLOOR, result["strict"]
+
+
+def test_detection_f1_floor(result):
+    assert result["detection"]["f1"] >= DETECTION_F1_FLOOR, result["detection"]
+
+
+@pytest.mark.parametrize("field", sorted(FIELD_FLOORS))
+def test_field_accuracy_floor(result, field):
+    assert result["field_accuracy"][field] >= FIELD_FLOORS[field], result["field_accuracy"]
+
+
+def test_every_prediction_is_placed(result):
+    assert result["unplaced_predictions"] == 0

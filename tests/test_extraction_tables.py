@@ -1,0 +1,172 @@
+"""Behaviour tables: short sentences written in the style of the Vietnamese press (not copied from the
+seed articles), one parametrised test per table. Known misses are xfail with the reason."""
+import pytest
+
+from extraction import ArticleMeta, extract
+
+META = ArticleMeta(published="2022-02-10")
+
+
+def positions(text, published="2022-02-10"):
+    result = extract(text, ArticleMeta(published=published))
+    for p in result.positions:
+        assert text[p.start : p.end] == p.text
+    return result.positions
+
+
+def miss(reason):
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+KINDS = [
+    ("Bộ Ngoại giao Nga hôm qua bác bỏ cáo buộc của phương Tây về việc chuẩn bị tấn công.", "RUSSIA", "rebuttal"),
+    ("Điện Kremlin phủ nhận thông tin Moskva đưa thêm quân tới biên giới.", "RUSSIA", "rebuttal"),
+    ("Washington tuyên bố không thể chấp nhận được việc Nga đòi quyền phủ quyết.", "US", "rebuttal"),
+    ("Phía Nga kêu gọi NATO rút lực lượng khỏi các nước Đông Âu.", "RUSSIA", "demand"),
+    ("Ngoại trưởng Pháp yêu cầu Moskva giảm leo thang căng thẳng.", "FRANCE", "demand"),
+    ("Thủ tướng Anh cảnh báo Nga sẽ phải trả giá nếu động binh.", "UK", "warning"),
+    ("Tổng thống Ukraine cảnh báo về nguy cơ một cuộc chiến tranh toàn diện.", "UKRAINE", "warning"),
+    ("Berlin cho biết sẵn sàng ngồi xuống và đàm phán với Moskva về an ninh châu Âu.", "GERMANY", "proposal"),
+    ("Liên minh châu Âu đề xuất một vòng đối thoại mới giữa các bên.", "EU", "proposal"),
+    ("Nhà Trắng thông báo Mỹ sẽ gửi thêm 3.000 binh sĩ tới Ba Lan trong tuần này.", "US", "statement"),
+    ("Ông Stoltenberg khẳng định Ukraine có quyền lựa chọn con đường riêng của mình.", "NATO", "statement"),
+    ("Ngoại trưởng Nga khẳng định Moskva chưa sẵn sàng nối lại đàm phán.", "RUSSIA", "statement"),
+    ("Thổ Nhĩ Kỳ đề nghị làm trung gian hòa giải giữa Moskva và Kiev.", "TÜRKIYE", "proposal"),
+    ("Phía Ba Lan đề nghị NATO tăng cường hiện diện ở sườn phía Đông.", "POLAND", "demand"),
+    ("Moskva nhấn mạnh sẽ không nhượng bộ trước sức ép của Washington.", "RUSSIA", "rebuttal"),
+    pytest.param("Nga nói rằng họ sẽ không thể ngồi yên nếu NATO kết nạp Ukraine.", "RUSSIA", "warning",
+                 marks=miss("implicit threat without a warning cue word")),
+]
+
+
+@pytest.mark.parametrize("sentence, actor, kind", KINDS)
+def test_kind(sentence, actor, kind):
+    found = {(p.actor, p.kind) for p in positions(sentence)}
+    assert (actor, kind) in found, found
+
+
+ACTORS = [
+    ("Mátxcơva và Bắc Kinh kêu gọi các bên kiềm chế.", {"RUSSIA", "CHINA"}),
+    ("Lầu Năm Góc cho biết lực lượng Mỹ đã ở trạng thái sẵn sàng cao.", {"US"}),
+    ("London tuyên bố sẽ mở rộng các biện pháp trừng phạt nhằm vào giới tài phiệt Nga.", {"UK"}),
+    ("Chính phủ Đan Mạch thông báo sẽ cử thêm máy bay chiến đấu tới Litva.", {"DENMARK"}),
+    ("Tổ chức An ninh và Hợp tác châu Âu (OSCE) kêu gọi duy trì đối thoại.", {"OSCE"}),
+    ("Các nước phương Tây cáo buộc Nga triển khai hơn 100.000 quân gần biên giới Ukraine.", {"WEST"}),
+    ("Romania cho biết sẵn sàng tiếp nhận thêm binh sĩ NATO.", {"ROMANIA"}),
+    ("Hà Lan và Bỉ tuyên bố ủng hộ quyết định của liên minh.", {"NETHERLANDS", "BELGIUM"}),
+    ("Kông Anh\n", set()),
+    ("Anh Minh, một người dân thủ đô, nói rằng anh vẫn đi làm bình thường.", set()),
+    ("Pháp luật quốc tế không cho phép sử dụng vũ lực.", set()),
+]
+
+
+@pytest.mark.parametrize("text, actors", ACTORS)
+def test_actors(text, actors):
+    assert {p.actor for p in positions(text)} == actors
+
+
+SPEAKERS = [
+    ("Ngoại trưởng Mỹ Antony Blinken nói rằng Washington vẫn để ngỏ cánh cửa ngoại giao.", "US", "Antony Blinken"),
+    ("Tổng thống Nga Valdimir Putin cho biết Moskva không muốn chiến tranh.", "RUSSIA", "Vladimir Putin"),
+    ("Ngoại trưởng Nga Sergey Lavrov khẳng định phương Tây phớt lờ quan ngại của Nga.", "RUSSIA", "Sergei Lavrov"),
+    ("Tổng thư ký NATO Jens Stoltenberg gặp báo giới. Ông Stoltenberg cho biết liên minh sẽ tăng cường phòng thủ.",
+     "NATO", "Jens Stoltenberg"),
+    ("Thứ trưởng Ngoại giao Nga, ông Alexander Grushko, cảnh báo về một cuộc đối đầu quân sự.",
+     "RUSSIA", "Alexander Grushko"),
+    ("Ngoại trưởng Anh Liz Truss tới Moskva.\nNgoại trưởng Anh tuyên bố London sẽ không nhượng bộ.",
+     "UK", "Liz Truss"),
+    ("Bộ trưởng Ngoại giao Litva Gabrielius Landsbergis kêu gọi EU chuẩn bị các biện pháp trừng phạt.",
+     "LITHUANIA", "Gabrielius Landsbergis"),
+    ("Ông Putin gặp người đồng cấp Pháp.\nÔng cho biết Nga sẵn sàng tiếp tục đối thoại.", "RUSSIA", "Vladimir Putin"),
+    ("Một người phát ngôn Bộ Ngoại giao Mỹ cho biết Washington đang theo dõi sát tình hình.", "US", None),
+    ("Chính quyền Tổng thống Mỹ Joe Biden cảnh báo Nga về hậu quả nghiêm trọng.", "US", None),
+]
+
+
+@pytest.mark.parametrize("text, actor, speaker", SPEAKERS)
+def test_speaker(text, actor, speaker):
+    found = [p for p in positions(text) if p.actor == actor]
+    assert found and found[-1].speaker == speaker, [(p.actor, p.speaker) for p in found]
+
+
+DATES = [
+    ("Ngày 8/2, Điện Kremlin cho biết Nga không có ý định tấn công Ukraine.", "2022-02-10", "2022-02-08"),
+    ("Hôm 3/2, Ngoại trưởng Pháp kêu gọi Nga giảm căng thẳng.", "2022-02-10", "2022-02-03"),
+    ("Tháng trước, Nga yêu cầu NATO cam kết không kết nạp Ukraine.", "2022-02-10", "2022-01"),
+    ("Cuối tháng 12, Moskva đề xuất hai dự thảo hiệp ước an ninh.", "2022-01-15", "2021-12"),
+    ("Tuần trước, Mỹ tuyên bố sẽ không đưa ra nhượng bộ nào.", "2022-02-10", "2022-02"),
+    ("Ngày 28/1/2022, Tổng thống Nga cho biết phản hồi của Mỹ không đáp ứng quan ngại của Nga.",
+     None, "2022-01-28"),
+    ("Nga cho biết sẽ tiếp tục đối thoại.", "2022-02-10", None),
+    ("Kể từ tháng 7/2019, Nga yêu cầu NATO dừng mở rộng.", "2022-02-10", None),
+    ("Tổng thư ký NATO ngày 9/2 cho biết liên minh sẵn sàng đối thoại. “Chúng tôi muốn giải pháp chính trị”, "
+     "ông Stoltenberg nói.", "2022-02-10", "2022-02-09"),
+    pytest.param("Năm ngoái, Mỹ cảnh báo Nga về các cuộc tập trận.", "2022-02-10", "2021",
+                 marks=miss("the contract has no year precision")),
+]
+
+
+@pytest.mark.parametrize("text, published, date", DATES)
+def test_date(text, published, date):
+    found = positions(text, published)
+    assert found and found[-1].date == date, [(p.actor, p.date) for p in found]
+
+
+TARGETS = [
+    ("Nga yêu cầu NATO và OSCE làm rõ cam kết an ninh.", "RUSSIA", "demand", ["NATO", "OSCE"]),
+    ("Ukraine bác bỏ cáo buộc từ Moskva.", "UKRAINE", "rebuttal", ["RUSSIA"]),
+    ("Mỹ cảnh báo Nga về hậu quả nghiêm trọng.", "US", "warning", ["RUSSIA"]),
+    ("Pháp bày tỏ sẵn sàng đưa quân tới Romania.", "FRANCE", "proposal", ["ROMANIA"]),
+    ("Nga đưa ra yêu cầu với NATO. Mỹ và các đồng minh đã bác bỏ quan điểm này.", "US", "rebuttal", ["RUSSIA"]),
+]
+
+
+@pytest.mark.parametrize("text, actor, kind, targets", TARGETS)
+def test_targets(text, actor, kind, targets):
+    found = [p for p in positions(text) if p.actor == actor and p.kind == kind]
+    assert found and found[0].targets == targets, [(p.actor, p.kind, p.targets) for p in found]
+
+
+NOTHING = [
+    "Quân đội Nga tiến hành tập trận quy mô lớn tại Belarus.",
+    "Đan Mạch cử một tàu hộ vệ tới biển Baltic.",
+    "Theo giới quan sát, Moskva có thể đang tìm cách gây sức ép lên phương Tây.",
+    "Các ngoại trưởng NATO họp trực tuyến.\nVideo đang HOT\nTin mới\nMỹ cảnh báo Nga sẽ phải trả giá đắt",
+    "Nhỏ Bình thường Lớn",
+    "Tổng thư ký NATO Jens Stoltenberg (Ảnh: Reuters).",
+    "Tin cũ hơn\nNga tuyên bố sẽ đáp trả mọi hành động khiêu khích Nga tuyên bố sẽ đáp trả mọi hành động khiêu khích",
+    "Một quan chức Nhà Trắng xác nhận thông tin trên.",
+    "Cả hai phía Nga và NATO kiên quyết không nhượng bộ.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_position(text):
+    assert positions(text) == []
+
+
+QUOTES = [
+    ("“Chúng tôi sẽ không lùi bước. Chúng tôi sẽ bảo vệ lợi ích của mình”, ông Lavrov nói.",
+     "RUSSIA", "Chúng tôi sẽ không lùi bước. Chúng tôi sẽ bảo vệ lợi ích của mình"),
+    ('Người phát ngôn Điện Kremlin nói Nga "không đe dọa bất kỳ ai".', "RUSSIA", "không đe dọa bất kỳ ai"),
+    ("Nhà Trắng cho biết Mỹ đang theo dõi tình hình.", "US", None),
+]
+
+
+@pytest.mark.parametrize("text, actor, quote", QUOTES)
+def test_quote(text, actor, quote):
+    found = [p for p in positions(text) if p.actor == actor]
+    assert found and found[0].quote == quote, [(p.actor, p.quote) for p in found]
+
+
+JOINT = [
+    ("Mỹ và các đồng minh NATO đã bác bỏ quan điểm này nhưng cho biết sẵn sàng thảo luận về kiểm soát vũ khí.",
+     {("US", "rebuttal"), ("NATO", "rebuttal"), ("US", "proposal"), ("NATO", "proposal")}),
+    ("Nga cho rằng phương Tây cần phải chấp nhận các đề xuất an ninh và cảnh báo thời gian không còn nhiều.",
+     {("RUSSIA", "demand"), ("RUSSIA", "warning")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", JOINT)
+def test_several_positions_in_one_sentence(text, expected):
+    assert {(p.actor, p.kind) for p in positions(text)} == expected
