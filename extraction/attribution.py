@@ -21,6 +21,11 @@ COORDINATION = re.compile(
     """,
     re.X,
 )
+PARENTHETICAL = re.compile(
+    r"""^\s*,[^,.;:]{3,70},\s*   # "Ngoại trưởng Đức Annalena Baerbock, trong chuyến thăm Moskva ngày 18/1, kêu gọi"
+    """,
+    re.X,
+)
 THEO_SPEAKER = re.compile(
     r"""^\W*(?:theo)\s+$   # "Theo ông Lavrov, ..." : the speaker introduces the whole sentence
     """,
@@ -86,7 +91,7 @@ def _one_per_party(group: list[Mention]) -> list[Mention]:
 
 def _subject_ok(text: str, agent_end: int, cue_start: int) -> bool:
     """Between subject and verb only adverbs, dates, modal words: no new clause, no object marker."""
-    gap = text[agent_end:cue_start]
+    gap = PARENTHETICAL.sub(" ", text[agent_end:cue_start])
     return len(gap) < 60 and not re.search(r"[.,;:!?]|\b(?:của|về|với|tới|từ|cho)\s*$", gap)
 
 
@@ -118,6 +123,8 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     cues = [c for c in found if not _inside(c.start, quotes) and not c.noun]
     inner = [c for c in found if _inside(c.start, quotes)]
     local = [m for m in mentions if clause.start <= m.start < clause.end and not _inside(m.start, quotes)]
+    if clause.sentence.block.role == "headline":  # terse: only "Subject cue ..." counts
+        return None if clause.inherits_subject else _cue_claim(text, clause, cues, inner, local, mentions, quotes, None)
     same_sentence = previous if previous and previous.clause.sentence is clause.sentence else None
     claim = (_cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence)
              or _opener_claim(text, clause, local, cues, inner, mentions, quotes)
@@ -133,6 +140,8 @@ def _cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence
     """Subject + attribution cue: "Nga đã bác bỏ ...", "“...”, ông X cho biết"."""
     quoted_first = _leading_quote(text, clause, quotes)
     for cue in cues:
+        if cue.content_only:
+            continue
         agents = _agents_before(local, cue.start, text, clause.start)
         opener = text[max(clause.start, agents[0].start - 14) : agents[0].start].strip().lower() if agents else ""
         if opener.endswith("được"):

@@ -45,14 +45,26 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+@dataclass(frozen=True)
+class _Rules:
+    junk: frozenset[str]  # whole lines, normalised
+    prefixes: frozenset[str]  # line beginnings of breadcrumbs
+    patterns: tuple[re.Pattern, ...]  # regexes of junk lines (timestamps ...)
+    stops: frozenset[str]
+    sources: tuple[re.Pattern, ...]
+    captions: tuple[str, ...]
+
+
 @functools.lru_cache(maxsize=1)
-def _rules():
+def _rules() -> _Rules:
     rules = load_page_rules()
-    return (
-        frozenset(_norm(x) for x in rules["junk_lines"]) | {_PREFIX + _norm(x) for x in rules.get("junk_prefixes") or ()},
-        frozenset(_norm(x) for x in rules["stop_lines"]),
-        tuple(re.compile(p, re.I) for p in rules["source_lines"]),
-        tuple(rules["caption_marks"]),
+    return _Rules(
+        junk=frozenset(_norm(x) for x in rules["junk_lines"]),
+        prefixes=frozenset(_norm(x) for x in rules.get("junk_prefixes") or ()),
+        patterns=tuple(re.compile(p, re.I) for p in rules.get("junk_patterns") or ()),
+        stops=frozenset(_norm(x) for x in rules["stop_lines"]),
+        sources=tuple(re.compile(p, re.I) for p in rules["source_lines"]),
+        captions=tuple(rules["caption_marks"]),
     )
 
 
@@ -74,17 +86,14 @@ _BYLINE = re.compile(
 )
 
 
-_PREFIX = "\0"  # marks junk_prefixes entries inside the junk set
-
-
-def _is_junk(line: Line, seen: set[str], junk, captions) -> bool:
+def _is_junk(line: Line, seen: set[str], rules: _Rules) -> bool:
     norm = _norm(line.text)
     words = norm.split()
-    if any(_PREFIX + " ".join(words[:n]) in junk for n in (1, 2, 3)) and len(words) <= 8:
+    if len(words) <= 8 and any(" ".join(words[:n]) in rules.prefixes for n in (1, 2, 3)):
         return True
-    if norm in junk or _is_doubled(line.text) or _is_teaser(line.text):
+    if norm in rules.junk or _is_doubled(line.text) or _is_teaser(line.text):
         return True
-    if any(mark in line.text for mark in captions):
+    if any(p.search(line.text) for p in rules.patterns) or any(mark in line.text for mark in rules.captions):
         return True
     core = _norm(re.sub(r"\((?:Reuters|AP|AFP|Ảnh[^)]*)\)\s*$", "", line.text))
     if core in seen:  # a caption or teaser repeating an earlier line
@@ -104,22 +113,21 @@ def _is_name_label(s: str) -> bool:
     return len(tail) >= 2 and len(tail) < len(words)
 
 
-def _is_stop(line: Line, stops, sources) -> bool:
-    norm = _norm(line.text)
-    return norm in stops or any(p.match(line.text) for p in sources)
+def _is_stop(line: Line, rules: _Rules) -> bool:
+    return _norm(line.text) in rules.stops or any(p.match(line.text) for p in rules.sources)
 
 
 def content_blocks(text: str, *, title: str | None = None) -> list[Block]:
     """The article's own text, line by line, with headline and lead marked."""
-    junk, stops, sources, captions = _rules()
+    rules = _rules()
     lines = split_lines(text)
     kept: list[Line] = []
     seen: set[str] = set()
     for i, line in enumerate(lines):
-        if kept and _is_stop(line, stops, sources):
+        if kept and _is_stop(line, rules):
             break
         repeated_next = i + 1 < len(lines) and _norm(lines[i + 1].text) == _norm(line.text)
-        if not repeated_next and not _is_junk(line, seen, junk, captions):
+        if not repeated_next and not _is_junk(line, seen, rules):
             kept.append(line)
         seen.add(_norm(line.text))
     return _assign_roles(kept, title=title)

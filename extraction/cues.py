@@ -26,6 +26,7 @@ class Cue:
     kind: str  # "speech" | "want" | "rebuttal" | "warning" | "demand" | "proposal"
     negated: bool = False
     noun: bool = False
+    content_only: bool = False  # says what the content is, never who holds it ("sẽ phải trả giá")
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,6 +49,7 @@ def _tables():
         tuple(cues.get("noun_followers") or ()),
         cues.get("not_after_cue") or {},
         frozenset(cues.get("noun_capable") or ()),
+        frozenset(cues.get("content_only") or ()),
     )
 
 
@@ -61,7 +63,7 @@ def _prev_words(lower: str, pos: int, n: int) -> str:
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Cues in text[start:end], offsets into text."""
-    auto, patterns, negators, noun_markers, noun_followers, not_after, noun_capable = _tables()
+    auto, patterns, negators, noun_markers, noun_followers, not_after, noun_capable, content_only = _tables()
     lower = text[start:end].lower()
     if len(lower) != end - start:  # lower() changed lengths (exotic characters): match as written
         lower = text[start:end]
@@ -88,11 +90,11 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         if any(following.startswith(w) for w in not_after.get(word, ())):
             continue
         prev1, prev2 = _prev_words(lower, s, 1), _prev_words(lower, s, 2)
-        negated = prev1 in negators or prev2 in negators
+        negated = any(_prev_words(lower, s, n) in negators for n in (1, 2, 3, 4))
         noun = word in noun_capable and (prev1 in noun_markers or prev2 in noun_markers or any(
             following.startswith(f + " ") or following == f or following.startswith(f + ",") for f in noun_followers
         ))
-        out.append(Cue(start + s, start + e, kind, negated, noun))
+        out.append(Cue(start + s, start + e, kind, negated, noun, word in content_only))
     return out
 
 

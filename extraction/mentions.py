@@ -9,13 +9,14 @@ Gazetteer hits are grouped into noun phrases that can hold a position:
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
 from . import gazetteer, nlp
 from .clean import Block
 from .gazetteer import Hit
-from .reference import compound_prone_aliases
+from .reference import compound_prone_aliases, load_titles
 
 
 @dataclass(frozen=True)
@@ -208,11 +209,23 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
             earlier = by_role.get(_role_key(m.role, m.actors[0] if m.actors else ""))
             if earlier is None and not m.actors:
                 earlier = _same_office(out, m.role)
+            if earlier is None and m.actors and _is_descriptor(m.role):
+                earlier = next((e for e in reversed(out) if e.person and e.actors == m.actors), None)
             if earlier:
                 m = replace(m, person=earlier.person, actors=m.actors or earlier.actors, pronoun=False)
         # a bare "ông" is resolved later, against the last *speaker* (pipeline), not the last name
         out.append(m)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _descriptors() -> tuple[str, ...]:
+    return tuple(load_titles().get("descriptors") or ())
+
+
+def _is_descriptor(role: str) -> bool:
+    """ "Nhà ngoại giao Nga", "người đứng đầu Điện Kremlin": the party's person spoken of last."""
+    return role.startswith(_descriptors())
 
 
 def _same_office(earlier: list[Mention], role: str) -> Mention | None:

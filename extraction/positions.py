@@ -52,6 +52,8 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     if claim.cue and claim.cue.end <= hi:
         lo = claim.cue.end
     after = [m for m in mentions if lo <= m.start < hi and m.actors]
+    if claim.kind == "rebuttal":  # whose claim is rejected: "bác bỏ cáo buộc của/từ X", not "tấn công Ukraine"
+        after = [m for m in after if _owner_of_rejected(text, lo, m)]
     group: list[Mention] = []
     for m in after:
         if any(a in actors for a in m.actors):
@@ -62,6 +64,18 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
             break
         group.append(m)
     return _codes(group, exclude=actors)
+
+
+REJECTED_OWNER = re.compile(
+    r"""^\s*(?:\S+\s+){0,4}?(?:của|từ|do)\s+$   # "bác bỏ những cáo buộc từ ", "bác yêu cầu của "
+      | ^\s*(?:việc\s+)?$                   # "phản đối NATO ...", "phản đối việc NATO mở rộng"
+    """,
+    re.X,
+)
+
+
+def _owner_of_rejected(text: str, cue_end: int, m: Mention) -> bool:
+    return bool(REJECTED_OWNER.match(text[cue_end : m.start])) or bool(m.person)
 
 
 def _codes(mentions: list[Mention], *, exclude: list[str]) -> list[str]:
