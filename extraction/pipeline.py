@@ -12,7 +12,7 @@ from .clean import content_blocks, headline
 from .dates import DateMention, find_dates, infer_reference_date, parse_iso
 from .mentions import Mention, find_mentions
 from .positions import (Draft, continues_previous, fallback_targets, is_starting_point, is_vague, keeps_speaker,
-                        own_date, speaker_of, targets_for, topics_of)
+                        names_event, own_date, speaker_of, targets_for, topics_of)
 from .segment import clauses, quote_spans, sentences
 from .types import ArticleMeta, ExtractedPosition, ExtractionResult
 
@@ -33,6 +33,7 @@ class _State:
         self.sentence_people: dict[int, Mention] = {}  # the first person named in each sentence
         self.last_claim: Claim | None = None
         self.last_person: Mention | None = None  # the last person named, for "ông" before anyone spoke
+        self.event_date: DateMention | None = None  # the day of the meeting last named with a date
 
 
 def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
@@ -130,7 +131,7 @@ def _drafts(text, claim: Claim, s_dates, state: _State, quotes, mentions, counts
         voice = own_speakers.get(actor) or speaker  # "ông Macron và ông Scholz": each speaks for his own
         if voice and not shared:
             d.speaker, d.speaker_role, d.speaker_actor = voice.person, voice.role, voice.actors[0]
-        if date and date.value:
+        if date and date.value and (not shared or dated_by == "own"):
             d.date, d.date_precision, d.dated_by = date.value, date.precision, dated_by
         d.quote = None if shared else quote
         d.targets = targets_for(claim, actors + [actor], mentions, text)
@@ -163,6 +164,8 @@ def _date_for(text, claim: Claim, s_dates, speaker: Mention | None, state: _Stat
         return None, ""
     if speaker and speaker.person in state.speaker_dates:
         return state.speaker_dates[speaker.person], "speaker"
+    if state.event_date and names_event(text[s.start : cue_pos]):
+        return state.event_date, "event"
     if not s.first_in_block or continues_previous(text[s.start : s.end]):
         return state.sentence_dates.get(s.index - 1), "sentence"
     return None, ""
@@ -171,6 +174,9 @@ def _date_for(text, claim: Claim, s_dates, speaker: Mention | None, state: _Stat
 def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _State) -> None:
     """Carry dates forward: per speaker (their dated words), and per sentence."""
     own = s_dates[-1] if s_dates else None
+    days = [d for d in s_dates if d.precision == "day"]
+    if days and names_event(text[s.start : s.end]):
+        state.event_date = days[-1]
     inherited = next((d for d in new_drafts if d.date), None)
     if own:
         state.sentence_dates[s.index] = own
@@ -191,7 +197,7 @@ def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _Sta
         elif own and SPEECH_NOUN.search(text[max(s.start, m.start - 60) : m.start]):
             state.speaker_dates[m.person] = own
     for d in new_drafts:
-        if d.speaker and d.dated_by == "own":
+        if d.speaker and d.dated_by in ("own", "event"):
             state.speaker_dates[d.speaker] = DateMention(s.start, s.start, d.date, d.date_precision)
 
 

@@ -162,6 +162,17 @@ def keeps_speaker(sentence_text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _event_words() -> tuple[str, ...]:
+    return tuple(load_cues().get("event_words") or ())
+
+
+def names_event(text: str) -> bool:
+    """ "sau cuộc gặp", "trong cuộc họp Hội đồng Nga-NATO": the text refers to a meeting."""
+    lower = text.lower()
+    return any(_has_word(lower, w) for w in _event_words())
+
+
+@functools.lru_cache(maxsize=1)
 def _date_blockers() -> tuple[str, ...]:
     return tuple(load_cues().get("date_blockers") or ())
 
