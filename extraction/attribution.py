@@ -43,6 +43,7 @@ class Claim:
     span: tuple[int, int]  # evidence span reported
     quoted: bool
     shared_with: list[Mention]  # "cũng giống như Mỹ": parties holding the same position
+    object_from: int = -1  # where the addressee may be named: right after the cue that gave the kind
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,8 +62,14 @@ def _inside(pos: int, quotes) -> bool:
 
 
 def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> list[Mention]:
-    """The mention right before pos and those coordinated with it ("Mỹ và các đồng minh NATO")."""
+    """The subject of the verb at pos and those coordinated with it ("Mỹ và các đồng minh NATO").
+    A party named inside an insertion ("Baerbock, trong chuyến thăm Moskva ngày 18/1, kêu gọi") is
+    skipped for the one before it."""
     before = [m for m in mentions if lo <= m.start and m.end <= pos]
+    for k in range(len(before) - 1, max(-1, len(before) - 4), -1):
+        if _subject_ok(text, before[k].end, pos):
+            before = before[: k + 1]
+            break
     if not before:
         return []
     _, shared, _ = _lexicon()
@@ -133,7 +140,20 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     if claim is None or not _says_something(text, claim):
         return None
     _credit_speaker(text, clause, local, claim, same_sentence)
+    claim.object_from = _object_start(claim, cues + inner)
     return claim
+
+
+def _object_start(claim: Claim, cues: list[Cue]) -> int:
+    """ "ông Grushko nói rằng Nga không thể chấp nhận việc liên minh ...": the object follows the cue
+    that gave the kind, not the speech verb."""
+    lo, hi = claim.content
+    kind_cue = next((c for c in sorted(cues, key=lambda c: c.start)
+                     if lo <= c.start < hi and c.kind == claim.kind and not c.noun), None)
+    if kind_cue and not kind_cue.content_only:
+        return kind_cue.end
+    # "phương Tây cần phải ...", "Nếu phương Tây ..., chúng tôi sẽ buộc phải ...": named before the modal
+    return claim.cue.end if claim.cue and lo <= claim.cue.start < hi else lo
 
 
 def _cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence) -> Claim | None:

@@ -48,9 +48,7 @@ def speaker_of(claim: Claim) -> Mention | None:
 
 def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: str) -> list[str]:
     """Parties named as the object right after the cue ("yêu cầu NATO và OSCE ...")."""
-    lo, hi = claim.content
-    if claim.cue and claim.cue.end <= hi:
-        lo = claim.cue.end
+    lo, hi = max(claim.content[0], claim.object_from), claim.content[1]
     after = [m for m in mentions if lo <= m.start < hi and m.actors]
     if claim.kind == "rebuttal":  # whose claim is rejected: "bác bỏ cáo buộc của/từ X", not "tấn công Ukraine"
         after = [m for m in after if _owner_of_rejected(text, lo, m)]
