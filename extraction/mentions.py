@@ -101,6 +101,10 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
         if hits[k].end - title.start > 80:
             break
     role_end = hits[j].end
+    posting = re.compile(r" tại ")  # "Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân": the post, not the party
+    if actors and j + 1 < len(hits) and hits[j + 1].kind == "actor" and posting.fullmatch(text[hits[j].end : hits[j + 1].start]):
+        j += 1
+        role_end = hits[j].end
     if (k := _next(hits, j, text, kinds=("person",))) is not None:
         person = gazetteer.person(hits[k].value)
         return Mention(title.start, hits[k].end, tuple(actors[-1:]) or (person.actor,), person.name,
