@@ -34,7 +34,8 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 def infer_outlet(text: str) -> str | None:
-    """The outlet named by a credit marker: "(VTC News)", "TPO -", "Theo TTXVN", "Nguồn tin: Báo VOV"."""
+    """The outlet named by a credit marker: "(VTC News)", "TPO -", "Theo TTXVN", "Nguồn tin: Báo VOV".
+    Give it the article's own lines and credit lines (clean.credit_text), not other stories' teasers."""
     for pattern, name in _outlet_patterns():
         if pattern.search(text):
             return name

@@ -133,6 +133,17 @@ def content_blocks(text: str, *, title: str | None = None) -> list[Block]:
     return _assign_roles(kept, title=title)
 
 
+def credit_text(text: str, blocks: list[Block]) -> str:
+    """Where the outlet may be named: the article's own lines, its menu/marker lines before the body
+    ends ("(VTC News) -") and credit lines ("(theo TTXVN)", "Nguồn tin: Báo VOV") -- never teasers."""
+    rules = _rules()
+    own = [text[b.start : b.end] for b in blocks]
+    for line in split_lines(text):
+        if _norm(line.text) in rules.junk or any(p.match(line.text) for p in rules.sources):
+            own.append(line.text)
+    return "\n".join(own)
+
+
 def headline(text: str, blocks: list[Block]) -> str | None:
     """The headline's text, when one was found."""
     head = next((b for b in blocks if b.role == "headline"), None)

@@ -85,20 +85,18 @@ def find_dates(text: str, start: int, end: int, *, ref: dt.date | None, last_day
     return out
 
 
-def infer_reference_date(text: str) -> dt.date | None:
-    """A stand-in for the publication date: the latest full date written in the text (d/m/yyyy);
-    else the latest "ngày d/m" in the latest year the text names ("năm 2022", "12/2021")."""
+def infer_reference_date(text: str, *, url: str | None = None) -> dt.date | None:
+    """A stand-in for the publication date: a date in the URL (/2022/01/25/, -20220125), else the
+    latest full date written in the text (d/m/yyyy, e.g. a timestamp line). Without one, None: a year
+    named in passing ("tháng 7/2019", "năm 2022") says nothing about when the article appeared."""
+    m = re.search(r"(20\d\d)[/-]?(\d\d)[/-]?(\d\d)(?!\d)", url or "")
+    if m:
+        found = _later(None, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if found:
+            return found
     best = None
     for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b", text):
         best = _later(best, int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    if best:
-        return best
-    years = [int(y) for y in re.findall(r"(?:năm\s+|/)(20\d\d)\b", text)]
-    if not years:
-        return None
-    year = max(years)
-    for m in re.finditer(r"\b(?:ngày|hôm)\s+(\d{1,2})/(\d{1,2})\b(?!/)", text, re.I):
-        best = _later(best, year, int(m.group(2)), int(m.group(1)))
     return best
 
 

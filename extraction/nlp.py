@@ -51,9 +51,11 @@ def person_spans(text: str) -> list[tuple[int, int]]:
     words = [t[0] for t in tagged]
     spans = _locate(text, words)
     out: list[tuple[int, int]] = []
+    previous = "O"
     for (start, end), tag in zip(spans, (t[-1] for t in tagged)):
-        if tag == "B-PER" or (tag == "I-PER" and not out):
-            out.append((start, end))
-        elif tag == "I-PER" and out:
+        if tag == "I-PER" and previous in ("B-PER", "I-PER"):
             out[-1] = (out[-1][0], end)
+        elif tag in ("B-PER", "I-PER"):
+            out.append((start, end))
+        previous = tag
     return out

@@ -8,7 +8,7 @@ from dataclasses import replace
 from . import dedupe
 from .article import infer_outlet
 from .attribution import Claim, carried_claim, claim_of
-from .clean import content_blocks, headline
+from .clean import content_blocks, credit_text, headline
 from .dates import DateMention, find_dates, infer_reference_date, parse_iso
 from .mentions import Mention, find_mentions
 from .positions import (Draft, continues_previous, fallback_targets, is_starting_point, is_vague, keeps_speaker,
@@ -40,7 +40,7 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
     """Positions stated in one article; offsets index `text` exactly as given."""
     meta = meta or ArticleMeta()
     blocks = content_blocks(text, title=meta.title)
-    ref = parse_iso(meta.published) or infer_reference_date(text)
+    ref = parse_iso(meta.published) or infer_reference_date(text, url=meta.url)
     published = meta.published or (ref.isoformat() if ref else None)
     quotes = quote_spans(text, blocks)
     sents = sentences(text, blocks, quotes)
@@ -61,7 +61,8 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
     kept = dedupe.dedupe(text, drafts)
     dedupe.link_rebuttals(kept)
     title = meta.title or headline(text, blocks)
-    return ExtractionResult([_final(text, d) for d in kept], published, title, meta.outlet or infer_outlet(text))
+    outlet = meta.outlet or infer_outlet(credit_text(text, blocks))
+    return ExtractionResult([_final(text, d) for d in kept], published, title, outlet)
 
 
 def _claims(text, s, s_mentions, quotes, state: _State) -> list[Claim]:
