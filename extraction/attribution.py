@@ -177,7 +177,8 @@ def _cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence
                 continue
             return None
         if quoted_first and cue.start > quoted_first[1]:
-            kind = _kind_of(inner, quoted_first[0], text, mentions, quoted_first[1])
+            quoted_cues = find_cues(text, *quoted_first) if quoted_first[0] < clause.start else inner
+            kind = _kind_of(quoted_cues, quoted_first[0], text, mentions, quoted_first[1])
             return Claim(clause, agents, cue, kind, quoted_first, quoted_first, True, [])
         kind = _cue_kind(cue, cues, inner, text, mentions, clause)
         start = min(a.start for a in agents) if agents[0].start >= clause.start else clause.start
@@ -288,6 +289,9 @@ def _theo_claim(text, clause, local, quotes, cues, inner, mentions) -> Claim | N
 
 def _leading_quote(text: str, clause: Clause, quotes) -> tuple[int, int] | None:
     """A clause that opens with a quotation: its attribution follows ("“...”, ông X cho biết")."""
+    for qs, qe in quotes:
+        if qs < clause.start < qe:  # the quotation opened in an earlier paragraph
+            return (qs, qe)
     head = text[clause.start : clause.start + 3].lstrip(" ,")
     if not head or head[0] not in "“\"«":
         return None

@@ -150,21 +150,41 @@ def headline(text: str, blocks: list[Block]) -> str | None:
     return text[head.start : head.end] if head else None
 
 
+TERMINAL = re.compile(
+    r"""(?:[.!?…;:]|[.!?…][”"’'»)]+|\.\/\.)\s*$   # "... leo thang.", "... của mình.”", VOV's "./."
+    """,
+    re.X,
+)
+
+
+def _is_heading(line: Line) -> bool:
+    """A line that does not end a sentence: a headline, subheading, teaser or menu item."""
+    return not TERMINAL.search(line.text)
+
+
 def _assign_roles(kept: list[Line], *, title: str | None) -> list[Block]:
+    """Headline (the title, else the first heading-like line of 4+ words among the first three), then the
+    lead, then the body. Short lines before the headline are breadcrumbs; heading-like lines inside
+    the body are subheadings or other stories' headlines: no positions come from them."""
+    head = _headline_index(kept, title=title)
     blocks: list[Block] = []
-    title_norm = _norm(title) if title else None
-    headline_done = lead_done = False
-    for i, line in enumerate(kept):
-        if not headline_done and (title_norm is None or _norm(line.text) == title_norm or i >= 2):
-            is_title = title_norm is None or _norm(line.text) == title_norm
-            if is_title and not line.text.endswith("."):
-                blocks.append(Block(line.start, line.end, "headline", len(blocks)))
-                headline_done = True
-                continue
-            headline_done = True
-        if headline_done and not lead_done:
-            blocks.append(Block(line.start, line.end, "lead", len(blocks)))
-            lead_done = True
+    if head is not None:
+        blocks.append(Block(kept[head].start, kept[head].end, "headline", 0))
+    for line in kept[(head + 1 if head is not None else 0) :]:
+        if blocks and blocks[-1].role != "headline" and _is_heading(line):
             continue
-        blocks.append(Block(line.start, line.end, "body", len(blocks)))
+        role = "lead" if all(b.role == "headline" for b in blocks) else "body"
+        blocks.append(Block(line.start, line.end, role, len(blocks)))
     return blocks
+
+
+def _headline_index(kept: list[Line], *, title: str | None) -> int | None:
+    if title:
+        wanted = _norm(title)
+        return next((i for i, line in enumerate(kept[:5]) if _norm(line.text) == wanted), None)
+    for i, line in enumerate(kept[:3]):
+        if _is_heading(line) and len(line.text.split()) >= 4:
+            return i
+        if not _is_heading(line) or len(line.text.split()) >= 4:
+            return None
+    return None

@@ -15,7 +15,7 @@ from .clean import Block
 from .reference import load_cues
 
 QUOTE = re.compile(
-    r"""“(?P<curly>[^”]{2,}?)”      # “Chúng tôi sẽ không thỏa hiệp ...”
+    r"""“(?P<curly>[^”"]{2,}?)[”"]  # “Chúng tôi sẽ không thỏa hiệp ...” (or closed by a straight mark)
       | "(?P<straight>[^"\n]{2,}?)" # "động binh"
       | «(?P<angle>[^»]{2,}?)»      # «...» (rare)
     """,
@@ -42,13 +42,43 @@ class Clause:
 
 
 def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
-    """Offsets of quoted words (without the marks), block by block."""
-    spans = []
-    for b in blocks:
+    """Offsets of quoted words (without the marks), block by block; a quotation left open at the end
+    of a paragraph runs on to the first closing mark of the next paragraphs (at most two)."""
+    spans: list[tuple[int, int]] = []
+    for i, b in enumerate(blocks):
+        if spans and spans[-1][1] > b.start:  # already inside a quotation opened earlier
+            continue
         for m in QUOTE.finditer(text, b.start, b.end):
             group = next(g for g in ("curly", "straight", "angle") if m.group(g) is not None)
             spans.append((m.start(group), m.end(group)))
+        opened = _open_quote(text, b, spans)
+        if opened is not None:
+            closing = _closing_mark(text, blocks[i + 1 : i + 3], text[opened - 1])
+            if closing is not None:
+                spans.append((opened, closing))
     return spans
+
+
+def _open_quote(text: str, block: Block, spans) -> int | None:
+    """Where a quotation opened in this block and not closed in it begins (after the mark)."""
+    inside = [(s, e) for s, e in spans if block.start <= s < block.end]
+    last_closed = max((e for _, e in inside), default=block.start)
+    rest = text[last_closed + (1 if inside else 0) : block.end]
+    for mark in ("“", '"'):
+        k = rest.find(mark)
+        if k >= 0 and (mark == "“" or rest.count('"') % 2 == 1):
+            return last_closed + (1 if inside else 0) + k + 1
+    return None
+
+
+def _closing_mark(text: str, following: list[Block], opening: str) -> int | None:
+    """The closing mark that ends the quotation: one followed by its attribution ("...”, ông X nói")."""
+    close = "”" if opening == "“" else '"'
+    for b in following:
+        k = text.find(close, b.start, b.end)
+        if k >= 0:
+            return k if re.match(r"\s*(?:,|\.|$)", text[k + 1 : b.end]) else None
+    return None
 
 
 def sentences(text: str, blocks: list[Block], quotes: list[tuple[int, int]]) -> list[Sentence]:
