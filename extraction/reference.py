@@ -73,6 +73,7 @@ def _state_actors(data: dict) -> list[Actor]:
 
     vi = _vietnamese_names()
     codes, extra = data.get("country_codes") or {}, data.get("states") or {}
+    institutions = data.get("institutions") or ()
     actors = []
     for country in pycountry.countries:
         code = codes.get(country.alpha_2) or _english_code(country)
@@ -80,6 +81,8 @@ def _state_actors(data: dict) -> list[Actor]:
         press = list(extra.get(country.alpha_2) or [])
         english = [getattr(country, "common_name", None), country.name]
         forms = press + [name_vi] + [e.split(",")[0] for e in english if e]  # "Korea, Republic of" -> "Korea"
+        short = press[0] if press else name_vi
+        forms += [f"{word} {short}" for word in institutions]  # "Chính phủ Đức", "Bộ Ngoại giao Nga"
         aliases = tuple(dict.fromkeys(forms))
         name_en = english[0] or country.name
         actors.append(Actor(code, name_en, press[0] if press else name_vi, aliases))
