@@ -180,6 +180,11 @@ def _cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence
             quoted_cues = find_cues(text, *quoted_first) if quoted_first[0] < clause.start else inner
             kind = _kind_of(quoted_cues, quoted_first[0], text, mentions, quoted_first[1])
             return Claim(clause, agents, cue, kind, quoted_first, quoted_first, True, [])
+        trailing = _trailing_attribution(text, clause, agents, cue)
+        if trailing:
+            kind = _kind_of(sorted(cues + inner, key=lambda c: c.start), clause.start, text, mentions, trailing[1])
+            return Claim(clause, agents, cue, kind, trailing, (clause.start, _trim_end(text, clause.start, clause.end)),
+                         _has_quote(trailing, quotes), [])
         kind = _cue_kind(cue, cues, inner, text, mentions, clause)
         start = min(a.start for a in agents) if agents[0].start >= clause.start else clause.start
         content = (cue.start, clause.end)
@@ -205,6 +210,17 @@ def _sentence_subject(text, clause, mentions, quotes) -> list[Mention]:
     that continues it ("... nhưng yêu cầu Mátxcơva ...")."""
     before = [m for m in mentions if clause.sentence.start <= m.start < clause.start and not _inside(m.start, quotes)]
     return before[:1]
+
+
+def _trailing_attribution(text, clause, agents, cue) -> tuple[int, int] | None:
+    """ "Mỹ đặt 8.500 binh sĩ trong tình trạng sẵn sàng, người phát ngôn Lầu Năm Góc cho biết.":
+    the words before ", <speaker> <speech verb>" at the end of the sentence are what was said."""
+    if cue.kind != "speech" or agents[0].start <= clause.start:
+        return None
+    before, after = text[clause.start : agents[0].start], text[cue.end : clause.end]
+    if not before.rstrip().endswith(",") or len(before.split()) < 4 or len(after.split()) > 4:
+        return None
+    return (clause.start, clause.start + len(before.rstrip().rstrip(",").rstrip()))
 
 
 def _cue_kind(cue: Cue, cues, inner, text, mentions, clause) -> str:
@@ -248,7 +264,8 @@ def _says_something(text: str, claim: Claim) -> bool:
     """A statement whose content is a mere anaphor ("xác nhận thông tin trên") states nothing."""
     if claim.kind != "statement" or claim.cue is None or claim.quoted:
         return True
-    words = text[claim.cue.end : claim.content[1]].split()
+    lo = claim.cue.end if claim.cue.end <= claim.content[1] else claim.content[0]  # trailing attribution
+    words = text[lo : claim.content[1]].split()
     return len(words) >= load_cues().get("min_statement_words", 4)
 
 
@@ -270,7 +287,7 @@ def _theo_speaker(text, clause, local) -> Mention | None:
     if not local or clause.start != clause.sentence.start:
         return None
     first = local[0]
-    if not (first.person or first.role) or not THEO_SPEAKER.match(text[clause.start : first.start]):
+    if not first.actors or not THEO_SPEAKER.match(text[clause.start : first.start]):
         return None
     return first if re.match(r"\s*(?:trên|này|đó)?\s*,", text[first.end : first.end + 8]) else None
 

@@ -89,7 +89,9 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         following = lower[e : e + 20].lstrip()
         if any(following.startswith(w) for w in not_after.get(word, ())):
             continue
-        prev1, prev2 = _prev_words(lower, s, 1), _prev_words(lower, s, 2)
+        # markers are read in the original case: "Nhật Bản tuyên bố" is no "bản tuyên bố"
+        cased = text[start : start + len(lower)]
+        prev1, prev2 = _prev_words(cased, s, 1), _prev_words(cased, s, 2)
         negated = any(_prev_words(lower, s, n) in negators for n in (1, 2, 3, 4))
         noun = word in noun_capable and (prev1 in noun_markers or prev2 in noun_markers or any(
             following.startswith(f + " ") or following == f or following.startswith(f + ",") for f in noun_followers

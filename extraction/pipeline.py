@@ -11,8 +11,8 @@ from .attribution import Claim, carried_claim, claim_of
 from .clean import content_blocks, credit_text, headline
 from .dates import DateMention, find_dates, infer_reference_date, parse_iso
 from .mentions import Mention, find_mentions
-from .positions import (Draft, continues_previous, fallback_targets, is_starting_point, is_vague, keeps_speaker,
-                        names_event, own_date, speaker_of, targets_for, topics_of)
+from .positions import (Draft, answered_party, continues_previous, fallback_targets, is_starting_point, is_vague,
+                        keeps_speaker, names_event, own_date, speaker_of, targets_for, topics_of)
 from .segment import clauses, quote_spans, sentences
 from .types import ArticleMeta, ExtractedPosition, ExtractionResult
 
@@ -58,6 +58,9 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
         if len(drafts) == before:
             _quote_follows(text, s, quotes, drafts)
         _remember(text, s, s_mentions, s_dates, drafts[before:], state)
+    for d in drafts:
+        if d.kind == "rebuttal" and not d.targets_named:
+            d.targets = answered_party(d, drafts, counts)
     kept = dedupe.dedupe(text, drafts)
     dedupe.link_rebuttals(kept)
     title = meta.title or headline(text, blocks)
@@ -135,9 +138,11 @@ def _drafts(text, claim: Claim, s_dates, state: _State, quotes, mentions, counts
         if date and date.value and (not shared or dated_by == "own"):
             d.date, d.date_precision, d.dated_by = date.value, date.precision, dated_by
         d.quote = None if shared else quote
-        d.targets = targets_for(claim, actors + [actor], mentions, text)
+        d.holders = tuple(actors + [actor])
+        d.targets = targets_for(claim, list(d.holders), mentions, text)
         if not d.targets and d.kind != "statement":
-            d.targets = fallback_targets(d, drafts + out, counts, holders=actors + [actor])
+            d.targets_named = False
+            d.targets = fallback_targets(d, drafts + out, counts, holders=list(d.holders))
         d.topics = topics_of(text[min(claim.span[0], claim.content[0]) : max(claim.span[1], claim.content[1])])
         out.append(d)
     if speaker:

@@ -38,7 +38,9 @@ class Draft:
     content: tuple[int, int] = (0, 0)
     rebuts: int | None = None
     cue: str = ""  # the attribution cue word as written (lower case), for restatement checks
-    dated_by: str = ""  # "own" (a date written for it) | "speaker" | "sentence" | ""
+    dated_by: str = ""  # "own" (a date written for it) | "speaker" | "event" | "sentence" | ""
+    holders: tuple[str, ...] = ()  # every party holding the claim (co-holders are never targets)
+    targets_named: bool = True  # False when no addressee was named and targets were inferred
 
 
 def speaker_of(claim: Claim) -> Mention | None:
@@ -52,6 +54,10 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     found = _object_group(claim, actors, mentions, text, max(claim.content[0], claim.object_from))
     if not found and claim.kind in ("demand", "proposal", "warning") and claim.object_from > claim.content[0]:
         found = _object_group(claim, actors, mentions, text, claim.content[0], hi=claim.object_from)
+    if not found and claim.kind == "rebuttal":  # "gọi các cáo buộc của phương Tây là “vô căn cứ”"
+        owners = [m for m in mentions if claim.content[0] <= m.start < claim.content[1]
+                  and CLAIM_OWNER.search(text[claim.content[0] : m.start])]
+        found = _codes(owners[:1], exclude=actors)
     return found
 
 
@@ -60,6 +66,8 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, hi: int | None 
     after = [m for m in mentions if lo <= m.start < hi and m.actors]
     if claim.kind == "rebuttal":  # whose claim is rejected: "bác bỏ cáo buộc của/từ X", not "tấn công Ukraine"
         after = [m for m in after if _owner_of_rejected(text, lo, m)]
+    elif claim.kind == "demand":  # who is asked: named right after the cue, not "công dân ... rời khỏi Ukraine"
+        after = [m for m in after if m.start - lo <= NEAR_OBJECT]
     group: list[Mention] = []
     for m in after:
         if any(a in actors for a in m.actors):
@@ -80,6 +88,14 @@ REJECTED_OWNER = re.compile(
 )
 
 
+NEAR_OBJECT = 24  # characters between a demand cue and the party asked ("kêu gọi các nước phương Tây")
+CLAIM_OWNER = re.compile(
+    r"""(?:cáo\ buộc|yêu\ cầu|đề\ xuất|đề\ nghị|tuyên\ bố|thông\ tin|quan\ điểm)\s+(?:\S+\s+){0,2}?(?:của|từ)\s+$
+    """,  # "các cáo buộc của ", "yêu cầu mới nhất từ "
+    re.X,
+)
+
+
 def _owner_of_rejected(text: str, cue_end: int, m: Mention) -> bool:
     return bool(REJECTED_OWNER.match(text[cue_end : m.start])) or bool(m.person)
 
@@ -95,18 +111,37 @@ def _codes(mentions: list[Mention], *, exclude: list[str]) -> list[str]:
 
 def fallback_targets(draft: Draft, drafts: list[Draft], counts: Counter, *, holders: list[str]) -> list[str]:
     """Whom a position with no named object addresses: the object of the same report, else the
-    party it answers (the last other party's position), else the article's main other party."""
+    party it answers (the last other party's position), else the article's main other party.
+    A demand with no named addressee keeps none: it may be addressed to anyone ("các bên")."""
     for d in reversed(drafts):
         same_report = d.sentence == draft.sentence or (draft.kind != "rebuttal" and d.paragraph == draft.paragraph)
         if same_report and d.actor == draft.actor and d.targets:
             return list(d.targets)
+    if draft.kind == "demand":
+        return []
     for d in reversed(drafts):
         if d.actor not in holders and (d.kind != "statement" or draft.kind == "rebuttal"):
             return [d.actor]
+    return main_other_party(counts, holders)
+
+
+def main_other_party(counts: Counter, holders) -> list[str]:
     for code, _ in counts.most_common():
         if code not in holders and code != "WEST":
             return [code]
     return []
+
+
+def answered_party(draft: Draft, drafts: list[Draft], counts: Counter) -> list[str]:
+    """A rebuttal naming no one rejects the nearest claim of another party, before or after it
+    ("Moskva phủ nhận ... Mỹ cảnh báo Nga có thể động binh")."""
+    others = [d for d in drafts if d.actor not in draft.holders and abs(d.sentence - draft.sentence) <= 2
+              and d is not draft and d.paragraph in (draft.paragraph, draft.paragraph - 1, draft.paragraph + 1)]
+    if others:
+        nearest = min(others, key=lambda d: (abs(d.sentence - draft.sentence), d.sentence > draft.sentence))
+        return [nearest.actor]
+    earlier = [d for d in drafts if d.actor not in draft.holders and d.sentence < draft.sentence]
+    return [earlier[-1].actor] if earlier else main_other_party(counts, draft.holders)
 
 
 @functools.lru_cache(maxsize=1)

@@ -34,6 +34,11 @@ KINDS = [
     ("Thổ Nhĩ Kỳ đề nghị làm trung gian hòa giải giữa Moskva và Kiev.", "TÜRKIYE", "proposal"),
     ("Phía Ba Lan đề nghị NATO tăng cường hiện diện ở sườn phía Đông.", "POLAND", "demand"),
     ("Moskva nhấn mạnh sẽ không nhượng bộ trước sức ép của Washington.", "RUSSIA", "rebuttal"),
+    ("Ông Lavrov gọi các cáo buộc của Washington là “hoàn toàn bịa đặt”.", "RUSSIA", "rebuttal"),
+    ("Thủ tướng Anh tuyên bố London sẵn sàng triển khai thêm binh sĩ tới Estonia.", "UK", "proposal"),
+    ("Lầu Năm Góc đặt 8.500 binh sĩ trong tình trạng sẵn sàng triển khai, người phát ngôn Mỹ cho biết.", "US",
+     "statement"),
+    ("Đổi lại, Moskva sẽ cắt giảm quy mô các cuộc tập trận gần biên giới.", "RUSSIA", "proposal"),
     pytest.param("Nga nói rằng họ sẽ không thể ngồi yên nếu NATO kết nạp Ukraine.", "RUSSIA", "warning",
                  marks=miss("implicit threat without a warning cue word")),
 ]
@@ -57,6 +62,10 @@ ACTORS = [
     ("Kông Anh\n", set()),
     ("Anh Minh, một người dân thủ đô, nói rằng anh vẫn đi làm bình thường.", set()),
     ("Pháp luật quốc tế không cho phép sử dụng vũ lực.", set()),
+    ("Nhật Bản tuyên bố sẽ phối hợp với các nước G7 trong vấn đề trừng phạt.", {"JAPAN"}),
+    ("Theo Bộ Quốc phòng Nga, các đơn vị sẽ trở về căn cứ sau cuộc tập trận.", {"RUSSIA"}),
+    ("Theo Reuters, Mỹ đang cân nhắc gửi thêm quân tới Đông Âu.", set()),
+    ("Người phát ngôn Chính phủ Đức cho biết Berlin sẽ tập trung vào hỗ trợ nhân đạo.", {"GERMANY"}),
 ]
 
 
@@ -79,6 +88,12 @@ SPEAKERS = [
      "LITHUANIA", "Gabrielius Landsbergis"),
     ("Ông Putin gặp người đồng cấp Pháp.\nÔng cho biết Nga sẵn sàng tiếp tục đối thoại.", "RUSSIA", "Vladimir Putin"),
     ("Một người phát ngôn Bộ Ngoại giao Mỹ cho biết Washington đang theo dõi sát tình hình.", "US", None),
+    ("Bà Maria Zakharova, người phát ngôn Bộ Ngoại giao Nga, bác bỏ thông tin trên.", "RUSSIA", "Maria Zakharova"),
+    ("Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân cho rằng quan ngại của Nga cần được coi trọng.",
+     "CHINA", "Trương Quân"),
+    ("Ngoại trưởng Lavrov tới Geneva. Nhà ngoại giao Nga yêu cầu Mỹ rút vũ khí hạt nhân khỏi châu Âu.",
+     "RUSSIA", "Sergei Lavrov"),
+    ("Tổng thống Pháp Macron và Thủ tướng Đức Scholz kêu gọi giảm căng thẳng.", "GERMANY", "Olaf Scholz"),
     ("Chính quyền Tổng thống Mỹ Joe Biden cảnh báo Nga về hậu quả nghiêm trọng.", "US", None),
 ]
 
@@ -118,6 +133,10 @@ TARGETS = [
     ("Mỹ cảnh báo Nga về hậu quả nghiêm trọng.", "US", "warning", ["RUSSIA"]),
     ("Pháp bày tỏ sẵn sàng đưa quân tới Romania.", "FRANCE", "proposal", ["ROMANIA"]),
     ("Nga đưa ra yêu cầu với NATO. Mỹ và các đồng minh đã bác bỏ quan điểm này.", "US", "rebuttal", ["RUSSIA"]),
+    ("Ông Lavrov gọi các cáo buộc của Anh là “vô căn cứ”.", "RUSSIA", "rebuttal", ["UK"]),
+    ("Bộ Ngoại giao Nga yêu cầu công dân của mình rời khỏi Ukraine.", "RUSSIA", "demand", []),
+    ("Moskva phủ nhận có kế hoạch tấn công Ukraine. Mỹ cảnh báo Nga có thể động binh.", "RUSSIA", "rebuttal",
+     ["US"]),
 ]
 
 
@@ -137,6 +156,9 @@ NOTHING = [
     "Tin cũ hơn\nNga tuyên bố sẽ đáp trả mọi hành động khiêu khích Nga tuyên bố sẽ đáp trả mọi hành động khiêu khích",
     "Một quan chức Nhà Trắng xác nhận thông tin trên.",
     "Cả hai phía Nga và NATO kiên quyết không nhượng bộ.",
+    "Các nhà phân tích cho rằng Nga khó có thể chấp nhận phản hồi của Mỹ.",
+    "Bộ trưởng Quốc phòng Nga Sergei Shoigu ra lệnh đưa các đơn vị trở về căn cứ.",
+    "Các quan chức gặp nhau ở Geneva.\nMỹ: Nga có thể tấn công Ukraine bất cứ lúc nào\nNga bác bỏ cáo buộc của Mỹ",
 ]
 
 
@@ -150,6 +172,8 @@ QUOTES = [
      "RUSSIA", "Chúng tôi sẽ không lùi bước. Chúng tôi sẽ bảo vệ lợi ích của mình"),
     ('Người phát ngôn Điện Kremlin nói Nga "không đe dọa bất kỳ ai".', "RUSSIA", "không đe dọa bất kỳ ai"),
     ("Nhà Trắng cho biết Mỹ đang theo dõi tình hình.", "US", None),
+    ("“Chúng tôi sẽ không thỏa hiệp về nguyên tắc này.\nĐó là nền tảng của an ninh châu Âu”, ông Stoltenberg nói.",
+     "NATO", "Chúng tôi sẽ không thỏa hiệp về nguyên tắc này.\nĐó là nền tảng của an ninh châu Âu"),
 ]
 
 
