@@ -46,6 +46,25 @@ class Claim:
     object_from: int = -1  # where the addressee may be named: right after the cue that gave the kind
 
 
+@dataclass(frozen=True)
+class _View:
+    """One clause as the claim finders see it."""
+
+    text: str
+    clause: Clause
+    cues: list[Cue]  # outside quotations, not used as nouns
+    inner: list[Cue]  # inside quotations
+    local: list[Mention]  # mentions in the clause, outside quotations
+    mentions: list[Mention]  # mentions of the whole sentence
+    quotes: list[tuple[int, int]]
+
+    def all_cues(self) -> list[Cue]:
+        return sorted(self.cues + self.inner, key=lambda c: c.start)
+
+    def span_from(self, start: int) -> tuple[int, int]:
+        return (start, _trim_end(self.text, start, self.clause.end))
+
+
 @functools.lru_cache(maxsize=1)
 def _lexicon():
     c = load_cues()
@@ -127,20 +146,19 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     if _is_analysis(text, clause):
         return None
     found = find_cues(text, clause.start, clause.end)
-    cues = [c for c in found if not _inside(c.start, quotes) and not c.noun]
-    inner = [c for c in found if _inside(c.start, quotes)]
-    local = [m for m in mentions if clause.start <= m.start < clause.end and not _inside(m.start, quotes)]
+    v = _View(text, clause,
+              cues=[c for c in found if not _inside(c.start, quotes) and not c.noun],
+              inner=[c for c in found if _inside(c.start, quotes)],
+              local=[m for m in mentions if clause.start <= m.start < clause.end and not _inside(m.start, quotes)],
+              mentions=mentions, quotes=quotes)
     if clause.sentence.block.role == "headline":  # terse: only "Subject cue ..." counts
-        return None if clause.inherits_subject else _cue_claim(text, clause, cues, inner, local, mentions, quotes, None)
+        return None if clause.inherits_subject else _cue_claim(v, None)
     same_sentence = previous if previous and previous.clause.sentence is clause.sentence else None
-    claim = (_cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence)
-             or _opener_claim(text, clause, local, cues, inner, mentions, quotes)
-             or _theo_claim(text, clause, local, quotes, cues, inner, mentions)
-             or _continued_claim(text, clause, cues, inner, mentions, quotes, same_sentence))
+    claim = _cue_claim(v, same_sentence) or _opener_claim(v) or _theo_claim(v) or _continued_claim(v, same_sentence)
     if claim is None or not _says_something(text, claim):
         return None
-    _credit_speaker(text, clause, local, claim, same_sentence)
-    claim.object_from = _object_start(claim, cues + inner)
+    _credit_speaker(v, claim, same_sentence)
+    claim.object_from = _object_start(claim, v.all_cues())
     return claim
 
 
@@ -148,48 +166,55 @@ def _object_start(claim: Claim, cues: list[Cue]) -> int:
     """ "ông Grushko nói rằng Nga không thể chấp nhận việc liên minh ...": the object follows the cue
     that gave the kind, not the speech verb."""
     lo, hi = claim.content
-    kind_cue = next((c for c in sorted(cues, key=lambda c: c.start)
-                     if lo <= c.start < hi and c.kind == claim.kind and not c.noun), None)
+    kind_cue = next((c for c in cues if lo <= c.start < hi and c.kind == claim.kind and not c.noun), None)
     if kind_cue and not kind_cue.content_only:
         return kind_cue.end
     # "phương Tây cần phải ...", "Nếu phương Tây ..., chúng tôi sẽ buộc phải ...": named before the modal
     return claim.cue.end if claim.cue and lo <= claim.cue.start < hi else lo
 
 
-def _cue_claim(text, clause, cues, inner, local, mentions, quotes, same_sentence) -> Claim | None:
-    """Subject + attribution cue: "Nga đã bác bỏ ...", "“...”, ông X cho biết"."""
-    quoted_first = _leading_quote(text, clause, quotes)
-    for cue in cues:
+def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention] | None:
+    """The holders of what the cue attributes; None when the clause must be dropped."""
+    agents = _agents_before(v.local, cue.start, v.text, v.clause.start)
+    opener = v.text[max(v.clause.start, agents[0].start - 14) : agents[0].start].strip().lower() if agents else ""
+    if opener.endswith("được"):
+        return None  # passive "được phía Nga nhắc lại": restates what was reported before
+    if opener.endswith(_reciprocal()) and len(agents) > 1:
+        return None  # "cả hai phía Nga và NATO ...": a stand-off described, not a party's stance
+    if agents and not _subject_ok(v.text, agents[-1].end, cue.start):
+        agents = []
+    if not agents and v.clause.inherits_subject:
+        agents = same_sentence.agents if same_sentence else _sentence_subject(v)
+    return agents
+
+
+def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
+    """Subject + attribution cue: "Nga đã bác bỏ ...", "“...”, ông X cho biết", "..., ông X nói"."""
+    quoted_first = _leading_quote(v.text, v.clause, v.quotes)
+    for cue in v.cues:
         if cue.content_only:
             continue
-        agents = _agents_before(local, cue.start, text, clause.start)
-        opener = text[max(clause.start, agents[0].start - 14) : agents[0].start].strip().lower() if agents else ""
-        if opener.endswith("được"):
-            return None  # passive "được phía Nga nhắc lại": restates what was reported before
-        if opener.endswith(_reciprocal()) and len(agents) > 1:
-            return None  # "cả hai phía Nga và NATO ...": a stand-off described, not a party's stance
-        if agents and not _subject_ok(text, agents[-1].end, cue.start):
-            agents = []
-        if not agents and clause.inherits_subject:
-            agents = same_sentence.agents if same_sentence else _sentence_subject(text, clause, mentions, quotes)
+        agents = _subject_of(v, cue, same_sentence)
+        if agents is None:
+            return None
         if not agents:
             if cue.kind == "speech":
                 continue
             return None
         if quoted_first and cue.start > quoted_first[1]:
-            quoted_cues = find_cues(text, *quoted_first) if quoted_first[0] < clause.start else inner
-            kind = _kind_of(quoted_cues, quoted_first[0], text, mentions, quoted_first[1])
-            return Claim(clause, agents, cue, kind, quoted_first, quoted_first, True, [])
-        trailing = _trailing_attribution(text, clause, agents, cue)
+            quoted_cues = find_cues(v.text, *quoted_first) if quoted_first[0] < v.clause.start else v.inner
+            kind = _kind_of(quoted_cues, quoted_first[0], v.text, v.mentions, quoted_first[1])
+            return Claim(v.clause, agents, cue, kind, quoted_first, quoted_first, True, [])
+        trailing = _trailing_attribution(v.text, v.clause, agents, cue)
         if trailing:
-            kind = _kind_of(sorted(cues + inner, key=lambda c: c.start), clause.start, text, mentions, trailing[1])
-            return Claim(clause, agents, cue, kind, trailing, (clause.start, _trim_end(text, clause.start, clause.end)),
-                         _has_quote(trailing, quotes), [])
-        kind = _cue_kind(cue, cues, inner, text, mentions, clause)
-        start = min(a.start for a in agents) if agents[0].start >= clause.start else clause.start
-        content = (cue.start, clause.end)
-        return Claim(clause, agents, cue, kind, content, (start, _trim_end(text, start, clause.end)),
-                     _has_quote(content, quotes), _shared(text, clause, local, agents))
+            kind = _kind_of(v.all_cues(), v.clause.start, v.text, v.mentions, trailing[1])
+            return Claim(v.clause, agents, cue, kind, trailing, v.span_from(v.clause.start),
+                         _has_quote(trailing, v.quotes), [])
+        kind = _cue_kind(cue, v)
+        start = min(a.start for a in agents) if agents[0].start >= v.clause.start else v.clause.start
+        content = (cue.start, v.clause.end)
+        return Claim(v.clause, agents, cue, kind, content, v.span_from(start), _has_quote(content, v.quotes),
+                     _shared(v, agents))
     return None
 
 
@@ -205,10 +230,11 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
                  _has_quote(content, quotes), [])
 
 
-def _sentence_subject(text, clause, mentions, quotes) -> list[Mention]:
+def _sentence_subject(v: _View) -> list[Mention]:
     """The subject of the sentence's first clause ("TPO - Ngày 26/1, Mỹ gửi ..."), for a clause
     that continues it ("... nhưng yêu cầu Mátxcơva ...")."""
-    before = [m for m in mentions if clause.sentence.start <= m.start < clause.start and not _inside(m.start, quotes)]
+    s = v.clause.sentence
+    before = [m for m in v.mentions if s.start <= m.start < v.clause.start and not _inside(m.start, v.quotes)]
     return before[:1]
 
 
@@ -223,41 +249,43 @@ def _trailing_attribution(text, clause, agents, cue) -> tuple[int, int] | None:
     return (clause.start, clause.start + len(before.rstrip().rstrip(",").rstrip()))
 
 
-def _cue_kind(cue: Cue, cues, inner, text, mentions, clause) -> str:
+def _cue_kind(cue: Cue, v: _View) -> str:
     if cue.kind == "want":
-        return _kind_of([cue], cue.start, text, mentions, clause.end)
+        return _kind_of([cue], cue.start, v.text, v.mentions, v.clause.end)
     if cue.kind != "speech" and not (cue.negated and cue.kind in ("demand", "proposal", "warning")):
         return cue.kind
-    rest = sorted([c for c in cues + inner if c.start >= cue.end], key=lambda c: c.start)
-    return _kind_of(rest, cue.end, text, mentions, clause.end)
+    rest = [c for c in v.all_cues() if c.start >= cue.end]
+    return _kind_of(rest, cue.end, v.text, v.mentions, v.clause.end)
 
 
 def _has_quote(content, quotes) -> bool:
     return any(content[0] <= qs < content[1] for qs, _ in quotes)
 
 
-def _continued_claim(text, clause, cues, inner, mentions, quotes, same_sentence) -> Claim | None:
+def _continued_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
     """ "..., nhưng “điều đó yêu cầu Nga ...”": more of the words the same subject was reporting."""
-    if not (clause.inherits_subject and same_sentence and same_sentence.cue and same_sentence.cue.kind == "speech"):
+    if not (v.clause.inherits_subject and same_sentence and same_sentence.cue
+            and same_sentence.cue.kind == "speech"):
         return None
-    kind = _kind_of(sorted(cues + inner, key=lambda c: c.start), clause.start, text, mentions, clause.end)
-    content = (clause.start, clause.end)
-    return Claim(clause, same_sentence.agents, None, kind, content, (clause.start, _trim_end(text, *content)),
-                 _has_quote(content, quotes), [])
+    kind = _kind_of(v.all_cues(), v.clause.start, v.text, v.mentions, v.clause.end)
+    content = (v.clause.start, v.clause.end)
+    return Claim(v.clause, same_sentence.agents, None, kind, content, v.span_from(v.clause.start),
+                 _has_quote(content, v.quotes), [])
 
 
-def _opener_claim(text, clause, local, cues, inner, mentions, quotes) -> Claim | None:
+def _opener_claim(v: _View) -> Claim | None:
     """ "Đổi lại, Nga sẽ ...": an opener that gives the kind, the subject right after it."""
-    if clause.start != clause.sentence.start or not local:
+    if v.clause.start != v.clause.sentence.start or not v.local:
         return None
-    head = text[clause.start : local[0].start].strip(" ,").lower()
+    subject = v.local[0]
+    head = v.text[v.clause.start : subject.start].strip(" ,").lower()
     _, _, openers = _lexicon()
     kind = next((k for k, words in openers.items() if head in words), None)
     if kind is None:
         return None
-    content = (local[0].end, clause.end)
-    return Claim(clause, [local[0]], None, kind, content, (local[0].start, _trim_end(text, local[0].start, clause.end)),
-                 _has_quote(content, quotes), [])
+    content = (subject.end, v.clause.end)
+    return Claim(v.clause, [subject], None, kind, content, v.span_from(subject.start),
+                 _has_quote(content, v.quotes), [])
 
 
 def _says_something(text: str, claim: Claim) -> bool:
@@ -269,39 +297,38 @@ def _says_something(text: str, claim: Claim) -> bool:
     return len(words) >= load_cues().get("min_statement_words", 4)
 
 
-def _credit_speaker(text, clause, local, claim: Claim, same_sentence: Claim | None) -> None:
+def _credit_speaker(v: _View, claim: Claim, same_sentence: Claim | None) -> None:
     """A party named inside a person's reported words is that person speaking for it:
     "Theo ông Lavrov, Nga ...", "Putin cho biết ..., tuy nhiên Moscow sẵn sàng ..."."""
     if any(a.person for a in claim.agents):
         return
     parties = {a for m in claim.agents for a in m.actors}
-    theo = _theo_speaker(text, clause, local)
+    theo = _theo_speaker(v)
     if theo is None and same_sentence and len(same_sentence.agents) == 1 and same_sentence.agents[0].person:
         theo = same_sentence.agents[0] if same_sentence.cue and same_sentence.cue.kind == "speech" else None
-    if theo is not None and theo.actors and parties == set(theo.actors[:1]):
+    if theo is not None and theo.person and theo.actors and parties == set(theo.actors[:1]):
         claim.agents = [theo]
 
 
-def _theo_speaker(text, clause, local) -> Mention | None:
-    """The speaker of a "Theo ông X, ..." / "Theo người phát ngôn trên, ..." opener."""
-    if not local or clause.start != clause.sentence.start:
+def _theo_speaker(v: _View) -> Mention | None:
+    """The speaker of a "Theo ông X, ..." / "Theo Bộ Quốc phòng Nga, ..." opener."""
+    if not v.local or v.clause.start != v.clause.sentence.start:
         return None
-    first = local[0]
-    if not first.actors or not THEO_SPEAKER.match(text[clause.start : first.start]):
+    first = v.local[0]
+    if not first.actors or not THEO_SPEAKER.match(v.text[v.clause.start : first.start]):
         return None
-    return first if re.match(r"\s*(?:trên|này|đó)?\s*,", text[first.end : first.end + 8]) else None
+    return first if re.match(r"\s*(?:trên|này|đó)?\s*,", v.text[first.end : first.end + 8]) else None
 
 
-def _theo_claim(text, clause, local, quotes, cues, inner, mentions) -> Claim | None:
+def _theo_claim(v: _View) -> Claim | None:
     """ "Theo ông Lavrov, Nga ..." with no cue of its own: the opener attributes the sentence."""
-    first = _theo_speaker(text, clause, local)
+    first = _theo_speaker(v)
     if first is None:
         return None
-    rest = sorted(cues + inner, key=lambda c: c.start)
-    kind = _kind_of(rest, first.end, text, mentions, clause.end)
-    content = (first.end + 1, clause.end)
-    return Claim(clause, [first], None, kind, content, (clause.start, _trim_end(text, clause.start, clause.end)),
-                 _has_quote(content, quotes), [])
+    kind = _kind_of(v.all_cues(), first.end, v.text, v.mentions, v.clause.end)
+    content = (first.end + 1, v.clause.end)
+    return Claim(v.clause, [first], None, kind, content, v.span_from(v.clause.start),
+                 _has_quote(content, v.quotes), [])
 
 
 def _leading_quote(text: str, clause: Clause, quotes) -> tuple[int, int] | None:
@@ -318,13 +345,13 @@ def _leading_quote(text: str, clause: Clause, quotes) -> tuple[int, int] | None:
     return None
 
 
-def _shared(text, clause, local, agents) -> list[Mention]:
+def _shared(v: _View, agents: list[Mention]) -> list[Mention]:
     """Parties named in "cũng giống như X" before the subject hold the same position."""
     _, shared, _ = _lexicon()
-    lowered = text[clause.start : agents[0].start].lower() if agents[0].start >= clause.start else ""
+    lowered = v.text[v.clause.start : agents[0].start].lower() if agents[0].start >= v.clause.start else ""
     if not any(s in lowered for s in shared):
         return []
-    return [m for m in local if m.end <= agents[0].start and m not in agents]
+    return [m for m in v.local if m.end <= agents[0].start and m not in agents]
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
