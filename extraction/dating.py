@@ -1,0 +1,78 @@
+"""Dates of claims: written for the claim, else carried from the same speaker, meeting or sentence.
+
+GUIDELINES: the date is when the party took the position, as the text states or clearly implies;
+never the publication date by default. Conventions (from the annotated articles): a speaker's later
+words in the article take the date given with their earlier dated words, unless a vague "gần đây"
+intervenes; words said "sau cuộc gặp" take the meeting's date; a sentence that continues the
+previous one in the paragraph ("Theo đó, ...") takes its date.
+"""
+from __future__ import annotations
+
+import re
+
+from .attribution import Claim
+from .dates import DateMention
+from .mentions import Mention
+from .positions import Draft, continues_previous, is_vague, names_event, own_date
+from .segment import Sentence
+
+SPEECH_NOUN = re.compile(
+    r"""(?:tuyên\ bố|phát\ biểu|bình\ luận)\b[^.]{0,25}\bcủa\s*$  # "Đây là tuyên bố mới nhất của <X> ... ngày 30/1"
+    """,
+    re.X | re.I,
+)
+
+
+class DateTracker:
+    """What earlier sentences of one article tell later ones about dates."""
+
+    def __init__(self):
+        self.speaker_dates: dict[str, DateMention] = {}
+        self.sentence_dates: dict[int, DateMention | None] = {}
+        self.event_date: DateMention | None = None  # the day of the meeting last named with a date
+
+    def date_for(self, text: str, claim: Claim, s_dates, speaker: Mention | None) -> tuple[DateMention | None, str]:
+        """(date, how it was found: "own" | "speaker" | "event" | "sentence" | "")."""
+        s = claim.clause.sentence
+        cue_pos = claim.cue.start if claim.cue else claim.content[0]
+        own = own_date(s_dates, claim.clause.dates_from, cue_pos)
+        if own:
+            return own, "own"
+        if is_vague(text[s.start : s.end]):
+            return None, ""
+        if speaker and speaker.person in self.speaker_dates:
+            return self.speaker_dates[speaker.person], "speaker"
+        if self.event_date and names_event(text[s.start : cue_pos]):
+            return self.event_date, "event"
+        if not s.first_in_block or continues_previous(text[s.start : s.end]):
+            return self.sentence_dates.get(s.index - 1), "sentence"
+        return None, ""
+
+    def remember(self, text: str, s: Sentence, s_mentions, s_dates, new_drafts: list[Draft]) -> None:
+        """Carry dates forward: per meeting, per sentence and per speaker."""
+        sentence = text[s.start : s.end]
+        own = s_dates[-1] if s_dates else None
+        days = [d for d in s_dates if d.precision == "day"]
+        if days and names_event(sentence):
+            self.event_date = days[-1]
+        inherited = next((d for d in new_drafts if d.date), None)
+        if own:
+            self.sentence_dates[s.index] = own
+        elif inherited:
+            self.sentence_dates[s.index] = DateMention(s.start, s.start, inherited.date, inherited.date_precision)
+        elif continues_previous(sentence) or not s.first_in_block:
+            self.sentence_dates[s.index] = self.sentence_dates.get(s.index - 1)
+        self._remember_speakers(text, s, s_mentions, own, new_drafts)
+
+    def _remember_speakers(self, text, s, s_mentions, own, new_drafts) -> None:
+        vague = is_vague(text[s.start : s.end])
+        for m in s_mentions:
+            if not m.person:
+                continue
+            if vague:  # "những bình luận gần đây của ông X": his later words are undated
+                self.speaker_dates.pop(m.person, None)
+            elif own and SPEECH_NOUN.search(text[max(s.start, m.start - 60) : m.start]):
+                self.speaker_dates[m.person] = own
+        for d in new_drafts:
+            if d.speaker and d.dated_by in ("own", "event"):
+                self.speaker_dates[d.speaker] = DateMention(s.start, s.start, d.date, d.date_precision)
