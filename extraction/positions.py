@@ -51,7 +51,7 @@ def speaker_of(claim: Claim) -> Mention | None:
 def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: str) -> list[str]:
     """Parties named as the object right after the cue ("yêu cầu NATO và OSCE ..."); for a pronoun
     object ("gửi công hàm tới NATO và OSCE, yêu cầu họ ..."), those named earlier in the content."""
-    found = _object_group(claim, actors, mentions, text, max(claim.content[0], claim.object_from))
+    found = _object_group(claim, actors, mentions, text, max(claim.content[0], claim.object_from), near=True)
     if not found and claim.kind in ("demand", "proposal", "warning") and claim.object_from > claim.content[0]:
         found = _object_group(claim, actors, mentions, text, claim.content[0], hi=claim.object_from)
     if not found and claim.kind == "rebuttal":  # "gọi các cáo buộc của phương Tây là “vô căn cứ”"
@@ -61,12 +61,13 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     return found
 
 
-def _object_group(claim: Claim, actors, mentions, text, lo: int, hi: int | None = None) -> list[str]:
+def _object_group(claim: Claim, actors, mentions, text, lo: int, hi: int | None = None, *, near=False) -> list[str]:
+    """The first group of coordinated parties in text[lo:hi] that are not holders ("NATO và OSCE")."""
     hi = claim.content[1] if hi is None else hi
     after = [m for m in mentions if lo <= m.start < hi and m.actors]
-    if claim.kind == "rebuttal":  # whose claim is rejected: "bác bỏ cáo buộc của/từ X", not "tấn công Ukraine"
+    if claim.kind == "rebuttal" and near:  # whose claim is rejected: "bác bỏ cáo buộc của/từ X", not "tấn công Ukraine"
         after = [m for m in after if _owner_of_rejected(text, lo, m)]
-    elif claim.kind == "demand":  # who is asked: named right after the cue, not "công dân ... rời khỏi Ukraine"
+    elif claim.kind == "demand" and near:  # who is asked: named right after the cue, not "công dân ... rời khỏi Ukraine"
         after = [m for m in after if m.start - lo <= NEAR_OBJECT]
     group: list[Mention] = []
     for m in after:

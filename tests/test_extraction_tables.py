@@ -135,6 +135,8 @@ TARGETS = [
     ("Nga đưa ra yêu cầu với NATO. Mỹ và các đồng minh đã bác bỏ quan điểm này.", "US", "rebuttal", ["RUSSIA"]),
     ("Ông Lavrov gọi các cáo buộc của Anh là “vô căn cứ”.", "RUSSIA", "rebuttal", ["UK"]),
     ("Bộ Ngoại giao Nga yêu cầu công dân của mình rời khỏi Ukraine.", "RUSSIA", "demand", []),
+    ("Ngoại trưởng Nga cho biết Moskva đã gửi công hàm tới NATO và OSCE, yêu cầu họ giải thích lập trường.",
+     "RUSSIA", "demand", ["NATO", "OSCE"]),
     ("Moskva phủ nhận có kế hoạch tấn công Ukraine. Mỹ cảnh báo Nga có thể động binh.", "RUSSIA", "rebuttal",
      ["US"]),
 ]
