@@ -182,8 +182,11 @@ def _continuations() -> tuple[str, ...]:
 
 
 def continues_previous(sentence_text: str) -> bool:
+    """ "Theo đó, ...", "... khi đó nhận định ...": the sentence goes on with the previous one's time."""
     head = sentence_text.lstrip(" “\"").lower()
-    return any(head.startswith(c + ",") or head.startswith(c + " ") for c in _continuations())
+    if any(head.startswith(c + ",") or head.startswith(c + " ") for c in _continuations()):
+        return True
+    return any(_has_word(head, w) for w in load_cues().get("anaphoric_time") or ())
 
 
 def own_date(dates: list[DateMention], lo: int, cue_pos: int) -> DateMention | None:

@@ -39,6 +39,10 @@ KINDS = [
     ("Lầu Năm Góc đặt 8.500 binh sĩ trong tình trạng sẵn sàng triển khai, người phát ngôn Mỹ cho biết.", "US",
      "statement"),
     ("Đổi lại, Moskva sẽ cắt giảm quy mô các cuộc tập trận gần biên giới.", "RUSSIA", "proposal"),
+    ("Nhà Trắng tuyên bố Mỹ sẵn sàng áp đặt các biện pháp trừng phạt chưa từng có nếu Nga động binh.", "US",
+     "warning"),
+    ("Moskva cho rằng việc NATO mở rộng về phía Đông là mối đe dọa trực tiếp với an ninh của Nga.", "RUSSIA",
+     "statement"),
     pytest.param("Nga nói rằng họ sẽ không thể ngồi yên nếu NATO kết nạp Ukraine.", "RUSSIA", "warning",
                  marks=miss("implicit threat without a warning cue word")),
 ]
@@ -114,6 +118,10 @@ DATES = [
      None, "2022-01-28"),
     ("Nga cho biết sẽ tiếp tục đối thoại.", "2022-02-10", None),
     ("Kể từ tháng 7/2019, Nga yêu cầu NATO dừng mở rộng.", "2022-02-10", None),
+    ("Tuần trước, các cuộc đàm phán ở Geneva kết thúc. Thứ trưởng Ngoại giao Nga khi đó nhận định đàm phán "
+     "đã đi vào ngõ cụt.", "2022-02-10", "2022-02"),
+    ("Ngày 8/2, hai bên có cuộc gặp tại Moskva. Sau cuộc gặp, Điện Kremlin cho biết Nga sẵn sàng đối thoại.",
+     "2022-02-10", "2022-02-08"),
     ("Tổng thư ký NATO ngày 9/2 cho biết liên minh sẵn sàng đối thoại. “Chúng tôi muốn giải pháp chính trị”, "
      "ông Stoltenberg nói.", "2022-02-10", "2022-02-09"),
     pytest.param("Năm ngoái, Mỹ cảnh báo Nga về các cuộc tập trận.", "2022-02-10", "2021",
