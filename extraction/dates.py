@@ -12,12 +12,18 @@ from dataclasses import dataclass
 
 DATE = re.compile(
     r"""
-    (?P<day_prefix>\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+)?
-    (?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>\d{4}))?\b   # 25/1, 25/1/2022
-    | \b(?P<edge>(?:đầu|giữa|cuối)\s+)?tháng\s+(?P<m_only>\d{1,2})(?:\s*/\s*(?P<m_year>\d{4}))?\b  # cuối tháng 12/2021
-    | \b(?P<rel>(?:(?:đầu|giữa|cuối)\s+)?tháng\s+trước   # tháng trước, giữa tháng trước
-        | tuần\s+trước | (?:đầu\s+|cuối\s+)?tuần\s+này | hôm\s+qua | hôm\s+nay | cùng\s+ngày
-        | năm\s+ngoái | năm\s+trước | tháng\s+này)\b
+    (?P<day_prefix>\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+
+        (?:(?:thứ\s+\w+|chủ\s+nhật)\s*\(\s*)?                      # "hôm thứ Hai (24/1)"
+      | \b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*\(\s*)  # "thứ Hai (24/1)"
+    (?P<day>\d{1,2})\s*(?:/|-|\s+tháng\s+)(?P<month>\d{1,2})(?:\s*(?:/|-|\s+năm\s+)(?P<year>\d{4}))?\b
+                                                                 # 25/1, 24-1, 25/1/2022, 24 tháng 1 năm 2022
+    | \b(?P<day_bare>\d{1,2})/(?P<month_bare>\d{1,2})/(?P<year_bare>\d{4})\b   # 25/1/2022 with no "ngày"
+    | \b(?P<edge>(?:đầu|giữa|cuối)\s+)?tháng\s+(?P<m_only>\d{1,2})(?:\s*(?:/|\s+năm\s+)(?P<m_year>\d{4}))?\b
+                                                                 # cuối tháng 12/2021, tháng 1 năm 2022
+    | \b(?P<rel>(?:(?:đầu|giữa|cuối)\s+)?tháng\s+(?:trước|này|qua)   # tháng trước, đầu tháng này
+        | tuần\s+(?:trước|qua) | (?:đầu\s+|cuối\s+)?tuần\s+này
+        | hôm\s+qua | tối\s+qua | đêm\s+qua | hôm\s+nay | sáng\s+nay | cùng\s+ngày
+        | năm\s+ngoái | năm\s+trước)\b
     """,
     re.X | re.I,
 )
@@ -47,13 +53,13 @@ def _relative(word: str, ref: dt.date, last_day: str | None) -> tuple[str | None
     word = " ".join(word.lower().split())
     if word.endswith("tháng trước"):
         return _month_back(ref, 1), "month"
-    if word in ("tuần trước",):
+    if word in ("tuần trước", "tuần qua"):
         return (ref - dt.timedelta(days=7)).strftime("%Y-%m"), "month"
-    if word.endswith("tuần này") or word == "tháng này":
+    if word.endswith(("tuần này", "tháng này", "tháng qua")):
         return ref.strftime("%Y-%m"), "month"
-    if word == "hôm qua":
+    if word in ("hôm qua", "tối qua", "đêm qua"):
         return (ref - dt.timedelta(days=1)).isoformat(), "day"
-    if word == "hôm nay":
+    if word in ("hôm nay", "sáng nay"):
         return ref.isoformat(), "day"
     if word == "cùng ngày" and last_day:
         return last_day, "day"
@@ -65,11 +71,11 @@ def find_dates(text: str, start: int, end: int, *, ref: dt.date | None, last_day
     out = []
     for m in DATE.finditer(text, start, end):
         value, precision = None, "unknown"
-        if m.group("day"):
-            if not m.group("day_prefix") and not m.group("year"):
-                continue  # "12/1" alone may be a ratio or a score
-            day, month = int(m.group("day")), int(m.group("month"))
-            year = int(m.group("year")) if m.group("year") else (_year_for(month, ref) if ref else None)
+        if m.group("day") or m.group("day_bare"):
+            # "12/1" with neither "ngày" nor a year may be a ratio or a score: not matched at all
+            day, month = int(m.group("day") or m.group("day_bare")), int(m.group("month") or m.group("month_bare"))
+            written = m.group("year") or m.group("year_bare")
+            year = int(written) if written else (_year_for(month, ref) if ref else None)
             if year and 1 <= month <= 12 and 1 <= day <= 31:
                 value, precision = f"{year:04d}-{month:02d}-{day:02d}", "day"
         elif m.group("m_only"):
