@@ -51,6 +51,7 @@ class _Rules:
     prefixes: frozenset[str]  # line beginnings of breadcrumbs
     patterns: tuple[re.Pattern, ...]  # regexes of junk lines (timestamps ...)
     stops: frozenset[str]
+    related: frozenset[str]
     sources: tuple[re.Pattern, ...]
     captions: tuple[str, ...]
 
@@ -63,6 +64,7 @@ def _rules() -> _Rules:
         prefixes=frozenset(_norm(x) for x in rules.get("junk_prefixes") or ()),
         patterns=tuple(re.compile(p, re.I) for p in rules.get("junk_patterns") or ()),
         stops=frozenset(_norm(x) for x in rules["stop_lines"]),
+        related=frozenset(_norm(x) for x in rules.get("related_lines") or ()),
         sources=tuple(re.compile(p, re.I) for p in rules["source_lines"]),
         captions=tuple(rules["caption_marks"]),
     )
@@ -123,14 +125,25 @@ def content_blocks(text: str, *, title: str | None = None) -> list[Block]:
     lines = split_lines(text)
     kept: list[Line] = []
     seen: set[str] = set()
+    in_related_box = False
     for i, line in enumerate(lines):
         if kept and _is_stop(line, rules):
             break
+        if _norm(line.text) in rules.related:
+            in_related_box = True
+            continue
+        if in_related_box and not _reads_as_paragraph(line):
+            continue  # another story's headline listed in the box
+        in_related_box = False
         repeated_next = i + 1 < len(lines) and _norm(lines[i + 1].text) == _norm(line.text)
         if not repeated_next and not _is_junk(line, seen, rules):
             kept.append(line)
         seen.add(_norm(line.text))
     return _assign_roles(kept, title=title)
+
+
+def _reads_as_paragraph(line: Line) -> bool:
+    return not _is_heading(line) and len(line.text.split()) >= 12
 
 
 def credit_text(text: str, blocks: list[Block]) -> str:

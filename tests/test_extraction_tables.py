@@ -207,3 +207,24 @@ JOINT = [
 @pytest.mark.parametrize("text, expected", JOINT)
 def test_several_positions_in_one_sentence(text, expected):
     assert {(p.actor, p.kind) for p in positions(text)} == expected
+
+
+PAGES = [
+    # a related-links box inside the article: its items are skipped, the article goes on after it
+    ("Nga và NATO họp tại Brussels.\nTin liên quan\nMỹ cảnh báo Nga sẽ trả giá đắt\nNATO bác yêu cầu của Nga\n"
+     "Sau cuộc họp, Điện Kremlin tuyên bố Nga sẽ tiếp tục theo đuổi các đảm bảo an ninh ràng buộc pháp lý.",
+     {("RUSSIA", "statement")}),
+    # latest-news list and font-size toggle around the article
+    ("Nhỏ Bình thường Lớn\nNATO bác đề xuất của Nga\nNATO hôm qua bác bỏ đề xuất an ninh của Nga.\nTin mới\n"
+     "Nga yêu cầu Mỹ rút quân khỏi châu Âu\nUkraine kêu gọi phương Tây viện trợ thêm",
+     {("NATO", "rebuttal")}),
+    # a caption repeating the lead, a byline, a timestamp and an e-mail form
+    ("Nhập thông tin\n• Lỗi: Email không hợp lệ\nThứ Hai, 24/01/2022 09:00\nAnh kêu gọi Nga xuống thang căng thẳng.\n"
+     "Anh kêu gọi Nga xuống thang căng thẳng. (Reuters)\nKông Anh",
+     {("UK", "demand")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", PAGES)
+def test_page_furniture(text, expected):
+    assert {(p.actor, p.kind) for p in positions(text)} == expected
