@@ -27,6 +27,7 @@ def _entries():
     titles = load_titles()
     yield from ((t, "title", t) for t in titles["titles"])
     yield from ((d, "title", d) for d in titles.get("descriptors") or ())
+    yield from ((h, "host", h) for h in titles.get("host") or ())
     yield from ((h, "honorific", h) for h in titles["honorifics"])
     yield from ((c, "collective", c) for c in titles["collective"])
     yield from ((s, "spokes", s) for s in titles["spokesperson"])

@@ -165,7 +165,7 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
     """Speaker and party mentions in the kept blocks, in text order, persons resolved."""
     out: list[Mention] = []
     for b in blocks:
-        hits = _whole_word_hits(text, gazetteer.scan(text, b.start, b.end), b)
+        hits = _hosts(text, _whole_word_hits(text, gazetteer.scan(text, b.start, b.end), b))
         i = 0
         while i < len(hits):
             mention, i = _phrase(hits, i, text, b.end)
@@ -173,6 +173,21 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
                 out.append(mention)
             i += 1
     return _resolve(_appositions(text, out))
+
+
+def _hosts(text: str, hits: list[Hit]) -> list[Hit]:
+    """ "Blinken đã đến thăm Ukraine, nơi các quan chức nước chủ nhà ...": the host is the country visited."""
+    visits = tuple(load_titles().get("visit_words") or ())
+    out: list[Hit] = []
+    for h in hits:
+        if h.kind == "host":
+            visited = next((v for v in reversed(out) if v.kind == "actor" and h.start - v.end < 120
+                            and text[max(0, v.start - 12) : v.start].rstrip().endswith(visits)), None)
+            if visited is None:
+                continue
+            h = Hit(h.start, h.end, "actor", visited.value)
+        out.append(h)
+    return out
 
 
 def _whole_word_hits(text: str, hits: list[Hit], block: Block) -> list[Hit]:

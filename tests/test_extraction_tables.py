@@ -63,6 +63,8 @@ ACTORS = [
     ("Các nước phương Tây cáo buộc Nga triển khai hơn 100.000 quân gần biên giới Ukraine.", {"WEST"}),
     ("Romania cho biết sẵn sàng tiếp nhận thêm binh sĩ NATO.", {"ROMANIA"}),
     ("Hà Lan và Bỉ tuyên bố ủng hộ quyết định của liên minh.", {"NETHERLANDS", "BELGIUM"}),
+    ("Ngoại trưởng Pháp tới thăm Ba Lan, nơi các quan chức nước chủ nhà kêu gọi EU tăng cường trừng phạt Nga.",
+     {"POLAND"}),
     ("Kông Anh\n", set()),
     ("Anh Minh, một người dân thủ đô, nói rằng anh vẫn đi làm bình thường.", set()),
     ("Pháp luật quốc tế không cho phép sử dụng vũ lực.", set()),
