@@ -8,6 +8,7 @@ previous one in the paragraph ("Theo đó, ...") takes its date.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .attribution import Claim
@@ -23,6 +24,14 @@ SPEECH_NOUN = re.compile(
 )
 
 
+DAYS_APART = re.compile(
+    r"""(?P<n>một|hai|ba|bốn|năm|\d{1,2})\s+ngày\s*$   # "... được đưa ra một ngày | sau khi NATO thông báo"
+    """,
+    re.X | re.I,
+)
+NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+
+
 class DateTracker:
     """What earlier sentences of one article tell later ones about dates."""
 
@@ -31,22 +40,45 @@ class DateTracker:
         self.sentence_dates: dict[int, DateMention | None] = {}
         self.event_date: DateMention | None = None  # the day of the meeting last named with a date
 
-    def date_for(self, text: str, claim: Claim, s_dates, speaker: Mention | None) -> tuple[DateMention | None, str]:
-        """(date, how it was found: "own" | "speaker" | "event" | "sentence" | "")."""
+    def date_for(self, text: str, claim: Claim, s_dates, s_mentions, speaker: Mention | None):
+        """(date, how it was found: "own" | "shifted" | "speaker" | "event" | "sentence" | "")."""
         s = claim.clause.sentence
         cue_pos = claim.cue.start if claim.cue else claim.content[0]
         own = own_date(s_dates, claim.clause.dates_from, cue_pos)
         if own:
             return own, "own"
+        shifted = self._days_apart(text, claim, s_dates, s_mentions)
+        if shifted:
+            return shifted, "shifted"  # arithmetic: used for the claim, not passed on to later sentences
         if is_vague(text[s.start : s.end]):
             return None, ""
         if speaker and speaker.person in self.speaker_dates:
             return self.speaker_dates[speaker.person], "speaker"
         if self.event_date and names_event(text[s.start : cue_pos]):
             return self.event_date, "event"
-        if not s.first_in_block or continues_previous(text[s.start : s.end]):
+        time_shifted = claim.clause.dates_from > s.start  # "... sau khi X nói": another time than before
+        if not time_shifted and (not s.first_in_block or continues_previous(text[s.start : s.end])):
             return self.sentence_dates.get(s.index - 1), "sentence"
         return None, ""
+
+    def _days_apart(self, text: str, claim: Claim, s_dates, s_mentions) -> DateMention | None:
+        """ "Bình luận của ông Stoltenberg được đưa ra một ngày sau khi NATO thông báo ...": the day before
+        the date of the sentence's first part (its own date, else its speaker's)."""
+        s, shift_at = claim.clause.sentence, claim.clause.dates_from
+        m = DAYS_APART.search(text[s.start : shift_at].rstrip())
+        after = text[shift_at : shift_at + 10].lower()
+        if shift_at <= s.start or not m or not after.startswith(("sau khi", "trước khi")):
+            return None
+        first = [d for d in s_dates if d.start < shift_at and d.precision == "day"]
+        anchor = first[-1] if first else next(
+            (self.speaker_dates.get(p.person) for p in s_mentions if p.person and p.start < shift_at), None)
+        if anchor is None or anchor.precision != "day":
+            return None
+        count = m.group("n")
+        days = int(count) if count.isdigit() else NUMBERS[count.lower()]
+        days = -days if after.startswith("sau khi") else days
+        value = (dt.date.fromisoformat(anchor.value) + dt.timedelta(days=days)).isoformat()
+        return DateMention(shift_at, shift_at, value, "day")
 
     def remember(self, text: str, s: Sentence, s_mentions, s_dates, new_drafts: list[Draft]) -> None:
         """Carry dates forward: per meeting, per sentence and per speaker."""
@@ -55,7 +87,7 @@ class DateTracker:
         days = [d for d in s_dates if d.precision == "day"]
         if days and names_event(sentence):
             self.event_date = days[-1]
-        inherited = next((d for d in new_drafts if d.date), None)
+        inherited = next((d for d in new_drafts if d.date and d.dated_by != "shifted"), None)
         if own:
             self.sentence_dates[s.index] = own
         elif inherited:

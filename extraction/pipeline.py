@@ -55,7 +55,7 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
         s_dates = [d for d in dates if s.start <= d.start < s.end]
         before = len(drafts)
         for claim in _claims(text, s, s_mentions, quotes, state):
-            drafts.extend(_drafts(art, claim, s_dates, state, drafts))
+            drafts.extend(_drafts(art, claim, s_dates, s_mentions, state, drafts))
         if len(drafts) == before:
             _quote_follows(text, s, quotes, drafts)
         _remember(text, s, s_mentions, s_dates, drafts[before:], state)
@@ -116,13 +116,13 @@ def _agent_person(agent: Mention, state: _State) -> Mention:
     return agent
 
 
-def _drafts(art: _Article, claim: Claim, s_dates, state: _State, drafts: list[Draft]) -> list[Draft]:
+def _drafts(art: _Article, claim: Claim, s_dates, s_mentions, state: _State, drafts: list[Draft]) -> list[Draft]:
     """One position per party holding the claim (joint subjects, shared stances)."""
     claim.agents = [_agent_person(a, state) for a in claim.agents]
     holders = [a for a in claim.agents if a.actors]
     speaker = speaker_of(claim) or _continued_speaker(art.text, claim, state)
     own_speakers = {h.actors[0]: h for h in holders if h.person} if len(holders) > 1 else {}
-    date, dated_by = state.dates.date_for(art.text, claim, s_dates, speaker)
+    date, dated_by = state.dates.date_for(art.text, claim, s_dates, s_mentions, speaker)
     quote = " … ".join(art.text[qs:qe] for qs, qe in art.quotes if claim.content[0] <= qs < claim.content[1])
     out: list[Draft] = []
     for holder in holders + claim.shared_with:
