@@ -17,12 +17,13 @@ from .reference import load_cues
 from .segment import Clause
 
 COORDINATION = re.compile(
-    r"""^\s*(?:,|và|cùng|cùng\ với|,\ cùng)\s*$   # "Mỹ và các đồng minh NATO", "Mỹ, NATO"
+    r"""^\s*(?:và|cùng|cùng\ với|,\ cùng|,\ cùng\ với)\s*$   # "Mỹ và các đồng minh NATO", "Nga cùng Trung Quốc"
     """,
     re.X,
 )
+LIST_COMMA = re.compile(r"^\s*,\s*$")  # "Mỹ, Anh và Pháp": a comma joins only inside a list closed by "và"
 PARENTHETICAL = re.compile(
-    r"""^\s*,[^,.;:]{3,70},\s*   # "Ngoại trưởng Đức Annalena Baerbock, trong chuyến thăm Moskva ngày 18/1, kêu gọi"
+    r"""^\s*,[^,.;:]{3,120},\s*   # "Ngoại trưởng Đức Annalena Baerbock, trong chuyến thăm Moskva ngày 18/1, kêu gọi"
     """,
     re.X,
 )
@@ -96,7 +97,8 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
     for m in reversed(before[:-1]):
         if text[max(lo, m.start - 20) : m.start].lower().rstrip().endswith(shared):
             break  # "cũng giống như Mỹ, các quan chức NATO": Mỹ shares the stance, it is not a subject
-        if COORDINATION.match(text[m.end : group[0].start]):
+        gap = text[m.end : group[0].start]
+        if COORDINATION.match(gap) or (LIST_COMMA.match(gap) and len(group) > 1):
             group.insert(0, m)
         else:
             break

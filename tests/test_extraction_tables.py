@@ -202,6 +202,11 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    ("Trong cuộc điện đàm với Tổng thống Biden, Tổng thống Putin cảnh báo về nguy cơ cắt đứt quan hệ.",
+     {("RUSSIA", "warning")}),
+    ("Phát biểu sau cuộc gặp với người đồng cấp Ukraine, Ngoại trưởng Anh kêu gọi Nga rút quân.",
+     {("UK", "demand")}),
+    ("Mỹ, Anh và Pháp kêu gọi Nga giảm căng thẳng.", {("US", "demand"), ("UK", "demand"), ("FRANCE", "demand")}),
     ("Mỹ và các đồng minh NATO đã bác bỏ quan điểm này nhưng cho biết sẵn sàng thảo luận về kiểm soát vũ khí.",
      {("US", "rebuttal"), ("NATO", "rebuttal"), ("US", "proposal"), ("NATO", "proposal")}),
     ("Nga cho rằng phương Tây cần phải chấp nhận các đề xuất an ninh và cảnh báo thời gian không còn nhiều.",
