@@ -21,7 +21,22 @@ COORDINATION = re.compile(
     """,
     re.X,
 )
-LIST_COMMA = re.compile(r"^\s*,\s*$")  # "Mỹ, Anh và Pháp": a comma joins only inside a list closed by "và"
+LIST_COMMA = re.compile(
+    r"""^\s*,\s*$   # "Mỹ, Anh và Pháp": a comma joins subjects only inside a list closed by "và"
+    """,
+    re.X,
+)
+NOT_A_SUBJECT_GAP = re.compile(
+    r"""[.,;:!?]                          # "... cho Kiev, trong bối cảnh lo ngại": a new clause
+      | \b(?:của|về|với|tới|từ|cho)\s*$   # "quan ngại của Nga cảnh báo": the party is an object
+    """,
+    re.X,
+)
+THEO_CLOSE = re.compile(
+    r"""\s*(?:trên|này|đó)?\s*,   # "Theo người phát ngôn trên, ...", "Theo ông Lavrov, ..."
+    """,
+    re.X,
+)
 PARENTHETICAL = re.compile(
     r"""^\s*,[^,.;:]{3,120},\s*   # "Ngoại trưởng Đức Annalena Baerbock, trong chuyến thăm Moskva ngày 18/1, kêu gọi"
     """,
@@ -120,7 +135,7 @@ def _one_per_party(group: list[Mention]) -> list[Mention]:
 def _subject_ok(text: str, agent_end: int, cue_start: int) -> bool:
     """Between subject and verb only adverbs, dates, modal words: no new clause, no object marker."""
     gap = PARENTHETICAL.sub(" ", text[agent_end:cue_start])
-    return len(gap) < 60 and not re.search(r"[.,;:!?]|\b(?:của|về|với|tới|từ|cho)\s*$", gap)
+    return len(gap) < 60 and not NOT_A_SUBJECT_GAP.search(gap)
 
 
 def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], end: int) -> str:
@@ -319,7 +334,7 @@ def _theo_speaker(v: _View) -> Mention | None:
     first = v.local[0]
     if not first.actors or not THEO_SPEAKER.match(v.text[v.clause.start : first.start]):
         return None
-    return first if re.match(r"\s*(?:trên|này|đó)?\s*,", v.text[first.end : first.end + 8]) else None
+    return first if THEO_CLOSE.match(v.text[first.end : first.end + 8]) else None
 
 
 def _theo_claim(v: _View) -> Claim | None:

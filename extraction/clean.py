@@ -14,6 +14,14 @@ from dataclasses import dataclass
 from .reference import load_page_rules
 
 
+LINE = re.compile(r"[^\n]+")  # one line of the page, without its newline
+PHOTO_CREDIT = re.compile(
+    r"""\((?:Reuters|AP|AFP|TASS|Ảnh[^)]*)\)\s*$   # "... các cam kết. (Reuters)": a caption's credit
+    """,
+    re.X,
+)
+
+
 @dataclass(frozen=True)
 class Block:
     start: int
@@ -36,7 +44,7 @@ def _norm(s: str) -> str:
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines with offsets of their stripped content."""
     lines = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in LINE.finditer(text):
         raw = m.group()
         stripped = raw.strip()
         if stripped:
@@ -97,7 +105,7 @@ def _is_junk(line: Line, seen: set[str], rules: _Rules) -> bool:
         return True
     if any(p.search(line.text) for p in rules.patterns) or any(mark in line.text for mark in rules.captions):
         return True
-    core = _norm(re.sub(r"\((?:Reuters|AP|AFP|Ảnh[^)]*)\)\s*$", "", line.text))
+    core = _norm(PHOTO_CREDIT.sub("", line.text))
     if core in seen:  # a caption or teaser repeating an earlier line
         return True
     if _BYLINE.match(line.text) and len(line.text) < 30:

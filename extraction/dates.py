@@ -29,6 +29,18 @@ DATE = re.compile(
 )
 
 
+URL_DATE = re.compile(
+    r"""(20\d\d)[/-]?(\d\d)[/-]?(\d\d)(?!\d)   # ".../2022/01/25/...", "...-20220125..."
+    """,
+    re.X,
+)
+FULL_DATE = re.compile(
+    r"""\b(\d{1,2})/(\d{1,2})/(20\d\d)\b   # "Thứ Sáu, 21/01/2022 19:45"
+    """,
+    re.X,
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -95,13 +107,13 @@ def infer_reference_date(text: str, *, url: str | None = None) -> dt.date | None
     """A stand-in for the publication date: a date in the URL (/2022/01/25/, -20220125), else the
     latest full date written in the text (d/m/yyyy, e.g. a timestamp line). Without one, None: a year
     named in passing ("tháng 7/2019", "năm 2022") says nothing about when the article appeared."""
-    m = re.search(r"(20\d\d)[/-]?(\d\d)[/-]?(\d\d)(?!\d)", url or "")
+    m = URL_DATE.search(url or "")
     if m:
         found = _later(None, int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if found:
             return found
     best = None
-    for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b", text):
+    for m in FULL_DATE.finditer(text):
         best = _later(best, int(m.group(3)), int(m.group(2)), int(m.group(1)))
     return best
 

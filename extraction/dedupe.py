@@ -9,13 +9,14 @@ import re
 
 from .positions import Draft
 
+WORD = re.compile(r"\w+")  # a syllable: "thỏa", "hiệp"
 STOP = frozenset("và của các những là cho với về này đã sẽ được có không một trong rằng để khi thì mà đó".split())
 SIMILAR = 0.5  # share of the shorter position's content words found in the other
 LEAD_SIMILAR = 0.4  # the lead paraphrases the body more loosely
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower()) if w not in STOP and len(w) > 1}
+    return {w for w in WORD.findall(text.lower()) if w not in STOP and len(w) > 1}
 
 
 def similarity(a: str, b: str) -> float:

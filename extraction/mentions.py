@@ -34,6 +34,17 @@ NAME_WORD = re.compile(
     """,
     re.X,
 )
+SPACES = re.compile(r"[ \u00a0]*")  # spaces, including the no-break space scraped pages carry
+POSTING = re.compile(
+    r"""\s+tại\s+   # "Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân": the post, not the party
+    """,
+    re.X,
+)
+LOWER_NEXT = re.compile(
+    r"""\ (?=[^\W\d_])   # "Pháp luật": a syllable follows (a compound may start here if it is lower-case)
+    """,
+    re.X,
+)
 GLUE = re.compile(
     r"""\s*(?:[–\-,]\s*)?   # "Tổng thư ký ... Đại Tây Dương – NATO, ông Jens ..." : dash or comma glue
     """,
@@ -45,7 +56,7 @@ def _capital_words(text: str, pos: int, limit: int = 4) -> tuple[int, int] | Non
     """Span of up to `limit` consecutive capitalised words starting at pos (after spaces)."""
     start = end = None
     while limit:
-        m = re.compile(r"[ \u00a0]*").match(text, pos)
+        m = SPACES.match(text, pos)
         w = NAME_WORD.match(text, m.end())
         if not w or not w.group()[0].isupper():
             break
@@ -60,7 +71,7 @@ def _next(hits: list[Hit], i: int, text: str, *, kinds: tuple[str, ...], glue: b
     if i + 1 >= len(hits) or hits[i + 1].kind not in kinds:
         return None
     gap = text[hits[i].end : hits[i + 1].start]
-    pattern = GLUE if glue else re.compile(r"[ \u00a0]*")
+    pattern = GLUE if glue else SPACES
     return i + 1 if pattern.fullmatch(gap) else None
 
 
@@ -101,8 +112,8 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
         if hits[k].end - title.start > 80:
             break
     role_end = hits[j].end
-    posting = re.compile(r" tại ")  # "Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân": the post, not the party
-    if actors and j + 1 < len(hits) and hits[j + 1].kind == "actor" and posting.fullmatch(text[hits[j].end : hits[j + 1].start]):
+    if (actors and j + 1 < len(hits) and hits[j + 1].kind == "actor"
+            and POSTING.fullmatch(text[hits[j].end : hits[j + 1].start])):
         j += 1
         role_end = hits[j].end
     if (k := _next(hits, j, text, kinds=("person",))) is not None:
@@ -194,7 +205,7 @@ def _whole_word_hits(text: str, hits: list[Hit], block: Block) -> list[Hit]:
     """Drop "Pháp" in "Pháp luật", "Anh" in "Anh hùng": short names inside a longer word."""
     prone = compound_prone_aliases()
     suspects = [h for h in hits if h.kind == "actor" and text[h.start : h.end] in prone
-                and re.match(r" [^\W\d_]", text[h.end : h.end + 2]) and text[h.end + 1].islower()]
+                and LOWER_NEXT.match(text, h.end) and text[h.end + 1].islower()]
     if not suspects:
         return hits
     words = nlp.word_spans(text[block.start : block.end])

@@ -75,12 +75,18 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, hi: int | None 
             if group:
                 break
             continue
-        if group and not re.fullmatch(r"\s*(?:,|và|cũng như|hoặc)\s*|\s*\(\s*", text[group[-1].end : m.start]):
+        if group and not OBJECT_JOIN.fullmatch(text[group[-1].end : m.start]):
             break
         group.append(m)
     return _codes(group, exclude=actors)
 
 
+OBJECT_JOIN = re.compile(
+    r"""\s*(?:,|và|cũng\ như|hoặc)\s*   # "yêu cầu NATO và OSCE", "Mỹ, Anh cũng như EU"
+      | \s*\(\s*                       # "Tổ chức Hợp tác an ninh châu Âu (OSCE)"
+    """,
+    re.X,
+)
 REJECTED_OWNER = re.compile(
     r"""^\s*(?:\S+\s+){0,4}?(?:của|từ|do)\s+$   # "bác bỏ những cáo buộc từ ", "bác yêu cầu của "
       | ^\s*(?:việc\s+)?$                   # "phản đối NATO ...", "phản đối việc NATO mở rộng"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import gettext
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +54,7 @@ def load_yaml(name: str):
 def _english_code(country) -> str:
     """ISO 3166 English short name in capitals, without the ", Republic of" tails."""
     name = getattr(country, "common_name", None) or country.name
-    return re.sub(r",.*$", "", name).upper()
+    return name.split(",")[0].upper()  # "Korea, Republic of" -> "KOREA"
 
 
 def _vietnamese_names() -> gettext.NullTranslations:

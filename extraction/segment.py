@@ -23,6 +23,13 @@ QUOTE = re.compile(
 )
 
 
+ATTRIBUTION_FOLLOWS = re.compile(
+    r"""\s*(?:,|\.|$)   # "... của an ninh châu Âu”, ông Stoltenberg nói.": the quotation ends here
+    """,
+    re.X,
+)
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -77,7 +84,7 @@ def _closing_mark(text: str, following: list[Block], opening: str) -> int | None
     for b in following:
         k = text.find(close, b.start, b.end)
         if k >= 0:
-            return k if re.match(r"\s*(?:,|\.|$)", text[k + 1 : b.end]) else None
+            return k if ATTRIBUTION_FOLLOWS.match(text[k + 1 : b.end]) else None
     return None
 
 
