@@ -61,7 +61,7 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     return found
 
 
-def _object_group(claim: Claim, actors, mentions, text, lo: int, hi: int | None = None, *, near=False) -> list[str]:
+def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | None = None, near=False) -> list[str]:
     """The first group of coordinated parties in text[lo:hi] that are not holders ("NATO và OSCE")."""
     hi = claim.content[1] if hi is None else hi
     after = [m for m in mentions if lo <= m.start < hi and m.actors]
