@@ -171,8 +171,10 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     if clause.sentence.block.role == "headline":  # terse: only "Subject cue ..." counts
         return None if clause.inherits_subject else _cue_claim(v, None)
     same_sentence = previous if previous and previous.clause.sentence is clause.sentence else None
-    claim = _cue_claim(v, same_sentence) or _opener_claim(v) or _theo_claim(v) or _continued_claim(v, same_sentence)
-    if claim is None or not _says_something(text, claim):
+    finders = (lambda: _cue_claim(v, same_sentence), lambda: _opener_claim(v), lambda: _theo_claim(v),
+               lambda: _continued_claim(v, same_sentence))
+    claim = next((c for c in (find() for find in finders) if c is not None and _says_something(text, c)), None)
+    if claim is None:
         return None
     _credit_speaker(v, claim, same_sentence)
     claim.object_from = _object_start(claim, v.all_cues())
@@ -332,7 +334,7 @@ def _theo_speaker(v: _View) -> Mention | None:
     if not v.local or v.clause.start != v.clause.sentence.start:
         return None
     first = v.local[0]
-    if not first.actors or not THEO_SPEAKER.match(v.text[v.clause.start : first.start]):
+    if not (first.actors or first.pronoun) or not THEO_SPEAKER.match(v.text[v.clause.start : first.start]):
         return None
     return first if THEO_CLOSE.match(v.text[first.end : first.end + 8]) else None
 

@@ -106,5 +106,5 @@ class DateTracker:
             elif own and SPEECH_NOUN.search(text[max(s.start, m.start - 60) : m.start]):
                 self.speaker_dates[m.person] = own
         for d in new_drafts:
-            if d.speaker and d.dated_by in ("own", "event"):
+            if d.speaker and d.dated_by in ("own", "event", "sentence"):
                 self.speaker_dates[d.speaker] = DateMention(s.start, s.start, d.date, d.date_precision)

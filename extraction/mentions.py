@@ -161,7 +161,7 @@ def _phrase(hits: list[Hit], i: int, text: str, block_end: int) -> tuple[Mention
         named = _name_after(text, hit.end, block_end)
         if named:
             return Mention(hit.start, named[0], ((named[2].actor,) if named[2] else ()), named[1]), i
-        if hit.value[0].isupper() or text[hit.end : hit.end + 1] == " ":
+        if hit.value[0].isupper() or text[hit.end : hit.end + 1] in (" ", ","):  # "ông cho biết", "Theo ông, ..."
             return Mention(hit.start, hit.end, (), None, None, pronoun=True), i
         return None, i
     if hit.kind == "person":

@@ -43,6 +43,7 @@ KINDS = [
      "warning"),
     ("Moskva cho rằng việc NATO mở rộng về phía Đông là mối đe dọa trực tiếp với an ninh của Nga.", "RUSSIA",
      "statement"),
+    ("“Chúng tôi cần những đảm bảo có tính ràng buộc pháp lý”, Thứ trưởng Ngoại giao Nga nói.", "RUSSIA", "demand"),
     pytest.param("Nga nói rằng họ sẽ không thể ngồi yên nếu NATO kết nạp Ukraine.", "RUSSIA", "warning",
                  marks=miss("implicit threat without a warning cue word")),
 ]
@@ -93,6 +94,8 @@ SPEAKERS = [
     ("Bộ trưởng Ngoại giao Litva Gabrielius Landsbergis kêu gọi EU chuẩn bị các biện pháp trừng phạt.",
      "LITHUANIA", "Gabrielius Landsbergis"),
     ("Ông Putin gặp người đồng cấp Pháp.\nÔng cho biết Nga sẵn sàng tiếp tục đối thoại.", "RUSSIA", "Vladimir Putin"),
+    ("Ông Ryabkov cho biết Nga đã nêu rõ lập trường. Theo ông, Nga không có ý định tấn công Ukraine.",
+     "RUSSIA", "Sergei Ryabkov"),
     ("Một người phát ngôn Bộ Ngoại giao Mỹ cho biết Washington đang theo dõi sát tình hình.", "US", None),
     ("Bà Maria Zakharova, người phát ngôn Bộ Ngoại giao Nga, bác bỏ thông tin trên.", "RUSSIA", "Maria Zakharova"),
     ("Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân cho rằng quan ngại của Nga cần được coi trọng.",
