@@ -52,16 +52,24 @@ GLUE = re.compile(
 )
 
 
-def _capital_words(text: str, pos: int, limit: int = 4) -> tuple[int, int] | None:
-    """Span of up to `limit` consecutive capitalised words starting at pos (after spaces)."""
+NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "del", "la", "le", "bin", "al", "el"})
+
+
+def _capital_words(text: str, pos: int, *, limit: int = 5) -> tuple[int, int] | None:
+    """Span of up to `limit` consecutive capitalised words starting at pos (after spaces); particles
+    inside a name are kept ("Ursula von der Leyen")."""
     start = end = None
     while limit:
         m = SPACES.match(text, pos)
         w = NAME_WORD.match(text, m.end())
-        if not w or not w.group()[0].isupper():
+        if not w:
+            break
+        word = w.group()
+        if not word[0].isupper() and not (start is not None and word in NAME_PARTICLES):
             break
         start = w.start() if start is None else start
-        end = pos = w.end()
+        pos = w.end()
+        end = pos if word[0].isupper() else end
         limit -= 1
     return (start, end) if start is not None else None
 

@@ -103,6 +103,9 @@ SPEAKERS = [
     ("Ngoại trưởng Lavrov tới Geneva. Nhà ngoại giao Nga yêu cầu Mỹ rút vũ khí hạt nhân khỏi châu Âu.",
      "RUSSIA", "Sergei Lavrov"),
     ("Tổng thống Pháp Macron và Thủ tướng Đức Scholz kêu gọi giảm căng thẳng.", "GERMANY", "Olaf Scholz"),
+    ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen cảnh báo Nga về hậu quả nghiêm trọng.", "EU",
+     "Ursula von der Leyen"),
+    ("Thủ tướng Canada Justin Trudeau kêu gọi Nga xuống thang căng thẳng.", "CANADA", "Justin Trudeau"),
     ("Chính quyền Tổng thống Mỹ Joe Biden cảnh báo Nga về hậu quả nghiêm trọng.", "US", None),
 ]
 
