@@ -80,13 +80,14 @@ def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
 
 
 def link_rebuttals(drafts: list[Draft]) -> None:
-    """Point each rebuttal at the nearest earlier demand (else claim) of a party it rejects."""
+    """Point each rebuttal at what it rejects: the nearest earlier demand of a party it targets, else
+    that party's nearest earlier claim; failing both, the first such demand or claim after it."""
     for i, d in enumerate(drafts):
         if d.kind != "rebuttal":
             continue
-        for kinds in (("demand",), ("proposal", "statement", "warning")):
-            earlier = [j for j in range(i) if drafts[j].actor in d.targets and drafts[j].kind in kinds]
-            later = [j for j in range(i + 1, len(drafts)) if drafts[j].actor in d.targets and drafts[j].kind in kinds]
-            if earlier or later:
-                d.rebuts = earlier[-1] if earlier else later[0]
+        for candidates in (range(i - 1, -1, -1), range(i + 1, len(drafts))):
+            of_target = [j for j in candidates if drafts[j].actor in d.targets and drafts[j].kind != "rebuttal"]
+            demands = [j for j in of_target if drafts[j].kind == "demand"]
+            if demands or of_target:
+                d.rebuts = (demands or of_target)[0]
                 break
