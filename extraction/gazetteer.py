@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -72,19 +73,46 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         if hits and h.start < hits[-1].end:
             continue
         hits.append(h)
-    return [h for h in hits if not _ambiguous_miss(text, h)]
+    return [h for h in hits if not _ambiguous_miss(text, h, hits) and not _tail_of_name(text, h, hits)]
 
 
-def _ambiguous_miss(text: str, hit: Hit) -> bool:
-    """'Anh' in "Kông Anh" / "Anh Tuấn" is a given name, not the UK."""
+NAME_BEFORE = re.compile(
+    r"""(?<![.!?:;“"(\-–]\s)(?<![.!?:;“"(\-–])   # not right after a sentence or clause start
+        \b([^\W\d_][\w\-]*)[ \t\u00a0]+$        # "Trung tâm Carnegie |Moskva" (on the same line)
+    """,
+    re.X,
+)
+
+
+def _tail_of_name(text: str, hit: Hit, hits: list[Hit]) -> bool:
+    """A party's name closing another proper name ("Trung tâm Carnegie Moskva") is not the party."""
+    if hit.kind != "actor":
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    m = NAME_BEFORE.search(text, max(line_start, hit.start - 40), hit.start)
+    if not m or not m.group(1)[0].isupper() or _is_title_word(m.group(1)):
+        return False
+    if any(h.end == m.end(1) for h in hits):  # "quan hệ Nga Mỹ": the word before is itself a name found
+        return False
+    return bool(text[line_start : m.start(1)].strip())  # a capitalised first word of a line opens it
+
+
+def _ambiguous_miss(text: str, hit: Hit, hits: list[Hit]) -> bool:
+    """'Anh' in "Kông Anh" / "Anh Tuấn" is a given name, not the UK: a capitalised word that is no
+    name found next to it (a title before it is fine: "Ngoại trưởng Anh Liz Truss")."""
     if hit.kind != "actor" or text[hit.start : hit.end] not in ambiguous_aliases():
         return False
     before = text[max(0, hit.start - 20) : hit.start].split()
     after = text[hit.end : hit.end + 20].split()
     prev_word = before[-1] if before else ""
     next_word = after[0] if after else ""
-    prev_capital = prev_word[:1].isupper() and not prev_word.endswith((".", ",", ":", ")")) and prev_word.isalpha()
-    next_capital = next_word[:1].isupper() and next_word.isalpha() and not text[hit.end : hit.end + 1] in ",."
+    starts_next = text.find(next_word, hit.end) if next_word else -1
+    next_is_hit = any(h.start == starts_next for h in hits)
+    prev_is_hit = any(h.end <= hit.start and text[h.start : h.end].split()[-1] == prev_word
+                      and not text[h.end : hit.start].strip() for h in hits)
+    prev_capital = prev_word[:1].isupper() and prev_word.isalpha() and not prev_is_hit
+    next_capital = (next_word[:1].isupper() and next_word.isalpha() and text[hit.end : hit.end + 1] not in ",."
+                    and not next_is_hit)
     return (prev_capital or next_capital) and not _is_title_word(prev_word)
 
 

@@ -69,6 +69,9 @@ ACTORS = [
     ("Kông Anh\n", set()),
     ("Anh Minh, một người dân thủ đô, nói rằng anh vẫn đi làm bình thường.", set()),
     ("Pháp luật quốc tế không cho phép sử dụng vũ lực.", set()),
+    ("Nhưng Nga bác bỏ cáo buộc này.", {"RUSSIA"}),
+    ("Theo Nga, các đề xuất của phương Tây không đáp ứng quan ngại an ninh của Moskva.", {"RUSSIA"}),
+    ("Anh, Pháp và Đức kêu gọi Nga giảm căng thẳng.", {"UK", "FRANCE", "GERMANY"}),
     ("Nhật Bản tuyên bố sẽ phối hợp với các nước G7 trong vấn đề trừng phạt.", {"JAPAN"}),
     ("Theo Bộ Quốc phòng Nga, các đơn vị sẽ trở về căn cứ sau cuộc tập trận.", {"RUSSIA"}),
     ("Theo Reuters, Mỹ đang cân nhắc gửi thêm quân tới Đông Âu.", set()),
@@ -181,6 +184,8 @@ NOTHING = [
     "Một quan chức Nhà Trắng xác nhận thông tin trên.",
     "Cả hai phía Nga và NATO kiên quyết không nhượng bộ.",
     "Các nhà phân tích cho rằng Nga khó có thể chấp nhận phản hồi của Mỹ.",
+    "Chuyên gia Dmitri Trenin thuộc Trung tâm Carnegie Moskva nhận định Nga sẽ không nhượng bộ.",
+    "Tờ Washington Post dẫn lời nhiều nguồn tin cho biết các cuộc đàm phán sẽ kéo dài.",
     "Bộ trưởng Quốc phòng Nga Sergei Shoigu ra lệnh đưa các đơn vị trở về căn cứ.",
     "Các quan chức gặp nhau ở Geneva.\nMỹ: Nga có thể tấn công Ukraine bất cứ lúc nào\nNga bác bỏ cáo buộc của Mỹ",
 ]
