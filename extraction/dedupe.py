@@ -13,6 +13,8 @@ WORD = re.compile(r"\w+")  # a syllable: "thỏa", "hiệp"
 STOP = frozenset("và của các những là cho với về này đã sẽ được có không một trong rằng để khi thì mà đó".split())
 SIMILAR = 0.5  # share of the shorter position's content words found in the other
 LEAD_SIMILAR = 0.4  # the lead paraphrases the body more loosely
+SUMMARY_SIMILAR = 0.6  # a lead restating a body position whatever kind each was read as
+HEADLINE_SIMILAR = 0.4  # headlines are short: a few shared words are a restatement
 
 
 def _words(text: str) -> set[str]:
@@ -55,15 +57,24 @@ def _continues_announcement(a: Draft, b: Draft) -> bool:
             and a.cue == b.cue and a.paragraph == b.paragraph and b.sentence == a.sentence + 1)
 
 
+def _summarised(text: str, summary: Draft, full: Draft, *, threshold: float) -> bool:
+    """The headline or lead says again what the body reports, even if the kinds read differently."""
+    if summary.actor != full.actor:
+        return False
+    return similarity(text[summary.span[0] : summary.span[1]], text[full.span[0] : full.span[1]]) >= threshold
+
+
 def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
     drafts = _merge_pieces(drafts)
     body = [d for d in drafts if d.role == "body"]
     lead = [d for d in drafts if d.role == "lead"]
     kept_lead = [d for d in lead
-                 if not any(_restates(text, d, b, same_speaker_is_enough=True, threshold=LEAD_SIMILAR) for b in body)]
+                 if not any(_restates(text, d, b, same_speaker_is_enough=True, threshold=LEAD_SIMILAR)
+                            or _summarised(text, d, b, threshold=SUMMARY_SIMILAR) for b in body)]
     kept_head = [
         d for d in drafts if d.role == "headline"
-        and not any(b.actor == d.actor and b.kind == d.kind for b in body + kept_lead)
+        and not any(b.actor == d.actor and b.kind == d.kind or _summarised(text, d, b, threshold=HEADLINE_SIMILAR)
+                    for b in body + kept_lead)
     ]
     kept_body: list[Draft] = []
     first_body = min((d.paragraph for d in body), default=0)
