@@ -59,9 +59,16 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
         if len(drafts) == before:
             _quote_follows(text, s, quotes, drafts)
         _remember(text, s, s_mentions, s_dates, drafts[before:], state)
+    roles: dict[str, str] = {}  # the fullest title the article gives each person ("Ngoại trưởng Nga")
+    for m in mentions:
+        if m.person and m.role and len(m.role) > len(roles.get(m.person, "")):
+            roles[m.person] = m.role
     for d in drafts:
         if d.kind == "rebuttal" and not d.targets_named:
             d.targets = answered_party(d, drafts, art.counts)
+        fullest = roles.get(d.speaker or "")
+        if fullest and (not d.speaker_role or fullest.startswith(d.speaker_role)):
+            d.speaker_role = fullest
     kept = dedupe.dedupe(text, drafts)
     dedupe.link_rebuttals(kept)
     title = meta.title or headline(text, blocks)
