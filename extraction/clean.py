@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from .reference import load_page_rules
 
-
 LINE = re.compile(r"[^\n]+")  # one line of the page, without its newline
 PHOTO_CREDIT = re.compile(
     r"""\((?:Reuters|AP|AFP|TASS|Ảnh[^)]*)\)\s*$   # "... các cam kết. (Reuters)": a caption's credit
@@ -86,14 +85,18 @@ def _is_doubled(s: str) -> bool:
 
 def _is_teaser(s: str) -> bool:
     """Cut-off teaser text of another story ends in an ellipsis."""
-    return s.endswith(("...", "…")) and not s.endswith(("....",))
+    return s.endswith(("...", "…"))
 
 
-_BYLINE = re.compile(
-    r"""^(?:[A-ZĐÂ][\w]*\s?){1,3}$  # "Kông Anh", "Quang Dũng": 1-3 capitalised words, nothing else
+BYLINE = re.compile(
+    r"""^(?:[^\W\d_][\w'’\-]*\s?){1,3}$  # "Kông Anh", "Quang Dũng", "Ánh Dương": 1-3 words, nothing else
     """,
     re.X,
 )
+
+
+def _is_byline(s: str) -> bool:
+    return len(s) < 30 and bool(BYLINE.match(s)) and all(w[0].isupper() for w in s.split())
 
 
 def _is_junk(line: Line, seen: set[str], rules: _Rules) -> bool:
@@ -108,9 +111,7 @@ def _is_junk(line: Line, seen: set[str], rules: _Rules) -> bool:
     core = _norm(PHOTO_CREDIT.sub("", line.text))
     if core in seen:  # a caption or teaser repeating an earlier line
         return True
-    if _BYLINE.match(line.text) and len(line.text) < 30:
-        return True
-    return _is_name_label(line.text)
+    return _is_byline(line.text) or _is_name_label(line.text)
 
 
 def _is_name_label(s: str) -> bool:
@@ -178,9 +179,12 @@ TERMINAL = re.compile(
 )
 
 
+HEADING_MAX_WORDS = 30  # a longer line is a paragraph that lost its final stop in scraping
+
+
 def _is_heading(line: Line) -> bool:
     """A line that does not end a sentence: a headline, subheading, teaser or menu item."""
-    return not TERMINAL.search(line.text)
+    return not TERMINAL.search(line.text) and len(line.text.split()) <= HEADING_MAX_WORDS
 
 
 def _assign_roles(kept: list[Line], *, title: str | None) -> list[Block]:
