@@ -121,3 +121,15 @@ def _whole_words(text: str, start: int, lower: str, chosen):
         if " " in lower[s:e] or not rest or any(ch.isupper() for ch in rest):
             kept.append((s, e, k))
     return kept
+
+
+def has_word(lower: str, word: str) -> bool:
+    """`word` occurs in `lower` between non-alphanumeric characters (both already lower case)."""
+    i = lower.find(word)
+    while i >= 0:
+        before = lower[i - 1] if i else " "
+        after = lower[i + len(word)] if i + len(word) < len(lower) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        i = lower.find(word, i + 1)
+    return False

@@ -9,12 +9,15 @@ previous one in the paragraph ("Theo đó, ...") takes its date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from .attribution import Claim
+from .cues import has_word
 from .dates import DateMention
 from .mentions import Mention
-from .positions import Draft, continues_previous, is_vague, names_event, own_date
+from .positions import Draft
+from .reference import load_cues
 from .segment import Sentence
 
 SPEECH_NOUN = re.compile(
@@ -108,3 +111,64 @@ class DateTracker:
         for d in new_drafts:
             if d.speaker and d.dated_by in ("own", "event", "sentence"):
                 self.speaker_dates[d.speaker] = DateMention(s.start, s.start, d.date, d.date_precision)
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_words() -> tuple[str, ...]:
+    return tuple(load_cues().get("vague_time") or ())
+
+
+def is_vague(text: str) -> bool:
+    lower = text.lower()
+    return any(has_word(lower, w) for w in _vague_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _continuations() -> tuple[str, ...]:
+    return tuple(load_cues().get("continuations") or ())
+
+
+def continues_previous(sentence_text: str) -> bool:
+    """ "Theo đó, ...", "... khi đó nhận định ...": the sentence goes on with the previous one's time."""
+    head = sentence_text.lstrip(" “\"").lower()
+    if any(head.startswith(c + ",") or head.startswith(c + " ") for c in _continuations()):
+        return True
+    return any(has_word(head, w) for w in load_cues().get("anaphoric_time") or ())
+
+
+def own_date(dates: list[DateMention], lo: int, cue_pos: int) -> DateMention | None:
+    """The date given for the claim: the last one before its cue in the sentence (not in the content)."""
+    before = [d for d in dates if lo <= d.start < cue_pos]
+    return before[-1] if before else None
+
+
+@functools.lru_cache(maxsize=1)
+def _speaker_continuations() -> tuple[str, ...]:
+    return tuple(load_cues().get("speaker_continuations") or ())
+
+
+def keeps_speaker(sentence_text: str) -> bool:
+    """ "Theo đó, Moskva yêu cầu ...": the previous sentence's speaker is still being reported."""
+    head = sentence_text.lstrip(" “\"").lower()
+    return any(head.startswith(c + ",") or head.startswith(c + " ") for c in _speaker_continuations())
+
+
+@functools.lru_cache(maxsize=1)
+def _event_words() -> tuple[str, ...]:
+    return tuple(load_cues().get("event_words") or ())
+
+
+def names_event(text: str) -> bool:
+    """ "sau cuộc gặp", "trong cuộc họp Hội đồng Nga-NATO": the text refers to a meeting."""
+    lower = text.lower()
+    return any(has_word(lower, w) for w in _event_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _date_blockers() -> tuple[str, ...]:
+    return tuple(load_cues().get("date_blockers") or ())
+
+
+def is_starting_point(text: str, date_start: int) -> bool:
+    """ "kể từ tháng 07/2019": a starting point, not when anything was said."""
+    return text[max(0, date_start - 12) : date_start].lower().rstrip().endswith(_date_blockers())

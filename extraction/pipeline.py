@@ -9,10 +9,9 @@ from .article import infer_outlet
 from .attribution import Claim, carried_claim, claim_of
 from .clean import content_blocks, credit_text, headline
 from .dates import DateMention, find_dates, infer_reference_date, parse_iso
-from .dating import DateTracker
+from .dating import DateTracker, is_starting_point, keeps_speaker
 from .mentions import Mention, find_mentions
-from .positions import (Draft, answered_party, fallback_targets, is_starting_point, keeps_speaker, speaker_of,
-                        targets_for, topics_of)
+from .positions import Draft, answered_party, fallback_targets, speaker_of, targets_for, topics_of
 from .segment import clauses, quote_spans, sentences
 from .types import ArticleMeta, ExtractedPosition, ExtractionResult
 

@@ -1,8 +1,7 @@
-"""Stage 4b: claims -> positions: one per holding party, with speaker, targets, date and topics.
+"""Stage 4b: what a position is about and whom it addresses (targets, topics), per holding party.
 
-Conventions follow tests/data/gold/GUIDELINES.md: a joint claim gives one position per party; a
-sentence without a date inherits the speaker's date from the same report (a date given with the
-speaker's earlier attributed words), or the previous sentence's date when it continues that report.
+GUIDELINES: targets are whom a demand asks, whose demand or claim a rebuttal rejects, to whom a
+proposal is offered, who is warned; for a statement, the party it is about.
 """
 from __future__ import annotations
 
@@ -12,9 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .attribution import Claim
-from .dates import DateMention
+from .cues import has_word
 from .mentions import Mention
-from .reference import load_cues, load_topics
+from .reference import load_topics
 
 
 @dataclass
@@ -158,76 +157,4 @@ def _topic_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def topics_of(text: str) -> list[str]:
     lower = text.lower()
-    return [code for code, words in _topic_table() if any(_has_word(lower, w) for w in words)]
-
-
-def _has_word(lower: str, word: str) -> bool:
-    i = lower.find(word)
-    while i >= 0:
-        before = lower[i - 1] if i else " "
-        after = lower[i + len(word)] if i + len(word) < len(lower) else " "
-        if not before.isalnum() and not after.isalnum():
-            return True
-        i = lower.find(word, i + 1)
-    return False
-
-
-@functools.lru_cache(maxsize=1)
-def _vague_words() -> tuple[str, ...]:
-    return tuple(load_cues().get("vague_time") or ())
-
-
-def is_vague(text: str) -> bool:
-    lower = text.lower()
-    return any(_has_word(lower, w) for w in _vague_words())
-
-
-@functools.lru_cache(maxsize=1)
-def _continuations() -> tuple[str, ...]:
-    return tuple(load_cues().get("continuations") or ())
-
-
-def continues_previous(sentence_text: str) -> bool:
-    """ "Theo đó, ...", "... khi đó nhận định ...": the sentence goes on with the previous one's time."""
-    head = sentence_text.lstrip(" “\"").lower()
-    if any(head.startswith(c + ",") or head.startswith(c + " ") for c in _continuations()):
-        return True
-    return any(_has_word(head, w) for w in load_cues().get("anaphoric_time") or ())
-
-
-def own_date(dates: list[DateMention], lo: int, cue_pos: int) -> DateMention | None:
-    """The date given for the claim: the last one before its cue in the sentence (not in the content)."""
-    before = [d for d in dates if lo <= d.start < cue_pos]
-    return before[-1] if before else None
-
-
-@functools.lru_cache(maxsize=1)
-def _speaker_continuations() -> tuple[str, ...]:
-    return tuple(load_cues().get("speaker_continuations") or ())
-
-
-def keeps_speaker(sentence_text: str) -> bool:
-    """ "Theo đó, Moskva yêu cầu ...": the previous sentence's speaker is still being reported."""
-    head = sentence_text.lstrip(" “\"").lower()
-    return any(head.startswith(c + ",") or head.startswith(c + " ") for c in _speaker_continuations())
-
-
-@functools.lru_cache(maxsize=1)
-def _event_words() -> tuple[str, ...]:
-    return tuple(load_cues().get("event_words") or ())
-
-
-def names_event(text: str) -> bool:
-    """ "sau cuộc gặp", "trong cuộc họp Hội đồng Nga-NATO": the text refers to a meeting."""
-    lower = text.lower()
-    return any(_has_word(lower, w) for w in _event_words())
-
-
-@functools.lru_cache(maxsize=1)
-def _date_blockers() -> tuple[str, ...]:
-    return tuple(load_cues().get("date_blockers") or ())
-
-
-def is_starting_point(text: str, date_start: int) -> bool:
-    """ "kể từ tháng 07/2019": a starting point, not when anything was said."""
-    return text[max(0, date_start - 12) : date_start].lower().rstrip().endswith(_date_blockers())
+    return [code for code, words in _topic_table() if any(has_word(lower, w) for w in words)]
