@@ -41,7 +41,7 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
     meta = meta or ArticleMeta()
     blocks = content_blocks(text, title=meta.title)
     ref = parse_iso(meta.published) or infer_reference_date(text, url=meta.url)
-    published = meta.published or (ref.isoformat() if ref else None)
+    published = ref.isoformat() if ref else None  # the reference date used (an unreadable sidecar date is not)
     quotes = quote_spans(text, blocks)
     sents = sentences(text, blocks, quotes)
     mentions = find_mentions(text, blocks)
