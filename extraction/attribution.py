@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .cues import Cue, find_cues
+from .cues import Cue, find_cues, has_word
 from .mentions import Mention
 from .reference import load_cues
 from .segment import Clause
@@ -96,6 +96,17 @@ def _inside(pos: int, quotes) -> bool:
     return any(qs <= pos < qe for qs, qe in quotes)
 
 
+@functools.lru_cache(maxsize=1)
+def _media_words() -> tuple[str, ...]:
+    return tuple(load_cues().get("media") or ())
+
+
+def _names_media(before_subject: str) -> bool:
+    """The subject's own noun phrase (since the last comma) names a news medium."""
+    phrase = before_subject.rsplit(",", 1)[-1].lower()
+    return any(has_word(phrase, w) for w in _media_words()) and len(phrase.split()) <= 6
+
+
 def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> list[Mention]:
     """The subject of the verb at pos and those coordinated with it ("Mỹ và các đồng minh NATO").
     A party named inside an insertion ("Baerbock, trong chuyến thăm Moskva ngày 18/1, kêu gọi") is
@@ -153,9 +164,11 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
 
 
 def _is_analysis(text: str, clause: Clause) -> bool:
+    """The journalist's or an expert's reading, or a party declining to comment: no position."""
     analysis, _, _ = _lexicon()
     sentence = text[clause.sentence.start : clause.end].lower()
-    return any(a in sentence for a in analysis)
+    return any(a in sentence for a in analysis) or any(
+        has_word(text[clause.start : clause.end].lower(), w) for w in load_cues().get("no_comment") or ())
 
 
 def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previous: Claim | None) -> Claim | None:
@@ -198,6 +211,8 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
     opener = v.text[max(v.clause.start, agents[0].start - 14) : agents[0].start].strip().lower() if agents else ""
     if opener.endswith("được"):
         return None  # passive "được phía Nga nhắc lại": restates what was reported before
+    if agents and _names_media(v.text[v.clause.start : agents[0].start]):
+        return None  # "Hãng thông tấn TASS của Nga cho biết": the press reports, the party does not speak
     if opener.endswith(_reciprocal()) and len(agents) > 1:
         return None  # "cả hai phía Nga và NATO ...": a stand-off described, not a party's stance
     if agents and not _subject_ok(v.text, agents[-1].end, cue.start):

@@ -33,6 +33,7 @@ KINDS = [
     ("Ngoại trưởng Nga khẳng định Moskva chưa sẵn sàng nối lại đàm phán.", "RUSSIA", "statement"),
     ("Thổ Nhĩ Kỳ đề nghị làm trung gian hòa giải giữa Moskva và Kiev.", "TÜRKIYE", "proposal"),
     ("Phía Ba Lan đề nghị NATO tăng cường hiện diện ở sườn phía Đông.", "POLAND", "demand"),
+    ("Bộ Ngoại giao Mỹ khuyến cáo công dân nước này rời khỏi Ukraine ngay lập tức.", "US", "demand"),
     ("Moskva nhấn mạnh sẽ không nhượng bộ trước sức ép của Washington.", "RUSSIA", "rebuttal"),
     ("Ông Lavrov gọi các cáo buộc của Washington là “hoàn toàn bịa đặt”.", "RUSSIA", "rebuttal"),
     ("Thủ tướng Anh tuyên bố London sẵn sàng triển khai thêm binh sĩ tới Estonia.", "UK", "proposal"),
@@ -186,6 +187,8 @@ NOTHING = [
     "Các nhà phân tích cho rằng Nga khó có thể chấp nhận phản hồi của Mỹ.",
     "Chuyên gia Dmitri Trenin thuộc Trung tâm Carnegie Moskva nhận định Nga sẽ không nhượng bộ.",
     "Tờ Washington Post dẫn lời nhiều nguồn tin cho biết các cuộc đàm phán sẽ kéo dài.",
+    "Hãng tin TASS của Nga cho biết các cuộc tập trận sẽ kết thúc vào giữa tháng 2.",
+    "Nhà Trắng từ chối bình luận về thông tin này.",
     "Bộ trưởng Quốc phòng Nga Sergei Shoigu ra lệnh đưa các đơn vị trở về căn cứ.",
     "Các quan chức gặp nhau ở Geneva.\nMỹ: Nga có thể tấn công Ukraine bất cứ lúc nào\nNga bác bỏ cáo buộc của Mỹ",
 ]
