@@ -27,12 +27,14 @@ def similarity(a: str, b: str) -> float:
 
 
 def _merge_pieces(drafts: list[Draft]) -> list[Draft]:
-    """A clause that only goes on with the words of the previous one (no cue of its own: "..., nhưng
-    trong kế hoạch sắp tới, Anh dự định ...") is the same position when holder, kind and speaker agree."""
+    """Clauses of one sentence with the same holder, kind and speaker are one position when the later
+    only goes on with the earlier's words (no cue of its own: "..., nhưng trong kế hoạch sắp tới, Anh
+    dự định ...") or both ask, reject, offer or warn ("gửi đề nghị chính thức tới NATO ..., kêu gọi các
+    tổ chức này ..."). Two statements stay two: each speech act says something else."""
     out: list[Draft] = []
     for d in drafts:
         prev = next((p for p in reversed(out) if p.sentence == d.sentence and p.actor == d.actor), None)
-        if prev and prev.kind == d.kind and prev.speaker == d.speaker and not d.cue:
+        if prev and prev.kind == d.kind and prev.speaker == d.speaker and (not d.cue or d.kind != "statement"):
             prev.span = (min(prev.span[0], d.span[0]), max(prev.span[1], d.span[1]))
             prev.content = (min(prev.content[0], d.content[0]), max(prev.content[1], d.content[1]))
             prev.topics = prev.topics + [t for t in d.topics if t not in prev.topics]

@@ -221,6 +221,7 @@ JOINT = [
     ("Phát biểu sau cuộc gặp với người đồng cấp Ukraine, Ngoại trưởng Anh kêu gọi Nga rút quân.",
      {("UK", "demand")}),
     ("Mỹ, Anh và Pháp kêu gọi Nga giảm căng thẳng.", {("US", "demand"), ("UK", "demand"), ("FRANCE", "demand")}),
+    ("Nga bác bỏ cáo buộc của Mỹ, kêu gọi NATO rút quân khỏi Đông Âu.", {("RUSSIA", "rebuttal"), ("RUSSIA", "demand")}),
     ("Mỹ và các đồng minh NATO đã bác bỏ quan điểm này nhưng cho biết sẵn sàng thảo luận về kiểm soát vũ khí.",
      {("US", "rebuttal"), ("NATO", "rebuttal"), ("US", "proposal"), ("NATO", "proposal")}),
     ("Nga cho rằng phương Tây cần phải chấp nhận các đề xuất an ninh và cảnh báo thời gian không còn nhiều.",
@@ -231,6 +232,17 @@ JOINT = [
 @pytest.mark.parametrize("text, expected", JOINT)
 def test_several_positions_in_one_sentence(text, expected):
     assert {(p.actor, p.kind) for p in positions(text)} == expected
+
+
+ONE_POSITION = [
+    "Nga gửi đề nghị chính thức tới NATO và OSCE, kêu gọi các tổ chức này làm rõ cam kết an ninh.",
+    "Ông Lavrov nói rằng, “NATO phải dừng mở rộng”, nhưng “điều đó cần được cam kết bằng văn bản”.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_POSITION)
+def test_one_position_said_in_pieces(text):
+    assert len(positions(text)) == 1, [(p.actor, p.kind, p.text) for p in positions(text)]
 
 
 PAGES = [
