@@ -236,7 +236,7 @@ def test_several_positions_in_one_sentence(text, expected):
 
 ONE_POSITION = [
     "Nga gửi đề nghị chính thức tới NATO và OSCE, kêu gọi các tổ chức này làm rõ cam kết an ninh.",
-    "Ông Lavrov nói rằng, “NATO phải dừng mở rộng”, nhưng “điều đó cần được cam kết bằng văn bản”.",
+    "Ông Lavrov nói rằng, “NATO phải dừng mở rộng”, nhưng “điều đó phải được cam kết bằng văn bản”.",
 ]
 
 
