@@ -34,6 +34,8 @@ KINDS = [
     ("Thổ Nhĩ Kỳ đề nghị làm trung gian hòa giải giữa Moskva và Kiev.", "TÜRKIYE", "proposal"),
     ("Phía Ba Lan đề nghị NATO tăng cường hiện diện ở sườn phía Đông.", "POLAND", "demand"),
     ("Bộ Ngoại giao Mỹ khuyến cáo công dân nước này rời khỏi Ukraine ngay lập tức.", "US", "demand"),
+    ("Bà Zakharova nói rằng Moskva sẽ có phản ứng thích đáng nếu phương Tây phớt lờ các yêu cầu của Nga.", "RUSSIA",
+     "warning"),
     ("Moskva nhấn mạnh sẽ không nhượng bộ trước sức ép của Washington.", "RUSSIA", "rebuttal"),
     ("Ông Lavrov gọi các cáo buộc của Washington là “hoàn toàn bịa đặt”.", "RUSSIA", "rebuttal"),
     ("Thủ tướng Anh tuyên bố London sẵn sàng triển khai thêm binh sĩ tới Estonia.", "UK", "proposal"),
@@ -189,6 +191,7 @@ NOTHING = [
     "Tờ Washington Post dẫn lời nhiều nguồn tin cho biết các cuộc đàm phán sẽ kéo dài.",
     "Hãng tin TASS của Nga cho biết các cuộc tập trận sẽ kết thúc vào giữa tháng 2.",
     "Nhà Trắng từ chối bình luận về thông tin này.",
+    "Phía Mỹ chưa đưa ra bình luận về tuyên bố này.",
     "Bộ trưởng Quốc phòng Nga Sergei Shoigu ra lệnh đưa các đơn vị trở về căn cứ.",
     "Các quan chức gặp nhau ở Geneva.\nMỹ: Nga có thể tấn công Ukraine bất cứ lúc nào\nNga bác bỏ cáo buộc của Mỹ",
 ]
