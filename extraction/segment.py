@@ -122,25 +122,25 @@ def _fill_gaps(spans, block):
     return out
 
 
-
-
 @functools.lru_cache(maxsize=1)
-def _breaks() -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _breaks() -> tuple[tuple[str, re.Pattern], ...]:
+    """(how, one alternation of its conjunctions), longest first: ", nhưng " before " nhưng "."""
     b = load_cues()["clause_breaks"]
-    return (("agentless", tuple(b["agentless"])), ("subject", tuple(b["with_subject"])),
-            ("time_shift", tuple(b["time_shift"])))
+    kinds = (("agentless", b["agentless"]), ("subject", b["with_subject"]), ("time_shift", b["time_shift"]))
+    return tuple((how, re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True))))
+                 for how, marks in kinds)
 
 
 def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Clause]:
     """Cut a sentence at clause-opening conjunctions that are outside quotations."""
     body = text[sentence.start : sentence.end].lower()
     cuts: dict[int, str] = {}
-    for how, marks in _breaks():
-        for mark in marks:
-            for m in re.finditer(re.escape(mark), body):
-                at = sentence.start + m.start() + (len(mark) - len(mark.lstrip(" ,;")))
-                if not any(qs <= at < qe for qs, qe in quotes) and at - sentence.start > 8:
-                    cuts.setdefault(at, how)
+    for how, pattern in _breaks():
+        for m in pattern.finditer(body):
+            mark = m.group()
+            at = sentence.start + m.start() + (len(mark) - len(mark.lstrip(" ,;")))  # where the conjunction starts
+            if not any(qs <= at < qe for qs, qe in quotes) and at - sentence.start > 8:
+                cuts.setdefault(at, how)
     out, start, how, dates_from = [], sentence.start, "", sentence.start
     for at in sorted(cuts):
         if at - start >= 12:
