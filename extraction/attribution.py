@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cues import Cue, find_cues, has_word
 from .mentions import Mention
@@ -42,6 +42,11 @@ PARENTHETICAL = re.compile(
     """,
     re.X,
 )
+SIDE_OPENER = re.compile(
+    r"""^\W*(?:về|về\ phần|còn)\s+$   # "Về phía Việt Nam, người phát ngôn ... cho biết"
+    """,
+    re.X | re.I,
+)
 THEO_SPEAKER = re.compile(
     r"""^\W*(?:theo)\s+$   # "Theo ông Lavrov, ..." : the speaker introduces the whole sentence
     """,
@@ -60,6 +65,7 @@ class Claim:
     quoted: bool
     shared_with: list[Mention]  # "cũng giống như Mỹ": parties holding the same position
     object_from: int = -1  # where the addressee may be named: right after the cue that gave the kind
+    subject_of_cue: int = -1  # a content-only kind cue's start: its subject is the addressee ("Nga phải chịu")
 
 
 @dataclass(frozen=True)
@@ -191,6 +197,10 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
         return None
     _credit_speaker(v, claim, same_sentence)
     claim.object_from = _object_start(claim, v.all_cues())
+    lo, hi = claim.content
+    kind_cue = next((c for c in v.all_cues() if lo <= c.start < hi and c.kind == claim.kind and not c.noun), None)
+    if kind_cue and kind_cue.content_only:
+        claim.subject_of_cue = kind_cue.start
     return claim
 
 
@@ -219,7 +229,26 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
         agents = []
     if not agents and v.clause.inherits_subject:
         agents = same_sentence.agents if same_sentence else _sentence_subject(v)
-    return agents
+    return _with_parties(v, agents)
+
+
+def _with_parties(v: _View, agents: list[Mention]) -> list[Mention]:
+    """A title naming no party ("người phát ngôn Bộ Ngoại giao Lê Thị Thu Hằng") speaks for the side a
+    "Về phía Việt Nam, ..." opener names, else holds nothing (the next cue may have a subject)."""
+    if all(a.actors or not a.role for a in agents):
+        return agents
+    side = _side_opener(v)
+    if side is None:
+        return [a for a in agents if a.actors or not a.role]
+    return [a if a.actors or not a.role else replace(a, actors=side.actors) for a in agents]
+
+
+def _side_opener(v: _View) -> Mention | None:
+    if not v.local or v.clause.start != v.clause.sentence.start:
+        return None
+    first = v.local[0]
+    opened = SIDE_OPENER.match(v.text[v.clause.start : first.start])
+    return first if opened and first.actors and v.text[first.end : first.end + 1] == "," else None
 
 
 def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:

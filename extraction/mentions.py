@@ -45,6 +45,11 @@ LOWER_NEXT = re.compile(
     """,
     re.X,
 )
+ANAPHORIC_AFTER = re.compile(
+    r"""\s+(?:trên|này|đó|nói\ trên)\b   # "Theo người phát ngôn trên, ..."
+    """,
+    re.X,
+)
 GLUE = re.compile(
     r"""\s*(?:[–\-,]\s*)?   # "Tổng thư ký ... Đại Tây Dương – NATO, ông Jens ..." : dash or comma glue
     """,
@@ -191,7 +196,7 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
             if mention:
                 out.append(mention)
             i += 1
-    return _resolve(_appositions(text, out))
+    return _resolve(text, _appositions(text, out))
 
 
 def _hosts(text: str, hits: list[Hit]) -> list[Hit]:
@@ -235,7 +240,7 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _resolve(mentions: list[Mention]) -> list[Mention]:
+def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give bare titles the person or office named earlier ("Ngoại trưởng Mỹ" -> Antony Blinken,
     "người phát ngôn trên" -> the spokesperson of the Bộ Ngoại giao Mỹ named before)."""
     by_role: dict[str, Mention] = {}
@@ -245,8 +250,8 @@ def _resolve(mentions: list[Mention]) -> list[Mention]:
             by_role[_role_key(m.role, m.actors[0])] = m
         if m.pronoun and m.role:
             earlier = by_role.get(_role_key(m.role, m.actors[0] if m.actors else ""))
-            if earlier is None and not m.actors:
-                earlier = _same_office(out, m.role)
+            if earlier is None and not m.actors and ANAPHORIC_AFTER.match(text, m.end):
+                earlier = _same_office(out, m.role)  # "người phát ngôn trên": the one named before
             if earlier is None and m.actors and _is_descriptor(m.role):
                 earlier = next((e for e in reversed(out) if e.person and e.actors == m.actors), None)
             if earlier:

@@ -11,7 +11,7 @@ from .clean import content_blocks, credit_text, headline
 from .dates import DateMention, find_dates, infer_reference_date, parse_iso
 from .dating import DateTracker, is_starting_point, keeps_speaker
 from .mentions import Mention, find_mentions
-from .positions import Draft, answered_party, fallback_targets, speaker_of, targets_for, topics_of
+from .positions import Draft, fallback_targets, infer_targets, speaker_of, targets_for, topics_of
 from .segment import clauses, quote_spans, sentences
 from .types import ArticleMeta, ExtractedPosition, ExtractionResult
 
@@ -63,8 +63,8 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
         if m.person and m.role and len(m.role) > len(roles.get(m.person, "")):
             roles[m.person] = m.role
     for d in drafts:
-        if d.kind == "rebuttal" and not d.targets_named:
-            d.targets = answered_party(d, drafts, art.counts)
+        if not d.targets_named:
+            d.targets = infer_targets(d, drafts, art.counts)
         fullest = roles.get(d.speaker or "")
         if fullest and (not d.speaker_role or fullest.startswith(d.speaker_role)):
             d.speaker_role = fullest

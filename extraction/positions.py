@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .attribution import Claim
 from .cues import has_word
 from .mentions import Mention
-from .reference import load_topics
+from .reference import load_cues, load_topics
 
 
 @dataclass
@@ -50,7 +50,8 @@ def speaker_of(claim: Claim) -> Mention | None:
 def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: str) -> list[str]:
     """Parties named as the object right after the cue ("yêu cầu NATO và OSCE ..."); for a pronoun
     object ("gửi công hàm tới NATO và OSCE, yêu cầu họ ..."), those named earlier in the content."""
-    found = _object_group(claim, actors, mentions, text, max(claim.content[0], claim.object_from), near=True)
+    found = _subject_of_modal(claim, actors, mentions)
+    found = found or _object_group(claim, actors, mentions, text, max(claim.content[0], claim.object_from), near=True)
     if not found and claim.kind in ("demand", "proposal", "warning") and claim.object_from > claim.content[0]:
         found = _object_group(claim, actors, mentions, text, claim.content[0], hi=claim.object_from)
     if not found and claim.kind == "rebuttal":  # "gọi các cáo buộc của phương Tây là “vô căn cứ”"
@@ -58,6 +59,18 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
                   and CLAIM_OWNER.search(text[claim.content[0] : m.start])]
         found = _codes(owners[:1], exclude=actors)
     return found
+
+
+MODAL_SUBJECT_GAP = 16  # characters between a party and its modal: "phương Tây cần phải", "Nga sẽ phải chịu"
+
+
+def _subject_of_modal(claim: Claim, actors, mentions: list[Mention]) -> list[str]:
+    """ "... sẽ khiến Nga phải chịu hậu quả", "phương Tây cần phải chấp nhận": the one who must."""
+    at = claim.subject_of_cue
+    if at < 0:
+        return []
+    before = [m for m in mentions if claim.content[0] <= m.start and m.end <= at and at - m.end <= MODAL_SUBJECT_GAP]
+    return _codes(before[-1:], exclude=actors)
 
 
 def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | None = None, near=False) -> list[str]:
@@ -138,15 +151,35 @@ def main_other_party(counts: Counter, holders) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=1)
+def _report_rebuttals() -> frozenset[str]:
+    return frozenset(load_cues().get("report_rebuttals") or ())
+
+
+def infer_targets(draft: Draft, drafts: list[Draft], counts: Counter) -> list[str]:
+    """Targets for a position that names no addressee, once the whole article is read."""
+    if draft.kind == "rebuttal":
+        return [] if draft.cue in _report_rebuttals() else answered_party(draft, drafts, counts)
+    same_sentence = [d for d in drafts if d.sentence == draft.sentence and d.actor == draft.actor
+                     and d.targets_named and d.targets]
+    # "... đã sẵn sàng các biện pháp trừng phạt, đồng thời kêu gọi Moskva ...": the report's addressee
+    return list(same_sentence[0].targets) if same_sentence else draft.targets
+
+
 def answered_party(draft: Draft, drafts: list[Draft], counts: Counter) -> list[str]:
     """A rebuttal naming no one rejects the nearest claim of another party, before or after it
-    ("Moskva phủ nhận ... Mỹ cảnh báo Nga có thể động binh")."""
+    ("Moskva phủ nhận ... Mỹ cảnh báo Nga có thể động binh"), a claim about its holders first."""
+    before_it = drafts[: next(i for i, d in enumerate(drafts) if d is draft)]
+    about_holders = [d for d in before_it if d.actor not in draft.holders
+                     and any(h in d.targets for h in draft.holders)]
+    if about_holders:
+        return [about_holders[-1].actor]
     others = [d for d in drafts if d.actor not in draft.holders and abs(d.sentence - draft.sentence) <= 2
               and d is not draft and d.paragraph in (draft.paragraph, draft.paragraph - 1, draft.paragraph + 1)]
     if others:
         nearest = min(others, key=lambda d: (abs(d.sentence - draft.sentence), d.sentence > draft.sentence))
         return [nearest.actor]
-    earlier = [d for d in drafts if d.actor not in draft.holders and d.sentence < draft.sentence]
+    earlier = [d for d in before_it if d.actor not in draft.holders]
     return [earlier[-1].actor] if earlier else main_other_party(counts, draft.holders)
 
 
