@@ -78,6 +78,8 @@ ACTORS = [
     ("Nhật Bản tuyên bố sẽ phối hợp với các nước G7 trong vấn đề trừng phạt.", {"JAPAN"}),
     ("Theo Bộ Quốc phòng Nga, các đơn vị sẽ trở về căn cứ sau cuộc tập trận.", {"RUSSIA"}),
     ("Theo Reuters, Mỹ đang cân nhắc gửi thêm quân tới Đông Âu.", set()),
+    ("Ông Lavrov tới Geneva. Về phía Việt Nam, người phát ngôn Bộ Ngoại giao cho biết Hà Nội theo dõi sát tình hình.",
+     {"VIETNAM"}),
     ("Người phát ngôn Chính phủ Đức cho biết Berlin sẽ tập trung vào hỗ trợ nhân đạo.", {"GERMANY"}),
 ]
 
@@ -167,6 +169,8 @@ TARGETS = [
      "RUSSIA", "demand", ["NATO", "OSCE"]),
     ("Moskva phủ nhận có kế hoạch tấn công Ukraine. Mỹ cảnh báo Nga có thể động binh.", "RUSSIA", "rebuttal",
      ["US"]),
+    ("EU tuyên bố mọi hành động xâm lược sẽ khiến Nga phải chịu hậu quả nghiêm trọng.", "EU", "warning", ["RUSSIA"]),
+    ("Ông Borrell bác bỏ thông tin cho rằng EU bị gạt ra ngoài các cuộc đàm phán.", "EU", "rebuttal", []),
 ]
 
 
