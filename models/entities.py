@@ -1,0 +1,102 @@
+"""The tables: parties, people, articles, positions, and the join tables the filters use."""
+from __future__ import annotations
+
+import json
+
+from peewee import (CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, Model, TextField)
+
+from .database import database
+
+
+class JSONList(TextField):
+    """A list stored as JSON text (both engines read it the same way)."""
+
+    def db_value(self, value):
+        return json.dumps(list(value or []), ensure_ascii=False)
+
+    def python_value(self, value):
+        return json.loads(value) if value else []
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Actor(BaseModel):
+    code = CharField(primary_key=True, max_length=64)
+    name_en = CharField()
+    name_vi = CharField(null=True)
+    aliases = JSONList(default=list)
+
+
+class Person(BaseModel):
+    name = CharField(unique=True)
+    role = CharField(null=True)
+    actor = ForeignKeyField(Actor, null=True, backref="people", on_delete="SET NULL")
+
+
+class Topic(BaseModel):
+    code = CharField(primary_key=True, max_length=64)
+    label = CharField()
+
+
+class Source(BaseModel):
+    id = CharField(primary_key=True, max_length=16)  # first 16 hex digits of content_hash
+    content_hash = CharField(unique=True, max_length=64)  # sha256 of the UTF-8 text
+    name = CharField(null=True)  # seed file name, when it came from seeds/
+    outlet = CharField(null=True)
+    title = TextField(null=True)
+    url = TextField(null=True)
+    published = DateField(null=True, index=True)
+    text = TextField()
+    ingested_at = DateTimeField()
+
+
+class Position(BaseModel):
+    id = CharField(primary_key=True, max_length=16)  # digest of source, span and actor: stable across re-seeds
+    source = ForeignKeyField(Source, backref="positions", on_delete="CASCADE")
+    actor = ForeignKeyField(Actor, backref="positions")
+    speaker = ForeignKeyField(Person, null=True, backref="positions")
+    speaker_role = CharField(null=True)  # the title as this article gives it
+    kind = CharField(max_length=16)
+    text = TextField()
+    quote = TextField(null=True)
+    said_on = CharField(null=True, max_length=10)  # "YYYY-MM-DD" or "YYYY-MM" as the article allows
+    date_precision = CharField(max_length=8, default="unknown")
+    said_from = DateField(null=True)  # first day said_on covers: the sort and range-filter key
+    start = IntegerField()
+    end = IntegerField()
+    targets = JSONList(default=list)
+    topics = JSONList(default=list)
+    rebuts = ForeignKeyField("self", null=True, backref="rebuttals", on_delete="SET NULL")
+    search_text = TextField()  # fold(text + quote + speaker): what q= matches
+
+    class Meta:
+        indexes = (
+            (("actor", "said_from", "id"), False),  # ?actor=...  newest first
+            (("kind", "said_from", "id"), False),  # ?kind=... and /demands, /rebuttals
+            (("source", "start"), False),
+        )
+
+
+class PositionTarget(BaseModel):
+    position = ForeignKeyField(Position, on_delete="CASCADE")
+    actor = ForeignKeyField(Actor)
+
+    class Meta:
+        primary_key = False
+        indexes = ((("actor", "position"), True),)
+
+
+class PositionTopic(BaseModel):
+    position = ForeignKeyField(Position, on_delete="CASCADE")
+    topic = ForeignKeyField(Topic)
+
+    class Meta:
+        primary_key = False
+        indexes = ((("topic", "position"), True),)
+
+
+ALL_MODELS = [Actor, Person, Topic, Source, Position, PositionTarget, PositionTopic]

@@ -1,0 +1,112 @@
+"""Writing articles and their extracted positions; the seed script and the ingest endpoint share it."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from .database import database
+from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
+from .text import fold
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def position_id(source_hash: str, start: int, end: int, actor: str) -> str:
+    """Stable id: the same article, span and party give the same id on every re-seed."""
+    return hashlib.sha256(f"{source_hash}:{start}:{end}:{actor}".encode()).hexdigest()[:16]
+
+
+def said_from(said_on: str | None) -> dt.date | None:
+    if not said_on:
+        return None
+    year, month, *day = (int(x) for x in said_on.split("-"))
+    return dt.date(year, month, day[0] if day else 1)
+
+
+def sync_reference(reference) -> None:
+    """Upsert actors, people and topics from the extractor's reference data (extraction.reference)."""
+    with database.atomic():
+        for a in reference.load_actors():
+            row = {"name_en": a.name_en, "name_vi": a.name_vi, "aliases": list(a.aliases)}
+            Actor.insert(code=a.code, **row).on_conflict(conflict_target=[Actor.code], update=row).execute()
+        for t in reference.load_topics():
+            Topic.insert(code=t.code, label=t.label).on_conflict(
+                conflict_target=[Topic.code], update={Topic.label: t.label}).execute()
+        for p in reference.load_people():
+            _ensure_actor(p.actor)
+            row = {"role": p.role, "actor": p.actor}
+            Person.insert(name=p.name, **row).on_conflict(conflict_target=[Person.name], update=row).execute()
+
+
+def store_article(text: str, meta, result) -> tuple[Source, bool]:
+    """Save one article and its positions in one transaction; return (source, created).
+
+    Re-storing the same text replaces its positions (the extractor may have changed) and keeps the ids
+    of the positions it finds again.
+    """
+    digest = content_hash(text)
+    published = result.published or meta.published
+    with database.atomic():
+        source = Source.get_or_none(Source.content_hash == digest)
+        created = source is None
+        fields = {"name": meta.name, "outlet": result.outlet or meta.outlet, "title": result.title or meta.title,
+                  "url": meta.url, "published": dt.date.fromisoformat(published) if published else None}
+        if created:
+            source = Source.create(id=digest[:16], content_hash=digest, text=text,
+                                   ingested_at=dt.datetime.now(dt.timezone.utc), **fields)
+        else:
+            Source.update(**fields).where(Source.id == source.id).execute()
+            _delete_positions(source)
+        _insert_positions(source, digest, result.positions)
+    return Source.get_by_id(source.id), created
+
+
+def delete_source(source: Source) -> None:
+    with database.atomic():
+        _delete_positions(source)
+        source.delete_instance()
+
+
+def _delete_positions(source: Source) -> None:
+    ids = Position.select(Position.id).where(Position.source == source)
+    PositionTarget.delete().where(PositionTarget.position.in_(ids)).execute()
+    PositionTopic.delete().where(PositionTopic.position.in_(ids)).execute()
+    Position.update(rebuts=None).where(Position.source == source).execute()
+    Position.delete().where(Position.source == source).execute()
+
+
+def _insert_positions(source: Source, digest: str, extracted) -> None:
+    ids = [position_id(digest, p.start, p.end, p.actor) for p in extracted]
+    for p, pid in zip(extracted, ids):
+        for code in [p.actor, *p.targets]:
+            _ensure_actor(code)
+        speaker = _ensure_person(p.speaker, p.speaker_role, p.speaker_actor or p.actor)
+        Position.insert(
+            id=pid, source=source, actor=p.actor, speaker=speaker, speaker_role=p.speaker_role, kind=p.kind,
+            text=p.text, quote=p.quote, said_on=p.date, date_precision=p.date_precision,
+            said_from=said_from(p.date), start=p.start, end=p.end, targets=p.targets, topics=p.topics,
+            search_text=fold(" ".join(filter(None, [p.text, p.quote, p.speaker]))),
+        ).on_conflict_ignore().execute()  # one party, one span: a repeat within an article is the same row
+    for p, pid in zip(extracted, ids):
+        if p.rebuts is not None and 0 <= p.rebuts < len(ids) and ids[p.rebuts] != pid:
+            Position.update(rebuts=ids[p.rebuts]).where(Position.id == pid).execute()
+        for code in dict.fromkeys(p.targets):
+            PositionTarget.insert(position=pid, actor=code).on_conflict_ignore().execute()
+        for code in dict.fromkeys(p.topics):
+            Topic.insert(code=code, label=code).on_conflict_ignore().execute()
+            PositionTopic.insert(position=pid, topic=code).on_conflict_ignore().execute()
+
+
+def _ensure_actor(code: str | None) -> None:
+    if code:
+        Actor.insert(code=code, name_en=code, aliases=[]).on_conflict_ignore().execute()
+
+
+def _ensure_person(name: str | None, role: str | None, actor: str | None) -> Person | None:
+    if not name:
+        return None
+    _ensure_actor(actor)
+    Person.insert(name=name, role=role, actor=actor).on_conflict_ignore().execute()
+    return Person.get(Person.name == name)
