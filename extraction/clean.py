@@ -148,7 +148,18 @@ def content_blocks(text: str, *, title: str | None = None) -> list[Block]:
         if not repeated_next and not _is_junk(line, seen, rules):
             kept.append(line)
         seen.add(_norm(line.text))
-    return _assign_roles(kept, title=title)
+    return _assign_roles(_join_introduced(kept), title=title)
+
+
+def _join_introduced(kept: list[Line]) -> list[Line]:
+    """ "Ông Lavrov tuyên bố:" + next line "“...”": the words a line introduces belong with it."""
+    out: list[Line] = []
+    for line in kept:
+        if out and out[-1].text.endswith(":"):
+            prev = out.pop()
+            line = Line(prev.start, line.end, prev.text + " " + line.text)
+        out.append(line)
+    return out
 
 
 def _reads_as_paragraph(line: Line) -> bool:

@@ -211,6 +211,8 @@ QUOTES = [
      "RUSSIA", "Chúng tôi sẽ không lùi bước. Chúng tôi sẽ bảo vệ lợi ích của mình"),
     ('Người phát ngôn Điện Kremlin nói Nga "không đe dọa bất kỳ ai".', "RUSSIA", "không đe dọa bất kỳ ai"),
     ("Nhà Trắng cho biết Mỹ đang theo dõi tình hình.", "US", None),
+    ("Ông Lavrov tuyên bố:\n“Chúng tôi sẽ không cho phép NATO mở rộng về phía Đông.”", "RUSSIA",
+     "Chúng tôi sẽ không cho phép NATO mở rộng về phía Đông."),
     ("“Chúng tôi sẽ không thỏa hiệp về nguyên tắc này.\nĐó là nền tảng của an ninh châu Âu”, ông Stoltenberg nói.",
      "NATO", "Chúng tôi sẽ không thỏa hiệp về nguyên tắc này.\nĐó là nền tảng của an ninh châu Âu"),
 ]
