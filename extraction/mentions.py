@@ -244,8 +244,12 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give bare titles the person or office named earlier ("Ngoại trưởng Mỹ" -> Antony Blinken,
     "người phát ngôn trên" -> the spokesperson of the Bộ Ngoại giao Mỹ named before)."""
     by_role: dict[str, Mention] = {}
+    by_person: dict[str, Mention] = {}  # people not in people.yaml, as first named with their party
     out: list[Mention] = []
     for m in mentions:
+        m = _known_from_earlier(text, m, by_person)
+        if m.person and m.actors:
+            by_person.setdefault(m.person, m)
         if m.person and m.role and m.actors:
             by_role[_role_key(m.role, m.actors[0])] = m
         if m.pronoun and m.role:
@@ -259,6 +263,20 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
         # a bare "ông" is resolved later, against the last *speaker* (pipeline), not the last name
         out.append(m)
     return out
+
+
+def _known_from_earlier(text: str, m: Mention, by_person: dict[str, Mention]) -> Mention:
+    """ "Tổng thống Kazakhstan Kassym-Jomart Tokayev ... Tổng thống Tokayev / ông Tokayev": a person
+    the article introduced, named again without his party or by family name only."""
+    if m.person and not m.actors and m.person in by_person:
+        return replace(m, actors=by_person[m.person].actors)
+    if m.pronoun and not m.person:
+        word = NAME_WORD.match(text, m.end + 1) if text[m.end : m.end + 1] == " " else None
+        if word and word.group()[0].isupper():
+            earlier = next((p for name, p in by_person.items() if name.split()[-1] == word.group()), None)
+            if earlier:
+                return Mention(m.start, word.end(), earlier.actors, earlier.person, m.role or earlier.role)
+    return m
 
 
 @functools.lru_cache(maxsize=1)

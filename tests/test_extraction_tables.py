@@ -114,6 +114,8 @@ SPEAKERS = [
     ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen cảnh báo Nga về hậu quả nghiêm trọng.", "EU",
      "Ursula von der Leyen"),
     ("Thủ tướng Canada Justin Trudeau kêu gọi Nga xuống thang căng thẳng.", "CANADA", "Justin Trudeau"),
+    ("Tổng thống Kazakhstan Kassym-Jomart Tokayev có bài phát biểu.\nÔng Tokayev cho biết Kazakhstan không gửi "
+     "quân tới Ukraine.", "KAZAKHSTAN", "Kassym-Jomart Tokayev"),
     ("Chính quyền Tổng thống Mỹ Joe Biden cảnh báo Nga về hậu quả nghiêm trọng.", "US", None),
 ]
 
