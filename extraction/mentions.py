@@ -151,22 +151,28 @@ def _is_alias_start(hits, j, end) -> bool:
     return j + 1 < len(hits) and hits[j + 1].start < end and hits[j + 1].kind == "actor"
 
 
+def _office_phrase(hits: list[Hit], i: int, text: str) -> tuple[Mention | None, int]:
+    """ "chính quyền Tổng thống Mỹ Joe Biden", "một người phát ngôn Bộ Ngoại giao Mỹ": the party the
+    office belongs to speaks; a person named in it does not speak in person."""
+    hit, j, actors = hits[i], i, []
+    while j + 1 < len(hits) and hits[j + 1].start - hits[j].end <= 2 and hits[j + 1].kind != "ignore":
+        j += 1
+        if hits[j].kind == "actor":
+            actors.append(hits[j].value)
+        elif hits[j].kind == "person":
+            actors.append(gazetteer.person(hits[j].value).actor)
+    if not actors:  # "người phát ngôn trên": the office is named elsewhere
+        return None, i
+    return Mention(hit.start, hits[j].end, (actors[0],), None, text[hit.start : hits[j].end]), j
+
+
 def _phrase(hits: list[Hit], i: int, text: str, block_end: int) -> tuple[Mention | None, int]:
+    """The mention that starts with hit i, and the index of the last hit it used."""
     hit = hits[i]
     if hit.kind == "title":
         return _title_phrase(hits, i, text, block_end)
     if hit.kind in ("collective", "spokes"):
-        # the party the office belongs to; the person (if named) does not speak in person
-        j, actors = i, []
-        while j + 1 < len(hits) and hits[j + 1].start - hits[j].end <= 2 and hits[j + 1].kind != "ignore":
-            j += 1
-            if hits[j].kind == "actor":
-                actors.append(hits[j].value)
-            elif hits[j].kind == "person":
-                actors.append(gazetteer.person(hits[j].value).actor)
-        if not actors:  # "người phát ngôn trên": the office is named elsewhere
-            return None, i
-        return Mention(hit.start, hits[j].end, (actors[0],), None, text[hit.start:hits[j].end]), j
+        return _office_phrase(hits, i, text)
     if hit.kind == "honorific":
         if (k := _next(hits, i, text, kinds=("person",))) is not None:
             p = gazetteer.person(hits[k].value)
@@ -295,7 +301,15 @@ def _same_office(earlier: list[Mention], role: str) -> Mention | None:
     return next((e for e in reversed(earlier) if e.role and e.actors and needle in e.role.casefold()), None)
 
 
+@functools.lru_cache(maxsize=1)
+def _title_forms() -> tuple[str, ...]:
+    titles = load_titles()
+    forms = {t.casefold() for t in (*titles["titles"], *(titles.get("descriptors") or ()))}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
 def _role_key(role: str, actor: str) -> str:
-    """ "Tổng thư ký NATO" and "Tổng thư ký" + NATO map to the same key."""
-    words = [w for w in role.split() if not w[:1].isupper() or w in ("Tổng", "Ngoại", "Thứ", "Bộ", "Thủ")]
-    return " ".join(words[:3]).casefold() + "|" + actor
+    """ "Tổng thư ký NATO" and "Tổng thư ký" + NATO map to the same key: the title, then the party."""
+    folded = role.casefold()
+    title = next((t for t in _title_forms() if folded.startswith(t)), folded)
+    return title + "|" + actor
