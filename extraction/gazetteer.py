@@ -20,7 +20,7 @@ from .reference import ambiguous_aliases, ignored_names, load_actors, load_peopl
 class Hit:
     start: int
     end: int
-    kind: str  # "actor" | "person" | "title" | "honorific" | "collective" | "spokes" | "ignore"
+    kind: str  # "actor" | "person" | "title" | "host" | "honorific" | "collective" | "spokes" | "ignore"
     value: str  # actor code, canonical person name, or the matched surface form
 
 
