@@ -234,13 +234,18 @@ def _whole_word_hits(text: str, hits: list[Hit], block: Block) -> list[Hit]:
 
 
 def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Bà Maria Zakharova, người phát ngôn Bộ Ngoại giao Nga, ..." : name and title are one speaker."""
+    """ "Bà Maria Zakharova, người phát ngôn Bộ Ngoại giao Nga, ..." : name and title are one speaker;
+    "Tổ chức Hiệp ước Bắc Đại Tây Dương (NATO)" is one party."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         if (prev and prev.person and not m.person and m.role and m.actors
                 and text[prev.end : m.start] == ", " and text[m.end : m.end + 1] == ","):
             out[-1] = Mention(prev.start, m.end + 1, m.actors, prev.person, m.role)  # through the closing comma
+            continue
+        if (prev and prev.actors and prev.actors == m.actors and not m.person
+                and text[prev.end : m.start].strip() == "(" and text[m.end : m.end + 1] == ")"):
+            out[-1] = replace(prev, end=m.end + 1)  # "Liên minh châu Âu (EU)": one name and its abbreviation
             continue
         out.append(m)
     return out
