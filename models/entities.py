@@ -73,6 +73,12 @@ class Position(BaseModel):
     rebuts = ForeignKeyField("self", null=True, backref="rebuttals", on_delete="SET NULL")
     search_text = TextField()  # fold(text + quote + speaker): what q= matches
 
+    @property
+    def speaker_info(self) -> dict | None:
+        if self.speaker_id is None:
+            return None
+        return {"name": self.speaker.name, "role": self.speaker_role or self.speaker.role}
+
     class Meta:
         indexes = (
             (("actor", "said_from", "id"), False),  # ?actor=...  newest first

@@ -1,0 +1,58 @@
+"""Turning what users type into database keys, with errors that name the valid values."""
+from __future__ import annotations
+
+import threading
+
+from flask import current_app
+from flask_smorest import abort
+
+from models import fold, queries
+
+
+class ActorResolver:
+    """Actor code from a code, English or Vietnamese name or alias, any case, with or without diacritics.
+
+    The table is cached per process and reloaded once when a name is not found (an ingest may have
+    added an actor).
+    """
+
+    def __init__(self):
+        self._names: dict[str, str] | None = None
+        self._lock = threading.Lock()
+
+    def find(self, value: str) -> str | None:
+        code = self._names_table(refresh=False).get(fold(value))
+        return code if code is not None else self._names_table(refresh=True).get(fold(value))
+
+    def resolve(self, value: str, *, parameter: str = "actor") -> str:
+        code = self.find(value)
+        if code is None:
+            abort(400, message=f"Unknown {parameter} '{value}'. Known actors: {self.known()}. "
+                               "Codes, English or Vietnamese names and aliases (Nga, Moscow, Mỹ, Washington) work.")
+        return code
+
+    def known(self) -> str:
+        main = [row.code for row in queries.actors_with_counts() if row.position_count]
+        return ", ".join(main[:30]) + (", ..." if len(main) > 30 else "") + " (GET /actors lists all)"
+
+    def _names_table(self, *, refresh: bool) -> dict[str, str]:
+        with self._lock:
+            if self._names is None or refresh:
+                self._names = queries.actor_names()
+            return self._names
+
+
+def resolve_actors(values, *, parameter: str) -> list[str]:
+    """Actor codes for the names a user gave; 400 naming the valid values when one is unknown."""
+    resolver = current_app.extensions["actor_resolver"]
+    return list(dict.fromkeys(resolver.resolve(v, parameter=parameter) for v in values or ()))
+
+
+def find_actor(value: str) -> str | None:
+    return current_app.extensions["actor_resolver"].find(value)
+
+
+def get_or_404(row, what: str, key: str):
+    if row is None:
+        abort(404, message=f"No {what} with id or code '{key}'.")
+    return row

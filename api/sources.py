@@ -1,0 +1,37 @@
+"""Sources: the articles positions come from, with their full text for checking offsets."""
+from __future__ import annotations
+
+from flask.views import MethodView
+
+from models import queries
+
+from .base import Blueprint, PageArgs, page_schema, paginate
+from .lookup import get_or_404
+from .schemas import SourceDetailSchema, SourceSchema
+
+blp = Blueprint("sources", __name__, description="Articles")
+
+SourcePage = page_schema(SourceSchema, "SourcePage")
+
+
+@blp.route("/sources")
+class Sources(MethodView):
+    @blp.arguments(PageArgs, location="query", as_kwargs=False)
+    @blp.response(200, SourcePage)
+    def get(self, args):
+        """List sources
+
+        Newest published first.
+        """
+        return paginate(queries.sources_with_counts(), args)
+
+
+@blp.route("/sources/<string:source_id>")
+class SourceById(MethodView):
+    @blp.response(200, SourceDetailSchema)
+    @blp.alt_response(404, description="No source with that id", content_type="application/problem+json")
+    def get(self, source_id):
+        """Get one source with its text and positions"""
+        row = get_or_404(queries.source(source_id), "source", source_id)
+        row.positions = list(queries.positions(source=source_id).order_by(queries.Position.start))
+        return row

@@ -1,0 +1,108 @@
+"""Queries the API sends, named for what they return. Each list query is one SELECT with its joins."""
+from __future__ import annotations
+
+from peewee import JOIN, fn
+
+from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
+from .text import fold
+
+
+def positions(*, actors=(), kinds=(), topics=(), targets=(), speaker=None, source=None, since=None, until=None,
+              has_quote=None, q=None):
+    """Positions matching every filter given, newest said first (undated last), then by id."""
+    query = (Position.select(Position, Actor, Source, Person)
+             .join(Actor, on=(Position.actor == Actor.code)).switch(Position)
+             .join(Source, on=(Position.source == Source.id)).switch(Position)
+             .join(Person, JOIN.LEFT_OUTER, on=(Position.speaker == Person.id)))
+    if actors:
+        query = query.where(Position.actor.in_(list(actors)))
+    if kinds:
+        query = query.where(Position.kind.in_(list(kinds)))
+    if topics:
+        query = query.where(Position.id.in_(
+            PositionTopic.select(PositionTopic.position).where(PositionTopic.topic.in_(list(topics)))))
+    if targets:
+        query = query.where(Position.id.in_(
+            PositionTarget.select(PositionTarget.position).where(PositionTarget.actor.in_(list(targets)))))
+    if speaker:
+        query = query.where(fn.LOWER(Person.name).contains(speaker.lower()))
+    if source:
+        query = query.where(Position.source == source)
+    if since:
+        # a position dated only by month counts as said in that month: since=2022-01-15 keeps "2022-01"
+        query = query.where((Position.said_from >= since) | (
+            (Position.date_precision == "month") & (Position.said_from >= since.replace(day=1))))
+    if until:
+        query = query.where(Position.said_from <= until)
+    if has_quote is not None:
+        query = query.where(Position.quote.is_null(not has_quote))
+    if q:
+        for word in fold(q).split():
+            query = query.where(Position.search_text.contains(word))
+    return query.order_by(Position.said_from.desc(nulls="LAST"), Position.id)
+
+
+def position(position_id: str):
+    return positions().where(Position.id == position_id).first()
+
+
+def rebuttals_of(demand_ids) -> dict[str, list]:
+    """Rebuttals answering each of the given positions, by rebutted id."""
+    found: dict[str, list] = {}
+    for p in positions().where(Position.rebuts.in_(list(demand_ids))):
+        found.setdefault(p.rebuts_id, []).append(p)
+    return found
+
+
+def positions_by_id(ids) -> dict:
+    return {p.id: p for p in positions().where(Position.id.in_(list(ids)))} if ids else {}
+
+
+def actors_with_counts():
+    return (Actor.select(Actor, fn.COUNT(Position.id).alias("position_count"))
+            .join(Position, JOIN.LEFT_OUTER, on=(Position.actor == Actor.code))
+            .group_by(Actor.code).order_by(fn.COUNT(Position.id).desc(), Actor.code))
+
+
+def actor_counts_by_kind(code: str) -> dict[str, int]:
+    rows = (Position.select(Position.kind, fn.COUNT(Position.id).alias("n"))
+            .where(Position.actor == code).group_by(Position.kind).tuples())
+    return dict(rows)
+
+
+def people_with_counts():
+    return (Person.select(Person, fn.COUNT(Position.id).alias("position_count"))
+            .join(Position, JOIN.LEFT_OUTER, on=(Position.speaker == Person.id))
+            .group_by(Person.id).order_by(fn.COUNT(Position.id).desc(), Person.name))
+
+
+def topics_with_counts():
+    return (Topic.select(Topic, fn.COUNT(PositionTopic.position).alias("position_count"))
+            .join(PositionTopic, JOIN.LEFT_OUTER, on=(PositionTopic.topic == Topic.code))
+            .group_by(Topic.code).order_by(Topic.code))
+
+
+def sources_with_counts():
+    return (Source.select(Source.id, Source.name, Source.outlet, Source.title, Source.url, Source.published,
+                          Source.content_hash, fn.COUNT(Position.id).alias("position_count"))
+            .join(Position, JOIN.LEFT_OUTER, on=(Position.source == Source.id))
+            .group_by(Source.id).order_by(Source.published.desc(nulls="LAST"), Source.id))
+
+
+def source(source_id: str):
+    return sources_with_counts().select_extend(Source.text).where(Source.id == source_id).first()
+
+
+def actor_names() -> dict[str, str]:
+    """Every folded code, name and alias -> actor code (codes win over names, names over aliases)."""
+    names: dict[str, str] = {}
+    actors = list(Actor.select(Actor.code, Actor.name_en, Actor.name_vi, Actor.aliases))
+    for actor in actors:
+        for alias in actor.aliases:
+            names.setdefault(fold(alias), actor.code)
+    for actor in actors:
+        for name in (actor.name_en, actor.name_vi):
+            if name:
+                names[fold(name)] = actor.code
+    names.update({fold(a.code): a.code for a in actors})
+    return names
