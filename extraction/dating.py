@@ -133,6 +133,7 @@ def continues_previous(sentence_text: str) -> bool:
     head = sentence_text.lstrip(" “\"").lower()
     if any(head.startswith(c + ",") or head.startswith(c + " ") for c in _continuations()):
         return True
+    head = head.replace("trong khi đó", "")  # "meanwhile" is no time reference
     return any(has_word(head, w) for w in load_cues().get("anaphoric_time") or ())
 
 

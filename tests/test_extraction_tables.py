@@ -142,6 +142,8 @@ DATES = [
      "được đưa ra một ngày "
      "sau khi Điện Kremlin tuyên bố Nga không có ý định leo thang.", "2022-02-10", "2022-02-07"),
     ("Kể từ tháng 7/2019, Nga yêu cầu NATO dừng mở rộng.", "2022-02-10", None),
+    ("Ngày 8/2, NATO cho biết liên minh sẵn sàng đối thoại.\nTrong khi đó, Đức tiếp tục từ chối cung cấp vũ khí "
+     "sát thương cho Ukraine.", "2022-02-10", None),
     ("Tuần trước, các cuộc đàm phán ở Geneva kết thúc. Thứ trưởng Ngoại giao Nga khi đó nhận định đàm phán "
      "đã đi vào ngõ cụt.", "2022-02-10", "2022-02"),
     ("Ngày 8/2, hai bên có cuộc gặp tại Moskva. Sau cuộc gặp, Điện Kremlin cho biết Nga sẵn sàng đối thoại.",
