@@ -29,8 +29,20 @@ class Cue:
     content_only: bool = False  # says what the content is, never who holds it ("sẽ phải trả giá")
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    automaton: ahocorasick.Automaton  # every fixed cue -> (length, kind)
+    patterns: tuple[tuple[str, re.Pattern], ...]  # (kind, gapped cue)
+    negators: frozenset[str]
+    noun_markers: frozenset[str]
+    noun_followers: tuple[str, ...]
+    noun_capable: frozenset[str]
+    not_after: dict  # cue -> words after which it is no cue
+    content_only: frozenset[str]
+
+
 @functools.lru_cache(maxsize=1)
-def _tables():
+def _lexicon() -> _Lexicon:
     cues = load_cues()
     auto = ahocorasick.Automaton()
     seen = set()
@@ -40,16 +52,15 @@ def _tables():
                 seen.add(word)
                 auto.add_word(word, (len(word), kind))
     auto.make_automaton()
-    patterns = tuple((kind, re.compile(p)) for kind, ps in (cues.get("patterns") or {}).items() for p in ps)
-    return (
-        auto,
-        patterns,
-        frozenset(cues["negators"]),
-        frozenset(cues["noun_markers"]),
-        tuple(cues.get("noun_followers") or ()),
-        cues.get("not_after_cue") or {},
-        frozenset(cues.get("noun_capable") or ()),
-        frozenset(cues.get("content_only") or ()),
+    return _Lexicon(
+        automaton=auto,
+        patterns=tuple((kind, re.compile(p)) for kind, ps in (cues.get("patterns") or {}).items() for p in ps),
+        negators=frozenset(cues["negators"]),
+        noun_markers=frozenset(cues["noun_markers"]),
+        noun_followers=tuple(cues.get("noun_followers") or ()),
+        noun_capable=frozenset(cues.get("noun_capable") or ()),
+        not_after=cues.get("not_after_cue") or {},
+        content_only=frozenset(cues.get("content_only") or ()),
     )
 
 
@@ -63,18 +74,32 @@ def _prev_words(lower: str, pos: int, n: int) -> str:
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Cues in text[start:end], offsets into text."""
-    auto, patterns, negators, noun_markers, noun_followers, not_after, noun_capable, content_only = _tables()
+    lex = _lexicon()
     lower = text[start:end].lower()
     if len(lower) != end - start:  # lower() changed lengths (exotic characters): match as written
         lower = text[start:end]
+    chosen = _whole_words(text, start, lower, _leftmost_longest(text, start, lower, lex))
+    cased = text[start : start + len(lower)]  # markers are read in the original case ("Nhật Bản tuyên bố")
+    out = []
+    for s, e, kind in chosen:
+        word, following = lower[s:e], lower[e : e + 20].lstrip()
+        if any(following.startswith(w) for w in lex.not_after.get(word, ())):
+            continue
+        negated = any(_prev_words(lower, s, n) in lex.negators for n in (1, 2, 3, 4))
+        out.append(Cue(start + s, start + e, kind, negated, _is_noun(word, cased, s, following, lex),
+                       word in lex.content_only))
+    return out
+
+
+def _leftmost_longest(text: str, start: int, lower: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
     found = []
-    for last, (length, kind) in auto.iter(lower):
+    for last, (length, kind) in lex.automaton.iter(lower):
         s, e = last - length + 1, last + 1
         if (s > 0 and _word_char(lower[s - 1])) or (e < len(lower) and _word_char(lower[e])):
             continue
         if not _names_proper_noun(text[start + s : start + e]):
             found.append((s, e, kind))
-    for kind, pattern in patterns:  # gapped patterns may span a name: "gửi cho Moscow các đề xuất"
+    for kind, pattern in lex.patterns:  # gapped patterns may span a name: "gửi cho Moscow các đề xuất"
         found.extend((m.start(), m.end(), kind) for m in pattern.finditer(lower))
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     chosen, taken_to = [], -1
@@ -82,22 +107,16 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
         if s >= taken_to:
             chosen.append((s, e, kind))
             taken_to = e
-    chosen = _whole_words(text, start, lower, chosen)
-    out = []
-    for s, e, kind in chosen:
-        word = lower[s:e]
-        following = lower[e : e + 20].lstrip()
-        if any(following.startswith(w) for w in not_after.get(word, ())):
-            continue
-        # markers are read in the original case: "Nhật Bản tuyên bố" is no "bản tuyên bố"
-        cased = text[start : start + len(lower)]
-        prev1, prev2 = _prev_words(cased, s, 1), _prev_words(cased, s, 2)
-        negated = any(_prev_words(lower, s, n) in negators for n in (1, 2, 3, 4))
-        noun = word in noun_capable and (prev1 in noun_markers or prev2 in noun_markers or any(
-            following.startswith(f + " ") or following == f or following.startswith(f + ",") for f in noun_followers
-        ))
-        out.append(Cue(start + s, start + e, kind, negated, noun, word in content_only))
-    return out
+    return chosen
+
+
+def _is_noun(word: str, cased: str, s: int, following: str, lex: _Lexicon) -> bool:
+    """ "các yêu cầu", "đề xuất an ninh", "yêu cầu này": the cue word names a thing, it asks nothing."""
+    if word not in lex.noun_capable:
+        return False
+    if _prev_words(cased, s, 1) in lex.noun_markers or _prev_words(cased, s, 2) in lex.noun_markers:
+        return True
+    return any(following == f or following.startswith((f + " ", f + ",")) for f in lex.noun_followers)
 
 
 def _names_proper_noun(surface: str) -> bool:
