@@ -6,6 +6,7 @@ import logging
 import flask_smorest
 import orjson
 import swagger_ui_bundle
+import yaml
 from flask import Flask, Response, send_from_directory
 from flask.json.provider import JSONProvider
 from peewee import InterfaceError, OperationalError
@@ -16,11 +17,11 @@ from . import actors, health, people, positions, sources, topics
 from .lookup import ActorResolver
 from .problems import PROBLEM_CONTENT_TYPE, ProblemSchema, handle_http_exception, handle_unexpected, problem_response
 
-API_DESCRIPTION = """Positions stated by parties to international disputes (statements, demands, rebuttals,
-proposals, warnings), extracted from Vietnamese news, each with its speaker, verbatim quote, the date it
-was said and the source article, with character offsets so every row can be checked against the text.
-
-Errors are RFC 9457 problem+json documents."""
+API_DESCRIPTION = (
+    "Positions stated by parties to international disputes (statements, demands, rebuttals, proposals, "
+    "warnings), extracted from Vietnamese news, each with its speaker, verbatim quote, the date it was said "
+    "and the source article, with character offsets so every row can be checked against the text.\n\n"
+    "Errors are RFC 9457 problem+json documents.")
 
 
 class OrjsonProvider(JSONProvider):
@@ -94,16 +95,28 @@ def _register_database_hooks(app: Flask) -> None:
 
 
 def _register_docs(app: Flask, api: Api) -> None:
+    app.extensions["openapi_spec"] = api.spec
+
     @app.get("/openapi.yaml")
     def openapi_yaml():
         """The OpenAPI contract as YAML (the same document as /openapi.json)."""
-        return Response(api.spec.to_yaml(yaml_dump_kwargs={"sort_keys": False, "allow_unicode": True}),
-                        mimetype="application/yaml")
+        return Response(contract_yaml(app), mimetype="application/yaml")
 
     @app.get("/docs/static/<path:filename>")
     def swagger_ui_static(filename):
         """Swagger UI assets from the swagger-ui-bundle package: the docs page works offline."""
         return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename)
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    def ignore_aliases(self, data):  # repeated examples as plain copies, not &id001 anchors
+        return True
+
+
+def contract_yaml(app: Flask) -> str:
+    """The OpenAPI document, as openapi.yaml holds it."""
+    return yaml.dump(app.extensions["openapi_spec"].to_dict(), Dumper=_NoAliasDumper, sort_keys=False,
+                     allow_unicode=True, width=110)
 
 
 def _database_unavailable(error):

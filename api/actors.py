@@ -6,7 +6,7 @@ from flask.views import MethodView
 from extraction.types import KINDS
 from models import queries
 
-from .base import Blueprint
+from .base import Blueprint, NoQueryArgs
 from .lookup import find_actor, get_or_404
 from .schemas import ActorDetailSchema, ActorSchema
 
@@ -15,6 +15,8 @@ blp = Blueprint("actors", __name__, description="Parties that hold positions")
 
 @blp.route("/actors")
 class Actors(MethodView):
+    @blp.doc(operationId="listActors")
+    @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)
     @blp.response(200, ActorSchema(many=True))
     def get(self):
         """List actors
@@ -26,9 +28,10 @@ class Actors(MethodView):
 
 @blp.route("/actors/<string:code>")
 class ActorByCode(MethodView):
+    @blp.doc(operationId="getActor")
+    @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)
     @blp.response(200, ActorDetailSchema)
-    @blp.alt_response(404, description="No actor with that code or name",
-                      content_type="application/problem+json")
+    @blp.alt_response(404, response="NOT_FOUND")
     def get(self, code):
         """Get one actor with its counts per kind
 

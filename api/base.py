@@ -28,6 +28,10 @@ class BaseSchema(Schema):
         ordered = True
 
 
+class NoQueryArgs(BaseSchema):
+    """For operations that take no query parameters: any given is reported, not ignored."""
+
+
 class CommaList(fields.List):
     """A list parameter given repeated (?actor=NATO&actor=US) or comma-separated (?actor=NATO,US)."""
 

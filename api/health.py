@@ -6,7 +6,7 @@ from flask.views import MethodView
 from models import database, queries
 from models.database import is_sqlite
 
-from .base import Blueprint
+from .base import Blueprint, NoQueryArgs
 from .schemas import HealthSchema
 
 blp = Blueprint("health", __name__, description="Service health")
@@ -14,8 +14,10 @@ blp = Blueprint("health", __name__, description="Service health")
 
 @blp.route("/health")
 class Health(MethodView):
+    @blp.doc(operationId="getHealth")
+    @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)
     @blp.response(200, HealthSchema)
-    @blp.alt_response(503, description="The database is unreachable", content_type="application/problem+json")
+    @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
     def get(self):
         """Check the service and its database"""
         return {"status": "ok", "database": "sqlite" if is_sqlite() else "postgresql",

@@ -5,7 +5,7 @@ from flask.views import MethodView
 
 from models import queries
 
-from .base import Blueprint
+from .base import Blueprint, NoQueryArgs
 from .schemas import PersonSchema
 
 blp = Blueprint("people", __name__, description="Speakers")
@@ -13,6 +13,8 @@ blp = Blueprint("people", __name__, description="Speakers")
 
 @blp.route("/people")
 class People(MethodView):
+    @blp.doc(operationId="listPeople")
+    @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)
     @blp.response(200, PersonSchema(many=True))
     def get(self):
         """List people

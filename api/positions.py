@@ -7,13 +7,11 @@ from marshmallow import fields, validate
 from extraction.types import KINDS
 from models import queries
 
-from .base import BaseSchema, Blueprint, CommaList, DateRangeMixin, PageArgs, page_schema, paginate
+from .base import BaseSchema, Blueprint, CommaList, DateRangeMixin, NoQueryArgs, PageArgs, page_schema, paginate
 from .lookup import get_or_404, resolve_actors
 from .schemas import DemandSchema, PositionSchema, RebuttalSchema
 
 blp = Blueprint("positions", __name__, description="Positions stated by parties, with provenance")
-
-NOT_FOUND = {"description": "No position with that id", "content_type": "application/problem+json"}
 
 
 class FilterArgs(DateRangeMixin, BaseSchema):
@@ -63,6 +61,7 @@ def filtered(args: dict, **fixed):
 
 @blp.route("/positions")
 class Positions(MethodView):
+    @blp.doc(operationId="listPositions")
     @blp.arguments(PositionListArgs, location="query", as_kwargs=False)
     @blp.response(200, PositionPage)
     def get(self, args):
@@ -75,8 +74,10 @@ class Positions(MethodView):
 
 @blp.route("/positions/<string:position_id>")
 class PositionById(MethodView):
+    @blp.doc(operationId="getPosition")
+    @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)
     @blp.response(200, PositionSchema)
-    @blp.alt_response(404, **NOT_FOUND)
+    @blp.alt_response(404, response="NOT_FOUND")
     def get(self, position_id):
         """Get one position"""
         return get_or_404(queries.position(position_id), "position", position_id)
@@ -89,6 +90,7 @@ class DemandListArgs(FilterArgs, PageArgs):
 
 @blp.route("/demands")
 class Demands(MethodView):
+    @blp.doc(operationId="listDemands")
     @blp.arguments(DemandListArgs, location="query", as_kwargs=False)
     @blp.response(200, DemandPage)
     def get(self, args):
@@ -102,6 +104,7 @@ class Demands(MethodView):
 
 @blp.route("/rebuttals")
 class Rebuttals(MethodView):
+    @blp.doc(operationId="listRebuttals")
     @blp.arguments(DemandListArgs, location="query", as_kwargs=False)
     @blp.response(200, RebuttalPage)
     def get(self, args):

@@ -5,7 +5,7 @@ from flask.views import MethodView
 
 from models import queries
 
-from .base import Blueprint, PageArgs, page_schema, paginate
+from .base import Blueprint, NoQueryArgs, PageArgs, page_schema, paginate
 from .lookup import get_or_404
 from .schemas import SourceDetailSchema, SourceSchema
 
@@ -16,6 +16,7 @@ SourcePage = page_schema(SourceSchema, "SourcePage")
 
 @blp.route("/sources")
 class Sources(MethodView):
+    @blp.doc(operationId="listSources")
     @blp.arguments(PageArgs, location="query", as_kwargs=False)
     @blp.response(200, SourcePage)
     def get(self, args):
@@ -28,8 +29,10 @@ class Sources(MethodView):
 
 @blp.route("/sources/<string:source_id>")
 class SourceById(MethodView):
+    @blp.doc(operationId="getSource")
+    @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)
     @blp.response(200, SourceDetailSchema)
-    @blp.alt_response(404, description="No source with that id", content_type="application/problem+json")
+    @blp.alt_response(404, response="NOT_FOUND")
     def get(self, source_id):
         """Get one source with its text and positions"""
         row = get_or_404(queries.source(source_id), "source", source_id)
