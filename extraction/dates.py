@@ -78,25 +78,33 @@ def _relative(word: str, ref: dt.date, last_day: str | None) -> tuple[str | None
     return None, "unknown"
 
 
+def _day(m: re.Match, ref: dt.date | None) -> tuple[str | None, str]:
+    """ "ngày 25/1" (year from the reference date), "25/1/2022"; "12/1" alone is never matched."""
+    day, month = int(m.group("day") or m.group("day_bare")), int(m.group("month") or m.group("month_bare"))
+    written = m.group("year") or m.group("year_bare")
+    year = int(written) if written else (_year_for(month, ref) if ref and 1 <= month <= 12 else None)
+    try:
+        return (dt.date(year, month, day).isoformat(), "day") if year else (None, "unknown")
+    except ValueError:  # "31/2"
+        return None, "unknown"
+
+
+def _month(m: re.Match, ref: dt.date | None) -> tuple[str | None, str]:
+    month = int(m.group("m_only"))
+    year = int(m.group("m_year")) if m.group("m_year") else (_year_for(month, ref) if ref else None)
+    return (f"{year:04d}-{month:02d}", "month") if year and 1 <= month <= 12 else (None, "unknown")
+
+
 def find_dates(text: str, start: int, end: int, *, ref: dt.date | None, last_day: str | None = None):
     """Date mentions in text[start:end]; relative ones need ref (else they stay undated)."""
     out = []
     for m in DATE.finditer(text, start, end):
-        value, precision = None, "unknown"
         if m.group("day") or m.group("day_bare"):
-            # "12/1" with neither "ngày" nor a year may be a ratio or a score: not matched at all
-            day, month = int(m.group("day") or m.group("day_bare")), int(m.group("month") or m.group("month_bare"))
-            written = m.group("year") or m.group("year_bare")
-            year = int(written) if written else (_year_for(month, ref) if ref else None)
-            if year and 1 <= month <= 12 and 1 <= day <= 31:
-                value, precision = f"{year:04d}-{month:02d}-{day:02d}", "day"
+            value, precision = _day(m, ref)
         elif m.group("m_only"):
-            month = int(m.group("m_only"))
-            year = int(m.group("m_year")) if m.group("m_year") else (_year_for(month, ref) if ref else None)
-            if year and 1 <= month <= 12:
-                value, precision = f"{year:04d}-{month:02d}", "month"
-        elif ref:
-            value, precision = _relative(m.group("rel"), ref, last_day)
+            value, precision = _month(m, ref)
+        else:
+            value, precision = _relative(m.group("rel"), ref, last_day) if ref else (None, "unknown")
         out.append(DateMention(m.start(), m.end(), value, precision))
         if precision == "day":
             last_day = value
