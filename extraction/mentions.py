@@ -267,8 +267,9 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
             earlier = by_role.get(_role_key(m.role, m.actors[0] if m.actors else ""))
             if earlier is None and not m.actors and ANAPHORIC_AFTER.match(text, m.end):
                 earlier = _same_office(out, m.role)  # "người phát ngôn trên": the one named before
-            if earlier is None and m.actors and _is_descriptor(m.role):
-                earlier = next((e for e in reversed(out) if e.person and e.actors == m.actors), None)
+            if earlier is None and _is_descriptor(m.role) and (m.actors or ANAPHORIC_AFTER.match(text, m.end)):
+                # "nhà ngoại giao Nga": that party's person named last; "nhà lãnh đạo này": the person named last
+                earlier = next((e for e in reversed(out) if e.person and (e.actors == m.actors or not m.actors)), None)
             if earlier:
                 m = replace(m, person=earlier.person, actors=m.actors or earlier.actors, pronoun=False)
         # a bare "ông" is resolved later, against the last *speaker* (pipeline), not the last name

@@ -110,6 +110,8 @@ SPEAKERS = [
      "CHINA", "Trương Quân"),
     ("Ngoại trưởng Lavrov tới Geneva. Nhà ngoại giao Nga yêu cầu Mỹ rút vũ khí hạt nhân khỏi châu Âu.",
      "RUSSIA", "Sergei Lavrov"),
+    ("Tổng thống Pháp Emmanuel Macron tới Moskva.\nNhà lãnh đạo này cho biết Pháp sẵn sàng làm trung gian.",
+     "FRANCE", "Emmanuel Macron"),
     ("Tổng thống Pháp Macron và Thủ tướng Đức Scholz kêu gọi giảm căng thẳng.", "GERMANY", "Olaf Scholz"),
     ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen cảnh báo Nga về hậu quả nghiêm trọng.", "EU",
      "Ursula von der Leyen"),

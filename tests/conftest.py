@@ -1,0 +1,128 @@
+"""Fixtures: a real database seeded by the real seed script, the Flask app on it, and gunicorn serving it.
+
+The engine is chosen by TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test); without it the
+suite uses a fresh SQLite file. PostgreSQL tests skip with a reason when no server answers, except in CI
+(CI=true), where they fail.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def postgres_reachable(url: str = POSTGRES_URL) -> bool:
+    try:
+        import psycopg2
+
+        psycopg2.connect(url.replace("postgresql://", "postgres://", 1), connect_timeout=3).close()
+        return True
+    except Exception:
+        return False
+
+
+def require_postgres(url: str = POSTGRES_URL) -> None:
+    """Skip (fail in CI) when PostgreSQL is not reachable."""
+    if not postgres_reachable(url):
+        message = f"PostgreSQL not reachable at {url}: start it or set TEST_POSTGRES_URL"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def reset_database(url: str) -> None:
+    """Drop the project's tables so each run starts empty (PostgreSQL test databases are shared)."""
+    import models
+
+    db = models.bind(url)
+    with db.connection_context():
+        db.drop_tables(models.ALL_MODELS, safe=True, cascade=url.startswith("postgres"))
+    db.close()
+
+
+def run_seed(url: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": url}
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "seed.py")], env=env, check=True,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        require_postgres(url)
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'positions.sqlite3'}"
+    reset_database(url)
+    run_seed(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def app(database_url):
+    from api import create_app
+
+    return create_app({"DATABASE_URL": database_url, "TESTING": True})
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """gunicorn serving api:create_app() on a free loopback port."""
+
+    def __init__(self, database_url: str, *, workers: int = 2):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "DATABASE_URL": database_url}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
+             "--access-logfile", "-", "api:create_app()"], cwd=ROOT, env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn exited: " + self.process.stderr.read().decode()[-2000:])
+            try:
+                if requests.get(self.url + "/health", timeout=2).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("gunicorn did not answer /health in time")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="session")
+def server(database_url):
+    srv = Server(database_url)
+    try:
+        srv.wait_ready()
+        yield srv
+    finally:
+        srv.stop()
