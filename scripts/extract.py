@@ -34,12 +34,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="+", type=Path)
     args = ap.parse_args(argv)
-    missing = [str(p) for p in args.files if not p.is_file()]
+    missing = [str(p) for p in args.files if not p.exists()]
     if missing:
         print("not found: " + ", ".join(missing), file=sys.stderr)
         return 2
     for path in args.files:
-        if path.name.endswith(".meta.json"):  # a sidecar caught by a glob such as seeds/*
+        if path.is_dir() or path.name.endswith(".meta.json"):  # caught by a glob such as seeds/*
             continue
         for row in rows(path):
             print(json.dumps(row, ensure_ascii=False))
