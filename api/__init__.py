@@ -70,12 +70,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     app.json = OrjsonProvider(app)
     app.url_map.strict_slashes = False
-    models.bind(app.config.get("DATABASE_URL"))
+    db = models.bind(app.config.get("DATABASE_URL"))
     app.extensions["actor_resolver"] = ActorResolver()
     api = Api(app)
     for module in (positions, actors, people, sources, topics, health):
         api.register_blueprint(module.blp)
-    _register_database_hooks(app)
+    _register_database_hooks(app, db)
     _register_docs(app, api)
     app.register_error_handler(OperationalError, _database_unavailable)
     app.register_error_handler(InterfaceError, _database_unavailable)
@@ -83,9 +83,11 @@ def create_app(config: dict | None = None) -> Flask:
     return app
 
 
-def _register_database_hooks(app: Flask) -> None:
+def _register_database_hooks(app: Flask, db) -> None:
     @app.before_request
     def _connect():
+        if models.database.obj is not db:  # another app in this process (tests) rebound the proxy
+            models.database.initialize(db)
         models.database.connect(reuse_if_open=True)
 
     @app.teardown_request

@@ -30,7 +30,7 @@ def problem_response(status: int, detail: str | None = None, *, title: str | Non
             "detail": detail or _phrase(status), "instance": request.path}
     if errors:
         body["errors"] = errors
-    response = current_app.response_class(orjson.dumps(body), status=status, mimetype=PROBLEM_CONTENT_TYPE)
+    response = current_app.response_class(orjson.dumps(body, option=orjson.OPT_NON_STR_KEYS), status=status, mimetype=PROBLEM_CONTENT_TYPE)
     return response
 
 

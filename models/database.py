@@ -29,7 +29,7 @@ def bind(url: str | None = None):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
         db = connect(url, pragmas=SQLITE_PRAGMAS)
     else:
-        db = connect(url, autorollback=True)
+        db = connect(url)
     database.initialize(db)
     return db
 
