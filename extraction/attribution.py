@@ -195,10 +195,10 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     claim = next((c for c in (find() for find in finders) if c is not None and _says_something(text, c)), None)
     if claim is None:
         return None
-    _credit_speaker(v, claim, same_sentence)
-    claim.object_from = _object_start(claim, v.all_cues())
     lo, hi = claim.content
     kind_cue = next((c for c in v.all_cues() if lo <= c.start < hi and c.kind == claim.kind and not c.noun), None)
+    _credit_speaker(v, claim, same_sentence, kind_cue)
+    claim.object_from = _object_start(claim, v.all_cues())
     if kind_cue and kind_cue.content_only:
         claim.subject_of_cue = kind_cue.start
     return claim
@@ -360,15 +360,19 @@ def _says_something(text: str, claim: Claim) -> bool:
     return len(words) >= load_cues().get("min_statement_words", 4)
 
 
-def _credit_speaker(v: _View, claim: Claim, same_sentence: Claim | None) -> None:
-    """A party named inside a person's reported words is that person speaking for it:
-    "Theo ông Lavrov, Nga ...", "Putin cho biết ..., tuy nhiên Moscow sẵn sàng ..."."""
+def _credit_speaker(v: _View, claim: Claim, same_sentence: Claim | None, kind_cue: Cue | None) -> None:
+    """A party named inside a person's reported words is that person speaking for it: "Theo ông
+    Lavrov, Nga ...", "Putin cho biết ..., tuy nhiên Moscow sẵn sàng ..."; and a person of the party
+    the institution reports about: "Bộ Ngoại giao Mỹ cho biết ông Blinken kêu gọi Nga ..."."""
     if any(a.person for a in claim.agents):
         return
     parties = {a for m in claim.agents for a in m.actors}
     theo = _theo_speaker(v)
     if theo is None and same_sentence and len(same_sentence.agents) == 1 and same_sentence.agents[0].person:
         theo = same_sentence.agents[0] if same_sentence.cue and same_sentence.cue.kind == "speech" else None
+    if theo is None and kind_cue and claim.cue and claim.cue.kind == "speech" and kind_cue.start > claim.cue.end:
+        reported = _agents_before(v.local, kind_cue.start, v.text, claim.cue.end)
+        theo = reported[0] if len(reported) == 1 and _subject_ok(v.text, reported[0].end, kind_cue.start) else None
     if theo is not None and theo.person and theo.actors and parties == set(theo.actors[:1]):
         claim.agents = [theo]
 
