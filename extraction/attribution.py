@@ -169,19 +169,22 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
     return "statement"
 
 
-def _is_analysis(text: str, clause: Clause) -> bool:
-    """The journalist's or an expert's reading, or a party declining to comment: no position."""
+def _is_analysis(text: str, clause: Clause, cues: list[Cue]) -> bool:
+    """The journalist's or an expert's reading (named before the clause's first cue: "Theo giới quan
+    sát, ...", "Các chuyên gia nhận định ...", "... dường như không chấp nhận"), or a party declining to
+    comment: no position."""
     analysis, _, _ = _lexicon()
-    sentence = text[clause.sentence.start : clause.end].lower()
-    return any(a in sentence for a in analysis) or any(
+    first_cue = min((c.start for c in cues), default=clause.end)
+    lead_in = text[clause.sentence.start : first_cue].lower()
+    return any(has_word(lead_in, a) for a in analysis) or any(
         has_word(text[clause.start : clause.end].lower(), w) for w in load_cues().get("no_comment") or ())
 
 
 def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previous: Claim | None) -> Claim | None:
     """The claim a clause makes, or None (actions, analysis, unattributed text)."""
-    if _is_analysis(text, clause):
-        return None
     found = find_cues(text, clause.start, clause.end)
+    if _is_analysis(text, clause, found):
+        return None
     v = _View(text, clause,
               cues=[c for c in found if not _inside(c.start, quotes) and not c.noun],
               inner=[c for c in found if _inside(c.start, quotes)],

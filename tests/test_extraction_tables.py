@@ -34,6 +34,7 @@ KINDS = [
     ("Thổ Nhĩ Kỳ đề nghị làm trung gian hòa giải giữa Moskva và Kiev.", "TÜRKIYE", "proposal"),
     ("Phía Ba Lan đề nghị NATO tăng cường hiện diện ở sườn phía Đông.", "POLAND", "demand"),
     ("Bộ Ngoại giao Mỹ khuyến cáo công dân nước này rời khỏi Ukraine ngay lập tức.", "US", "demand"),
+    ("Nga yêu cầu NATO rút các chuyên gia quân sự khỏi Ukraine.", "RUSSIA", "demand"),
     ("Bà Zakharova nói rằng Moskva sẽ có phản ứng thích đáng nếu phương Tây phớt lờ các yêu cầu của Nga.", "RUSSIA",
      "warning"),
     ("Moskva nhấn mạnh sẽ không nhượng bộ trước sức ép của Washington.", "RUSSIA", "rebuttal"),
