@@ -15,6 +15,7 @@ from .positions import Draft, fallback_targets, infer_targets, speaker_of, targe
 from .segment import clauses, quote_spans, sentences
 from .types import ArticleMeta, ExtractedPosition, ExtractionResult
 
+
 @dataclass(frozen=True)
 class _Article:
     """What every stage may look at: the raw text and the article-wide analyses."""
@@ -46,20 +47,35 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
     sents = sentences(text, blocks, quotes)
     mentions = find_mentions(text, blocks)
     art = _Article(text, quotes, mentions, Counter(a for m in mentions for a in m.actors))
-    dates = _dates(text, blocks, ref, quotes)
+    drafts = _read(art, sents, _dates(text, blocks, ref, quotes))
+    _complete(art, drafts)
+    kept = dedupe.dedupe(text, drafts)
+    dedupe.link_rebuttals(kept)
+    title = meta.title or headline(text, blocks)
+    outlet = meta.outlet or infer_outlet(credit_text(text, blocks))
+    return ExtractionResult([_final(text, d) for d in kept], published, title, outlet)
+
+
+def _read(art: _Article, sents, dates: list[DateMention]) -> list[Draft]:
+    """Sentence by sentence, in order: what earlier sentences said dates and attributes later ones."""
     drafts: list[Draft] = []
     state = _State()
     for s in sents:
-        s_mentions = [m for m in mentions if s.start <= m.start < s.end]
+        s_mentions = [m for m in art.mentions if s.start <= m.start < s.end]
         s_dates = [d for d in dates if s.start <= d.start < s.end]
         before = len(drafts)
-        for claim in _claims(text, s, s_mentions, quotes, state):
+        for claim in _claims(art.text, s, s_mentions, art.quotes, state):
             drafts.extend(_drafts(art, claim, s_dates, s_mentions, state, drafts))
         if len(drafts) == before:
-            _quote_follows(text, s, quotes, drafts)
-        _remember(text, s, s_mentions, s_dates, drafts[before:], state)
-    roles: dict[str, str] = {}  # the fullest title the article gives each person ("Ngoại trưởng Nga")
-    for m in mentions:
+            _quote_follows(art.text, s, art.quotes, drafts)
+        _remember(art.text, s, s_mentions, s_dates, drafts[before:], state)
+    return drafts
+
+
+def _complete(art: _Article, drafts: list[Draft]) -> None:
+    """What only the whole article tells: unnamed addressees, each speaker's fullest title."""
+    roles: dict[str, str] = {}  # "Ngoại trưởng Nga" over "Ngoại trưởng"
+    for m in art.mentions:
         if m.person and m.role and len(m.role) > len(roles.get(m.person, "")):
             roles[m.person] = m.role
     for d in drafts:
@@ -68,11 +84,6 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
         fullest = roles.get(d.speaker or "")
         if fullest and (not d.speaker_role or fullest.startswith(d.speaker_role)):
             d.speaker_role = fullest
-    kept = dedupe.dedupe(text, drafts)
-    dedupe.link_rebuttals(kept)
-    title = meta.title or headline(text, blocks)
-    outlet = meta.outlet or infer_outlet(credit_text(text, blocks))
-    return ExtractionResult([_final(text, d) for d in kept], published, title, outlet)
 
 
 def _claims(text, s, s_mentions, quotes, state: _State) -> list[Claim]:
