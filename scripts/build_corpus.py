@@ -241,7 +241,7 @@ def replace_database(url: str) -> None:
         models.bind(url)
     else:
         models.bind(url)
-        models.database.drop_tables(models.ALL_MODELS, safe=True)
+        models.database.drop_tables(models.ALL_MODELS, safe=True, cascade=True)
 
 
 def main(argv: list[str] | None = None) -> int:
