@@ -20,7 +20,8 @@ from .types import ArticleMeta, ExtractedPosition, ExtractionResult
 class _Article:
     """What every stage may look at: the raw text and the article-wide analyses."""
 
-    text: str
+    text: str  # spaces normalised, same length and offsets as raw
+    raw: str  # the text as given: what positions and quotes are cut from
     quotes: list[tuple[int, int]]
     mentions: list[Mention]
     counts: Counter  # how often each party is named (the article's main parties)
@@ -37,23 +38,27 @@ class _State:
         self.last_claim: Claim | None = None
 
 
+ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "\t": " "})
+
+
 def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
     """Positions stated in one article; offsets index `text` exactly as given."""
     meta = meta or ArticleMeta()
+    raw, text = text, text.translate(ODD_SPACES)  # no-break spaces match as spaces; one character each
     blocks = content_blocks(text, title=meta.title)
     ref = parse_iso(meta.published) or infer_reference_date(text, url=meta.url)
     published = ref.isoformat() if ref else None  # the reference date used (an unreadable sidecar date is not)
     quotes = quote_spans(text, blocks)
     sents = sentences(text, blocks, quotes)
     mentions = find_mentions(text, blocks)
-    art = _Article(text, quotes, mentions, Counter(a for m in mentions for a in m.actors))
+    art = _Article(text, raw, quotes, mentions, Counter(a for m in mentions for a in m.actors))
     drafts = _read(art, sents, _dates(text, blocks, ref, quotes))
     _complete(art, drafts)
     kept = dedupe.dedupe(text, drafts)
     dedupe.link_rebuttals(kept)
-    title = meta.title or headline(text, blocks)
+    title = meta.title or headline(raw, blocks)
     outlet = meta.outlet or infer_outlet(credit_text(text, blocks))
-    return ExtractionResult([_final(text, d) for d in kept], published, title, outlet)
+    return ExtractionResult([_final(raw, d) for d in kept], published, title, outlet)
 
 
 def _read(art: _Article, sents, dates: list[DateMention]) -> list[Draft]:
@@ -67,7 +72,7 @@ def _read(art: _Article, sents, dates: list[DateMention]) -> list[Draft]:
         for claim in _claims(art.text, s, s_mentions, art.quotes, state):
             drafts.extend(_drafts(art, claim, s_dates, s_mentions, state, drafts))
         if len(drafts) == before:
-            _quote_follows(art.text, s, art.quotes, drafts)
+            _quote_follows(art.raw, s, art.quotes, drafts)
         _remember(art.text, s, s_mentions, s_dates, drafts[before:], state)
     return drafts
 
@@ -140,7 +145,7 @@ def _drafts(art: _Article, claim: Claim, s_dates, s_mentions, state: _State, dra
     speaker = speaker_of(claim) or _continued_speaker(art.text, claim, state)
     own_speakers = {h.actors[0]: h for h in holders if h.person} if len(holders) > 1 else {}
     date, dated_by = state.dates.date_for(art.text, claim, s_dates, s_mentions, speaker)
-    quote = " … ".join(art.text[qs:qe] for qs, qe in art.quotes if claim.content[0] <= qs < claim.content[1])
+    quote = " … ".join(art.raw[qs:qe] for qs, qe in art.quotes if claim.content[0] <= qs < claim.content[1])
     out: list[Draft] = []
     for holder in holders + claim.shared_with:
         actor = holder.actors[0] if holder.actors else None

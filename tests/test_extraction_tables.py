@@ -120,6 +120,7 @@ SPEAKERS = [
     ("Tổng thống Kazakhstan Kassym-Jomart Tokayev có bài phát biểu.\nÔng Tokayev cho biết Kazakhstan không gửi "
      "quân tới Ukraine.", "KAZAKHSTAN", "Kassym-Jomart Tokayev"),
     ("Chính quyền Tổng thống Mỹ Joe Biden cảnh báo Nga về hậu quả nghiêm trọng.", "US", None),
+    ("Tổng thống\u00a0Nga Vladimir\u00a0Putin cho\u00a0biết Nga không muốn chiến tranh.", "RUSSIA", "Vladimir Putin"),
     ("Bộ Ngoại giao Mỹ cho biết ông Blinken kêu gọi Nga rút quân khỏi biên giới Ukraine.", "US", "Antony Blinken"),
 ]
 
