@@ -7,7 +7,7 @@ import flask_smorest
 import orjson
 import swagger_ui_bundle
 import yaml
-from flask import Flask, Response, send_from_directory
+from flask import Flask, Response, request, send_from_directory
 from flask.json.provider import JSONProvider
 from peewee import InterfaceError, OperationalError
 
@@ -22,6 +22,9 @@ API_DESCRIPTION = (
     "warnings), extracted from Vietnamese news, each with its speaker, verbatim quote, the date it was said "
     "and the source article, with character offsets so every row can be checked against the text.\n\n"
     "Errors are RFC 9457 problem+json documents.")
+
+
+MAX_URL_LENGTH = 65536  # longer request targets get 414 (gunicorn.conf.py lets them through to say so)
 
 
 class OrjsonProvider(JSONProvider):
@@ -84,6 +87,11 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _register_database_hooks(app: Flask, db) -> None:
+    @app.before_request
+    def _refuse_long_urls():
+        if len(request.full_path) > MAX_URL_LENGTH:
+            return problem_response(414, f"The request URL is longer than {MAX_URL_LENGTH} characters.")
+
     @app.before_request
     def _connect():
         if models.database.obj is not db:  # another app in this process (tests) rebound the proxy

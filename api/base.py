@@ -9,6 +9,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate, valida
 from webargs.flaskparser import FlaskParser
 
 MAX_PER_PAGE = 100
+MAX_LIST_ITEMS = 50  # values of one list parameter
 
 
 class StrictParser(FlaskParser):
@@ -35,9 +36,13 @@ class NoQueryArgs(BaseSchema):
 class CommaList(fields.List):
     """A list parameter given repeated (?actor=NATO&actor=US) or comma-separated (?actor=NATO,US)."""
 
+    def __init__(self, cls_or_instance, **kwargs):
+        kwargs.setdefault("validate", validate.Length(max=MAX_LIST_ITEMS))
+        super().__init__(cls_or_instance, **kwargs)
+
     def _deserialize(self, value, attr, data, **kwargs):
         items = value if isinstance(value, list) else [value]
-        split = [part.strip() for item in items for part in str(item).split(",") if part.strip()]
+        split = [part.strip() for item in items for part in str(item).split(",")]
         return super()._deserialize(split, attr, data, **kwargs)
 
 
