@@ -177,10 +177,9 @@ def credit_text(text: str, blocks: list[Block]) -> str:
     return "\n".join(own)
 
 
-def headline(text: str, blocks: list[Block]) -> str | None:
-    """The headline's text, when one was found."""
-    head = next((b for b in blocks if b.role == "headline"), None)
-    return text[head.start : head.end] if head else None
+def headline(blocks: list[Block]) -> Block | None:
+    """The headline's block, when one was found."""
+    return next((b for b in blocks if b.role == "headline"), None)
 
 
 TERMINAL = re.compile(

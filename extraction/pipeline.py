@@ -13,6 +13,7 @@ from .dating import DateTracker, is_starting_point, keeps_speaker
 from .mentions import Mention, find_mentions
 from .positions import Draft, fallback_targets, infer_targets, speaker_of, targets_for, topics_of
 from .segment import clauses, quote_spans, sentences
+from .textmap import readable, to_raw_span
 from .types import ArticleMeta, ExtractedPosition, ExtractionResult
 
 
@@ -20,11 +21,17 @@ from .types import ArticleMeta, ExtractedPosition, ExtractionResult
 class _Article:
     """What every stage may look at: the raw text and the article-wide analyses."""
 
-    text: str  # spaces normalised, same length and offsets as raw
+    text: str  # what the stages read (NFC, plain spaces)
     raw: str  # the text as given: what positions and quotes are cut from
+    to_raw: list[int] | None  # offsets of text -> offsets of raw (None: the same)
     quotes: list[tuple[int, int]]
     mentions: list[Mention]
     counts: Counter  # how often each party is named (the article's main parties)
+
+    def raw_slice(self, start: int, end: int) -> str:
+        """The text as given at these reading offsets."""
+        raw_start, raw_end = to_raw_span(self.to_raw, start, end)
+        return self.raw[raw_start:raw_end]
 
 
 class _State:
@@ -38,27 +45,26 @@ class _State:
         self.last_claim: Claim | None = None
 
 
-ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "\t": " "})
-
-
 def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
     """Positions stated in one article; offsets index `text` exactly as given."""
     meta = meta or ArticleMeta()
-    raw, text = text, text.translate(ODD_SPACES)  # no-break spaces match as spaces; one character each
+    raw = text
+    text, to_raw = readable(raw)  # composed characters and plain spaces; offsets map back to raw
     blocks = content_blocks(text, title=meta.title)
     ref = parse_iso(meta.published) or infer_reference_date(text, url=meta.url)
     published = ref.isoformat() if ref else None  # the reference date used (an unreadable sidecar date is not)
     quotes = quote_spans(text, blocks)
     sents = sentences(text, blocks, quotes)
     mentions = find_mentions(text, blocks)
-    art = _Article(text, raw, quotes, mentions, Counter(a for m in mentions for a in m.actors))
+    art = _Article(text, raw, to_raw, quotes, mentions, Counter(a for m in mentions for a in m.actors))
     drafts = _read(art, sents, _dates(text, blocks, ref, quotes))
     _complete(art, drafts)
     kept = dedupe.dedupe(text, drafts)
     dedupe.link_rebuttals(kept)
-    title = meta.title or headline(raw, blocks)
+    head = headline(blocks)
+    title = meta.title or (art.raw_slice(head.start, head.end) if head else None)
     outlet = meta.outlet or infer_outlet(credit_text(text, blocks))
-    return ExtractionResult([_final(raw, d) for d in kept], published, title, outlet)
+    return ExtractionResult([_final(raw, to_raw, d) for d in kept], published, title, outlet)
 
 
 def _read(art: _Article, sents, dates: list[DateMention]) -> list[Draft]:
@@ -72,7 +78,7 @@ def _read(art: _Article, sents, dates: list[DateMention]) -> list[Draft]:
         for claim in _claims(art.text, s, s_mentions, art.quotes, state):
             drafts.extend(_drafts(art, claim, s_dates, s_mentions, state, drafts))
         if len(drafts) == before:
-            _quote_follows(art.raw, s, art.quotes, drafts)
+            _quote_follows(art, s, drafts)
         _remember(art.text, s, s_mentions, s_dates, drafts[before:], state)
     return drafts
 
@@ -109,14 +115,14 @@ def _claims(text, s, s_mentions, quotes, state: _State) -> list[Claim]:
     return out
 
 
-def _quote_follows(text, s, quotes, drafts: list[Draft]) -> None:
+def _quote_follows(art: _Article, s, drafts: list[Draft]) -> None:
     """A bare quotation right after a reported position gives that position's words verbatim."""
-    head = text[s.start : s.start + 2].lstrip()
+    head = art.text[s.start : s.start + 2].lstrip()
     if not head or head[0] not in "“\"" or not drafts or drafts[-1].sentence != s.index - 1:
         return
-    quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs <= s.start + 2), None)
+    quote = next(((qs, qe) for qs, qe in art.quotes if s.start <= qs <= s.start + 2), None)
     if quote and drafts[-1].quote is None and drafts[-1].paragraph == s.block.paragraph:
-        drafts[-1].quote = text[quote[0] : quote[1]]
+        drafts[-1].quote = art.raw_slice(*quote)
 
 
 def _dates(text, blocks, ref, quotes) -> list[DateMention]:
@@ -145,7 +151,7 @@ def _drafts(art: _Article, claim: Claim, s_dates, s_mentions, state: _State, dra
     speaker = speaker_of(claim) or _continued_speaker(art.text, claim, state)
     own_speakers = {h.actors[0]: h for h in holders if h.person} if len(holders) > 1 else {}
     date, dated_by = state.dates.date_for(art.text, claim, s_dates, s_mentions, speaker)
-    quote = " … ".join(art.raw[qs:qe] for qs, qe in art.quotes if claim.content[0] <= qs < claim.content[1])
+    quote = " … ".join(art.raw_slice(qs, qe) for qs, qe in art.quotes if claim.content[0] <= qs < claim.content[1])
     out: list[Draft] = []
     for holder in holders + claim.shared_with:
         actor = holder.actors[0] if holder.actors else None
@@ -196,10 +202,10 @@ def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _Sta
         state.last_person = people[-1]
 
 
-def _final(text: str, d: Draft) -> ExtractedPosition:
-    start, end = d.span
+def _final(raw: str, to_raw: list[int] | None, d: Draft) -> ExtractedPosition:
+    start, end = to_raw_span(to_raw, *d.span)
     return ExtractedPosition(
-        actor=d.actor, kind=d.kind, text=text[start:end], start=start, end=end, speaker=d.speaker,
+        actor=d.actor, kind=d.kind, text=raw[start:end], start=start, end=end, speaker=d.speaker,
         speaker_role=d.speaker_role, speaker_actor=d.speaker_actor, targets=d.targets, date=d.date,
         date_precision=d.date_precision if d.date else "unknown", quote=d.quote, topics=d.topics, rebuts=d.rebuts,
     )
