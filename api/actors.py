@@ -6,7 +6,7 @@ from flask.views import MethodView
 from extraction.types import KINDS
 from models import queries
 
-from .base import Blueprint, NoQueryArgs
+from .base import Blueprint, NoQueryArgs, path_parameter
 from .lookup import find_actor, get_or_404
 from .schemas import ActorDetailSchema, ActorSchema
 
@@ -26,7 +26,8 @@ class Actors(MethodView):
         return list(queries.actors_with_counts())
 
 
-@blp.route("/actors/<string:code>")
+@blp.route("/actors/<string:code>", parameters=[path_parameter(
+    "code", "Actor code, name or alias (NATO, RUSSIA, Nga, Moscow, Mỹ)", "RUSSIA")])
 class ActorByCode(MethodView):
     @blp.doc(operationId="getActor")
     @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)

@@ -46,6 +46,12 @@ class CommaList(fields.List):
         return super()._deserialize(split, attr, data, **kwargs)
 
 
+def path_parameter(name: str, description: str, example: str) -> dict:
+    """OpenAPI documentation of a path parameter (flask-smorest documents only its type)."""
+    return {"in": "path", "name": name, "description": description, "example": example, "required": True,
+            "schema": {"type": "string"}}
+
+
 class PageArgs(BaseSchema):
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000_000),
                           metadata={"description": "Page number, from 1", "example": 1})

@@ -7,7 +7,7 @@ from marshmallow import fields, validate
 from extraction.types import KINDS
 from models import queries
 
-from .base import BaseSchema, Blueprint, CommaList, DateRangeMixin, NoQueryArgs, PageArgs, page_schema, paginate
+from .base import BaseSchema, Blueprint, CommaList, DateRangeMixin, NoQueryArgs, PageArgs, page_schema, paginate, path_parameter
 from .lookup import get_or_404, resolve_actors
 from .schemas import DemandSchema, PositionSchema, RebuttalSchema
 
@@ -72,7 +72,8 @@ class Positions(MethodView):
         return paginate(filtered(args), args)
 
 
-@blp.route("/positions/<string:position_id>")
+@blp.route("/positions/<string:position_id>", parameters=[path_parameter(
+    "position_id", "Position id (16 hex digits), as listed by /positions", "3f9a1c0b7d2e4f61")])
 class PositionById(MethodView):
     @blp.doc(operationId="getPosition")
     @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)

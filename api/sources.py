@@ -5,7 +5,7 @@ from flask.views import MethodView
 
 from models import queries
 
-from .base import Blueprint, NoQueryArgs, PageArgs, page_schema, paginate
+from .base import Blueprint, NoQueryArgs, PageArgs, page_schema, paginate, path_parameter
 from .lookup import get_or_404
 from .schemas import SourceDetailSchema, SourceSchema
 
@@ -27,7 +27,8 @@ class Sources(MethodView):
         return paginate(queries.sources_with_counts(), args)
 
 
-@blp.route("/sources/<string:source_id>")
+@blp.route("/sources/<string:source_id>", parameters=[path_parameter(
+    "source_id", "Source id (16 hex digits), as listed by /sources", "5f0c2a9d41b7e3aa")])
 class SourceById(MethodView):
     @blp.doc(operationId="getSource")
     @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)

@@ -1,0 +1,44 @@
+# Two commands for a newcomer: `make serve` and `make test` (each installs what it needs first).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIND ?= 127.0.0.1:8000
+WORKERS ?= 2
+POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
+
+.PHONY: install serve seed test test-sqlite test-postgres openapi evaluate bench-extraction clean
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev,postgres,bench]'
+	touch $@
+
+install: $(VENV)/.installed
+
+seed: install
+	$(PY) scripts/seed.py
+
+serve: seed
+	BIND=$(BIND) WORKERS=$(WORKERS) $(VENV)/bin/gunicorn 'api:create_app()'
+
+test: test-sqlite test-postgres
+
+test-sqlite: install
+	$(PY) -m pytest
+
+# the same suite on PostgreSQL; skipped with a reason when no server answers (fails in CI)
+test-postgres: install
+	TEST_DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest
+
+openapi: install
+	$(PY) scripts/export_openapi.py
+
+evaluate: install
+	$(PY) scripts/evaluate.py
+
+bench-extraction: install
+	$(PY) scripts/benchmark_extraction.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache

@@ -1,0 +1,92 @@
+"""End to end: the real gunicorn server, every response checked against openapi.yaml, and the README's curls."""
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+import requests
+import yaml
+from openapi_core import Config, OpenAPI
+from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def openapi(server):
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    spec["servers"] = [{"url": server.url}]
+    # problem+json is JSON; openapi-core only knows application/json by name
+    config = Config(extra_media_type_deserializers={"application/problem+json": json.loads})
+    return OpenAPI.from_dict(spec, config=config)
+
+
+@pytest.fixture(scope="module")
+def get(server, openapi):
+    """GET through the server; every response is validated against the contract."""
+
+    def fetch(path: str) -> requests.Response:
+        response = requests.get(server.url + path, timeout=30)
+        openapi.validate_response(RequestsOpenAPIRequest(response.request), RequestsOpenAPIResponse(response))
+        return response
+
+    return fetch
+
+
+URLS = [
+    "/positions", "/positions?actor=NATO", "/positions?actor=Nga&kind=demand", "/positions?q=dam%20phan",
+    "/positions?has_quote=true&per_page=5&page=2", "/positions?since=2022-01-20&until=2022-01-31",
+    "/positions?target=Mỹ&topic=diplomacy", "/demands", "/rebuttals", "/actors", "/actors/Moscow", "/people",
+    "/sources", "/topics", "/health",
+    # errors are part of the contract too
+    "/positions?actor=XYZ", "/positions?bogus=1", "/positions?since=2022-02-30", "/positions?page=500",
+    "/positions/does-not-exist", "/actors/XYZ", "/sources/nope",
+]
+
+
+@pytest.mark.parametrize("path", URLS)
+def test_responses_conform_to_the_contract(get, path):
+    response = get(path)
+    assert response.status_code < 500
+
+
+def test_detail_pages_conform(get):
+    first = get("/positions?per_page=1").json()["items"][0]
+    assert get(f"/positions/{first['id']}").json() == first
+    assert get(f"/sources/{first['source']['id']}").json()["id"] == first["source"]["id"]
+
+
+def test_actor_aliases_agree_over_http(get):
+    def ids(actor):
+        return [p["id"] for p in get(f"/positions?actor={actor}&per_page=100").json()["items"]]
+
+    assert ids("Nga") == ids("russia") == ids("Moscow") == ids("RUSSIA") != []
+    problem = get("/positions?actor=XYZ")
+    assert problem.status_code == 400 and "NATO" in problem.json()["detail"]
+
+
+def readme_curls() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"^\$ (curl [^\n]+)$", text, flags=re.MULTILINE)
+
+
+def test_readme_has_a_cookbook():
+    assert len(readme_curls()) >= 8
+
+
+@pytest.mark.parametrize("command", readme_curls())
+def test_readme_cookbook_examples_work(server, command):
+    args = [a.replace("localhost:8000", f"127.0.0.1:{server.port}").replace("127.0.0.1:8000",
+                                                                         f"127.0.0.1:{server.port}")
+            for a in shlex.split(command)]
+    result = subprocess.run([*args, "--silent", "--show-error", "--write-out", "\n%{http_code}"],
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    body, status = result.stdout.rsplit("\n", 1)
+    expected = "400" if "XYZ" in command else "404" if "does-not-exist" in command else "200"
+    assert status == expected, body[:500]
+    assert body.strip()
