@@ -156,6 +156,8 @@ def _subject_ok(text: str, agent_end: int, cue_start: int) -> bool:
 
 
 def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], end: int) -> str:
+    """The kind the first kind cue from `after` gives; speech verbs, nouns ("các yêu cầu") and negated
+    asks, offers and warnings ("chưa sẵn sàng") give none: then it is a statement."""
     for c in cues:
         if c.start < after or c.noun or c.kind == "speech":
             continue
