@@ -36,8 +36,10 @@ def bind(url: str | None = None):
 
 def create_tables() -> None:
     from .entities import ALL_MODELS
+    from .migrations import create_indexes
 
     database.create_tables(ALL_MODELS, safe=True)
+    create_indexes()
 
 
 def is_sqlite() -> bool:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build a large, realistic corpus for load tests: N synthetic articles of M positions each.
 
-usage: python scripts/build_corpus.py [--db PATH | DATABASE_URL=...] [--sources 10000]
+usage: python scripts/build_corpus.py (--db PATH | DATABASE_URL=...) [--sources 10000]
                                       [--positions-per-source 10] [--from 2018-01-01] [--to 2025-12-31]
                                       [--seed 0] [--replace]
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import re
 import sys
@@ -257,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replace", action="store_true", help="empty the database first")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
+    if not args.db and not os.environ.get("DATABASE_URL"):
+        parser.error("name the database to fill: --db PATH or DATABASE_URL (never the default one by accident)")
     url = f"sqlite:///{args.db.resolve()}" if args.db else models.database_url()
     if args.replace:
         replace_database(url)

@@ -63,7 +63,7 @@ def api_queries(position_id: str) -> dict[str, str]:
 
 def datasette_query(db_path: Path) -> str:
     """Datasette's equivalent of /positions?actor=NATO: filter, newest first, 20 rows, the count."""
-    return f"/{db_path.stem}/position.json?actor_id=NATO&_sort_desc=said_on&_size=20"
+    return f"/{db_path.stem}/position.json?actor_id=NATO&_sort_desc=said_from&_size=20"
 
 
 def build_corpus(target: Path | str, sources: int, per_source: int, *, env: dict | None = None) -> None:

@@ -14,7 +14,9 @@ import urllib.request
 from pathlib import Path
 
 VENV_BIN = Path(sys.executable).parent
-GUNICORN_SETTINGS = ["--workers", "2", "--worker-class", "sync"]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# the project's own settings file (access log included) for every gunicorn, the API's and the bare app's
+GUNICORN_SETTINGS = ["--config", str(PROJECT_ROOT / "gunicorn.conf.py"), "--workers", "2", "--worker-class", "sync"]
 
 
 def free_port() -> int:
