@@ -5,7 +5,7 @@ import math
 
 import flask_smorest
 from flask import request, url_for
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate, validates_schema
 from webargs.flaskparser import FlaskParser
 
 MAX_PER_PAGE = 100
@@ -27,6 +27,15 @@ class BaseSchema(Schema):
     class Meta:
         unknown = RAISE
         ordered = True
+
+    @pre_load
+    def _refuse_nul_characters(self, data, **kwargs):
+        # no text we store contains NUL, and PostgreSQL refuses it in a query parameter: say so, as a 400
+        bad = {name: ["NUL characters are not allowed."] for name in data
+               if any("\x00" in str(v) for v in (data.getlist(name) if hasattr(data, "getlist") else [data[name]]))}
+        if bad:
+            raise ValidationError(bad)
+        return data
 
 
 class NoQueryArgs(BaseSchema):

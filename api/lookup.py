@@ -1,12 +1,16 @@
 """Turning what users type into database keys, with errors that name the valid values."""
 from __future__ import annotations
 
+import re
 import threading
 
 from flask import current_app
 from flask_smorest import abort
 
 from models import fold, queries
+
+
+ID_PATTERN = re.compile(r"[0-9a-f]{16}")
 
 
 class ActorResolver:
@@ -50,6 +54,11 @@ def resolve_actors(values, *, parameter: str) -> list[str]:
 
 def find_actor(value: str) -> str | None:
     return current_app.extensions["actor_resolver"].find(value)
+
+
+def find_by_id(fetch, key: str, what: str):
+    """fetch(key) for a well-formed id (16 hex digits), else 404 without asking the database."""
+    return get_or_404(fetch(key) if ID_PATTERN.fullmatch(key) else None, what, key)
 
 
 def get_or_404(row, what: str, key: str):

@@ -8,7 +8,7 @@ from extraction.types import KINDS
 from models import queries
 
 from .base import BaseSchema, Blueprint, CommaList, DateRangeMixin, NoQueryArgs, PageArgs, page_schema, paginate, path_parameter
-from .lookup import get_or_404, resolve_actors
+from .lookup import find_by_id, resolve_actors
 from .schemas import DemandSchema, PositionSchema, RebuttalSchema
 
 blp = Blueprint("positions", __name__, description="Positions stated by parties, with provenance")
@@ -81,7 +81,7 @@ class PositionById(MethodView):
     @blp.alt_response(404, response="NOT_FOUND")
     def get(self, position_id):
         """Get one position"""
-        return get_or_404(queries.position(position_id), "position", position_id)
+        return find_by_id(queries.position, position_id, "position")
 
 
 class DemandListArgs(FilterArgs, PageArgs):

@@ -6,7 +6,7 @@ from flask.views import MethodView
 from models import queries
 
 from .base import Blueprint, NoQueryArgs, PageArgs, page_schema, paginate, path_parameter
-from .lookup import get_or_404
+from .lookup import find_by_id
 from .schemas import SourceDetailSchema, SourceSchema
 
 blp = Blueprint("sources", __name__, description="Articles")
@@ -36,6 +36,6 @@ class SourceById(MethodView):
     @blp.alt_response(404, response="NOT_FOUND")
     def get(self, source_id):
         """Get one source with its text and positions"""
-        row = get_or_404(queries.source(source_id), "source", source_id)
+        row = find_by_id(queries.source, source_id, "source")
         row.positions = list(queries.positions(source=source_id).order_by(queries.Position.start))
         return row

@@ -32,6 +32,9 @@ def assert_problem(response, status: int) -> dict:
     ("/demands?kind=demand", "kind"),
     ("/actors?sort=name", "sort"),
     ("/sources?page=-1", "page"),
+    ("/positions?q=a%00b", "NUL"),
+    ("/positions?topic=%00", "NUL"),
+    ("/positions?actor=NATO,%00", "NUL"),
 ])
 def test_bad_parameters_are_400(client, url, needle):
     body = assert_problem(client.get(url), 400)
@@ -47,7 +50,8 @@ def test_unknown_actor_names_the_valid_values(client):
 
 # unknown resources: 404
 @pytest.mark.parametrize("url", ["/positions/0000000000000000", "/sources/nope", "/actors/ATLANTIS",
-                                 "/no-such-page", "/positions/..%2F..%2Fetc%2Fpasswd"])
+                                 "/no-such-page", "/positions/..%2F..%2Fetc%2Fpasswd",
+                                 "/positions/%00", "/sources/abc%00def", "/actors/%00"])
 def test_unknown_resources_are_404(client, url):
     assert_problem(client.get(url), 404)
 
