@@ -53,6 +53,10 @@ def store_article(text: str, meta, result) -> tuple[Source, bool]:
         created = source is None
         fields = {"name": meta.name, "outlet": result.outlet or meta.outlet, "title": result.title or meta.title,
                   "url": meta.url, "published": dt.date.fromisoformat(published) if published else None}
+        if meta.name:  # the same seed file with edited text: its old version goes, not kept beside it
+            for stale in Source.select().where((Source.name == meta.name) & (Source.content_hash != digest)):
+                _delete_positions(stale)
+                stale.delete_instance()
         if created:
             source = Source.create(id=digest[:16], content_hash=digest, text=text,
                                    ingested_at=dt.datetime.now(dt.timezone.utc), **fields)

@@ -49,9 +49,9 @@ def reset_database(url: str) -> None:
     db.close()
 
 
-def run_seed(url: str) -> subprocess.CompletedProcess:
+def run_seed(url: str, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "DATABASE_URL": url}
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "seed.py")], env=env, check=True,
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "seed.py"), *args], env=env, check=True,
                           capture_output=True, text=True, timeout=600)
 
 
