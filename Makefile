@@ -25,11 +25,11 @@ serve: seed
 test: test-sqlite test-postgres
 
 test-sqlite: install
-	$(PY) -m pytest
+	TEST_POSTGRES_URL=$(POSTGRES_URL) $(PY) -m pytest
 
 # the same suite on PostgreSQL; skipped with a reason when no server answers (fails in CI)
 test-postgres: install
-	TEST_DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest
+	TEST_DATABASE_URL=$(POSTGRES_URL) TEST_POSTGRES_URL=$(POSTGRES_URL) $(PY) -m pytest
 
 openapi: install
 	$(PY) scripts/export_openapi.py
