@@ -11,7 +11,8 @@ POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,postgres,bench]'
+	# one retry: a shared pip cache being written by another install can fail a first attempt
+	$(PY) -m pip install --quiet -e '.[dev,postgres,bench]' || $(PY) -m pip install --quiet -e '.[dev,postgres,bench]'
 	touch $@
 
 install: $(VENV)/.installed
