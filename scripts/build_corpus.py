@@ -32,6 +32,7 @@ import extraction  # noqa: E402
 import models  # noqa: E402
 from extraction import ArticleMeta, ExtractedPosition, ExtractionResult  # noqa: E402
 from models import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic, fold  # noqa: E402
+from models.database import is_sqlite  # noqa: E402
 from models.ingest import content_hash, position_id, said_from, sync_reference  # noqa: E402
 
 ARTICLES_PER_BATCH = 200
@@ -229,7 +230,8 @@ def build(*, sources: int, per_source: int, first_day: dt.date, last_day: dt.dat
             count = writer.write(articles)
             written += count
             bar.update(count)
-    models.database.execute_sql("ANALYZE")  # the planner's statistics, so it picks the filters' indexes
+    # the planner's statistics, so it picks the filters' indexes; VACUUM also lets PostgreSQL count from them
+    models.database.execute_sql("ANALYZE" if is_sqlite() else "VACUUM ANALYZE")
     return written
 
 

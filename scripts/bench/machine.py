@@ -39,5 +39,5 @@ def describe() -> dict[str, str]:
         "ram": f"{ram_gib():.1f} GiB",
         "python": platform.python_version(),
         "os": platform.platform(),
-        "wrk": tool_version(["wrk", "--version"]),
+        "wrk": " ".join(tool_version(["wrk", "--version"]).split()[:2]),
     }
