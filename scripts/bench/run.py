@@ -17,6 +17,7 @@ docs/benchmarks.md between the `bench:begin`/`bench:end` markers.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -73,11 +74,27 @@ def build_corpus(target: Path | str, sources: int, per_source: int, *, env: dict
     subprocess.run(args, check=True, cwd=ROOT, env={**os.environ, **(env or {})})
 
 
+def corpus_key() -> str:
+    """Changes whenever the models or the builder change, so a cached corpus is never stale."""
+    digest = hashlib.sha256()
+    for path in sorted([*(ROOT / "models").glob("*.py"), BUILD_CORPUS]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def sqlite_corpus(workdir: Path, name: str, sources: int, per_source: int) -> Path:
-    path = workdir / f"{name}.sqlite"
+    path = workdir / f"{name}_{corpus_key()}.sqlite"
     if not path.exists():
         build_corpus(path, sources, per_source)
     return path
+
+
+def pg_corpus(workdir: Path, pg_url: str) -> None:
+    """The 100k corpus in PostgreSQL, rebuilt unless this version of it is already there."""
+    marker = workdir / f"pg_{corpus_key()}.built"
+    if not marker.exists() or pg_positions(pg_url) != 100_000:
+        build_corpus(pg_url, 10_000, 10, env={"DATABASE_URL": pg_url})
+        marker.touch()
 
 
 def some_position_id(base_url: str) -> str:
@@ -214,8 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         if not pg_ready(args.pg_url):
             print(f"PostgreSQL database for {args.pg_url} could not be created; skipping", file=sys.stderr)
         else:
-            if pg_positions(args.pg_url) != 100_000:  # the corpus is deterministic: reuse a complete one
-                build_corpus(args.pg_url, 10_000, 10, env={"DATABASE_URL": args.pg_url})
+            pg_corpus(args.workdir, args.pg_url)
             rows += bench_api(args.pg_url, "API, PostgreSQL", "100k", args.duration)[0]
     ingest = None if args.no_ingest else ingest_rate()
     table = render(rows, ratios(rows), ingest, (load_before, machine.load_average()))
