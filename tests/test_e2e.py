@@ -6,12 +6,14 @@ import re
 import shlex
 import subprocess
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import requests
 import yaml
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
+from openapi_core.testing import MockRequest, MockResponse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,15 +80,24 @@ def test_readme_has_a_cookbook():
     assert len(readme_curls()) >= 8
 
 
+NOT_OPERATIONS = {"/openapi.yaml", "/openapi.json", "/docs"}  # the contract and its page describe no operation
+
+
 @pytest.mark.parametrize("command", readme_curls())
-def test_readme_cookbook_examples_work(server, command):
+def test_readme_cookbook_examples_work(server, openapi, command):
     args = [a.replace("localhost:8000", f"127.0.0.1:{server.port}").replace("127.0.0.1:8000",
                                                                          f"127.0.0.1:{server.port}")
             for a in shlex.split(command)]
-    result = subprocess.run([*args, "--silent", "--show-error", "--write-out", "\n%{http_code}"],
+    result = subprocess.run([*args, "--silent", "--show-error", "--write-out", "\n%{http_code} %{content_type}"],
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr
-    body, status = result.stdout.rsplit("\n", 1)
+    body, status_line = result.stdout.rsplit("\n", 1)
+    status, content_type = status_line.split(" ", 1)
     expected = "400" if "XYZ" in command else "404" if "does-not-exist" in command else "200"
     assert status == expected, body[:500]
     assert body.strip()
+    target = next(a for a in args[1:] if not a.startswith("-"))
+    url = urlsplit(target if "://" in target else "http://" + target)
+    if url.path not in NOT_OPERATIONS:  # what curl got is checked against the contract too
+        openapi.validate_response(MockRequest(server.url, "get", url.path, args=parse_qsl(url.query)),
+                                  MockResponse(body.encode(), int(status), content_type=content_type.split(";")[0]))
