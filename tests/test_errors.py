@@ -68,3 +68,13 @@ def test_database_down_is_503():
     app = create_app({"DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"})
     body = assert_problem(app.test_client().get("/health"), 503)
     assert "database" in body["detail"].lower()
+
+
+def test_a_bug_is_a_logged_500_problem_without_internals(database_url, caplog):
+    from api import create_app
+
+    app = create_app({"DATABASE_URL": database_url})
+    app.add_url_rule("/boom", "boom", lambda: {"ratio": 1 / 0})
+    body = assert_problem(app.test_client().get("/boom"), 500)
+    assert "ZeroDivisionError" not in body["detail"]
+    assert any("ZeroDivisionError" in (r.exc_text or "") for r in caplog.records), "the traceback is logged"
