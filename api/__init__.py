@@ -13,7 +13,8 @@ from peewee import InterfaceError, OperationalError
 
 import models
 
-from . import actors, health, people, positions, sources, topics
+from . import actors, articles, health, people, positions, sources, topics
+from .auth import BEARER, SECURITY_SCHEME
 from .lookup import ActorResolver
 from .problems import PROBLEM_CONTENT_TYPE, ProblemSchema, handle_http_exception, handle_unexpected, problem_response
 
@@ -63,7 +64,11 @@ CONFIG = {
     "API_SPEC_OPTIONS": {"info": {"description": API_DESCRIPTION},
                          "servers": [{"url": "http://127.0.0.1:8000", "description": "Local server"}]},
     "JSON_SORT_KEYS": False,
+    "MAX_CONTENT_LENGTH": articles.MAX_BODY_BYTES,
 }
+READ_CACHE_CONTROL = "public, max-age=60"
+CORS_EXPOSED = "ETag, Link, Location, WWW-Authenticate, Retry-After"
+CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Accept, If-None-Match"
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -76,13 +81,16 @@ def create_app(config: dict | None = None) -> Flask:
     db = models.bind(app.config.get("DATABASE_URL"))
     app.extensions["actor_resolver"] = ActorResolver()
     api = Api(app)
-    for module in (positions, actors, people, sources, topics, health):
+    api.spec.components.security_scheme(SECURITY_SCHEME, BEARER)
+    for module in (positions, actors, people, sources, articles, topics, health):
         api.register_blueprint(module.blp)
     _register_database_hooks(app, db)
     _register_docs(app, api)
     app.register_error_handler(OperationalError, _database_unavailable)
     app.register_error_handler(InterfaceError, _database_unavailable)
     app.after_request(_security_headers)
+    app.after_request(_cache_validators)
+    app.after_request(_cors)
     return app
 
 
@@ -139,4 +147,24 @@ def _database_unavailable(error):
 def _security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
+
+
+def _cache_validators(response):
+    """ETag and Cache-Control on reads; 304 when If-None-Match names the current ETag."""
+    if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.is_streamed:
+        response.headers.setdefault("Cache-Control", READ_CACHE_CONTROL)
+        response.add_etag()
+        response.make_conditional(request)
+    return response
+
+
+def _cors(response):
+    """Browser-based tools may call the API from any origin; preflights get the methods and headers allowed."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = CORS_EXPOSED
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = response.headers.get("Allow", "GET, HEAD, OPTIONS")
+        response.headers["Access-Control-Allow-Headers"] = CORS_ALLOWED_HEADERS
+        response.headers["Access-Control-Max-Age"] = "86400"
     return response

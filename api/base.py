@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import flask_smorest
 from flask import request, url_for
@@ -31,6 +32,8 @@ class BaseSchema(Schema):
     @pre_load
     def _refuse_nul_characters(self, data, **kwargs):
         # no text we store contains NUL, and PostgreSQL refuses it in a query parameter: say so, as a 400
+        if not isinstance(data, Mapping):  # a JSON body that is not an object: marshmallow reports it
+            return data
         bad = {name: ["NUL characters are not allowed."] for name in data
                if any("\x00" in str(v) for v in (data.getlist(name) if hasattr(data, "getlist") else [data[name]]))}
         if bad:

@@ -10,6 +10,8 @@ class ActorRefSchema(Schema):
     code = fields.String(required=True, metadata={"example": "NATO"})
     name_en = fields.String(required=True, metadata={"example": "North Atlantic Treaty Organization"})
     name_vi = fields.String(allow_none=True, metadata={"example": "Tổ chức Hiệp ước Bắc Đại Tây Dương"})
+    short_name = fields.String(required=True, metadata={
+        "description": "Short English name, as summaries use it", "example": "NATO"})
 
 
 class SpeakerSchema(Schema):
@@ -31,6 +33,10 @@ class PositionSchema(Schema):
         "description": "Stable id: the same article, span and party keep it across re-seeds",
         "example": "3f9a1c0b7d2e4f61"})
     kind = fields.String(required=True, metadata={"enum": list(KINDS), "example": "rebuttal"})
+    summary = fields.String(required=True, metadata={
+        "description": "What the row says, in English, built from its fields (kind, party, speaker, targets, "
+                       "topics, date); the Vietnamese text is the evidence",
+        "example": "NATO (Jens Stoltenberg) rejected a position of Russia on NATO enlargement, 2022-01-07"})
     actor = fields.Nested(ActorRefSchema, required=True)
     speaker = fields.Nested(SpeakerSchema, attribute="speaker_info", allow_none=True, metadata={
         "description": "The person who voiced it; null for an institution"})

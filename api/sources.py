@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from flask.views import MethodView
+from flask_smorest import abort
 
-from models import queries
+from models import ingest, queries
 
+from .auth import WRITE_SECURITY, require_api_key
 from .base import Blueprint, NoQueryArgs, PageArgs, page_schema, paginate, path_parameter
 from .lookup import find_by_id
 from .schemas import SourceDetailSchema, SourceSchema
@@ -12,6 +14,13 @@ from .schemas import SourceDetailSchema, SourceSchema
 blp = Blueprint("sources", __name__, description="Articles")
 
 SourcePage = page_schema(SourceSchema, "SourcePage")
+
+
+def source_detail(source_id: str):
+    """A source with its text and its positions in text order."""
+    row = find_by_id(queries.source, source_id, "source")
+    row.positions = list(queries.positions(source=source_id).order_by(queries.Position.start))
+    return row
 
 
 @blp.route("/sources")
@@ -36,6 +45,23 @@ class SourceById(MethodView):
     @blp.alt_response(404, response="NOT_FOUND")
     def get(self, source_id):
         """Get one source with its text and positions"""
-        row = find_by_id(queries.source, source_id, "source")
-        row.positions = list(queries.positions(source=source_id).order_by(queries.Position.start))
-        return row
+        return source_detail(source_id)
+
+    @require_api_key
+    @blp.doc(operationId="deleteSource", security=WRITE_SECURITY)
+    @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)
+    @blp.response(204, description="Deleted, with its positions")
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(404, response="NOT_FOUND")
+    @blp.alt_response(409, response="CONFLICT")
+    def delete(self, source_id):
+        """Delete a submitted source and its positions
+
+        Only sources submitted through POST /articles can be deleted; seeded sources (from seeds/) answer
+        409, since re-seeding would bring them back. Needs an API key.
+        """
+        source = find_by_id(queries.source_by_id, source_id, "source")
+        if source.name:
+            abort(409, message=f"Source '{source_id}' was seeded from seeds/{source.name}: remove the seed "
+                               "file and re-seed instead; only submitted articles can be deleted here.")
+        ingest.delete_source(source)

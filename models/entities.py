@@ -6,6 +6,7 @@ import json
 from peewee import (CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, Model, TextField)
 
 from .database import database
+from .summary import short_name, summarize
 
 
 class JSONList(TextField):
@@ -29,6 +30,10 @@ class Actor(BaseModel):
     name_en = CharField()
     name_vi = CharField(null=True)
     aliases = JSONList(default=list)
+
+    @property
+    def short_name(self) -> str:
+        return short_name(self.code, self.name_en)
 
 
 class Person(BaseModel):
@@ -79,6 +84,10 @@ class Position(BaseModel):
             return None
         return {"name": self.speaker.name, "role": self.speaker_role or self.speaker.role}
 
+    @property
+    def summary(self) -> str:
+        return summarize(self)
+
     class Meta:
         indexes = (
             (("actor", "said_from", "id"), False),  # ?actor=...  newest first
@@ -105,4 +114,12 @@ class PositionTopic(BaseModel):
         indexes = ((("topic", "position"), True),)
 
 
-ALL_MODELS = [Actor, Person, Topic, Source, Position, PositionTarget, PositionTopic]
+class ApiKey(BaseModel):
+    """An operator's key for writes: only its sha256 is stored (scripts/create_api_key.py prints the key once)."""
+
+    name = CharField(unique=True)
+    key_hash = CharField(max_length=64, unique=True)
+    created_at = DateTimeField()
+
+
+ALL_MODELS = [Actor, Person, Topic, Source, Position, PositionTarget, PositionTopic, ApiKey]

@@ -93,6 +93,14 @@ def source(source_id: str):
     return sources_with_counts().select_extend(Source.text).where(Source.id == source_id).first()
 
 
+def source_by_id(source_id: str):
+    return Source.get_or_none(Source.id == source_id)
+
+
+def source_by_hash(digest: str):
+    return Source.get_or_none(Source.content_hash == digest)
+
+
 def actor_names() -> dict[str, str]:
     """Every folded code, name and alias -> actor code (codes win over names, names over aliases)."""
     names: dict[str, str] = {}

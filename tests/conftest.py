@@ -67,6 +67,19 @@ def database_url(tmp_path_factory) -> str:
     return url
 
 
+def create_api_key(url: str, name: str) -> str:
+    """A key made by the operator's script against `url`, as an operator would."""
+    env = {**os.environ, "DATABASE_URL": url}
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "create_api_key.py"), name], env=env,
+                            check=True, capture_output=True, text=True, timeout=120)
+    return result.stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def api_key(database_url) -> str:
+    return create_api_key(database_url, "test-suite")
+
+
 @pytest.fixture(scope="session")
 def app(database_url):
     from api import create_app

@@ -7,6 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
@@ -31,8 +33,41 @@ USE_THE_CLIENT = textwrap.dedent("""
     print(f"nato={nato.total} all={len(seen)} first={one.id}")
 """)
 
+SUBMIT_WITH_THE_CLIENT = textwrap.dedent("""
+    import sys
+    from positions_api_client import AuthenticatedClient, Client
+    from positions_api_client.api.articles import submit_article
+    from positions_api_client.api.positions import list_positions
+    from positions_api_client.api.sources import delete_source, get_source
+    from positions_api_client.models import Article, Problem
 
-def test_generated_client_lists_pages_and_fetches(server, tmp_path):
+    url, key, text = sys.argv[1], sys.argv[2], sys.stdin.read()
+    writer = AuthenticatedClient(base_url=url, token=key, raise_on_unexpected_status=True)
+    created = submit_article.sync_detailed(client=writer, body=Article(text=text, outlet="SDK"))
+    assert created.status_code == 201, created
+    source = created.parsed
+    assert source.outlet == "SDK" and source.positions, source
+    again = submit_article.sync_detailed(client=writer, body=Article(text=text))
+    assert again.status_code == 200 and again.parsed.id == source.id, again
+    reader = Client(base_url=url, raise_on_unexpected_status=True)
+    listed = list_positions.sync(client=reader, source=source.id, per_page=100)
+    assert sorted(p.id for p in listed.items) == sorted(p.id for p in source.positions), listed
+    stranger = AuthenticatedClient(base_url=url, token="not-a-key", raise_on_unexpected_status=True)
+    refused = submit_article.sync(client=stranger, body=Article(text=text + " khác"))
+    assert isinstance(refused, Problem) and refused.status == 401, refused
+    assert delete_source.sync_detailed(client=writer, source_id=source.id).status_code == 204
+    assert get_source.sync_detailed(client=reader, source_id=source.id).status_code == 404
+    print(f"submitted={source.id} positions={len(source.positions)}")
+""")
+
+ARTICLE = (sorted((ROOT / "seeds").glob("*.txt"))[1].read_text(encoding="utf-8")
+           + "\n\nBài viết được gửi qua SDK.")
+
+
+@pytest.fixture(scope="module")
+def sdk_path(tmp_path_factory) -> Path:
+    """The SDK generated from openapi.yaml, unedited, installed into a folder for PYTHONPATH."""
+    tmp_path = tmp_path_factory.mktemp("sdk")
     config = tmp_path / "config.yaml"
     config.write_text("post_hooks: []\n")
     subprocess.run([str(BIN / "openapi-python-client"), "generate", "--path", str(ROOT / "openapi.yaml"),
@@ -40,8 +75,20 @@ def test_generated_client_lists_pages_and_fetches(server, tmp_path):
                    check=True, capture_output=True, text=True, timeout=300)
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target",
                     str(tmp_path / "site"), str(tmp_path / "client")], check=True, timeout=300)
-    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
-    result = subprocess.run([sys.executable, "-c", USE_THE_CLIENT, server.url], env=env, capture_output=True,
-                            text=True, timeout=120)
+    return tmp_path / "site"
+
+
+def run_with_sdk(sdk_path: Path, script: str, *args: str, stdin: str = "") -> str:
+    env = {**os.environ, "PYTHONPATH": str(sdk_path)}
+    result = subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True,
+                            input=stdin, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.startswith("nato=")
+    return result.stdout
+
+
+def test_generated_client_lists_pages_and_fetches(server, sdk_path):
+    assert run_with_sdk(sdk_path, USE_THE_CLIENT, server.url).startswith("nato=")
+
+
+def test_generated_client_submits_an_article_and_reads_its_positions(server, sdk_path, api_key):
+    assert run_with_sdk(sdk_path, SUBMIT_WITH_THE_CLIENT, server.url, api_key, stdin=ARTICLE).startswith("submitted=")
