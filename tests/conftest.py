@@ -1,16 +1,19 @@
 """Fixtures: a real database seeded by the real seed script, the Flask app on it, and gunicorn serving it.
 
 The engine is chosen by TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test); without it the
-suite uses a fresh SQLite file. PostgreSQL tests skip with a reason when no server answers, except in CI
+suite uses a fresh SQLite file; on PostgreSQL each run works in a schema of its own, so runs sharing a
+database are independent. PostgreSQL tests skip with a reason when no server answers, except in CI
 (CI=true), where they fail.
 """
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,6 +52,31 @@ def reset_database(url: str) -> None:
     db.close()
 
 
+@contextmanager
+def private_schema(url: str):
+    """`url` with its connections in a fresh schema of their own, dropped afterwards.
+
+    Runs that share one PostgreSQL database (two CI jobs, a developer and CI) never see each other's tables;
+    seed script, gunicorn and the tests all connect through the returned URL.
+    """
+    import psycopg2
+
+    schema = f"pytest_{os.getpid()}_{secrets.token_hex(3)}"
+
+    def execute(sql: str) -> None:
+        connection = psycopg2.connect(url.replace("postgresql://", "postgres://", 1), connect_timeout=5)
+        connection.autocommit = True
+        with connection, connection.cursor() as cursor:
+            cursor.execute(sql)
+        connection.close()
+
+    execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
 def run_seed(url: str, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "DATABASE_URL": url}
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "seed.py"), *args], env=env, check=True,
@@ -56,15 +84,17 @@ def run_seed(url: str, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> str:
+def database_url(tmp_path_factory):
     url = os.environ.get("TEST_DATABASE_URL")
-    if url:
-        require_postgres(url)
-    else:
+    if not url:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'positions.sqlite3'}"
-    reset_database(url)
-    run_seed(url)
-    return url
+        run_seed(url)
+        yield url
+        return
+    require_postgres(url)
+    with private_schema(url) as isolated:
+        run_seed(isolated)
+        yield isolated
 
 
 def create_api_key(url: str, name: str) -> str:

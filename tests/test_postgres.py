@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from conftest import POSTGRES_URL, require_postgres, reset_database, run_seed
+from conftest import POSTGRES_URL, private_schema, require_postgres, run_seed
 
 QUERIES = ["/positions?per_page=100", "/positions?q=dam%20phan&per_page=100", "/positions?q=ĐÀM&per_page=100",
            "/positions?actor=Nga&kind=demand", "/positions?since=2022-01-25&per_page=100",
@@ -25,9 +25,9 @@ def postgres_client():
     require_postgres()
     from api import create_app
 
-    reset_database(POSTGRES_URL)
-    run_seed(POSTGRES_URL)
-    return create_app({"DATABASE_URL": POSTGRES_URL}).test_client()
+    with private_schema(POSTGRES_URL) as url:
+        run_seed(url)
+        yield create_app({"DATABASE_URL": url}).test_client()
 
 
 @pytest.mark.parametrize("url", QUERIES)
