@@ -152,6 +152,8 @@ def _security_headers(response):
 
 def _cache_validators(response):
     """ETag and Cache-Control on reads; 304 when If-None-Match names the current ETag."""
+    if request.method in ("GET", "HEAD"):
+        response.vary.add("Accept")  # JSON, JSON-LD, CSV and NDJSON share URLs
     if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.is_streamed:
         response.headers.setdefault("Cache-Control", READ_CACHE_CONTROL)
         response.add_etag()

@@ -6,12 +6,17 @@ from marshmallow import fields, validate
 
 from extraction.types import KINDS
 from models import queries
+from models.text import highlight as fold_highlight
 
-from .base import BaseSchema, Blueprint, CommaList, DateRangeMixin, NoQueryArgs, PageArgs, page_schema, paginate, path_parameter
+from .base import BaseSchema, Blueprint, CommaList, DateRangeMixin, PageArgs, page_schema, paginate, path_parameter
 from .lookup import find_by_id, resolve_actors
+from .representations import CSV, JSONLD, NDJSON, chosen, claim_document, claims_document, documented, export, format_field
 from .schemas import DemandSchema, PositionSchema, RebuttalSchema
 
 blp = Blueprint("positions", __name__, description="Positions stated by parties, with provenance")
+
+SORTS = ("relevance", "newest")
+LIST_FORMATS = ("json", "jsonld", "csv", "ndjson")
 
 
 class FilterArgs(DateRangeMixin, BaseSchema):
@@ -37,11 +42,19 @@ class FilterArgs(DateRangeMixin, BaseSchema):
                                                         "verbatim quote", "example": True})
     q = fields.String(validate=validate.Length(min=1, max=200), metadata={
         "description": "Words that must all occur in the text, quote or speaker; case and Vietnamese "
-                       "diacritics are ignored (dam phan finds đàm phán)", "example": "đàm phán"})
+                       "diacritics are ignored (dam phan finds đàm phán). Results come best match first (the whole phrase, "
+        "then whole words) unless sort=newest, and each carries a highlight", "example": "đàm phán"})
+    sort = fields.String(validate=validate.OneOf(SORTS), metadata={
+        "description": "relevance (the default when q is given: best match first, then newest) or newest "
+                       "(newest said first, undated last; the default without q)", "example": "newest"})
 
 
 class PositionListArgs(FilterArgs, PageArgs):
-    pass
+    format = format_field("json", "jsonld", "csv", "ndjson")
+
+
+class PositionArgs(BaseSchema):
+    format = format_field("json", "jsonld")
 
 
 PositionPage = page_schema(PositionSchema, "PositionPage")
@@ -50,8 +63,9 @@ RebuttalPage = page_schema(RebuttalSchema, "RebuttalPage")
 
 
 def filtered(args: dict, **fixed):
-    """The positions query for a request's filters (names resolved to codes)."""
+    """The positions query for a request's filters (names resolved to codes), in the order asked for."""
     return queries.positions(
+        rank=args.get("sort", "relevance") == "relevance",
         actors=resolve_actors(args.get("actor"), parameter="actor"),
         targets=resolve_actors(args.get("target"), parameter="target"),
         kinds=fixed.get("kinds") or args.get("kind") or (), topics=args.get("topic") or (),
@@ -59,44 +73,75 @@ def filtered(args: dict, **fixed):
         until=args.get("until"), has_quote=args.get("has_quote"), q=args.get("q"))
 
 
+def listing(args: dict, name: str, **fixed):
+    """A page as JSON (None: the caller completes it) or JSON-LD, or every row as CSV or NDJSON."""
+    media_type = chosen(args, *LIST_FORMATS)
+    query = filtered(args, **fixed)
+    if media_type in (CSV, NDJSON):
+        return None, export(query, media_type, name)
+    page = paginate(query, args)
+    if args.get("q"):
+        for position in page["items"]:
+            position.highlight = highlight(position, args["q"])
+    return page, claims_document(page["items"]) if media_type == JSONLD else None
+
+
+def highlight(position, q: str) -> str | None:
+    return fold_highlight(position.text, q) or fold_highlight(position.quote or "", q) or None
+
+
 @blp.route("/positions")
 class Positions(MethodView):
-    @blp.doc(operationId="listPositions")
+    @blp.doc(operationId="listPositions", **documented("jsonld", "csv", "ndjson"))
     @blp.arguments(PositionListArgs, location="query", as_kwargs=False)
     @blp.response(200, PositionPage)
     def get(self, args):
         """List positions
 
-        Newest said first (undated positions last), then by id; every filter given must hold.
+        Newest said first (undated positions last), then by id; with q, best match first unless
+        sort=newest. Every filter given must hold. JSON pages by default; Accept or format= gives a page
+        of schema.org Claims (application/ld+json), or every row of the filter as CSV (text/csv) or
+        NDJSON (application/x-ndjson), streamed.
         """
-        return paginate(filtered(args), args)
+        page, other = listing(args, "positions")
+        return other or page
 
 
 @blp.route("/positions/<string:position_id>", parameters=[path_parameter(
     "position_id", "Position id (16 hex digits), as listed by /positions", "3f9a1c0b7d2e4f61")])
 class PositionById(MethodView):
-    @blp.doc(operationId="getPosition")
-    @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)
+    @blp.doc(operationId="getPosition", **documented("jsonld"))
+    @blp.arguments(PositionArgs, location="query", as_kwargs=False)
     @blp.response(200, PositionSchema)
     @blp.alt_response(404, response="NOT_FOUND")
-    def get(self, position_id):
-        """Get one position"""
-        return find_by_id(queries.position, position_id, "position")
+    def get(self, args, position_id):
+        """Get one position
+
+        As JSON, or as a schema.org Claim (Accept: application/ld+json or format=jsonld) that a
+        ClaimReview can reference by its @id.
+        """
+        position = find_by_id(queries.position, position_id, "position")
+        return claim_document(position) if chosen(args, "json", "jsonld") == JSONLD else position
 
 
-class DemandListArgs(FilterArgs, PageArgs):
+class DemandListArgs(PositionListArgs):
     class Meta:
         exclude = ("kind",)
 
 
 @blp.route("/demands")
 class Demands(MethodView):
-    @blp.doc(operationId="listDemands")
+    @blp.doc(operationId="listDemands", **documented("jsonld", "csv", "ndjson"))
     @blp.arguments(DemandListArgs, location="query", as_kwargs=False)
     @blp.response(200, DemandPage)
     def get(self, args):
-        """List demands with the rebuttals that answer them"""
-        page = paginate(filtered(args, kinds=["demand"]), args)
+        """List demands with the rebuttals that answer them
+
+        Also as JSON-LD, CSV or NDJSON, like GET /positions (exports list the demands themselves).
+        """
+        page, other = listing(args, "demands", kinds=["demand"])
+        if other:
+            return other
         answers = queries.rebuttals_of(p.id for p in page["items"])
         for demand in page["items"]:
             demand.rebuttals = answers.get(demand.id, [])
@@ -105,12 +150,17 @@ class Demands(MethodView):
 
 @blp.route("/rebuttals")
 class Rebuttals(MethodView):
-    @blp.doc(operationId="listRebuttals")
+    @blp.doc(operationId="listRebuttals", **documented("jsonld", "csv", "ndjson"))
     @blp.arguments(DemandListArgs, location="query", as_kwargs=False)
     @blp.response(200, RebuttalPage)
     def get(self, args):
-        """List rebuttals with the position each one rebuts"""
-        page = paginate(filtered(args, kinds=["rebuttal"]), args)
+        """List rebuttals with the position each one rebuts
+
+        Also as JSON-LD, CSV or NDJSON, like GET /positions (exports list the rebuttals themselves).
+        """
+        page, other = listing(args, "rebuttals", kinds=["rebuttal"])
+        if other:
+            return other
         rebutted = queries.positions_by_id({p.rebuts_id for p in page["items"] if p.rebuts_id})
         for rebuttal in page["items"]:
             rebuttal.rebutted = rebutted.get(rebuttal.rebuts_id)

@@ -52,6 +52,10 @@ class PositionSchema(Schema):
     topics = fields.List(fields.String(), required=True, metadata={"example": ["nato-enlargement"]})
     rebuts = fields.String(attribute="rebuts_id", allow_none=True, metadata={
         "description": "For a rebuttal: id of the position it rebuts, when known"})
+    highlight = fields.String(allow_none=True, metadata={
+        "description": "Only in answers to a search (q=): the text (or, when only it matched, the quote) with "
+                       "the matched words wrapped in « »; null when only the speaker's name matched",
+        "example": "Ngoại trưởng Nga cho biết Moskva sẵn sàng «đàm phán» với Mỹ"})
 
 
 class DemandSchema(PositionSchema):

@@ -1,15 +1,16 @@
 """Queries the API sends, named for what they return. Each list query is one SELECT with its joins."""
 from __future__ import annotations
 
-from peewee import JOIN, fn
+from peewee import JOIN, Case, Value, fn
 
 from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
 from .text import fold
 
 
 def positions(*, actors=(), kinds=(), topics=(), targets=(), speaker=None, source=None, since=None, until=None,
-              has_quote=None, q=None):
-    """Positions matching every filter given, newest said first (undated last), then by id."""
+              has_quote=None, q=None, rank=False):
+    """Positions matching every filter given, newest said first (undated last), then by id; with q and
+    rank, best match first: the whole phrase, then more whole words, then newest."""
     query = (Position.select(Position, Actor, Source, Person)
              .join(Actor, on=(Position.actor == Actor.code)).switch(Position)
              .join(Source, on=(Position.source == Source.id)).switch(Position)
@@ -36,10 +37,21 @@ def positions(*, actors=(), kinds=(), topics=(), targets=(), speaker=None, sourc
         query = query.where(Position.said_from <= until)
     if has_quote is not None:
         query = query.where(Position.quote.is_null(not has_quote))
-    if q:
-        for word in fold(q).split():
-            query = query.where(Position.search_text.contains(word))
-    return query.order_by(Position.said_from.desc(nulls="LAST"), Position.id)
+    newest = (Position.said_from.desc(nulls="LAST"), Position.id)
+    words = fold(q).split() if q else []
+    for word in words:
+        query = query.where(Position.search_text.contains(word))
+    if rank and words:
+        return query.order_by(*_relevance(words), *newest)
+    return query.order_by(*newest)
+
+
+def _relevance(words: list[str]) -> list:
+    """Sort keys for a search: the words as one phrase first, then the count of them found as whole words."""
+    padded = Value(" ").concat(Position.search_text).concat(" ")
+    phrase = Case(None, [(Position.search_text.contains(" ".join(words)), 1)], 0)
+    whole_words = sum((Case(None, [(padded.contains(f" {word} "), 1)], 0) for word in words), Value(0))
+    return [phrase.desc(), whole_words.desc()]
 
 
 def position(position_id: str):

@@ -18,12 +18,18 @@ from openapi_core.testing import MockRequest, MockResponse
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def as_text(body, **parameters) -> str:
+    return body.decode(parameters.get("charset", "utf-8")) if isinstance(body, bytes) else body
+
+
 @pytest.fixture(scope="module")
 def openapi(server):
     spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
     spec["servers"] = [{"url": server.url}]
     # problem+json is JSON; openapi-core only knows application/json by name
-    config = Config(extra_media_type_deserializers={"application/problem+json": json.loads})
+    config = Config(extra_media_type_deserializers={
+        "application/problem+json": json.loads, "application/ld+json": json.loads,
+        "text/csv": as_text, "application/x-ndjson": as_text})
     return OpenAPI.from_dict(spec, config=config)
 
 
@@ -44,6 +50,10 @@ URLS = [
     "/positions?has_quote=true&per_page=5&page=2", "/positions?since=2022-01-20&until=2022-01-31",
     "/positions?target=Mỹ&topic=diplomacy", "/demands", "/rebuttals", "/actors", "/actors/Moscow", "/people",
     "/sources", "/topics", "/health",
+    # other representations and search ranking
+    "/positions?format=csv", "/positions?actor=NATO&format=ndjson", "/positions?format=jsonld&per_page=3",
+    "/demands?format=csv", "/rebuttals?format=jsonld", "/positions?q=dam%20phan&sort=relevance",
+    "/positions?q=NATO&sort=newest",
     # errors are part of the contract too
     "/positions?actor=XYZ", "/positions?bogus=1", "/positions?since=2022-02-30", "/positions?page=500",
     "/positions/does-not-exist", "/actors/XYZ", "/sources/nope",
