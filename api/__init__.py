@@ -14,7 +14,7 @@ from peewee import InterfaceError, OperationalError
 import models
 
 from . import actors, articles, health, people, positions, sources, topics
-from .auth import BEARER, SECURITY_SCHEME
+from .auth import document_auth
 from .lookup import ActorResolver
 from .problems import PROBLEM_CONTENT_TYPE, ProblemSchema, handle_http_exception, handle_unexpected, problem_response
 
@@ -22,6 +22,10 @@ API_DESCRIPTION = (
     "Positions stated by parties to international disputes (statements, demands, rebuttals, proposals, "
     "warnings), extracted from Vietnamese news, each with its speaker, verbatim quote, the date it was said "
     "and the source article, with character offsets so every row can be checked against the text.\n\n"
+    "Reads are open; writes (POST /articles, DELETE /sources/{source_id}) need an operator's API key as "
+    "`Authorization: Bearer <key>`. Positions come as JSON (the default), as schema.org Claims in JSON-LD, "
+    "and as streamed CSV or NDJSON exports of a whole filter (Accept header or format=). Reads carry an "
+    "ETag and Cache-Control and answer 304 to If-None-Match; CORS allows any origin.\n\n"
     "Errors are RFC 9457 problem+json documents.")
 
 
@@ -81,9 +85,9 @@ def create_app(config: dict | None = None) -> Flask:
     db = models.bind(app.config.get("DATABASE_URL"))
     app.extensions["actor_resolver"] = ActorResolver()
     api = Api(app)
-    api.spec.components.security_scheme(SECURITY_SCHEME, BEARER)
     for module in (positions, actors, people, sources, articles, topics, health):
         api.register_blueprint(module.blp)
+    document_auth(api.spec)
     _register_database_hooks(app, db)
     _register_docs(app, api)
     app.register_error_handler(OperationalError, _database_unavailable)

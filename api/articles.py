@@ -30,6 +30,16 @@ EXAMPLE_TEXT = (
     "Sergei Lavrov yêu cầu Mỹ đưa ra câu trả lời bằng văn bản về các đề xuất bảo đảm an ninh của Moskva.")
 
 
+SOURCE_LINKS = {
+    "GetSource": {"operationId": "getSource", "parameters": {"source_id": "$response.body#/id"},
+                  "description": "The stored source"},
+    "DeleteSource": {"operationId": "deleteSource", "parameters": {"source_id": "$response.body#/id"},
+                     "description": "Delete the submitted source and its positions"},
+    "ListItsPositions": {"operationId": "listPositions", "parameters": {"source": "$response.body#/id"},
+                         "description": "Its positions, with every filter and format of /positions"},
+}
+
+
 class ArticleSchema(BaseSchema):
     text = fields.String(required=True, validate=validate.Length(max=MAX_BODY_BYTES), metadata={
         "description": f"The article's full text in Vietnamese (at least {MIN_TEXT_CHARACTERS} characters of "
@@ -83,7 +93,10 @@ def json_body(view):
 class Articles(MethodView):
     @require_api_key
     @json_body
-    @blp.doc(operationId="submitArticle", security=WRITE_SECURITY)
+    @blp.doc(operationId="submitArticle", security=WRITE_SECURITY, responses={
+        201: {"links": SOURCE_LINKS, "headers": {"Location": {"description": "URL of the new source",
+                                                              "schema": {"type": "string"}}}},
+        200: {"links": SOURCE_LINKS}})
     @blp.arguments(ArticleSchema, location="json", content_type="application/json")
     @blp.response(201, SourceDetailSchema, description="Extracted and stored: the new source with its positions")
     @blp.alt_response(200, schema=SourceDetailSchema, success=True, description=(

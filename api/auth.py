@@ -13,6 +13,15 @@ SECURITY_SCHEME = "bearerAuth"
 BEARER = {"type": "http", "scheme": "bearer", "description":
           "An operator's API key: `python scripts/create_api_key.py NAME` creates one and prints it once."}
 WRITE_SECURITY = [{SECURITY_SCHEME: []}]
+WWW_AUTHENTICATE = {"WWW-Authenticate": {
+    "description": 'Bearer, with error="invalid_token" when a key was sent but is not valid',
+    "schema": {"type": "string"}}}
+
+
+def document_auth(spec) -> None:
+    """The bearer scheme, and the WWW-Authenticate header every 401 carries."""
+    spec.components.security_scheme(SECURITY_SCHEME, BEARER)
+    spec.components.responses.setdefault("UNAUTHORIZED", {}).setdefault("headers", {}).update(WWW_AUTHENTICATE)
 
 
 def require_api_key(view):
