@@ -12,6 +12,7 @@ from flask.json.provider import JSONProvider
 from peewee import InterfaceError, OperationalError
 
 import models
+from models.database import is_sqlite
 
 from . import actors, articles, health, people, positions, sources, topics
 from .auth import document_auth
@@ -112,7 +113,9 @@ def _register_database_hooks(app: Flask, db) -> None:
 
     @app.teardown_request
     def _close(exc):
-        if not models.database.is_closed():
+        # SQLite keeps its page cache in the connection: a worker that keeps its connection answers from
+        # memory instead of re-reading pages on every request (docs/benchmarks.md)
+        if not models.database.is_closed() and not is_sqlite():
             models.database.close()
 
 
