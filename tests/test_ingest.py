@@ -138,3 +138,23 @@ def test_a_submitted_source_is_deleted_with_its_positions(client, api_key):
     assert_problem(client.get(f"/sources/{source_id}"), 404)
     assert client.get(f"/positions?source={source_id}").get_json()["total"] == 0
     assert_problem(client.delete(f"/sources/{source_id}", headers=auth(api_key)), 404)
+
+
+READS_ONLY = """
+import sys
+from api import create_app
+client = create_app({"DATABASE_URL": sys.argv[1]}).test_client()
+for url in ("/positions?q=dam%20phan", "/positions?format=csv", "/positions?format=jsonld", "/sources", "/actors"):
+    assert client.get(url).status_code == 200, url
+print("underthesea" in sys.modules, "extraction.pipeline" in sys.modules)
+"""
+
+
+def test_workers_that_only_read_never_load_the_nlp_models(database_url):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", READS_ONLY, database_url], cwd=PROJECT_ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["False", "False"]
