@@ -91,7 +91,7 @@ def page_schema(item_schema, name: str):
     })
 
 
-def paginate(query, args: dict) -> dict:
+def paginate(query, args: dict, fetch=list) -> dict:
     """One page of `query` (a peewee SelectQuery already ordered) with total and links; 400 past the end."""
     page, per_page = args["page"], args["per_page"]
     total = query.count(clear_limit=True)
@@ -99,7 +99,7 @@ def paginate(query, args: dict) -> dict:
     if page > pages:
         flask_smorest.abort(400, message=f"Page {page} is out of range: there are {pages} page(s) "
                                          f"of {per_page} for these filters.")
-    items = list(query.paginate(page, per_page))
+    items = fetch(query.paginate(page, per_page))  # e.g. a lean query's ids into full rows
     return {"items": items, "total": total, "page": page, "per_page": per_page, "pages": pages,
             "links": _links(page, pages)}
 

@@ -62,9 +62,10 @@ DemandPage = page_schema(DemandSchema, "DemandPage")
 RebuttalPage = page_schema(RebuttalSchema, "RebuttalPage")
 
 
-def filtered(args: dict, **fixed):
-    """The positions query for a request's filters (names resolved to codes), in the order asked for."""
-    return queries.positions(
+def filtered(args: dict, *, ids_only: bool = False, **fixed):
+    """The positions query for a request's filters (names resolved to codes), in the order asked for;
+    with ids_only, the join-free query of their ids that pages count and page through."""
+    return (queries.matching_positions if ids_only else queries.positions)(
         rank=args.get("sort", "relevance") == "relevance",
         actors=resolve_actors(args.get("actor"), parameter="actor"),
         targets=resolve_actors(args.get("target"), parameter="target"),
@@ -76,10 +77,9 @@ def filtered(args: dict, **fixed):
 def listing(args: dict, name: str, **fixed):
     """A page as JSON (None: the caller completes it) or JSON-LD, or every row as CSV or NDJSON."""
     media_type = chosen(args, *LIST_FORMATS)
-    query = filtered(args, **fixed)
     if media_type in (CSV, NDJSON):
-        return None, export(query, media_type, name)
-    page = paginate(query, args)
+        return None, export(filtered(args, **fixed), media_type, name)
+    page = paginate(filtered(args, ids_only=True, **fixed), args, fetch=queries.with_relations)
     if args.get("q"):
         for position in page["items"]:
             position.highlight = highlight(position, args["q"])

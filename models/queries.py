@@ -7,14 +7,34 @@ from .entities import Actor, Person, Position, PositionTarget, PositionTopic, So
 from .text import fold
 
 
-def positions(*, actors=(), kinds=(), topics=(), targets=(), speaker=None, source=None, since=None, until=None,
-              has_quote=None, q=None, rank=False):
+NEWEST_FIRST = (Position.said_from.desc(nulls="LAST"), Position.id)
+SOURCE_REFERENCE = (Source.id, Source.name, Source.outlet, Source.title, Source.url, Source.published)
+
+
+def positions(*, rank=False, **filters):
     """Positions matching every filter given, newest said first (undated last), then by id; with q and
     rank, best match first: the whole phrase, then more whole words, then newest."""
-    query = (Position.select(Position, Actor, Source, Person)
+    # the source's reference fields only: its full text would be read for every row of a list
+    query = (Position.select(Position, Actor, *SOURCE_REFERENCE, Person)
              .join(Actor, on=(Position.actor == Actor.code)).switch(Position)
              .join(Source, on=(Position.source == Source.id)).switch(Position)
              .join(Person, JOIN.LEFT_OUTER, on=(Position.speaker == Person.id)))
+    return _filtered(query, **filters).order_by(*_order(filters.get("q"), rank))
+
+
+def matching_positions(*, rank=False, **filters):
+    """The ids of positions(**filters), in the same order, from the position table alone: counting
+    it and paging through it read only the newest-first indexes (docs/benchmarks.md)."""
+    return _filtered(Position.select(Position.id), **filters).order_by(*_order(filters.get("q"), rank))
+
+
+def with_relations(page) -> list:
+    """The positions a page of matching_positions() selects, with actor, source and speaker, in its order."""
+    return list(positions().where(Position.id.in_(page)).order_by(*page._order_by))
+
+
+def _filtered(query, *, actors=(), kinds=(), topics=(), targets=(), speaker=None, source=None, since=None,
+              until=None, has_quote=None, q=None):
     if actors:
         query = query.where(Position.actor.in_(list(actors)))
     if kinds:
@@ -26,24 +46,26 @@ def positions(*, actors=(), kinds=(), topics=(), targets=(), speaker=None, sourc
         query = query.where(Position.id.in_(
             PositionTarget.select(PositionTarget.position).where(PositionTarget.actor.in_(list(targets)))))
     if speaker:
-        query = query.where(fn.LOWER(Person.name).contains(speaker.lower()))
+        query = query.where(Position.speaker.in_(
+            Person.select(Person.id).where(fn.LOWER(Person.name).contains(speaker.lower()))))
     if source:
         query = query.where(Position.source == source)
     if since:
         # a position dated only by month counts as said in that month: since=2022-01-15 keeps "2022-01"
-        query = query.where((Position.said_from >= since) | (
-            (Position.date_precision == "month") & (Position.said_from >= since.replace(day=1))))
+        query = query.where((Position.said_from >= since.replace(day=1)) & (
+            (Position.said_from >= since) | (Position.date_precision == "month")))
     if until:
         query = query.where(Position.said_from <= until)
     if has_quote is not None:
         query = query.where(Position.quote.is_null(not has_quote))
-    newest = (Position.said_from.desc(nulls="LAST"), Position.id)
-    words = fold(q).split() if q else []
-    for word in words:
+    for word in fold(q).split() if q else []:
         query = query.where(Position.search_text.contains(word))
-    if rank and words:
-        return query.order_by(*_relevance(words), *newest)
-    return query.order_by(*newest)
+    return query
+
+
+def _order(q: str | None, rank: bool) -> tuple:
+    words = fold(q).split() if q else []
+    return (*_relevance(words), *NEWEST_FIRST) if rank and words else NEWEST_FIRST
 
 
 def _relevance(words: list[str]) -> list:
