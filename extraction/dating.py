@@ -32,6 +32,7 @@ DAYS_APART = re.compile(
     """,
     re.X | re.I,
 )
+LEAD_SENTENCES = 3  # sentences of the article body that may give the news day
 NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 
 
@@ -42,6 +43,8 @@ class DateTracker:
         self.speaker_dates: dict[str, DateMention] = {}
         self.sentence_dates: dict[int, DateMention | None] = {}
         self.event_date: DateMention | None = None  # the day of the meeting last named with a date
+        self.lead_date: DateMention | None = None  # the first day named in the article's opening sentences
+        self.seen_sentences = 0
 
     def date_for(self, text: str, claim: Claim, s_dates, s_mentions, speaker: Mention | None):
         """(date, how it was found: "own" | "shifted" | "speaker" | "event" | "sentence" | "")."""
@@ -62,6 +65,10 @@ class DateTracker:
         time_shifted = claim.clause.dates_from > s.start  # "... sau khi X nói": another time than before
         if not time_shifted and (not s.first_in_block or continues_previous(text[s.start : s.end])):
             return self.sentence_dates.get(s.index - 1), "sentence"
+        lead = self.event_date or self.lead_date
+        background = has_word(text[max(s.start, cue_pos - 12) : cue_pos].lower(), "đã")  # "Nga đã yêu cầu": earlier
+        if lead and not time_shifted and not background:  # the article's dated meeting/call or news day: its undated words
+            return lead, "event"
         return None, ""
 
     def _days_apart(self, text: str, claim: Claim, s_dates, s_mentions) -> DateMention | None:
@@ -90,6 +97,15 @@ class DateTracker:
         days = [d for d in s_dates if d.precision == "day"]
         if days and names_event(sentence):
             self.event_date = days[-1]
+        self.seen_sentences += 1
+        said_then = any(d.dated_by == "own" for d in new_drafts)  # a speaker's date, carried per speaker
+        if (days and self.lead_date is None and self.seen_sentences <= LEAD_SENTENCES and not is_vague(sentence)
+                and not said_then):
+            # "Ngày 17/12, Bộ Ngoại giao Nga đăng tải ...", "Sau 8 giờ đàm phán hôm 10/1, ...": the news day
+            # (a date set at the head of the sentence or "hôm X", not one given for a speaker's words)
+            d = days[0]
+            if d.start - s.start <= 12 or text[max(s.start, d.start - 5) : d.start].lower().strip() == "hôm":
+                self.lead_date = d
         inherited = next((d for d in new_drafts if d.date and d.dated_by != "shifted"), None)
         if own:
             self.sentence_dates[s.index] = own

@@ -157,6 +157,11 @@ DATES = [
      "2022-02-10", "2022-02-08"),
     ("Tổng thư ký NATO ngày 9/2 cho biết liên minh sẵn sàng đối thoại. “Chúng tôi muốn giải pháp chính trị”, "
      "ông Stoltenberg nói.", "2022-02-10", "2022-02-09"),
+    # the article's dated meeting or news day dates the undated words reported about it further on
+    ("Cuộc điện đàm giữa hai tổng thống diễn ra hôm 7/2. Theo Nhà Trắng, không khí trao đổi cởi mở.\n"
+     "Tổng thống Mỹ kêu gọi Nga rút quân khỏi biên giới.", "2022-02-10", "2022-02-07"),
+    ("Ngày 9/2, Bộ Ngoại giao Nga công bố văn kiện gửi NATO.\nThứ trưởng Ngoại giao Nga cho biết Moskva sẵn sàng "
+     "đàm phán ngay lập tức.", "2022-02-10", "2022-02-09"),
     pytest.param("Năm ngoái, Mỹ cảnh báo Nga về các cuộc tập trận.", "2022-02-10", "2021",
                  marks=miss("the contract has no year precision")),
 ]
