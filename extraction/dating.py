@@ -104,7 +104,8 @@ class DateTracker:
             # "Ngày 17/12, Bộ Ngoại giao Nga đăng tải ...", "Sau 8 giờ đàm phán hôm 10/1, ...": the news day
             # (a date set at the head of the sentence or "hôm X", not one given for a speaker's words)
             d = days[0]
-            if d.start - s.start <= 12 or text[max(s.start, d.start - 5) : d.start].lower().strip() == "hôm":
+            said_on = text[max(s.start, d.start - 5) : d.start + 4].lower()
+            if d.start - s.start <= 12 or "hôm" in said_on:
                 self.lead_date = d
         inherited = next((d for d in new_drafts if d.date and d.dated_by != "shifted"), None)
         if own:
