@@ -89,11 +89,8 @@ class Position(BaseModel):
         return summarize(self)
 
     class Meta:
-        indexes = (
-            (("actor", "said_from", "id"), False),  # ?actor=...  newest first
-            (("kind", "said_from", "id"), False),  # ?kind=... and /demands, /rebuttals
-            (("source", "start"), False),
-        )
+        # the list filters' indexes are newest-first, spelled per engine: models/migrations.py
+        indexes = ((("source", "start"), False),)
 
 
 class PositionTarget(BaseModel):
