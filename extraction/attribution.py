@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .cues import Cue, find_cues, has_word
+from .cues import Cue, find_cues, has_word, shape_kind
 from .mentions import Mention
 from .reference import load_cues
 from .segment import Clause
@@ -168,7 +168,7 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
         if c.negated and c.kind in ("demand", "proposal", "warning"):
             continue
         return c.kind
-    return "statement"
+    return shape_kind(text, after, end) or "statement"
 
 
 def _is_analysis(text: str, clause: Clause, cues: list[Cue]) -> bool:
@@ -373,6 +373,9 @@ def _credit_speaker(v: _View, claim: Claim, same_sentence: Claim | None, kind_cu
         return
     parties = {a for m in claim.agents for a in m.actors}
     theo = _theo_speaker(v)
+    if theo is not None and theo.pronoun and not theo.person and not theo.actors:
+        claim.agents = [theo]  # "Theo ông, Nga ...": resolved to the last speaker like any bare "ông"
+        return
     if theo is None and same_sentence and len(same_sentence.agents) == 1 and same_sentence.agents[0].person:
         theo = same_sentence.agents[0] if same_sentence.cue and same_sentence.cue.kind == "speech" else None
     if theo is None and kind_cue and claim.cue and claim.cue.kind == "speech" and kind_cue.start > claim.cue.end:

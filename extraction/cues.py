@@ -39,6 +39,7 @@ class _Lexicon:
     noun_capable: frozenset[str]
     not_after: dict  # cue -> words after which it is no cue
     content_only: frozenset[str]
+    shapes: tuple[tuple[str, re.Pattern], ...]  # (kind, content shape giving it when no cue does)
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,7 +62,14 @@ def _lexicon() -> _Lexicon:
         noun_capable=frozenset(cues.get("noun_capable") or ()),
         not_after=cues.get("not_after_cue") or {},
         content_only=frozenset(cues.get("content_only") or ()),
+        shapes=tuple((kind, re.compile(p)) for kind, ps in (cues.get("shapes") or {}).items() for p in ps),
     )
+
+
+def shape_kind(text: str, start: int, end: int) -> str | None:
+    """The kind the content's shape gives when it has no kind cue ("nếu ..., X sẽ ...": a warning)."""
+    lower = text[start:end].lower()
+    return next((kind for kind, pattern in _lexicon().shapes if pattern.search(lower)), None)
 
 
 def _word_char(ch: str) -> bool:

@@ -26,7 +26,8 @@ class Hit:
 
 def _entries():
     titles = load_titles()
-    yield from ((t, "title", t) for t in titles["titles"])
+    # a title opens a sentence or follows a comma: "Trợ lý Điện Kremlin ...", "..., trợ lý Điện Kremlin ..."
+    yield from ((form, "title", form) for t in titles["titles"] for form in {t, t[0].upper() + t[1:], t[0].lower() + t[1:]})
     yield from ((d, "title", d) for d in titles.get("descriptors") or ())
     yield from ((h, "host", h) for h in titles.get("host") or ())
     yield from ((h, "honorific", h) for h in titles["honorifics"])
@@ -129,6 +130,13 @@ def person(name: str):
     return _people_index().get(name)
 
 
+FAMILY_NAME_CUTOFF = 0.85
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
+
+
 def fuzzy_person(name: str, *, cutoff: float = 0.8):
     """The known person a (possibly misspelt) name refers to: "Valdimir Putin" -> Vladimir Putin."""
     people = _people_index()
@@ -138,7 +146,8 @@ def fuzzy_person(name: str, *, cutoff: float = 0.8):
             score = difflib.SequenceMatcher(None, name.casefold(), form.casefold()).ratio()
             if score > best_score:
                 best, best_score = p, score
-    if best_score >= cutoff:
+    # a shared given name is no misspelling: "Alexander Lukashevich" is not "Alexander Lukashenko"
+    if best_score >= cutoff and _similar(name.split()[-1], best.name.split()[-1]) >= FAMILY_NAME_CUTOFF:
         return best
     # same family name and a close given name ("Sergey Lavrov")
     parts = name.split()

@@ -52,6 +52,7 @@ ANAPHORIC_AFTER = re.compile(
 )
 GLUE = re.compile(
     r"""\s*(?:[–\-,]\s*)?   # "Tổng thư ký ... Đại Tây Dương – NATO, ông Jens ..." : dash or comma glue
+      | \s+của\s+          # "Đại diện thường trực của Nga tại OSCE ...", "người phát ngôn của Bộ Ngoại giao"
     """,
     re.X,
 )
@@ -242,6 +243,12 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
         if (prev and prev.person and not m.person and m.role and m.actors
                 and text[prev.end : m.start] == ", " and text[m.end : m.end + 1] == ","):
             out[-1] = Mention(prev.start, m.end + 1, m.actors, prev.person, m.role)  # through the closing comma
+            continue
+        if (prev and prev.pronoun and prev.role and prev.actors and m.person and m.role
+                and text[prev.end : m.start] == ", "):
+            # "Trưởng đoàn Nga, Thứ trưởng Ngoại giao Sergei Ryabkov": he speaks in the first capacity named
+            end = m.end + 1 if text[m.end : m.end + 1] == "," else m.end  # through the closing comma
+            out[-1] = Mention(prev.start, end, prev.actors, m.person, prev.role)
             continue
         if (prev and prev.actors and prev.actors == m.actors and not m.person
                 and text[prev.end : m.start].strip() == "(" and text[m.end : m.end + 1] == ")"):

@@ -50,8 +50,14 @@ KINDS = [
     ("“Chúng tôi cần những đảm bảo có tính ràng buộc pháp lý”, Thứ trưởng Ngoại giao Nga nói.", "RUSSIA", "demand"),
     pytest.param("Trong số các yêu cầu mà Moskva đưa ra có: NATO không kết nạp thêm thành viên.", "RUSSIA", "demand",
                  marks=miss("a list introduced by 'mà X đưa ra có:' has no verb cue of its own")),
-    pytest.param("Nga nói rằng họ sẽ không thể ngồi yên nếu NATO kết nạp Ukraine.", "RUSSIA", "warning",
-                 marks=miss("implicit threat without a warning cue word")),
+    ("Nga nói rằng họ sẽ không thể ngồi yên nếu NATO kết nạp Ukraine.", "RUSSIA", "warning"),
+    # shapes and phrasings the seeds lack: a consequence on a condition, a denied intent, a risk
+    ("Ngoại trưởng Anh cho biết nếu Moskva đưa quân vào Ukraine, London sẽ đóng băng tài sản của các ngân hàng Nga.",
+     "UK", "warning"),
+    ("Điện Kremlin khẳng định Nga không hề có ý định xâm lược nước láng giềng.", "RUSSIA", "rebuttal"),
+    ("Bộ trưởng Quốc phòng Đức cho rằng có nguy cơ xảy ra xung đột quân sự ở châu Âu.", "GERMANY", "warning"),
+    ("Bộ Ngoại giao Nga cho biết Moskva không loại trừ khả năng đưa tên lửa tới gần biên giới Mỹ.", "RUSSIA",
+     "warning"),
 ]
 
 
@@ -124,6 +130,15 @@ SPEAKERS = [
     ("Chính quyền Tổng thống Mỹ Joe Biden cảnh báo Nga về hậu quả nghiêm trọng.", "US", None),
     ("Tổng thống\u00a0Nga Vladimir\u00a0Putin cho\u00a0biết Nga không muốn chiến tranh.", "RUSSIA", "Vladimir Putin"),
     ("Bộ Ngoại giao Mỹ cho biết ông Blinken kêu gọi Nga rút quân khỏi biên giới Ukraine.", "US", "Antony Blinken"),
+    # titles the seeds never use, lower-case after a comma, "của" before the party, two titles in apposition
+    ("Sau cuộc gặp, trợ lý Điện Kremlin Yury Ushakov nói rằng hai bên đã trao đổi thẳng thắn về an ninh.",
+     "RUSSIA", "Yury Ushakov"),
+    ("Phó Đại sứ của Anh tại Liên hợp quốc James Kariuki kêu gọi Nga rút quân khỏi biên giới.", "UK", "James Kariuki"),
+    ("Trưởng phái đoàn Mỹ, Thứ trưởng Ngoại giao Wendy Sherman, cho biết Washington bác bỏ yêu cầu của Nga.",
+     "US", "Wendy Sherman"),
+    # a shared given name is no misspelling of a known person
+    ("Đại diện thường trực của Nga tại OSCE Alexander Lukashevich cho biết Moskva chờ phản hồi của phương Tây.",
+     "RUSSIA", "Alexander Lukashevich"),
 ]
 
 
