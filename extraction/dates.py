@@ -16,10 +16,12 @@ DATE = re.compile(
         (?:(?:thứ\s+\w+|chủ\s+nhật)\s*\(\s*)?                      # "hôm thứ Hai (24/1)"
       | \b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*\(\s*)  # "thứ Hai (24/1)"
     (?P<day>\d{1,2})\s*(?:/|-|\s+tháng\s+)(?P<month>\d{1,2})(?:\s*(?:/|-|\s+năm\s+)(?P<year>\d{4}))?\b
-                                                                 # 25/1, 24-1, 25/1/2022, 24 tháng 1 năm 2022
+      (?:\s+(?P<day_year_word>năm\s+(?:ngoái|trước|nay))\b)?   # 25/1, 24-1, 25/1/2022, 24 tháng 1 năm 2022,
+                                                                 # 30/12 năm ngoái
     | \b(?P<day_bare>\d{1,2})/(?P<month_bare>\d{1,2})/(?P<year_bare>\d{4})\b   # 25/1/2022 with no "ngày"
     | \b(?P<edge>(?:đầu|giữa|cuối)\s+)?tháng\s+(?P<m_only>\d{1,2})(?:\s*(?:/|\s+năm\s+)(?P<m_year>\d{4}))?\b
-                                                                 # cuối tháng 12/2021, tháng 1 năm 2022
+      (?:\s+(?P<month_year_word>năm\s+(?:ngoái|trước|nay))\b)?  # cuối tháng 12/2021, tháng 1 năm 2022,
+                                                                 # tháng 12 năm ngoái
     | \b(?P<rel>(?:(?:đầu|giữa|cuối)\s+)?tháng\s+(?:trước|này|qua)   # tháng trước, đầu tháng này
         | tuần\s+(?:trước|qua) | (?:đầu\s+|cuối\s+)?tuần\s+này
         | hôm\s+qua | tối\s+qua | đêm\s+qua | hôm\s+nay | sáng\s+nay | cùng\s+ngày
@@ -78,11 +80,19 @@ def _relative(word: str, ref: dt.date, last_day: str | None) -> tuple[str | None
     return None, "unknown"
 
 
+def _year_from_word(word: str | None, ref: dt.date | None) -> int | None:
+    """ "30/12 năm ngoái": last year; "tháng 3 năm nay": this year (of the reference date)."""
+    if not word or not ref:
+        return None
+    return ref.year if word.lower().split()[-1] == "nay" else ref.year - 1
+
+
 def _day(m: re.Match, ref: dt.date | None) -> tuple[str | None, str]:
     """ "ngày 25/1" (year from the reference date), "25/1/2022"; "12/1" alone is never matched."""
     day, month = int(m.group("day") or m.group("day_bare")), int(m.group("month") or m.group("month_bare"))
     written = m.group("year") or m.group("year_bare")
-    year = int(written) if written else (_year_for(month, ref) if ref and 1 <= month <= 12 else None)
+    year = int(written) if written else _year_from_word(m.group("day_year_word"), ref)
+    year = year or (_year_for(month, ref) if ref and 1 <= month <= 12 else None)
     try:
         return (dt.date(year, month, day).isoformat(), "day") if year else (None, "unknown")
     except ValueError:  # "31/2"
@@ -91,7 +101,8 @@ def _day(m: re.Match, ref: dt.date | None) -> tuple[str | None, str]:
 
 def _month(m: re.Match, ref: dt.date | None) -> tuple[str | None, str]:
     month = int(m.group("m_only"))
-    year = int(m.group("m_year")) if m.group("m_year") else (_year_for(month, ref) if ref else None)
+    year = int(m.group("m_year")) if m.group("m_year") else _year_from_word(m.group("month_year_word"), ref)
+    year = year or (_year_for(month, ref) if ref else None)
     return (f"{year:04d}-{month:02d}", "month") if year and 1 <= month <= 12 else (None, "unknown")
 
 

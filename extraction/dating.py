@@ -60,11 +60,15 @@ class DateTracker:
             return None, ""
         if speaker and speaker.person in self.speaker_dates:
             return self.speaker_dates[speaker.person], "speaker"
+        time_shifted = claim.clause.dates_from > s.start  # "... sau khi X nói": another time than before
+        continues = not time_shifted and (not s.first_in_block or continues_previous(text[s.start : s.end]))
+        previous = self.sentence_dates.get(s.index - 1)
+        if continues and previous:  # "Hôm 12/1, Hội đồng NATO - Nga nhóm họp. Sau cuộc họp, ông X nói ..."
+            return previous, "sentence"
         if self.event_date and names_event(text[s.start : cue_pos]):
             return self.event_date, "event"
-        time_shifted = claim.clause.dates_from > s.start  # "... sau khi X nói": another time than before
-        if not time_shifted and (not s.first_in_block or continues_previous(text[s.start : s.end])):
-            return self.sentence_dates.get(s.index - 1), "sentence"
+        if continues:
+            return None, "sentence"
         lead = self.event_date or self.lead_date
         background = has_word(text[max(s.start, cue_pos - 12) : cue_pos].lower(), "đã")  # "Nga đã yêu cầu": earlier
         if lead and not time_shifted and not background:  # the article's dated meeting/call or news day: its undated words

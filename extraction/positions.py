@@ -50,7 +50,8 @@ def speaker_of(claim: Claim) -> Mention | None:
 def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: str) -> list[str]:
     """Parties named as the object right after the cue ("yêu cầu NATO và OSCE ..."); for a pronoun
     object ("gửi công hàm tới NATO và OSCE, yêu cầu họ ..."), those named earlier in the content."""
-    found = _subject_of_modal(claim, actors, mentions)
+    found = _conditioned_party(claim, actors, mentions, text) if claim.kind == "warning" else []
+    found = found or _subject_of_modal(claim, actors, mentions)
     found = found or _object_group(claim, actors, mentions, text, max(claim.content[0], claim.object_from), near=True)
     if not found and claim.kind in ("demand", "proposal", "warning") and claim.object_from > claim.content[0]:
         found = _object_group(claim, actors, mentions, text, claim.content[0], hi=claim.object_from)
@@ -59,6 +60,21 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
                   and CLAIM_OWNER.search(text[claim.content[0] : m.start])]
         found = _codes(owners[:1], exclude=actors)
     return found
+
+
+CONDITION = re.compile(
+    r"""\bnếu\s+(?:như\s+)?(?:phía\s+)?$   # "Nếu Nga tiếp tục xâm lược Ukraine, họ sẽ phải đối mặt với ..."
+    """,
+    re.X | re.I,
+)
+
+
+def _conditioned_party(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:
+    """A warning's condition names whom it warns: the party whose act would bring the consequence."""
+    for m in mentions:
+        if claim.content[0] <= m.start < claim.content[1] and CONDITION.search(text[max(0, m.start - 16) : m.start]):
+            return _codes([m], exclude=actors)
+    return []
 
 
 MODAL_SUBJECT_GAP = 16  # characters between a party and its modal: "phương Tây cần phải", "Nga sẽ phải chịu"

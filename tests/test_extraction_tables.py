@@ -157,6 +157,12 @@ DATES = [
     ("Ngày 28/1/2022, Tổng thống Nga cho biết phản hồi của Mỹ không đáp ứng quan ngại của Nga.",
      None, "2022-01-28"),
     ("Nga cho biết sẽ tiếp tục đối thoại.", "2022-02-10", None),
+    ("Trong cuộc điện đàm hôm 30/12 năm ngoái, Tổng thống Mỹ cảnh báo Nga về hậu quả nghiêm trọng.", "2022-01-11",
+     "2021-12-30"),
+    # a meeting dated in the sentence before, in the same paragraph, dates what is said after it; not the
+    # meeting the article named earlier
+    ("Phiên họp của OSCE diễn ra hôm 13/1.\n\nTrước đó, hôm 11/1, các nước EU nhóm họp tại Brest. Sau cuộc họp, "
+     "Ngoại trưởng Đức kêu gọi Nga giảm căng thẳng.", "2022-01-14", "2022-01-11"),
     ("Hôm thứ Hai (7/2), Tổng thống Pháp cho biết Nga cam kết không leo thang.", "2022-02-10", "2022-02-07"),
     ("Ngày 8-2, Bộ Ngoại giao Anh kêu gọi Nga rút quân.", "2022-02-10", "2022-02-08"),
     ("Hôm qua, Điện Kremlin bác bỏ thông tin về cuộc tấn công.", "2022-02-10", "2022-02-09"),
@@ -191,6 +197,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # a warning's condition names whom it warns, not the country the act would hit
+    ("Bộ Ngoại giao Anh cảnh báo nếu Moskva tấn công Ukraine, họ sẽ phải đối mặt với cái giá đắt.", "UK", "warning",
+     ["RUSSIA"]),
     ("Nga yêu cầu NATO và OSCE làm rõ cam kết an ninh.", "RUSSIA", "demand", ["NATO", "OSCE"]),
     ("Ukraine bác bỏ cáo buộc từ Moskva.", "UKRAINE", "rebuttal", ["RUSSIA"]),
     ("Mỹ cảnh báo Nga về hậu quả nghiêm trọng.", "US", "warning", ["RUSSIA"]),
