@@ -20,6 +20,7 @@ from .lookup import ActorResolver
 from .problems import PROBLEM_CONTENT_TYPE, ProblemSchema, handle_http_exception, handle_unexpected, problem_response
 
 API_DESCRIPTION = (
+from .ratelimit import init_rate_limits
     "Positions stated by parties to international disputes (statements, demands, rebuttals, proposals, "
     "warnings), extracted from Vietnamese news, each with its speaker, verbatim quote, the date it was said "
     "and the source article, with character offsets so every row can be checked against the text.\n\n"
@@ -93,6 +94,7 @@ def create_app(config: dict | None = None) -> Flask:
     _register_docs(app, api)
     app.register_error_handler(OperationalError, _database_unavailable)
     app.register_error_handler(InterfaceError, _database_unavailable)
+    init_rate_limits(app, api.spec)
     app.after_request(_security_headers)
     app.after_request(_cache_validators)
     app.after_request(_cors)

@@ -14,10 +14,12 @@ from models import ingest, queries
 from .auth import WRITE_SECURITY, require_api_key
 from .base import BaseSchema, Blueprint
 from .problems import problem_response
+from .ratelimit import write_rate_limited
 from .schemas import SourceDetailSchema
-from .sources import source_detail
+from .sources import source_detail, write_refused
 
 blp = Blueprint("articles", __name__, description="Submitting articles (needs an API key)")
+blp.register_error_handler(ingest.WriteRefused, write_refused)
 
 MAX_BODY_BYTES = 1024 * 1024
 MIN_TEXT_CHARACTERS = 200
@@ -92,6 +94,7 @@ def json_body(view):
 @blp.route("/articles")
 class Articles(MethodView):
     @require_api_key
+    @write_rate_limited
     @json_body
     @blp.doc(operationId="submitArticle", security=WRITE_SECURITY, responses={
         201: {"links": SOURCE_LINKS, "headers": {"Location": {"description": "URL of the new source",
@@ -104,11 +107,16 @@ class Articles(MethodView):
     @blp.alt_response(401, response="UNAUTHORIZED")
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
+    @blp.alt_response(429, response="TOO_MANY_REQUESTS")
+    @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
+    @blp.alt_response(507, response="INSUFFICIENT_STORAGE")
     def post(self, article):
         """Submit an article
 
         Runs the extraction on the text and stores the article as a source with its positions. The same
-        text again answers 200 with the existing source. Needs an API key.
+        text again answers 200 with the existing source, also when both copies arrive at once. Needs an
+        API key; each key may make WRITE_RATE_LIMIT writes (60 a minute unless the operator set another
+        limit), then gets 429. 503 while the database is read-only, 507 when it is full.
         """
         source, created = ingest_article(article)
         detail = source_detail(source.id)
@@ -130,6 +138,9 @@ def ingest_article(article: dict):
                                   published=published.isoformat() if published else None)
     result = extraction.extract(text, meta)
     try:
-        return ingest.store_article(text, meta, result)
-    except IntegrityError:  # the same text, submitted concurrently, was stored first by another request
-        return queries.source_by_hash(ingest.content_hash(text)), False
+        return ingest.store_article(text, meta, result, keep_existing=True)
+    except IntegrityError:  # the same text, submitted concurrently, was committed first by another request
+        existing = queries.source_by_hash(ingest.content_hash(text))
+        if existing is None:
+            raise
+        return existing, False

@@ -9,11 +9,25 @@ from models import ingest, queries
 from .auth import WRITE_SECURITY, require_api_key
 from .base import Blueprint, NoQueryArgs, PageArgs, page_schema, paginate, path_parameter
 from .lookup import find_by_id
+from .problems import problem_response
+from .ratelimit import write_rate_limited
 from .schemas import SourceDetailSchema, SourceSchema
 
 blp = Blueprint("sources", __name__, description="Articles")
 
 SourcePage = page_schema(SourceSchema, "SourcePage")
+
+
+def write_refused(error: ingest.WriteRefused):
+    """503 while the database is read-only, 507 when it is full: the operator must act, reads still work."""
+    if error.full:
+        return problem_response(507, "The database has no space left: the write was not made. Reads still "
+                                     "work; an operator must free space before writes can succeed.")
+    return problem_response(503, "The database is read-only: the write was not made. Reads still work; "
+                                 "writes succeed again once an operator makes the database writable.")
+
+
+blp.register_error_handler(ingest.WriteRefused, write_refused)
 
 
 def source_detail(source_id: str):
@@ -48,17 +62,22 @@ class SourceById(MethodView):
         return source_detail(source_id)
 
     @require_api_key
+    @write_rate_limited
     @blp.doc(operationId="deleteSource", security=WRITE_SECURITY)
     @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)
     @blp.response(204, description="Deleted, with its positions")
     @blp.alt_response(401, response="UNAUTHORIZED")
     @blp.alt_response(404, response="NOT_FOUND")
     @blp.alt_response(409, response="CONFLICT")
+    @blp.alt_response(429, response="TOO_MANY_REQUESTS")
+    @blp.alt_response(503, response="SERVICE_UNAVAILABLE")
+    @blp.alt_response(507, response="INSUFFICIENT_STORAGE")
     def delete(self, source_id):
         """Delete a submitted source and its positions
 
         Only sources submitted through POST /articles can be deleted; seeded sources (from seeds/) answer
-        409, since re-seeding would bring them back. Needs an API key.
+        409, since re-seeding would bring them back. Needs an API key; each key may make
+        WRITE_RATE_LIMIT writes (60 a minute unless the operator set another limit), then gets 429.
         """
         source = find_by_id(queries.source_by_id, source_id, "source")
         if source.name:

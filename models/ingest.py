@@ -3,10 +3,56 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from contextlib import contextmanager
 
-from .database import database
+from peewee import InternalError, OperationalError
+
+from .database import database, is_sqlite
 from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
 from .text import fold
+
+POSTGRES_READ_ONLY = "25006"  # read_only_sql_transaction: a standby, or default_transaction_read_only
+POSTGRES_DISK_FULL = "53100"
+
+
+class WriteRefused(Exception):
+    """The database refuses writes for a reason that retrying at once will not cure: it is read-only
+    (`full` False) or out of space (`full` True). Nothing was written."""
+
+    def __init__(self, full: bool):
+        super().__init__("the database is full" if full else "the database is read-only")
+        self.full = full
+
+
+@contextmanager
+def write_transaction():
+    """One transaction for a write, taking SQLite's write lock at BEGIN.
+
+    A deferred SQLite transaction that reads first and writes later fails at once with "database is
+    locked" when another worker committed in between (its snapshot is stale; busy_timeout cannot help);
+    BEGIN IMMEDIATE makes concurrent writers queue on busy_timeout instead. A read-only or full database
+    raises WriteRefused.
+    """
+    try:
+        with database.atomic(lock_type="IMMEDIATE") if is_sqlite() else database.atomic():
+            yield
+    except (OperationalError, InternalError) as error:
+        full = _refusal(error)
+        if full is None:
+            raise
+        raise WriteRefused(full) from error
+
+
+def _refusal(error: Exception) -> bool | None:
+    """True for a full database, False for a read-only one, None for anything else."""
+    original = error.args[0] if error.args and isinstance(error.args[0], Exception) else error  # peewee wraps
+    code = getattr(original, "pgcode", None)
+    message = str(original).lower()
+    if code == POSTGRES_DISK_FULL or "database or disk is full" in message:
+        return True
+    if code == POSTGRES_READ_ONLY or "readonly database" in message:
+        return False
+    return None
 
 
 def content_hash(text: str) -> str:
@@ -40,17 +86,20 @@ def sync_reference(reference) -> None:
             Person.insert(name=p.name, **row).on_conflict(conflict_target=[Person.name], update=row).execute()
 
 
-def store_article(text: str, meta, result) -> tuple[Source, bool]:
+def store_article(text: str, meta, result, *, keep_existing: bool = False) -> tuple[Source, bool]:
     """Save one article and its positions in one transaction; return (source, created).
 
     Re-storing the same text replaces its positions (the extractor may have changed) and keeps the ids
-    of the positions it finds again.
+    of the positions it finds again; with `keep_existing` (a submission through the API) the stored
+    source is returned untouched instead.
     """
     digest = content_hash(text)
     published = result.published or meta.published
-    with database.atomic():
+    with write_transaction():
         source = Source.get_or_none(Source.content_hash == digest)
         created = source is None
+        if not created and keep_existing:
+            return source, False
         fields = {"name": meta.name, "outlet": result.outlet or meta.outlet, "title": result.title or meta.title,
                   "url": meta.url, "published": dt.date.fromisoformat(published) if published else None}
         if meta.name:  # the same seed file with edited text: its old version goes, not kept beside it
@@ -68,7 +117,7 @@ def store_article(text: str, meta, result) -> tuple[Source, bool]:
 
 
 def delete_source(source: Source) -> None:
-    with database.atomic():
+    with write_transaction():
         _delete_positions(source)
         source.delete_instance()
 
@@ -83,12 +132,11 @@ def _delete_positions(source: Source) -> None:
 
 def _insert_positions(source: Source, digest: str, extracted) -> None:
     ids = [position_id(digest, p.start, p.end, p.actor) for p in extracted]
+    speakers = _ensure_references(extracted)
     for p, pid in zip(extracted, ids):
-        for code in [p.actor, *p.targets]:
-            _ensure_actor(code)
-        speaker = _ensure_person(p.speaker, p.speaker_role, p.speaker_actor or p.actor)
         Position.insert(
-            id=pid, source=source, actor=p.actor, speaker=speaker, speaker_role=p.speaker_role, kind=p.kind,
+            id=pid, source=source, actor=p.actor, speaker=speakers.get(p.speaker), speaker_role=p.speaker_role,
+            kind=p.kind,
             text=p.text, quote=p.quote, said_on=p.date, date_precision=p.date_precision,
             said_from=said_from(p.date), start=p.start, end=p.end, targets=p.targets, topics=p.topics,
             search_text=fold(" ".join(filter(None, [p.text, p.quote, p.speaker]))),
@@ -99,18 +147,30 @@ def _insert_positions(source: Source, digest: str, extracted) -> None:
         for code in dict.fromkeys(p.targets):
             PositionTarget.insert(position=pid, actor=code).on_conflict_ignore().execute()
         for code in dict.fromkeys(p.topics):
-            Topic.insert(code=code, label=code).on_conflict_ignore().execute()
             PositionTopic.insert(position=pid, topic=code).on_conflict_ignore().execute()
+
+
+def _ensure_references(extracted) -> dict[str, Person]:
+    """Add the actors, people and topics the positions name and are not stored yet; return the speakers.
+
+    Each kind goes in sorted order: two concurrent PostgreSQL ingests adding the same new names then
+    wait for each other in the same order instead of deadlocking.
+    """
+    actors = {code for p in extracted for code in (p.actor, *p.targets, p.speaker_actor) if code}
+    people: dict[str, tuple] = {}
+    for p in extracted:
+        if p.speaker:
+            people.setdefault(p.speaker, (p.speaker_role, p.speaker_actor or p.actor))
+    for code in sorted(actors | {actor for _, actor in people.values() if actor}):
+        _ensure_actor(code)
+    for code in sorted({code for p in extracted for code in p.topics}):
+        Topic.insert(code=code, label=code).on_conflict_ignore().execute()
+    for name in sorted(people):
+        role, actor = people[name]
+        Person.insert(name=name, role=role, actor=actor).on_conflict_ignore().execute()
+    return {person.name: person for person in Person.select().where(Person.name.in_(list(people)))} if people else {}
 
 
 def _ensure_actor(code: str | None) -> None:
     if code:
         Actor.insert(code=code, name_en=code, aliases=[]).on_conflict_ignore().execute()
-
-
-def _ensure_person(name: str | None, role: str | None, actor: str | None) -> Person | None:
-    if not name:
-        return None
-    _ensure_actor(actor)
-    Person.insert(name=name, role=role, actor=actor).on_conflict_ignore().execute()
-    return Person.get(Person.name == name)

@@ -21,6 +21,9 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+# The suite writes faster than an operator would: every app and gunicorn it starts allows this many writes per
+# key (tests/test_ratelimit.py sets its own small limit).
+os.environ.setdefault("WRITE_RATE_LIMIT", "100000/minute")
 
 
 def postgres_reachable(url: str = POSTGRES_URL) -> bool:

@@ -1,0 +1,78 @@
+"""Writes are rate-limited per API key (Flask-Limiter); reads are not limited.
+
+WRITE_RATE_LIMIT (config or environment, default 60/minute) is one budget shared by every write of a key.
+RATELIMIT_STORAGE_URI says where the counts live: memory:// (the default) keeps them per worker process,
+so a server with N workers lets a key make up to N times the limit; redis://host:6379 shares them between
+workers and servers (pip install redis). If that storage cannot be reached, each worker falls back to
+counting in memory rather than refusing writes.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import os
+import time
+
+from flask import Flask, current_app, request
+from flask_limiter import Limiter, RateLimitExceeded
+from limits import parse_many
+
+from models.apikeys import key_digest
+
+from .problems import problem_response
+
+DEFAULT_WRITE_RATE_LIMIT = "60/minute"
+DEFAULT_STORAGE_URI = "memory://"
+EXTENSION = "write_rate_limit"
+RETRY_AFTER = {"Retry-After": {"description": "Seconds until this API key may write again",
+                               "schema": {"type": "integer", "minimum": 1}}}
+
+
+def init_rate_limits(app: Flask, spec) -> None:
+    """A limiter of the app's own (apps made in one process, as in tests, keep separate counts and settings),
+    and the Retry-After header every documented 429 carries."""
+    app.config.setdefault("WRITE_RATE_LIMIT", os.environ.get("WRITE_RATE_LIMIT") or DEFAULT_WRITE_RATE_LIMIT)
+    try:  # a typo must stop the server at start, not fail every write
+        parse_many(app.config["WRITE_RATE_LIMIT"])
+    except ValueError as error:
+        raise ValueError(f"WRITE_RATE_LIMIT={app.config['WRITE_RATE_LIMIT']!r} is not a rate limit such as "
+                         "'60/minute'") from error
+    app.config.setdefault("RATELIMIT_STORAGE_URI",
+                          os.environ.get("RATELIMIT_STORAGE_URI") or DEFAULT_STORAGE_URI)
+    limiter = Limiter(key_func=_api_key_bucket, strategy="sliding-window-counter",
+                      storage_uri=app.config["RATELIMIT_STORAGE_URI"], in_memory_fallback_enabled=True)
+    limiter.init_app(app)
+    app.extensions[EXTENSION] = limiter.shared_limit(lambda: current_app.config["WRITE_RATE_LIMIT"], "writes")
+    spec.components.responses.setdefault("TOO_MANY_REQUESTS", {}).setdefault("headers", {}).update(RETRY_AFTER)
+
+
+def write_rate_limited(view):
+    """429 problem+json with Retry-After once the key has used its budget; goes inside require_api_key, so
+    only requests with a valid key are counted."""
+
+    @functools.wraps(view)
+    def limited(*args, **kwargs):
+        limit = current_app.extensions[EXTENSION]
+        try:
+            with limit:
+                pass
+        except RateLimitExceeded as breach:
+            return _too_many_writes(breach, limit.limiter)
+        return view(*args, **kwargs)
+
+    return limited
+
+
+def _api_key_bucket() -> str:
+    # a digest, not the key itself: the counts may live in a shared Redis
+    _, _, key = request.headers.get("Authorization", "").partition(" ")
+    return key_digest(key.strip())[:32]
+
+
+def _too_many_writes(breach: RateLimitExceeded, limiter: Limiter):
+    current = limiter.current_limit
+    wait = max(1, math.ceil(current.reset_at - time.time())) if current else 1
+    response = problem_response(429, f"Too many writes with this API key: the limit is {breach.limit.limit}; "
+                                     f"retry in {wait} s.")
+    response.headers["Retry-After"] = str(wait)
+    return response
