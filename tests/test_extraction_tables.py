@@ -136,6 +136,11 @@ SPEAKERS = [
     ("Phó Đại sứ của Anh tại Liên hợp quốc James Kariuki kêu gọi Nga rút quân khỏi biên giới.", "UK", "James Kariuki"),
     ("Trưởng phái đoàn Mỹ, Thứ trưởng Ngoại giao Wendy Sherman, cho biết Washington bác bỏ yêu cầu của Nga.",
      "US", "Wendy Sherman"),
+    # an institution of a state between the title and the name
+    ("Phát ngôn viên Hội đồng An ninh Quốc gia Mỹ Adrienne Watson nói rằng Washington sẵn sàng đối thoại.",
+     "US", "Adrienne Watson"),
+    ("Chủ tịch Duma Quốc gia Vyacheslav Volodin cho rằng phương Tây đang kích động căng thẳng.", "RUSSIA",
+     "Vyacheslav Volodin"),
     # a shared given name is no misspelling of a known person
     ("Đại diện thường trực của Nga tại OSCE Alexander Lukashevich cho biết Moskva chờ phản hồi của phương Tây.",
      "RUSSIA", "Alexander Lukashevich"),
