@@ -12,15 +12,15 @@ from flask.json.provider import JSONProvider
 from peewee import InterfaceError, OperationalError
 
 import models
-from models.database import is_sqlite
+from models.database import connection_usable, discard_connection, ensure_connection
 
 from . import actors, articles, health, people, positions, sources, topics
 from .auth import document_auth
 from .lookup import ActorResolver
+from .ratelimit import init_rate_limits
 from .problems import PROBLEM_CONTENT_TYPE, ProblemSchema, handle_http_exception, handle_unexpected, problem_response
 
 API_DESCRIPTION = (
-from .ratelimit import init_rate_limits
     "Positions stated by parties to international disputes (statements, demands, rebuttals, proposals, "
     "warnings), extracted from Vietnamese news, each with its speaker, verbatim quote, the date it was said "
     "and the source article, with character offsets so every row can be checked against the text.\n\n"
@@ -102,6 +102,8 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _register_database_hooks(app: Flask, db) -> None:
+    schema = {"migrated": _migrate_at_start(db)}
+
     @app.before_request
     def _refuse_long_urls():
         if len(request.full_path) > MAX_URL_LENGTH:
@@ -111,14 +113,32 @@ def _register_database_hooks(app: Flask, db) -> None:
     def _connect():
         if models.database.obj is not db:  # another app in this process (tests) rebound the proxy
             models.database.initialize(db)
-        models.database.connect(reuse_if_open=True)
+        ensure_connection()  # raises OperationalError while the database is down: 503
+        if not schema["migrated"]:  # it was unreachable when this worker started
+            models.create_tables()
+            schema["migrated"] = True
 
     @app.teardown_request
     def _close(exc):
-        # SQLite keeps its page cache in the connection: a worker that keeps its connection answers from
-        # memory instead of re-reading pages on every request (docs/benchmarks.md)
-        if not models.database.is_closed() and not is_sqlite():
-            models.database.close()
+        # Each worker keeps its connection: SQLite keeps its page cache in it, and a PostgreSQL connection
+        # costs more to open than most queries (docs/benchmarks.md). One a failed statement left broken
+        # or mid-transaction is dropped here; one the server closed meanwhile, by ensure_connection().
+        if not connection_usable():
+            discard_connection()
+
+
+def _migrate_at_start(db) -> bool:
+    """Bring the schema up to date as the worker starts (True), or leave it to the first request when the
+    database cannot be reached yet (False): a worker must start, and answer 503, while it is down."""
+    try:
+        models.create_tables()
+    except (OperationalError, InterfaceError) as error:
+        logging.getLogger(__name__).warning("database unreachable at start (%s); migrating on the first "
+                                            "request", type(error).__name__)
+        discard_connection()
+        return False
+    db.close()  # requests open their own (and a connection must never be shared with a forked process)
+    return True
 
 
 def _register_docs(app: Flask, api: Api) -> None:

@@ -1,32 +1,141 @@
-"""Indexes that serve the list order, newest said first, on both engines.
+"""Schema migrations: numbered, named steps, applied in order, recorded in the `schema_version` table.
 
-`queries.positions` orders by `said_from DESC NULLS LAST, id`. SQLite keeps NULLs lowest, so a
-`said_from DESC` index already puts them last, but it refuses `NULLS LAST` in CREATE INDEX; PostgreSQL
-needs `DESC NULLS LAST` spelled out, or it cannot read the order from the index and sorts every match.
-Peewee's Meta.indexes cannot say that per engine, hence this table, applied by models.create_tables().
-Measured on a 100,000-position corpus (docs/benchmarks.md).
+`migrate()` (run by models.create_tables(): the seed script, the corpus builder, every API worker at
+start) brings any database up to date in one transaction, serialized between processes (SQLite: the
+write lock taken up front; PostgreSQL: an advisory lock), so concurrent starts apply each step once.
+A database made before migrations existed (tables, no `schema_version`) is version 1; a database whose
+tables were dropped (tests, `build_corpus.py --replace`) starts again from 0.
+
+To change the schema, append a step; never edit an applied one (version 1 is frozen in schema_v1.py).
 """
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Callable
+
+from . import schema_v1
 from .database import database, is_sqlite
 
-# name -> (columns before the order key, the query it serves)
-NEWEST_FIRST_INDEXES = {
-    "position_newest": ((), "GET /positions, deep pages, since/until"),
-    "position_actor_newest": (("actor_id",), "?actor=NATO"),
-    "position_kind_newest": (("kind",), "?kind=demand, /demands, /rebuttals"),
-    "position_actor_kind_newest": (("actor_id", "kind"), "?actor=RUSSIA&kind=demand&since=..."),
-}
+log = logging.getLogger(__name__)
+
+MIGRATION_LOCK = 0x706F736974696F6E  # pg_advisory_xact_lock key ("position"), database-wide
+SEARCH_TABLE = "position_search"  # SQLite: the FTS5 index of position.search_text
+SEARCH_INDEX = "position_search_trgm"  # PostgreSQL: the trigram index of position.search_text
 
 
-def newest_first_ddl(name: str, prefix: tuple[str, ...], *, sqlite: bool) -> str:
-    said_from = '"said_from" DESC' if sqlite else '"said_from" DESC NULLS LAST'
-    columns = ", ".join([*(f'"{c}"' for c in prefix), said_from, '"id"'])
-    return f'CREATE INDEX IF NOT EXISTS "{name}" ON "position" ({columns})'
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[str], None]  # called with the engine: "sqlite" or "postgresql"
 
 
-def create_indexes() -> None:
-    """Create the newest-first indexes that are missing (safe to run on every start)."""
-    sqlite = is_sqlite()
-    for name, (prefix, _serves) in NEWEST_FIRST_INDEXES.items():
-        database.execute_sql(newest_first_ddl(name, prefix, sqlite=sqlite))
+def _initial_schema(engine: str) -> None:
+    for sql in schema_v1.statements(engine):
+        database.execute_sql(sql)
+
+
+def _search_index(engine: str) -> None:
+    """Substring search of position.search_text through trigrams, the one index both engines have
+    for `word anywhere in the text` (queries.py states the semantics)."""
+    if engine == "sqlite":
+        _sqlite_search_table()
+    else:
+        _postgres_trigram_index()
+
+
+def _sqlite_search_table() -> None:
+    # external content: the index reads the text from position by rowid (VACUUM keeps the rowids of a
+    # table whose rows are never renumbered by hand); triggers keep it in step with every write path
+    for sql in (
+        f'DROP TABLE IF EXISTS "{SEARCH_TABLE}"',  # a stale one outlives position when tables are dropped
+        f"""CREATE VIRTUAL TABLE "{SEARCH_TABLE}" USING fts5(search_text, content='position',
+            content_rowid='rowid', tokenize='trigram case_sensitive 1')""",
+        'DROP TRIGGER IF EXISTS "position_search_insert"',
+        f"""CREATE TRIGGER "position_search_insert" AFTER INSERT ON "position" BEGIN
+            INSERT INTO "{SEARCH_TABLE}"(rowid, search_text) VALUES (new.rowid, new.search_text); END""",
+        'DROP TRIGGER IF EXISTS "position_search_delete"',
+        f"""CREATE TRIGGER "position_search_delete" AFTER DELETE ON "position" BEGIN
+            INSERT INTO "{SEARCH_TABLE}"("{SEARCH_TABLE}", rowid, search_text)
+            VALUES ('delete', old.rowid, old.search_text); END""",
+        'DROP TRIGGER IF EXISTS "position_search_update"',
+        f"""CREATE TRIGGER "position_search_update" AFTER UPDATE OF search_text ON "position" BEGIN
+            INSERT INTO "{SEARCH_TABLE}"("{SEARCH_TABLE}", rowid, search_text)
+            VALUES ('delete', old.rowid, old.search_text);
+            INSERT INTO "{SEARCH_TABLE}"(rowid, search_text) VALUES (new.rowid, new.search_text); END""",
+        f"""INSERT INTO "{SEARCH_TABLE}"("{SEARCH_TABLE}") VALUES ('rebuild')""",  # the rows already there
+    ):
+        database.execute_sql(sql)
+
+
+def _postgres_trigram_index() -> None:
+    schema = _pg_trgm_schema()
+    if schema is None:
+        # in public, not the first schema of search_path: dropping a private schema (the tests') must not
+        # drop the extension that other schemas' indexes use
+        database.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
+        schema = _pg_trgm_schema()
+    database.execute_sql(f'CREATE INDEX IF NOT EXISTS "{SEARCH_INDEX}" ON "position" '
+                         f'USING gin ("search_text" "{schema}".gin_trgm_ops)')
+
+
+def _pg_trgm_schema() -> str | None:
+    row = database.execute_sql("SELECT extnamespace::regnamespace::text FROM pg_extension "
+                               "WHERE extname = 'pg_trgm'").fetchone()
+    return row[0].strip('"') if row else None
+
+
+MIGRATIONS = [
+    Migration(1, "initial schema (commit b4e97b7)", _initial_schema),
+    Migration(2, "text search index on position.search_text", _search_index),
+]
+LATEST = MIGRATIONS[-1].version
+
+
+def migrate(target: int = LATEST) -> int:
+    """Apply the steps after the database's version up to `target`; return the version reached."""
+    engine = "sqlite" if is_sqlite() else "postgresql"
+    db = database.obj
+    with (db.atomic(lock_type="IMMEDIATE") if engine == "sqlite" else db.atomic()):
+        if engine == "postgresql":
+            database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        database.execute_sql('CREATE TABLE IF NOT EXISTS "schema_version" ("version" INTEGER NOT NULL PRIMARY KEY, '
+                             '"name" VARCHAR(255) NOT NULL, "applied_at" VARCHAR(32) NOT NULL)')
+        current = current_version()
+        for step in MIGRATIONS:
+            if current < step.version <= target:
+                log.info("applying migration %d: %s", step.version, step.name)
+                step.apply(engine)
+                database.execute_sql('INSERT INTO "schema_version" ("version", "name", "applied_at") '
+                                     f'VALUES ({_param()}, {_param()}, {_param()})',
+                                     (step.version, step.name, dt.datetime.now(dt.timezone.utc).isoformat()))
+                current = step.version
+    return current
+
+
+def current_version() -> int:
+    """The version the database is at (call inside migrate's lock to act on it)."""
+    if not _table_exists("position"):
+        if _table_exists("schema_version"):
+            database.execute_sql('DELETE FROM "schema_version"')  # its tables were dropped: start again
+        return 0
+    if _table_exists("schema_version"):
+        row = database.execute_sql('SELECT MAX("version") FROM "schema_version"').fetchone()
+        if row[0] is not None:
+            return row[0]
+    return 1  # tables made before migrations: version 1 by definition
+
+
+def _table_exists(name: str) -> bool:
+    if is_sqlite():
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    else:
+        sql = "SELECT to_regclass(quote_ident(%s)) IS NOT NULL"  # in the search_path, like the queries
+    row = database.execute_sql(sql, (name,)).fetchone()
+    return bool(row and row[0])
+
+
+def _param() -> str:
+    return "?" if is_sqlite() else "%s"

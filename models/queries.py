@@ -1,10 +1,15 @@
 """Queries the API sends, named for what they return. Each list query is one SELECT with its joins."""
 from __future__ import annotations
 
-from peewee import JOIN, Case, Value, fn
+from peewee import JOIN, SQL, Case, Column, Value, fn
 
+from .database import is_sqlite
 from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
+from .migrations import SEARCH_TABLE
 from .text import fold
+
+# FTS5's trigram index finds a word of at least this many characters; shorter ones are matched on the row
+TRIGRAM = 3
 
 
 NEWEST_FIRST = (Position.said_from.desc(nulls="LAST"), Position.id)
@@ -58,9 +63,25 @@ def _filtered(query, *, actors=(), kinds=(), topics=(), targets=(), speaker=None
         query = query.where(Position.said_from <= until)
     if has_quote is not None:
         query = query.where(Position.quote.is_null(not has_quote))
-    for word in fold(q).split() if q else []:
-        query = query.where(Position.search_text.contains(word))
+    words = fold(q).split() if q else []
+    if words:
+        query = query.where(*_search(words))
     return query
+
+
+def _search(words: list[str]) -> list:
+    """Every folded word of q occurs in search_text, anywhere (a substring: "phan" finds "phán" and
+    "phản"), on both engines, read from a trigram index: FTS5 on SQLite, pg_trgm on PostgreSQL
+    (models/migrations.py). The same rows on both: each is exactly `word in position.search_text`."""
+    if not is_sqlite():
+        return [Position.search_text.contains(word) for word in words]  # ILIKE '%word%': the pg_trgm index serves it
+    indexed = [w for w in words if len(w) >= TRIGRAM]
+    conditions = [Position.search_text.contains(w) for w in words if len(w) < TRIGRAM]
+    if indexed:
+        phrases = " AND ".join('"' + w.replace('"', '""') + '"' for w in indexed)  # a quoted FTS5 string is literal
+        conditions.append(Column(Position, "rowid").in_(
+            SQL(f'(SELECT rowid FROM "{SEARCH_TABLE}" WHERE "{SEARCH_TABLE}" MATCH ?)', [phrases])))
+    return conditions
 
 
 def _order(q: str | None, rank: bool) -> tuple:
