@@ -1,0 +1,141 @@
+"""The database goes away and comes back: gunicorn keeps answering, 503 problem+json while it is gone,
+200 again by itself as soon as it is back.
+
+PostgreSQL is reached through a TCP proxy started here, so "stopping the database" is closing the proxy
+and cutting every connection through it, as a server restart does, without touching the real server.
+"""
+from __future__ import annotations
+
+import socket
+import threading
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+import requests
+
+from conftest import POSTGRES_URL, Server, free_port, private_schema, require_postgres, run_seed
+
+PATHS = ["/health", "/positions", "/positions?q=nga", "/sources", "/actors", "/positions?actor=NATO"]
+REQUESTS_PER_PATH = 4  # with 2 workers, each worker answers some of them
+
+
+class TcpProxy:
+    """Forwards 127.0.0.1:port to (host, port) of the target; stop() closes it and every connection."""
+
+    def __init__(self, target: tuple[str, int]):
+        self.target = target
+        self.port = free_port()
+        self._listener: socket.socket | None = None
+        self._sockets: set[socket.socket] = set()
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(64)
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def stop(self) -> None:
+        try:
+            self._listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() blocked in the thread (Linux)
+        except OSError:
+            pass
+        self._listener.close()
+        with self._lock:
+            for s in self._sockets:
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                s.close()
+            self._sockets.clear()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:  # closed by stop()
+                return
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            upstream.settimeout(None)
+            with self._lock:
+                self._sockets |= {client, upstream}
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (source, sink):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+
+def through(url: str, proxy: TcpProxy) -> str:
+    parts = urlsplit(url)
+    netloc = f"{parts.username}@" if parts.username else ""
+    return urlunsplit(parts._replace(netloc=f"{netloc}127.0.0.1:{proxy.port}"))
+
+
+@pytest.fixture()
+def proxied_server():
+    """(server, proxy): gunicorn with 2 workers on a seeded PostgreSQL schema of its own, through the proxy."""
+    require_postgres()
+    with private_schema(POSTGRES_URL) as url:
+        run_seed(url)
+        parts = urlsplit(url)
+        proxy = TcpProxy((parts.hostname, parts.port or 5432))
+        proxy.start()
+        server = Server(through(url, proxy))
+        try:
+            server.wait_ready()
+            yield server, proxy
+        finally:
+            server.stop()
+            proxy.stop()
+
+
+def statuses(server: Server) -> dict[str, list[int]]:
+    return {path: [requests.get(server.url + path, timeout=30).status_code for _ in range(REQUESTS_PER_PATH)]
+            for path in PATHS}
+
+
+def all_ok() -> dict[str, list[int]]:
+    return {path: [200] * REQUESTS_PER_PATH for path in PATHS}
+
+
+def test_database_down_gives_503_problems_then_recovers_by_itself(proxied_server):
+    server, proxy = proxied_server
+    assert statuses(server) == all_ok()  # every worker holds a connection now
+    proxy.stop()
+    for path in PATHS:
+        for _ in range(REQUESTS_PER_PATH):
+            response = requests.get(server.url + path, timeout=30)
+            assert response.status_code == 503, (path, response.text[:500])
+            assert response.headers["Content-Type"].startswith("application/problem+json")
+            assert response.headers["Retry-After"].isdigit()
+            problem = response.json()
+            assert problem["status"] == 503 and "Traceback" not in response.text
+    proxy.start()
+    assert statuses(server) == all_ok()  # the first request after the outage already succeeds
+
+
+def test_a_restart_between_requests_goes_unnoticed(proxied_server):
+    """Connections cut while idle (a database restart at night) are replaced before they are used."""
+    server, proxy = proxied_server
+    assert statuses(server) == all_ok()
+    proxy.stop()
+    proxy.start()
+    assert statuses(server) == all_ok()
