@@ -20,7 +20,7 @@ from .database import database, is_sqlite
 
 log = logging.getLogger(__name__)
 
-MIGRATION_LOCK = 0x706F736974696F6E  # pg_advisory_xact_lock key ("position"), database-wide
+MIGRATION_LOCK = 0x706F7369  # pg_advisory_xact_lock key ("posi"), with the schema's hash as the second
 SEARCH_TABLE = "position_search"  # SQLite: the FTS5 index of position.search_text
 SEARCH_INDEX = "position_search_trgm"  # PostgreSQL: the trigram index of position.search_text
 
@@ -72,7 +72,8 @@ def _sqlite_search_table() -> None:
 
 def _postgres_trigram_index() -> None:
     schema = _pg_trgm_schema()
-    if schema is None:
+    if schema is None:  # the extension is one per database: the lock of the database, not the schema
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
         # in public, not the first schema of search_path: dropping a private schema (the tests') must not
         # drop the extension that other schemas' indexes use
         database.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
@@ -99,8 +100,8 @@ def migrate(target: int = LATEST) -> int:
     engine = "sqlite" if is_sqlite() else "postgresql"
     db = database.obj
     with (db.atomic(lock_type="IMMEDIATE") if engine == "sqlite" else db.atomic()):
-        if engine == "postgresql":
-            database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        if engine == "postgresql":  # per schema: databases shared by schemas (the tests') do not queue
+            database.execute_sql("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))", (MIGRATION_LOCK,))
         database.execute_sql('CREATE TABLE IF NOT EXISTS "schema_version" ("version" INTEGER NOT NULL PRIMARY KEY, '
                              '"name" VARCHAR(255) NOT NULL, "applied_at" VARCHAR(32) NOT NULL)')
         current = current_version()

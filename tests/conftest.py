@@ -151,7 +151,7 @@ class Server:
             try:
                 if requests.get(self.url + "/health", timeout=2).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not listening yet, or no worker booted yet
                 pass
             time.sleep(0.2)
         raise RuntimeError("gunicorn did not answer /health in time")
