@@ -176,7 +176,7 @@ def _is_analysis(text: str, clause: Clause, cues: list[Cue]) -> bool:
     sát, ...", "Các chuyên gia nhận định ...", "... dường như không chấp nhận"), or a party declining to
     comment: no position."""
     analysis, _, _ = _lexicon()
-    first_cue = min((c.start for c in cues), default=clause.end)
+    first_cue = min((c.start for c in cues if not c.noun), default=clause.end)  # "những bình luận" asserts nothing
     lead_in = text[clause.sentence.start : first_cue].lower()
     return any(has_word(lead_in, a) for a in analysis) or any(
         has_word(text[clause.start : clause.end].lower(), w) for w in load_cues().get("no_comment") or ())

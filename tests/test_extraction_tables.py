@@ -136,6 +136,11 @@ SPEAKERS = [
     ("Phó Đại sứ của Anh tại Liên hợp quốc James Kariuki kêu gọi Nga rút quân khỏi biên giới.", "UK", "James Kariuki"),
     ("Trưởng phái đoàn Mỹ, Thứ trưởng Ngoại giao Wendy Sherman, cho biết Washington bác bỏ yêu cầu của Nga.",
      "US", "Wendy Sherman"),
+    # a news agency credited for the report: the party still speaks
+    ("Theo Reuters, Tổng thống Nga Vladimir Putin hôm 21/12 cảnh báo Moskva sẽ đáp trả bằng biện pháp quân sự.",
+     "RUSSIA", "Vladimir Putin"),
+    ("Theo hãng tin AFP, Ngoại trưởng Nga Sergei Lavrov cho biết Moskva đã hết kiên nhẫn với phương Tây.",
+     "RUSSIA", "Sergei Lavrov"),
     # an institution of a state between the title and the name
     ("Phát ngôn viên Hội đồng An ninh Quốc gia Mỹ Adrienne Watson nói rằng Washington sẵn sàng đối thoại.",
      "US", "Adrienne Watson"),
