@@ -15,7 +15,11 @@ from conftest import POSTGRES_URL, private_schema, require_postgres, run_seed
 QUERIES = ["/positions?per_page=100", "/positions?q=dam%20phan&per_page=100", "/positions?q=ĐÀM&per_page=100",
            "/positions?actor=Nga&kind=demand", "/positions?since=2022-01-25&per_page=100",
            "/positions?topic=diplomacy&target=RUSSIA", "/positions?speaker=LAVROV", "/demands", "/rebuttals",
-           "/actors/RUSSIA", "/people", "/topics", "/sources"]
+           "/actors/RUSSIA", "/people", "/topics", "/sources",
+           # q= through each engine's trigram index: words of 3+ letters, shorter ones, inside longer words
+           "/positions?q=nga&per_page=100", "/positions?q=NGA%20my&per_page=100", "/positions?q=an%20ninh&per_page=100",
+           "/positions?q=phan&sort=newest&per_page=100", "/positions?q=lavrov%20nato&per_page=100",
+           "/positions?q=e&per_page=100", "/demands?q=rut%20quan&per_page=100", "/positions?q=%25_&per_page=100"]
 
 
 @pytest.fixture(scope="module")
