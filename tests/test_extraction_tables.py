@@ -216,6 +216,7 @@ TARGETS = [
     ("Pháp bày tỏ sẵn sàng đưa quân tới Romania.", "FRANCE", "proposal", ["ROMANIA"]),
     ("Nga đưa ra yêu cầu với NATO. Mỹ và các đồng minh đã bác bỏ quan điểm này.", "US", "rebuttal", ["RUSSIA"]),
     ("Ông Lavrov gọi các cáo buộc của Anh là “vô căn cứ”.", "RUSSIA", "rebuttal", ["UK"]),
+    ("Điện Kremlin gọi những tuyên bố của Washington là “cuồng loạn”.", "RUSSIA", "rebuttal", ["US"]),
     ("Bộ Ngoại giao Nga yêu cầu công dân của mình rời khỏi Ukraine.", "RUSSIA", "demand", []),
     ("Ngoại trưởng Nga cho biết Moskva đã gửi công hàm tới NATO và OSCE, yêu cầu họ giải thích lập trường.",
      "RUSSIA", "demand", ["NATO", "OSCE"]),
