@@ -82,8 +82,12 @@ def json_body(view):
         if request.content_length is not None and request.content_length > limit:
             return problem_response(413, f"The body is {request.content_length} bytes; at most {limit} "
                                          f"bytes ({limit // 1024} KiB) are accepted.")
+        body = request.get_data(cache=True)
+        if request.content_length is None and len(body) >= limit:
+            # a chunked body is cut off at the limit without a word: one more byte read raises the 413
+            request.stream.read(1)
         try:
-            request.get_data(cache=True).decode("utf-8")
+            body.decode("utf-8")
         except UnicodeDecodeError as error:
             return problem_response(400, f"The body is not valid UTF-8 (byte {error.start}): send UTF-8 JSON.")
         return view(*args, **kwargs)

@@ -1,23 +1,111 @@
 """Project-wide API policy: strict parameter schemas, 400 for bad parameters, page-number pagination."""
 from __future__ import annotations
 
+import json
 import math
+import re
 from collections.abc import Mapping
+from urllib.parse import unquote_to_bytes
 
 import flask_smorest
+import orjson
 from flask import request, url_for
 from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate, validates_schema
-from webargs.flaskparser import FlaskParser
+from webargs import core
+from webargs.flaskparser import FlaskParser, abort, is_json_request
 
 MAX_PER_PAGE = 100
 MAX_LIST_ITEMS = 50  # values of one list parameter
 
 
+BAD_PERCENT_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# C0 controls but tab, and DEL: no text we store or search has them; NUL is also refused by PostgreSQL
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+LONE_SURROGATES = re.compile("[\ud800-\udfff]")  # not text: they cannot even be encoded as UTF-8
+ASCII_INTEGER = re.compile(r"-?[0-9]{1,30}")
+FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 class StrictParser(FlaskParser):
-    """Unknown query parameters are errors (a typo must not silently widen a query), reported as 400."""
+    """Unknown query parameters are errors (a typo must not silently widen a query), reported as 400;
+    so are query strings that are not percent-encoded UTF-8, single-valued parameters given twice, and
+    JSON bodies that are not strict JSON (duplicate keys, NaN, nesting past 1024 levels, lone surrogates)."""
 
     DEFAULT_UNKNOWN_BY_LOCATION: dict = {}
     DEFAULT_VALIDATION_STATUS = 400
+
+    def load_querystring(self, req, schema):
+        errors = _malformed_query(req.environ.get("QUERY_STRING", "")) or _repeated_parameters(req.args, schema)
+        if errors:
+            abort(400, messages={"query": errors})
+        return super().load_querystring(req, schema)
+
+    def load_json(self, req, schema):
+        if not is_json_request(req):
+            return core.missing
+        body = req.get_data(cache=True)
+        if not body.strip():
+            return core.missing  # reported as the missing required fields
+        try:
+            return strict_json(body)
+        except ValueError as error:  # orjson's JSONDecodeError, UnicodeDecodeError, duplicate keys
+            abort(400, exc=error, messages={"json": [f"Invalid JSON body: {str(error)[:200]}."]})
+
+
+def strict_json(body: bytes):
+    """The JSON document in `body`, refusing what RFC 8259 leaves ambiguous or a parser may choke on."""
+    orjson.loads(body)  # UTF-8, no NaN/Infinity, no lone surrogate, numbers in range, depth <= 1024
+    try:
+        return json.loads(body, object_pairs_hook=_object_without_duplicate_keys)
+    except RecursionError:  # orjson's depth limit is above the interpreter's recursion limit
+        raise ValueError("nested too deeply") from None
+
+
+def _object_without_duplicate_keys(pairs: list) -> dict:
+    # a duplicate key means two readers (a proxy that validates, this app) may see different documents
+    obj = {}
+    for key, value in pairs:
+        if key in obj:
+            raise ValueError(f"duplicate key {key[:50]!r}")
+        obj[key] = value
+    return obj
+
+
+def _malformed_query(raw: str) -> dict:
+    """Per-parameter errors for a raw query string that is not percent-encoded UTF-8.
+
+    werkzeug decodes leniently (a bad escape stays as typed, a bad byte becomes U+FFFD or %XX), which
+    would search for text the user never meant; say what is wrong instead."""
+    errors = {}
+    for pair in filter(None, raw.split("&")):
+        name, _, value = pair.partition("=")
+        label = unquote_to_bytes(name.replace("+", " ")).decode("utf-8", "replace") or "(empty name)"
+        if BAD_PERCENT_ESCAPE.search(pair):
+            errors[label] = ["Malformed percent-encoding: '%' must be followed by two hex digits "
+                             "(send a literal '%' as %25)."]
+            continue
+        try:
+            for part in (name, value):
+                unquote_to_bytes(_wsgi_bytes(part.replace("+", " "))).decode("utf-8")
+        except UnicodeDecodeError:
+            errors[label] = ["Not valid UTF-8 once percent-decoded: encode the text as UTF-8."]
+    return errors
+
+
+def _wsgi_bytes(text: str) -> bytes:
+    # WSGI hands the raw bytes over as latin-1 text; a test client may hand over already-decoded text
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.encode("utf-8")
+
+
+def _repeated_parameters(args, schema) -> dict:
+    """A single-valued parameter given twice is ambiguous (which one counts?): refuse it."""
+    fields_by_name = {field.data_key or name: field for name, field in schema.fields.items()}
+    return {name: [f"Given {len(args.getlist(name))} times; give it once."] for name in args
+            if len(args.getlist(name)) > 1 and name in fields_by_name
+            and not isinstance(fields_by_name[name], fields.List)}
 
 
 class Blueprint(flask_smorest.Blueprint):
@@ -30,15 +118,43 @@ class BaseSchema(Schema):
         ordered = True
 
     @pre_load
-    def _refuse_nul_characters(self, data, **kwargs):
-        # no text we store contains NUL, and PostgreSQL refuses it in a query parameter: say so, as a 400
+    def _refuse_control_characters(self, data, **kwargs):
+        # no text we store contains NUL, and PostgreSQL refuses it in a query parameter: say so, as a 400;
+        # query parameters also refuse the other control characters (a submitted text may carry a stray one)
         if not isinstance(data, Mapping):  # a JSON body that is not an object: marshmallow reports it
             return data
-        bad = {name: ["NUL characters are not allowed."] for name in data
-               if any("\x00" in str(v) for v in (data.getlist(name) if hasattr(data, "getlist") else [data[name]]))}
+        in_query = hasattr(data, "getlist")
+        bad = {}
+        for name in data:
+            values = [v for v in (data.getlist(name) if in_query else [data[name]]) if isinstance(v, str)]
+            if any("\x00" in v for v in values):
+                bad[name] = ["NUL characters are not allowed."]
+            elif in_query and any(CONTROL_CHARACTERS.search(v) for v in values):
+                bad[name] = ["Control characters (U+0001-U+001F but tab, U+007F) are not allowed."]
+            elif any(LONE_SURROGATES.search(v) for v in values):
+                bad[name] = ["Lone UTF-16 surrogates are not text: send valid Unicode."]
         if bad:
             raise ValidationError(bad)
         return data
+
+
+class WholeNumber(fields.Integer):
+    """An integer in ASCII digits: int() alone would also take ' 1', '+1', '1_000' and Arabic-Indic digits."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and not ASCII_INTEGER.fullmatch(value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class IsoDate(fields.Date):
+    """YYYY-MM-DD (RFC 3339 full-date, as the contract says): not the week (2022-W01) or basic (20220101)
+    forms that date.fromisoformat also reads."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and not FULL_DATE.fullmatch(value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 class NoQueryArgs(BaseSchema):
@@ -65,9 +181,9 @@ def path_parameter(name: str, description: str, example: str) -> dict:
 
 
 class PageArgs(BaseSchema):
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=10_000_000),
+    page = WholeNumber(load_default=1, validate=validate.Range(min=1, max=10_000_000),
                           metadata={"description": "Page number, from 1", "example": 1})
-    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=MAX_PER_PAGE),
+    per_page = WholeNumber(load_default=20, validate=validate.Range(min=1, max=MAX_PER_PAGE),
                               metadata={"description": f"Items per page (at most {MAX_PER_PAGE})", "example": 20})
 
 

@@ -1,16 +1,21 @@
 """Positions: the rows fact-checkers cite, with filters, and the demand/rebuttal views."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+from flask import jsonify
 from flask.views import MethodView
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate, validates
 
 from extraction.types import KINDS
-from models import queries
+from models import queries, rows
+from models.text import fold
 from models.text import highlight as fold_highlight
 
-from .base import BaseSchema, Blueprint, CommaList, DateRangeMixin, PageArgs, page_schema, paginate, path_parameter
+from .base import (BaseSchema, Blueprint, CommaList, DateRangeMixin, IsoDate, PageArgs, page_schema, paginate,
+                   path_parameter)
 from .lookup import find_by_id, resolve_actors
-from .representations import CSV, JSONLD, NDJSON, chosen, claim_document, claims_document, documented, export, format_field
+from .representations import CSV, JSON, JSONLD, NDJSON, chosen, claim_document, claims_document, documented, export, format_field
 from .schemas import DemandSchema, PositionSchema, RebuttalSchema
 
 blp = Blueprint("positions", __name__, description="Positions stated by parties, with provenance")
@@ -35,9 +40,9 @@ class FilterArgs(DateRangeMixin, BaseSchema):
         "description": "Part of the speaker's name, any case", "example": "Stoltenberg"})
     source = fields.String(validate=validate.Length(min=1, max=64), metadata={
         "description": "Source id (GET /sources lists them)", "example": "5f0c2a9d41b7e3aa"})
-    since = fields.Date(metadata={"description": "Said on or after this ISO date (a month-precision date "
-                                                 "counts as its whole month)", "example": "2022-01-01"})
-    until = fields.Date(metadata={"description": "Said on or before this ISO date", "example": "2022-01-31"})
+    since = IsoDate(metadata={"description": "Said on or after this ISO date (a month-precision date "
+                                             "counts as its whole month)", "example": "2022-01-01"})
+    until = IsoDate(metadata={"description": "Said on or before this ISO date", "example": "2022-01-31"})
     has_quote = fields.Boolean(metadata={"description": "Only positions with (true) or without (false) a "
                                                         "verbatim quote", "example": True})
     q = fields.String(validate=validate.Length(min=1, max=200), metadata={
@@ -48,6 +53,12 @@ class FilterArgs(DateRangeMixin, BaseSchema):
     sort = fields.String(validate=validate.OneOf(SORTS), metadata={
         "description": "relevance (the default when q is given: best match first, then newest) or newest "
                        "(newest said first, undated last; the default without q)", "example": "newest"})
+
+    @validates("q")
+    def _has_words(self, q: str, **kwargs):
+        # only spaces or accents: no word to search for, and no filter would silently mean every row
+        if not fold(q).split():
+            raise ValidationError("q has no word to search for (only spaces or combining marks).")
 
 
 class PositionListArgs(FilterArgs, PageArgs):
@@ -87,6 +98,17 @@ def listing(args: dict, name: str, **fixed):
     return page, claims_document(page["items"]) if media_type == JSONLD else None
 
 
+def position_page(args: dict):
+    """A JSON page of GET /positions: its rows read as tuples and written straight to JSON, the list's hot
+    path (models/rows.py; tests/test_rows.py holds it to PositionSchema)."""
+    page = paginate(filtered(args, ids_only=True), args,
+                    fetch=lambda ids: rows.position_dicts([i for (i,) in ids.tuples()]))
+    if args.get("q"):
+        for item in page["items"]:
+            item["highlight"] = highlight(SimpleNamespace(**item), args["q"])
+    return jsonify(page)
+
+
 def highlight(position, q: str) -> str | None:
     return fold_highlight(position.text, q) or fold_highlight(position.quote or "", q) or None
 
@@ -104,6 +126,8 @@ class Positions(MethodView):
         of schema.org Claims (application/ld+json), or every row of the filter as CSV (text/csv) or
         NDJSON (application/x-ndjson), streamed.
         """
+        if chosen(args, *LIST_FORMATS) == JSON:
+            return position_page(args)
         page, other = listing(args, "positions")
         return other or page
 

@@ -56,8 +56,21 @@ def handle_unexpected(error: Exception):
     """A bug: log it with its traceback, answer a bare 500 problem (no internals leak)."""
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
+    if _malformed_body(error):
+        return problem_response(400, f"The request body is not valid HTTP/1.1 chunked encoding "
+                                     f"({type(error).__name__}).")
     log.exception("unhandled error on %s %s", request.method, request.path)
     return problem_response(500, InternalServerError.description)
+
+
+def _malformed_body(error: Exception) -> bool:
+    """gunicorn parses a chunked body while the app reads it: its parse errors (bad chunk size, missing
+    terminator) surface in the view, and are the client's fault."""
+    try:
+        from gunicorn.http.errors import ParseException
+    except ImportError:  # served by another WSGI server
+        return False
+    return isinstance(error, ParseException)
 
 
 def _flatten_locations(messages: dict) -> dict:
@@ -86,3 +99,26 @@ def _phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return "Error"
+
+
+# gunicorn answers requests it cannot parse (a raw non-ASCII byte or control character in the request line, a
+# malformed header or chunk) itself, before the app sees them, with an HTML page; gunicorn.conf.py installs
+# this writer in each worker so those answers are problem+json like every other error.
+def write_protocol_error(sock, status_int: int, reason: str, mesg: str) -> None:
+    from gunicorn import util
+
+    from . import SECURITY_HEADERS
+
+    detail = (mesg or reason)[:300]
+    body = orjson.dumps({"type": "about:blank", "title": reason, "status": status_int, "detail": detail})
+    headers = {"Connection": "close", "Content-Type": PROBLEM_CONTENT_TYPE, "Content-Length": str(len(body)),
+               **SECURITY_HEADERS}
+    head = f"HTTP/1.1 {status_int} {reason}\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+    util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+def install_protocol_error_writer(worker=None) -> None:
+    """gunicorn post_worker_init hook: protocol-level refusals as problem+json."""
+    from gunicorn import util
+
+    util.write_error = write_protocol_error

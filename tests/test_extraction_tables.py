@@ -283,6 +283,9 @@ JOINT = [
     ("Phát biểu sau cuộc gặp với người đồng cấp Ukraine, Ngoại trưởng Anh kêu gọi Nga rút quân.",
      {("UK", "demand")}),
     ("Mỹ, Anh và Pháp kêu gọi Nga giảm căng thẳng.", {("US", "demand"), ("UK", "demand"), ("FRANCE", "demand")}),
+    # a relative clause answering the first: "điều mà" opens a new subject; "liên minh" alone is NATO
+    ("Moskva đòi NATO rút quân khỏi Romania, điều mà liên minh đã bác bỏ ngay lập tức.",
+     {("RUSSIA", "demand"), ("NATO", "rebuttal")}),
     ("Nga bác bỏ cáo buộc của Mỹ, kêu gọi NATO rút quân khỏi Đông Âu.", {("RUSSIA", "rebuttal"), ("RUSSIA", "demand")}),
     ("Mỹ và các đồng minh NATO đã bác bỏ quan điểm này nhưng cho biết sẵn sàng thảo luận về kiểm soát vũ khí.",
      {("US", "rebuttal"), ("NATO", "rebuttal"), ("US", "proposal"), ("NATO", "proposal")}),
