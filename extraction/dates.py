@@ -1,8 +1,8 @@
 """Date expressions and their resolution against the article's reference date.
 
 "ngày 25/1", "Hôm 7/1", "25/1/2022" -> day; "tháng trước", "cuối tháng 12", "tuần trước" -> month;
-"cùng ngày" -> the last day named before it; "năm ngoái" and the like -> found but undated
-(the contract has no year precision).
+"cùng ngày" -> the last day named before it; "hôm thứ Ba" -> the latest Tuesday; "năm ngoái" and the like
+-> found but undated (the contract has no year precision).
 """
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ DATE = re.compile(
         | tuần\s+(?:trước|qua) | (?:đầu\s+|cuối\s+)?tuần\s+này
         | hôm\s+qua | tối\s+qua | đêm\s+qua | hôm\s+nay | sáng\s+nay | cùng\s+ngày
         | năm\s+ngoái | năm\s+trước)\b
+    | \b(?:hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+(?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b
+        (?!\s*\(|\s*,?\s*ngày)                                    # "hôm thứ Ba": the last Tuesday
     """,
     re.X | re.I,
 )
@@ -87,6 +89,15 @@ def _year_from_word(word: str | None, ref: dt.date | None) -> int | None:
     return ref.year if word.lower().split()[-1] == "nay" else ref.year - 1
 
 
+WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "nhật": 6}
+
+
+def _weekday(word: str, ref: dt.date) -> str:
+    """ "hôm thứ Ba" in an article of Thursday 27/1: Tuesday 25/1 (the latest such day, the reference day included)."""
+    wanted = WEEKDAYS[word.lower().split()[-1]]
+    return (ref - dt.timedelta(days=(ref.weekday() - wanted) % 7)).isoformat()
+
+
 def _day(m: re.Match, ref: dt.date | None) -> tuple[str | None, str]:
     """ "ngày 25/1" (year from the reference date), "25/1/2022"; "12/1" alone is never matched."""
     day, month = int(m.group("day") or m.group("day_bare")), int(m.group("month") or m.group("month_bare"))
@@ -114,6 +125,8 @@ def find_dates(text: str, start: int, end: int, *, ref: dt.date | None, last_day
             value, precision = _day(m, ref)
         elif m.group("m_only"):
             value, precision = _month(m, ref)
+        elif m.group("weekday"):
+            value, precision = (_weekday(m.group("weekday"), ref), "day") if ref else (None, "unknown")
         else:
             value, precision = _relative(m.group("rel"), ref, last_day) if ref else (None, "unknown")
         out.append(DateMention(m.start(), m.end(), value, precision))

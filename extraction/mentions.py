@@ -192,11 +192,19 @@ def _phrase(hits: list[Hit], i: int, text: str, block_end: int) -> tuple[Mention
     return None, i
 
 
+TIME_ZONE = re.compile(
+    r"""giờ\s+$   # "tối 24/1 (giờ Mỹ)": a clock, not the party
+    """,
+    re.X | re.I,
+)
+
+
 def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
     """Speaker and party mentions in the kept blocks, in text order, persons resolved."""
     out: list[Mention] = []
     for b in blocks:
         hits = _hosts(text, _whole_word_hits(text, gazetteer.scan(text, b.start, b.end), b))
+        hits = [h for h in hits if not (h.kind == "actor" and TIME_ZONE.search(text, max(b.start, h.start - 6), h.start))]
         i = 0
         while i < len(hits):
             mention, i = _phrase(hits, i, text, b.end)

@@ -167,6 +167,8 @@ DATES = [
     ("Ngày 28/1/2022, Tổng thống Nga cho biết phản hồi của Mỹ không đáp ứng quan ngại của Nga.",
      None, "2022-01-28"),
     ("Nga cho biết sẽ tiếp tục đối thoại.", "2022-02-10", None),
+    ("Hôm thứ Ba, Ngoại trưởng Nga cảnh báo phương Tây về hậu quả.", "2022-01-27", "2022-01-25"),
+    ("Tổng thống Mỹ Joe Biden tối 24/1 (giờ Mỹ) kêu gọi các đồng minh châu Âu đoàn kết.", "2022-01-25", "2022-01-24"),
     ("Trong cuộc điện đàm hôm 30/12 năm ngoái, Tổng thống Mỹ cảnh báo Nga về hậu quả nghiêm trọng.", "2022-01-11",
      "2021-12-30"),
     # a meeting dated in the sentence before, in the same paragraph, dates what is said after it; not the
@@ -282,6 +284,7 @@ JOINT = [
      {("RUSSIA", "warning")}),
     ("Phát biểu sau cuộc gặp với người đồng cấp Ukraine, Ngoại trưởng Anh kêu gọi Nga rút quân.",
      {("UK", "demand")}),
+    ("Bộ Ngoại giao Nga khẳng định Moskva sẵn sàng cho mọi kịch bản.", {("RUSSIA", "statement")}),
     ("Mỹ, Anh và Pháp kêu gọi Nga giảm căng thẳng.", {("US", "demand"), ("UK", "demand"), ("FRANCE", "demand")}),
     # a relative clause answering the first: "điều mà" opens a new subject; "liên minh" alone is NATO
     ("Moskva đòi NATO rút quân khỏi Romania, điều mà liên minh đã bác bỏ ngay lập tức.",
