@@ -50,7 +50,7 @@ class DateTracker:
         """(date, how it was found: "own" | "shifted" | "speaker" | "event" | "sentence" | "")."""
         s = claim.clause.sentence
         cue_pos = claim.cue.start if claim.cue else claim.content[0]
-        own = own_date(s_dates, claim.clause.dates_from, cue_pos)
+        own = own_date(s_dates, claim.clause.dates_from, cue_pos) or attribution_date(text, claim, s_dates)
         if own:
             return own, "own"
         shifted = self._days_apart(text, claim, s_dates, s_mentions)
@@ -162,6 +162,24 @@ def own_date(dates: list[DateMention], lo: int, cue_pos: int) -> DateMention | N
     """The date given for the claim: the last one before its cue in the sentence (not in the content)."""
     before = [d for d in dates if lo <= d.start < cue_pos]
     return before[-1] if before else None
+
+
+AFTER_CUE = re.compile(
+    r"""\s*(?:vào\s+)?   # "Ông Blinken nói hôm 19/1 rằng ...", "cho biết vào ngày 24/1"
+    """,
+    re.X,
+)
+
+
+def attribution_date(text: str, claim: Claim, dates: list[DateMention]) -> DateMention | None:
+    """A date in the attribution after its verb: '"...", ông Blinken nói tại Kiev hôm 19/1' (the quote came
+    first), 'ông Blinken nói hôm 19/1 rằng ...' (the date right after the verb)."""
+    if claim.cue is None:
+        return None
+    after = [d for d in dates if claim.cue.end <= d.start < claim.clause.end]
+    if claim.quoted and claim.content[1] <= claim.cue.start:
+        return after[0] if after else None
+    return next((d for d in after if AFTER_CUE.fullmatch(text[claim.cue.end : d.start])), None)
 
 
 @functools.lru_cache(maxsize=1)

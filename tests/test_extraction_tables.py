@@ -168,6 +168,10 @@ DATES = [
      None, "2022-01-28"),
     ("Nga cho biết sẽ tiếp tục đối thoại.", "2022-02-10", None),
     ("Hôm thứ Ba, Ngoại trưởng Nga cảnh báo phương Tây về hậu quả.", "2022-01-27", "2022-01-25"),
+    # the date in the attribution, after the verb
+    ("“Chúng tôi sẽ không để ai quyết định thay Ukraine”, Ngoại trưởng Mỹ nói tại Kiev hôm 19/1.", "2022-01-21",
+     "2022-01-19"),
+    ("Ngoại trưởng Mỹ nói hôm 19/1 rằng Washington sẽ không nhượng bộ.", "2022-01-21", "2022-01-19"),
     ("Tổng thống Mỹ Joe Biden tối 24/1 (giờ Mỹ) kêu gọi các đồng minh châu Âu đoàn kết.", "2022-01-25", "2022-01-24"),
     ("Trong cuộc điện đàm hôm 30/12 năm ngoái, Tổng thống Mỹ cảnh báo Nga về hậu quả nghiêm trọng.", "2022-01-11",
      "2021-12-30"),
