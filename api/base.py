@@ -14,6 +14,8 @@ from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, valida
 from webargs import core
 from webargs.flaskparser import FlaskParser, abort, is_json_request
 
+from models import queries
+
 MAX_PER_PAGE = 100
 MAX_LIST_ITEMS = 50  # values of one list parameter
 
@@ -210,7 +212,7 @@ def page_schema(item_schema, name: str):
 def paginate(query, args: dict, fetch=list) -> dict:
     """One page of `query` (a peewee SelectQuery already ordered) with total and links; 400 past the end."""
     page, per_page = args["page"], args["per_page"]
-    total = query.count(clear_limit=True)
+    total = queries.count(query)  # cached per process until a write commits (models/queries.py)
     pages = max(1, math.ceil(total / per_page))
     if page > pages:
         flask_smorest.abort(400, message=f"Page {page} is out of range: there are {pages} page(s) "

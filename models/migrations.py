@@ -88,9 +88,47 @@ def _pg_trgm_schema() -> str | None:
     return row[0].strip('"') if row else None
 
 
+VERSIONED_TABLES = ("position", "source", "position_target", "position_topic")  # what list totals count
+
+
+def _data_version(engine: str) -> None:
+    """A counter every committed write to the counted tables moves on: list totals are cached per
+    process under it (queries.count), so every worker and server sees a write at its next request."""
+    bigint = "INTEGER" if engine == "sqlite" else "BIGINT"
+    database.execute_sql(f'CREATE TABLE IF NOT EXISTS "data_version" ("id" INTEGER NOT NULL PRIMARY KEY '
+                         f'CHECK ("id" = 1), "version" {bigint} NOT NULL)')
+    # starts at the clock, in microseconds: a table made again never repeats a version an old cache holds
+    start = int(dt.datetime.now(dt.timezone.utc).timestamp() * 1_000_000)
+    database.execute_sql(f'INSERT INTO "data_version" ("id", "version") SELECT 1, {start} '
+                         'WHERE NOT EXISTS (SELECT 1 FROM "data_version")')
+    if engine == "sqlite":  # one writer at a time: the row is never contended
+        for table in VERSIONED_TABLES:
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                trigger = f"{table}_{event.lower()}_bumps_version"
+                database.execute_sql(f'DROP TRIGGER IF EXISTS "{trigger}"')
+                database.execute_sql(f'CREATE TRIGGER "{trigger}" AFTER {event} ON "{table}" BEGIN '
+                                     'UPDATE "data_version" SET "version" = "version" + 1; END')
+        return
+    # PostgreSQL: deferred to the commit, once per transaction, so the row lock is the writer's last
+    # (taken earlier, two ingests that also insert the same new actor could deadlock on it)
+    database.execute_sql('ALTER TABLE "data_version" ADD COLUMN IF NOT EXISTS "bumped_by" xid8')
+    database.execute_sql("""CREATE OR REPLACE FUNCTION bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE "data_version" SET "version" = "version" + 1, "bumped_by" = pg_current_xact_id()
+            WHERE "bumped_by" IS DISTINCT FROM pg_current_xact_id();
+            RETURN NULL;
+        END $$""")
+    for table in VERSIONED_TABLES:
+        trigger = f"{table}_bumps_version"
+        database.execute_sql(f'DROP TRIGGER IF EXISTS "{trigger}" ON "{table}"')
+        database.execute_sql(f'CREATE CONSTRAINT TRIGGER "{trigger}" AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
+                             'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_data_version()')
+
+
 MIGRATIONS = [
     Migration(1, "initial schema (commit b4e97b7)", _initial_schema),
     Migration(2, "text search index on position.search_text", _search_index),
+    Migration(3, "data version for cached list totals", _data_version),
 ]
 LATEST = MIGRATIONS[-1].version
 

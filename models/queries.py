@@ -1,9 +1,12 @@
 """Queries the API sends, named for what they return. Each list query is one SELECT with its joins."""
 from __future__ import annotations
 
-from peewee import JOIN, SQL, Case, Column, Value, fn
+import threading
+from collections import OrderedDict
 
-from .database import is_sqlite
+from peewee import JOIN, SQL, Case, Column, Select, Table, Value, fn
+
+from .database import database, is_sqlite
 from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
 from .migrations import SEARCH_TABLE
 from .text import fold
@@ -13,6 +16,10 @@ TRIGRAM = 3
 
 
 NEWEST_FIRST = (Position.said_from.desc(nulls="LAST"), Position.id)
+DATA_VERSION = Table("data_version", ("version",))  # moved on by every write (models/migrations.py)
+MAX_CACHED_COUNTS = 1024
+_counts: OrderedDict = OrderedDict()  # (database, sql, params) -> (data version, count)
+_counts_lock = threading.Lock()
 SOURCE_REFERENCE = (Source.id, Source.name, Source.outlet, Source.title, Source.url, Source.published)
 
 
@@ -95,6 +102,31 @@ def _relevance(words: list[str]) -> list:
     phrase = Case(None, [(Position.search_text.contains(" ".join(words)), 1)], 0)
     whole_words = sum((Case(None, [(padded.contains(f" {word} "), 1)], 0) for word in words), Value(0))
     return [phrase.desc(), whole_words.desc()]
+
+
+def count(query) -> int:
+    """How many rows `query` selects (limit and order aside), counted again only after a write.
+
+    One statement reads the data version and, only when it differs from the version this process counted
+    under, the count: both from the same snapshot, so a cached total is never older than the data the
+    page is read from, on any worker or server."""
+    sql, params = query.sql()
+    key = (database.obj, sql, tuple(params))
+    with _counts_lock:
+        cached_version, cached_total = _counts.get(key, (None, None))
+    inner = query.order_by().limit(None).offset(None)
+    counted = Select([inner.alias("_counted")], [fn.COUNT(SQL("1"))])
+    version = DATA_VERSION.version
+    unchanged = Case(None, [(version == cached_version, -1)], counted) if cached_version is not None else counted
+    row = database.execute(DATA_VERSION.select(version, unchanged)).fetchone()
+    if row[1] == -1:
+        return cached_total
+    with _counts_lock:
+        _counts[key] = row
+        _counts.move_to_end(key)
+        while len(_counts) > MAX_CACHED_COUNTS:
+            _counts.popitem(last=False)
+    return row[1]
 
 
 def position(position_id: str):

@@ -207,3 +207,56 @@ def test_concurrent_starts_apply_each_step_once(empty_database):
         versions = [r[0] for r in db.execute_sql('SELECT "version" FROM "schema_version" ORDER BY 1')]
     db.close()
     assert versions == list(range(1, migrations.LATEST + 1))
+
+
+def raw_connection(url: str, engine: str):
+    """A connection of the driver's own, as another worker or server has: not the one queries.count uses."""
+    if engine == "sqlite":
+        import sqlite3
+
+        connection = sqlite3.connect(url[len("sqlite:///"):], isolation_level=None)
+        connection.execute("PRAGMA foreign_keys = ON")
+        return connection, "?"
+    import psycopg2
+
+    connection = psycopg2.connect(url.replace("postgresql://", "postgres://", 1))
+    connection.autocommit = True
+    return connection, "%s"
+
+
+def test_cached_totals_follow_writes_made_elsewhere(old_database):
+    url, engine = old_database
+    db = models.bind(url)
+    from models import queries
+
+    lists = {"all": queries.matching_positions(), "nato": queries.matching_positions(actors=["NATO"]),
+             "diplomacy": queries.matching_positions(topics=["diplomacy"]),
+             "targets us": queries.matching_positions(targets=["US"]), "q=nga": queries.matching_positions(q="nga")}
+
+    def totals():
+        return {name: queries.count(query) for name, query in lists.items()}
+
+    other, p = raw_connection(url, engine)
+    with db.connection_context():
+        models.create_tables()
+        first = {"all": 4, "nato": 1, "diplomacy": 2, "targets us": 1, "q=nga": 2}
+        assert totals() == first
+        assert totals() == first  # unchanged data: the cached totals
+        writes = [
+            (f'INSERT INTO "position_topic" ("position_id", "topic_id") VALUES ({p}, {p})',
+             ("1000000000000002", "diplomacy"), {"diplomacy": 3}),
+            (f'UPDATE "position" SET "actor_id" = {p} WHERE "id" = {p}', ("NATO", "1000000000000004"), {"nato": 2}),
+            (f'UPDATE "position" SET "search_text" = {p} WHERE "id" = {p}', ("my canh bao", "1000000000000003"),
+             {"q=nga": 1}),
+            (f'DELETE FROM "position_target" WHERE "actor_id" = {p}', ("US",), {"targets us": 0}),
+            (f'DELETE FROM "source" WHERE "id" = {p}', ("bbbbbbbbbbbbbbbb",),  # cascades to its positions
+             {"all": 2, "nato": 1, "diplomacy": 2}),
+        ]
+        expected = dict(first)
+        for sql, params, changed in writes:
+            cursor = other.cursor()
+            cursor.execute(sql, params)
+            expected.update(changed)
+            assert totals() == expected, sql
+    other.close()
+    db.close()
