@@ -38,6 +38,7 @@ class _Lexicon:
     noun_followers: tuple[str, ...]
     noun_capable: frozenset[str]
     not_after: dict  # cue -> words after which it is no cue
+    not_before: dict  # cue -> words before which it is no cue ("sự cần thiết phải": a noun phrase)
     content_only: frozenset[str]
     shapes: tuple[tuple[str, re.Pattern], ...]  # (kind, content shape giving it when no cue does)
 
@@ -61,6 +62,7 @@ def _lexicon() -> _Lexicon:
         noun_followers=tuple(cues.get("noun_followers") or ()),
         noun_capable=frozenset(cues.get("noun_capable") or ()),
         not_after=cues.get("not_after_cue") or {},
+        not_before={cue: tuple(words) for cue, words in (cues.get("not_before_cue") or {}).items()},
         content_only=frozenset(cues.get("content_only") or ()),
         shapes=tuple((kind, re.compile(p)) for kind, ps in (cues.get("shapes") or {}).items() for p in ps),
     )
@@ -92,6 +94,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     for s, e, kind in chosen:
         word, following = lower[s:e], lower[e : e + 20].lstrip()
         if any(following.startswith(w) for w in lex.not_after.get(word, ())):
+            continue
+        if any(_prev_words(lower, s, len(w.split())) == w for w in lex.not_before.get(word, ())):
             continue
         negated = any(_prev_words(lower, s, n) in lex.negators for n in (1, 2, 3, 4))
         out.append(Cue(start + s, start + e, kind, negated, _is_noun(word, cased, s, following, lex),

@@ -289,6 +289,10 @@ JOINT = [
     ("Phát biểu sau cuộc gặp với người đồng cấp Ukraine, Ngoại trưởng Anh kêu gọi Nga rút quân.",
      {("UK", "demand")}),
     ("Bộ Ngoại giao Nga khẳng định Moskva sẵn sàng cho mọi kịch bản.", {("RUSSIA", "statement")}),
+    # "phải" inside a noun phrase asks nothing; agreeing is stating
+    ("Thủ tướng Đức và Tổng thống Pháp nhất trí về sự cần thiết phải duy trì đối thoại với Moskva.",
+     {("GERMANY", "statement"), ("FRANCE", "statement")}),
+    ("Ngoại trưởng Anh cho rằng cái giá phải trả cho một cuộc xâm lược sẽ rất đắt.", {("UK", "warning")}),
     ("Mỹ, Anh và Pháp kêu gọi Nga giảm căng thẳng.", {("US", "demand"), ("UK", "demand"), ("FRANCE", "demand")}),
     # a relative clause answering the first: "điều mà" opens a new subject; "liên minh" alone is NATO
     ("Moskva đòi NATO rút quân khỏi Romania, điều mà liên minh đã bác bỏ ngay lập tức.",
