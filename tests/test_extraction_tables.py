@@ -293,6 +293,9 @@ JOINT = [
     ("Thủ tướng Đức và Tổng thống Pháp nhất trí về sự cần thiết phải duy trì đối thoại với Moskva.",
      {("GERMANY", "statement"), ("FRANCE", "statement")}),
     ("Ngoại trưởng Anh cho rằng cái giá phải trả cho một cuộc xâm lược sẽ rất đắt.", {("UK", "warning")}),
+    # troops ready to deploy: readiness, not an offer
+    ("Lầu Năm Góc cho biết 8.500 binh sĩ Mỹ sẵn sàng triển khai tới châu Âu trong thời gian ngắn.",
+     {("US", "statement")}),
     ("Mỹ, Anh và Pháp kêu gọi Nga giảm căng thẳng.", {("US", "demand"), ("UK", "demand"), ("FRANCE", "demand")}),
     # a relative clause answering the first: "điều mà" opens a new subject; "liên minh" alone is NATO
     ("Moskva đòi NATO rút quân khỏi Romania, điều mà liên minh đã bác bỏ ngay lập tức.",
