@@ -294,7 +294,7 @@ JOINT = [
      {("GERMANY", "statement"), ("FRANCE", "statement")}),
     ("Ngoại trưởng Anh cho rằng cái giá phải trả cho một cuộc xâm lược sẽ rất đắt.", {("UK", "warning")}),
     # troops ready to deploy: readiness, not an offer
-    ("Lầu Năm Góc cho biết 8.500 binh sĩ Mỹ sẵn sàng triển khai tới châu Âu trong thời gian ngắn.",
+    ("Lầu Năm Góc cho biết 8.500 binh sĩ Mỹ sẵn sàng tham gia lực lượng phản ứng nhanh của liên minh.",
      {("US", "statement")}),
     ("Mỹ, Anh và Pháp kêu gọi Nga giảm căng thẳng.", {("US", "demand"), ("UK", "demand"), ("FRANCE", "demand")}),
     # a relative clause answering the first: "điều mà" opens a new subject; "liên minh" alone is NATO
