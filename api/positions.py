@@ -145,8 +145,9 @@ class PositionById(MethodView):
         As JSON, or as a schema.org Claim (Accept: application/ld+json or format=jsonld) that a
         ClaimReview can reference by its @id.
         """
-        position = find_by_id(queries.position, position_id, "position")
-        return claim_document(position) if chosen(args, "json", "jsonld") == JSONLD else position
+        if chosen(args, "json", "jsonld") == JSONLD:
+            return claim_document(find_by_id(queries.position, position_id, "position"))
+        return jsonify(find_by_id(rows.position_dict, position_id, "position"))  # the hot path, as lists
 
 
 class DemandListArgs(PositionListArgs):

@@ -42,6 +42,11 @@ def position_dicts(ids: list[str]) -> list[dict]:
     return [by_id[i] for i in ids if i in by_id]
 
 
+def position_dict(position_id: str) -> dict | None:
+    found = position_dicts([position_id])
+    return found[0] if found else None
+
+
 def _document(row: tuple) -> dict:
     (pid, kind, text, quote, said_on, precision, start, end, targets, topics, rebuts, speaker_id, speaker_role,
      code, name_en, name_vi, source_id, outlet, title, url, published, speaker_name, person_role) = row

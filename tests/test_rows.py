@@ -43,3 +43,10 @@ def test_list_pages_validate_against_the_page_schema(client, query):
     assert PositionPage().load(page) is not None
     first = Position.get_by_id(page["items"][0]["id"])
     assert page["items"][0]["text"] == first.text
+
+
+def test_one_position_reads_as_the_schema_dumps_it(app, client, all_ids):
+    with app.app_context(), models.database.connection_context():
+        expected = [PositionSchema().dump(queries.position(i)) for i in all_ids[:10]]
+    assert [client.get(f"/positions/{i}").get_json() for i in all_ids[:10]] == expected
+    assert client.get("/positions/0000000000000000").status_code == 404
