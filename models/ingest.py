@@ -43,15 +43,21 @@ def write_transaction():
         raise WriteRefused(full) from error
 
 
-def _refusal(error: Exception) -> bool | None:
-    """True for a full database, False for a read-only one, None for anything else."""
-    original = error.args[0] if error.args and isinstance(error.args[0], Exception) else error  # peewee wraps
-    code = getattr(original, "pgcode", None)
-    message = str(original).lower()
-    if code == POSTGRES_DISK_FULL or "database or disk is full" in message:
-        return True
-    if code == POSTGRES_READ_ONLY or "readonly database" in message:
-        return False
+def _refusal(error: BaseException | None) -> bool | None:
+    """True for a full database, False for a read-only one, None for anything else.
+
+    The chain is searched: when SQLite's COMMIT fails for want of space, SQLite has already rolled back,
+    and peewee's own ROLLBACK then raises "no transaction is active" over the error that tells why."""
+    for _ in range(8):  # a chain is short; this bounds a cyclic one
+        if error is None:
+            return None
+        code = getattr(getattr(error, "orig", None), "pgcode", None)  # peewee keeps the driver's error as .orig
+        message = str(error).lower()
+        if code == POSTGRES_DISK_FULL or "database or disk is full" in message:
+            return True
+        if code == POSTGRES_READ_ONLY or "readonly database" in message:
+            return False
+        error = error.__cause__ or error.__context__
     return None
 
 
