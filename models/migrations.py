@@ -135,6 +135,8 @@ LATEST = MIGRATIONS[-1].version
 
 def migrate(target: int = LATEST) -> int:
     """Apply the steps after the database's version up to `target`; return the version reached."""
+    if (recorded := _recorded_version()) is not None and recorded >= target:
+        return recorded  # up to date: nothing written, no lock taken (a read-only database serves reads)
     engine = "sqlite" if is_sqlite() else "postgresql"
     db = database.obj
     with (db.atomic(lock_type="IMMEDIATE") if engine == "sqlite" else db.atomic()):
@@ -152,6 +154,13 @@ def migrate(target: int = LATEST) -> int:
                                      (step.version, step.name, dt.datetime.now(dt.timezone.utc).isoformat()))
                 current = step.version
     return current
+
+
+def _recorded_version() -> int | None:
+    """The version schema_version records, read without writing; None when it cannot tell."""
+    if not (_table_exists("schema_version") and _table_exists("position")):
+        return None
+    return database.execute_sql('SELECT MAX("version") FROM "schema_version"').fetchone()[0]
 
 
 def current_version() -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from peewee import JOIN, SQL, Case, Column, Select, Table, Value, fn
+from peewee import JOIN, OP, SQL, Case, Column, Expression, Select, Table, Value, fn
 
 from .database import database, is_sqlite
 from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
@@ -81,9 +81,9 @@ def _search(words: list[str]) -> list:
     "phản"), on both engines, read from a trigram index: FTS5 on SQLite, pg_trgm on PostgreSQL
     (models/migrations.py). The same rows on both: each is exactly `word in position.search_text`."""
     if not is_sqlite():
-        return [Position.search_text.contains(word) for word in words]  # ILIKE '%word%': the pg_trgm index serves it
+        return [_contains(Position.search_text, word) for word in words]  # the pg_trgm index serves LIKE
     indexed = [w for w in words if len(w) >= TRIGRAM]
-    conditions = [Position.search_text.contains(w) for w in words if len(w) < TRIGRAM]
+    conditions = [_contains(Position.search_text, w) for w in words if len(w) < TRIGRAM]
     if indexed:
         phrases = " AND ".join('"' + w.replace('"', '""') + '"' for w in indexed)  # a quoted FTS5 string is literal
         conditions.append(Column(Position, "rowid").in_(
@@ -99,9 +99,21 @@ def _order(q: str | None, rank: bool) -> tuple:
 def _relevance(words: list[str]) -> list:
     """Sort keys for a search: the words as one phrase first, then the count of them found as whole words."""
     padded = Value(" ").concat(Position.search_text).concat(" ")
-    phrase = Case(None, [(Position.search_text.contains(" ".join(words)), 1)], 0)
-    whole_words = sum((Case(None, [(padded.contains(f" {word} "), 1)], 0) for word in words), Value(0))
+    whole_words = sum((Case(None, [(_contains(padded, f" {word} "), 1)], 0) for word in words), Value(0))
+    if len(words) == 1:  # every match holds the one word: the phrase key would be the same for all
+        return [whole_words.desc()]
+    phrase = Case(None, [(_contains(Position.search_text, " ".join(words)), 1)], 0)
     return [phrase.desc(), whole_words.desc()]
+
+
+def _contains(text, part: str):
+    """`part` occurs in `text`, LIKE's wildcards in it taken literally. search_text and the words are
+    folded to lower case already, so a case-sensitive LIKE is exact; on PostgreSQL it is several times
+    cheaper than ILIKE (SQLite's LIKE, and peewee's contains() there, ignore ASCII case)."""
+    if is_sqlite():
+        return text.contains(part)
+    escaped = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")  # backslash: LIKE's escape
+    return Expression(text, OP.LIKE, f"%{escaped}%")
 
 
 def count(query) -> int:
