@@ -106,6 +106,7 @@ def soak(url: str, key: str, args) -> dict:
         targets = read_targets(base)
         start_pids = sorted(child.pid for child in master.children())
         memory = [{"second": 0, "rss_mib": rss_mib(start_pids)}]
+        cpu_before, load_before = cpu_seconds(start_pids), os.getloadavg()[0]
         sources_before = requests.get(f"{base}/sources?per_page=1", timeout=30).json()["total"]
 
         per_process = -(-args.connections // LOAD_PROCESSES)
@@ -122,12 +123,16 @@ def soak(url: str, key: str, args) -> dict:
             samples = [job.get() for job in jobs]
         end_pids = sorted(child.pid for child in master.children())
         memory.append({"second": round(time.monotonic() - started), "rss_mib": rss_mib(end_pids)})
+        # the machine is shared with the load generator (and whatever else runs): what the server got of it
+        workers_cpu = round(cpu_seconds(end_pids) - cpu_before, 1) if end_pids == start_pids else None
+        load_average = (round(load_before, 2), round(os.getloadavg()[0], 2))
         sources_after = requests.get(f"{base}/sources?per_page=1", timeout=30).json()["total"]
     finally:
         server.terminate()
         server.wait(timeout=30)
     results = summarize(samples, args)
     results.update(memory=memory, worker_pids_start=start_pids, worker_pids_end=end_pids,
+                   workers_cpu_seconds=workers_cpu, load_average_start_end=load_average,
                    sources_added=sources_after - sources_before, database=engine_of(url), machine=machine())
     return results
 
@@ -238,7 +243,15 @@ def report(results: dict) -> None:
     replaced = results["worker_pids_start"] != results["worker_pids_end"]
     print(f"workers {results['worker_pids_start']} -> {results['worker_pids_end']}"
           f"{' (REPLACED: a worker died)' if replaced else ' (none replaced)'}")
+    print(f"workers' CPU time: {results['workers_cpu_seconds']} s of {results['seconds']:.0f} s x "
+          f"{os.cpu_count()} cores; load average at start and end {results['load_average_start_end']}")
     print("worker RSS (MiB) over time: " + "; ".join(f"{m['second']} s {m['rss_mib']}" for m in results["memory"]))
+
+
+def cpu_seconds(pids) -> float:
+    import psutil
+
+    return sum(sum(psutil.Process(pid).cpu_times()[:2]) for pid in pids)
 
 
 def rss_mib(pids) -> list[float]:
