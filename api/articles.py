@@ -107,7 +107,8 @@ class Articles(MethodView):
     @blp.arguments(ArticleSchema, location="json", content_type="application/json")
     @blp.response(201, SourceDetailSchema, description="Extracted and stored: the new source with its positions")
     @blp.alt_response(200, schema=SourceDetailSchema, success=True, description=(
-        "The same text was submitted before: the existing source, not a second copy (nothing is re-extracted)"))
+        "The same text was submitted before, or at the same moment: the existing source, unchanged, not a second "
+        "copy"))
     @blp.alt_response(401, response="UNAUTHORIZED")
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")

@@ -54,7 +54,7 @@ def write_rate_limited(view):
     def limited(*args, **kwargs):
         limit = current_app.extensions[EXTENSION]
         try:
-            with limit:
+            with limit:  # Flask-Limiter's block form: entering counts one write, or raises past the budget
                 pass
         except RateLimitExceeded as breach:
             return _too_many_writes(breach, limit.limiter)

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # made-to-order articles, shared with the reliability tests
 sys.path.insert(0, str(ROOT / "scripts" / "bench"))
 
-from reliability_support import article  # noqa: E402
+from reliability_support import article  # noqa: E402 (after the path setup)
 
 LOAD_PROCESSES = 2  # one Python process cannot drive 32 connections alone (the GIL)
 WRITE_RATE_LIMIT = "1000000/minute"  # the soak is one key writing as fast as it can: not what is measured
@@ -239,7 +239,8 @@ def report(results: dict) -> None:
     for kind, row in results["kinds"].items():
         print(f"  {kind:7} {row['requests']:7} requests  p50 {row.get('p50_ms')} ms  p95 {row.get('p95_ms')} ms  "
               f"p99 {row.get('p99_ms')} ms  max {row.get('max_ms')} ms  {row['statuses']}")
-    print(f"sources added: {results['sources_added']} (201 answers: {results['kinds'].get('write', {}).get('statuses', {}).get('201', 0)})")
+    created = results["kinds"].get("write", {}).get("statuses", {}).get("201", 0)
+    print(f"sources added: {results['sources_added']} (201 answers: {created})")
     replaced = results["worker_pids_start"] != results["worker_pids_end"]
     print(f"workers {results['worker_pids_start']} -> {results['worker_pids_end']}"
           f"{' (REPLACED: a worker died)' if replaced else ' (none replaced)'}")

@@ -3,8 +3,6 @@ the suite's engine, gunicorn's worker processes, and what the database holds."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -75,12 +73,6 @@ def wait_for_workers(master_pid: int, count: int, without: set[int] = frozenset(
     raise AssertionError(f"gunicorn did not get back to {count} workers in {timeout} s")
 
 
-def resident_mib(pids) -> list[float]:
-    import psutil
-
-    return [round(psutil.Process(pid).memory_info().rss / 2**20, 1) for pid in pids]
-
-
 def database_counts(url: str) -> dict:
     """Rows per table, and rows whose parent is gone (the foreign keys of position, its targets, topics)."""
     import models
@@ -113,8 +105,3 @@ def stored_sources(url: str) -> list[tuple[str, str | None, str, int]]:
                                       fn.COUNT(models.Position.id))
                  .join(models.Position, JOIN.LEFT_OUTER).group_by(models.Source.id).tuples())
         return list(query)
-
-
-def run_script(*args: str, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, *args], cwd=ROOT, env={**os.environ, **(env or {})}, check=True,
-                          capture_output=True, text=True, timeout=timeout)
