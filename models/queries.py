@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from peewee import JOIN, OP, SQL, Case, Column, Expression, Select, Table, Value, fn
+from peewee import JOIN, OP, SQL, Case, Column, Expression, ModelSelect, Select, Table, Value, fn
 
 from .database import database, is_sqlite
 from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
@@ -13,6 +13,10 @@ from .text import fold
 
 # FTS5's trigram index finds a word of at least this many characters; shorter ones are matched on the row
 TRIGRAM = 3
+# from this many matches, pages of a q= search are read in list order from position_newest (MatchingPositions)
+LARGE_SEARCH = 2000
+BEST_TIER_READ_AHEAD = 25  # newest matches read per row of the page looked for in the best tier
+MAX_BEST_TIER_PAGE = 2000  # rows up to the page's end; deeper pages rank every match
 
 
 NEWEST_FIRST = (Position.said_from.desc(nulls="LAST"), Position.id)
@@ -37,16 +41,57 @@ def positions(*, rank=False, **filters):
 def matching_positions(*, rank=False, **filters):
     """The ids of positions(**filters), in the same order, from the position table alone: counting
     it and paging through it read only the newest-first indexes (docs/benchmarks.md)."""
-    return _filtered(Position.select(Position.id), **filters).order_by(*_order(filters.get("q"), rank))
+    query = _filtered(MatchingPositions(Position, [Position.id]), **filters).order_by(*_order(filters.get("q"), rank))
+    query.filters, query.rank = filters, rank
+    return query
+
+
+class MatchingPositions(ModelSelect):
+    """matching_positions(): pages of a search that matches many rows are read in list order instead of
+    sorting every match (a word in half the corpus: ~150 ms sorted, a few ms read in order).
+
+    count() records the total. From LARGE_SEARCH matches on, a page sorted newest first walks
+    position_newest and stops at the page. A page ranked by relevance comes from the best tier (every
+    word whole, and the whole phrase), whose rows all rank alike, so newest first among them: when the
+    newest matches (read in list order, a bounded number) hold enough of that tier for the page, those
+    are the page; otherwise every match is ranked as for a small search. The same rows in the same
+    order either way (tests/test_search.py)."""
+
+    filters: dict = {}
+    rank = False
+    total: int | None = None
+
+    def paginate(self, page, paginate_by=20):
+        words = fold(self.filters.get("q")).split() if self.filters.get("q") else []
+        need = page * paginate_by
+        if not words or self.total is None or self.total < LARGE_SEARCH or need > MAX_BEST_TIER_PAGE:
+            return super().paginate(page, paginate_by)
+        in_list_order = _filtered(Position.select(Position.id), walk_newest=True, **self.filters).order_by(*NEWEST_FIRST)
+        if not self.rank:
+            return in_list_order.paginate(page, paginate_by)
+        newest = in_list_order.select(Position.id, Position.search_text).limit(need * BEST_TIER_READ_AHEAD).tuples()
+        best = [pid for pid, text in newest if _in_best_tier(text, words)][:need]
+        if len(best) < need:
+            return super().paginate(page, paginate_by)
+        ids = Position.select(Position.id).where(Position.id.in_(best[need - paginate_by:]))
+        return ids.order_by(*NEWEST_FIRST)  # the best tier ranks alike: newest first is its ranked order
+
+
+def _in_best_tier(search_text: str, words: list[str]) -> bool:
+    """In the tier _relevance puts first (every word whole, the whole phrase): the same substring tests
+    as its SQL, on the same folded text."""
+    padded = f" {search_text} "
+    return all(f" {word} " in padded for word in words) and (len(words) == 1 or " ".join(words) in search_text)
 
 
 def with_relations(page) -> list:
     """The positions a page of matching_positions() selects, with actor, source and speaker, in its order."""
-    return list(positions().where(Position.id.in_(page)).order_by(*page._order_by))
+    ids = page if isinstance(page, ModelSelect) else [i for (i,) in page.tuples()]
+    return list(positions().where(Position.id.in_(ids)).order_by(*page._order_by))
 
 
 def _filtered(query, *, actors=(), kinds=(), topics=(), targets=(), speaker=None, source=None, since=None,
-              until=None, has_quote=None, q=None):
+              until=None, has_quote=None, q=None, walk_newest=False):
     if actors:
         query = query.where(Position.actor.in_(list(actors)))
     if kinds:
@@ -72,11 +117,11 @@ def _filtered(query, *, actors=(), kinds=(), topics=(), targets=(), speaker=None
         query = query.where(Position.quote.is_null(not has_quote))
     words = fold(q).split() if q else []
     if words:
-        query = query.where(*_search(words))
+        query = query.where(*_search(words, walk_newest=walk_newest))
     return query
 
 
-def _search(words: list[str]) -> list:
+def _search(words: list[str], *, walk_newest: bool = False) -> list:
     """Every folded word of q occurs in search_text, anywhere (a substring: "phan" finds "phán" and
     "phản"), on both engines, read from a trigram index: FTS5 on SQLite, pg_trgm on PostgreSQL
     (models/migrations.py). The same rows on both: each is exactly `word in position.search_text`."""
@@ -86,7 +131,10 @@ def _search(words: list[str]) -> list:
     conditions = [_contains(Position.search_text, w) for w in words if len(w) < TRIGRAM]
     if indexed:
         phrases = " AND ".join('"' + w.replace('"', '""') + '"' for w in indexed)  # a quoted FTS5 string is literal
-        conditions.append(Column(Position, "rowid").in_(
+        # `rowid + 0`: not a column SQLite can look rows up by, so it walks an index in list order and checks
+        # each row against the matches, instead of fetching every match and sorting them
+        rowid = Column(Position, "rowid") + 0 if walk_newest else Column(Position, "rowid")
+        conditions.append(rowid.in_(
             SQL(f'(SELECT rowid FROM "{SEARCH_TABLE}" WHERE "{SEARCH_TABLE}" MATCH ?)', [phrases])))
     return conditions
 
@@ -132,7 +180,9 @@ def count(query) -> int:
     unchanged = Case(None, [(version == cached_version, -1)], counted) if cached_version is not None else counted
     row = database.execute(DATA_VERSION.select(version, unchanged)).fetchone()
     if row[1] == -1:
+        query.total = cached_total  # MatchingPositions pages by it
         return cached_total
+    query.total = row[1]
     with _counts_lock:
         _counts[key] = row
         _counts.move_to_end(key)
