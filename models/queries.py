@@ -13,9 +13,11 @@ from .text import fold
 
 # FTS5's trigram index finds a word of at least this many characters; shorter ones are matched on the row
 TRIGRAM = 3
-# from this many matches, pages of a q= search are read in list order from position_newest (MatchingPositions)
+# a q= search this large, in rows and in share of all positions, is paged in list order (MatchingPositions):
+# walking position_newest then meets a match every few rows
 LARGE_SEARCH = 2000
-BEST_TIER_READ_AHEAD = 25  # newest matches read per row of the page looked for in the best tier
+LARGE_SHARE = 0.1
+BEST_TIER_READ_AHEAD = 5  # newest matches read per row of the page looked for in the best tier
 MAX_BEST_TIER_PAGE = 2000  # rows up to the page's end; deeper pages rank every match
 
 
@@ -50,7 +52,8 @@ class MatchingPositions(ModelSelect):
     """matching_positions(): pages of a search that matches many rows are read in list order instead of
     sorting every match (a word in half the corpus: ~150 ms sorted, a few ms read in order).
 
-    count() records the total. From LARGE_SEARCH matches on, a page sorted newest first walks
+    count() records the total. From LARGE_SEARCH matches and LARGE_SHARE of all rows on (rarer words are
+    sorted quickly, and a walk would pass many rows for each match), a page sorted newest first walks
     position_newest and stops at the page. A page ranked by relevance comes from the best tier (every
     word whole, and the whole phrase), whose rows all rank alike, so newest first among them: when the
     newest matches (read in list order, a bounded number) hold enough of that tier for the page, those
@@ -64,9 +67,11 @@ class MatchingPositions(ModelSelect):
     def paginate(self, page, paginate_by=20):
         words = fold(self.filters.get("q")).split() if self.filters.get("q") else []
         need = page * paginate_by
-        if not words or self.total is None or self.total < LARGE_SEARCH or need > MAX_BEST_TIER_PAGE:
+        if (not words or self.total is None or self.total < LARGE_SEARCH or need > MAX_BEST_TIER_PAGE
+                or self.total < LARGE_SHARE * count(Position.select(Position.id))):
             return super().paginate(page, paginate_by)
-        in_list_order = _filtered(Position.select(Position.id), walk_newest=True, **self.filters).order_by(*NEWEST_FIRST)
+        in_list_order = (_filtered(Position.select(Position.id), walk_newest=True, **self.filters)
+                         .order_by(*NEWEST_FIRST))
         if not self.rank:
             return in_list_order.paginate(page, paginate_by)
         newest = in_list_order.select(Position.id, Position.search_text).limit(need * BEST_TIER_READ_AHEAD).tuples()

@@ -50,7 +50,8 @@ DDL = [
     'CREATE INDEX IF NOT EXISTS "position_target_actor_id" ON "position_target" ("actor_id")',
     'CREATE UNIQUE INDEX IF NOT EXISTS "position_target_actor_id_position_id" ON "position_target" '
     '("actor_id", "position_id")',
-    'CREATE TABLE IF NOT EXISTS "topic" ("code" VARCHAR(64) NOT NULL PRIMARY KEY, "label" VARCHAR(255) NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS "topic" ("code" VARCHAR(64) NOT NULL PRIMARY KEY, '
+    '"label" VARCHAR(255) NOT NULL)',
     'CREATE TABLE IF NOT EXISTS "position_topic" ("position_id" VARCHAR(16) NOT NULL, "topic_id" VARCHAR(64) NOT NULL, '
     'FOREIGN KEY ("position_id") REFERENCES "position" ("id") ON DELETE CASCADE, '
     'FOREIGN KEY ("topic_id") REFERENCES "topic" ("code"))',
@@ -62,7 +63,8 @@ DDL = [
     'CREATE INDEX IF NOT EXISTS "position_newest" ON "position" ("said_from" {DESC}, "id")',
     'CREATE INDEX IF NOT EXISTS "position_actor_newest" ON "position" ("actor_id", "said_from" {DESC}, "id")',
     'CREATE INDEX IF NOT EXISTS "position_kind_newest" ON "position" ("kind", "said_from" {DESC}, "id")',
-    'CREATE INDEX IF NOT EXISTS "position_actor_kind_newest" ON "position" ("actor_id", "kind", "said_from" {DESC}, "id")',
+    'CREATE INDEX IF NOT EXISTS "position_actor_kind_newest" ON "position" '
+    '("actor_id", "kind", "said_from" {DESC}, "id")',
 ]
 
 

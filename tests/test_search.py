@@ -1,8 +1,8 @@
 """q= pages of large searches are read in list order (models.queries.MatchingPositions) instead of
 sorting every match: the same rows, in the same order, as sorting them all.
 
-On the seeded corpus of the pass's engine, LARGE_SEARCH is lowered so that every search takes the
-large-search path, and each page is compared with the one sorting every match gives.
+On the seeded corpus of the pass's engine, LARGE_SEARCH and LARGE_SHARE are lowered so that every search
+takes the large-search path, and each page is compared with the one sorting every match gives.
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ def pages(client, q: str, extra: str) -> list[list[str]]:
 def test_large_search_pages_are_the_sorted_pages(client, monkeypatch, extra):
     sorted_pages = {q: pages(client, q, extra) for q in SEARCHES}
     monkeypatch.setattr(queries, "LARGE_SEARCH", 1)
+    monkeypatch.setattr(queries, "LARGE_SHARE", 0)
     for q in SEARCHES:
         assert pages(client, q, extra) == sorted_pages[q], (q, extra)
     assert any(len(p) > 1 for p in sorted_pages.values())  # several pages: deeper pages are compared too
@@ -37,6 +38,7 @@ def test_large_search_pages_are_the_sorted_pages(client, monkeypatch, extra):
 
 def test_a_large_search_reads_its_first_page_from_the_best_tier(app, monkeypatch):
     monkeypatch.setattr(queries, "LARGE_SEARCH", 1)
+    monkeypatch.setattr(queries, "LARGE_SHARE", 0)
     with app.test_request_context("/positions"):
         app.preprocess_request()  # the request hooks bind and connect this app's database
         query = queries.matching_positions(q="nga", rank=True)
