@@ -43,7 +43,8 @@ def positions(*, rank=False, **filters):
 def matching_positions(*, rank=False, **filters):
     """The ids of positions(**filters), in the same order, from the position table alone: counting
     it and paging through it read only the newest-first indexes (docs/benchmarks.md)."""
-    query = _filtered(MatchingPositions(Position, [Position.id]), **filters).order_by(*_order(filters.get("q"), rank))
+    query = _filtered(MatchingPositions(Position, [Position.id]), **filters)
+    query = query.order_by(*_order(filters.get("q"), rank))
     query.filters, query.rank = filters, rank
     return query
 
@@ -91,8 +92,7 @@ def _in_best_tier(search_text: str, words: list[str]) -> bool:
 
 def with_relations(page) -> list:
     """The positions a page of matching_positions() selects, with actor, source and speaker, in its order."""
-    ids = page if isinstance(page, ModelSelect) else [i for (i,) in page.tuples()]
-    return list(positions().where(Position.id.in_(ids)).order_by(*page._order_by))
+    return list(positions().where(Position.id.in_(page)).order_by(*page._order_by))
 
 
 def _filtered(query, *, actors=(), kinds=(), topics=(), targets=(), speaker=None, source=None, since=None,
@@ -173,8 +173,8 @@ def count(query) -> int:
     """How many rows `query` selects (limit and order aside), counted again only after a write.
 
     One statement reads the data version and, only when it differs from the version this process counted
-    under, the count: both from the same snapshot, so a cached total is never older than the data the
-    page is read from, on any worker or server."""
+    under, the count: both from one snapshot, so each total is cached under the version it was counted
+    at, and no worker or server serves a total that a committed write has changed."""
     sql, params = query.sql()
     key = (database.obj, sql, tuple(params))
     with _counts_lock:
