@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -38,11 +39,14 @@ class TcpProxy:
         threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
 
     def stop(self) -> None:
+        if self._listener is None:
+            return
         try:
             self._listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() blocked in the thread (Linux)
         except OSError:
             pass
         self._listener.close()
+        self._listener = None
         with self._lock:
             for s in self._sockets:
                 try:
@@ -139,3 +143,30 @@ def test_a_restart_between_requests_goes_unnoticed(proxied_server):
     proxy.stop()
     proxy.start()
     assert statuses(server) == all_ok()
+
+
+def test_a_server_started_while_the_database_is_down_serves_once_it_is_up():
+    """Workers start (and answer 503) without the database; the first request after it is up migrates."""
+    require_postgres()
+    with private_schema(POSTGRES_URL) as url:  # empty: the schema is made by the first request that can
+        parts = urlsplit(url)
+        proxy = TcpProxy((parts.hostname, parts.port or 5432))
+        server = Server(through(url, proxy))
+        try:
+            response = None
+            for _ in range(300):  # until gunicorn's workers answer (they cannot reach the database)
+                try:
+                    response = requests.get(server.url + "/health", timeout=30)
+                    break
+                except requests.ConnectionError:
+                    assert server.process.poll() is None, server.process.stderr.read().decode()[-2000:]
+                    time.sleep(0.2)
+            assert response is not None and response.status_code == 503
+            assert response.headers["Content-Type"].startswith("application/problem+json")
+            proxy.start()
+            for path in ("/health", "/positions", "/positions?q=nga", "/sources", "/actors"):
+                assert requests.get(server.url + path, timeout=30).status_code == 200, path
+            assert requests.get(server.url + "/health", timeout=30).json()["positions"] == 0
+        finally:
+            server.stop()
+            proxy.stop()
