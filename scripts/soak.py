@@ -269,7 +269,7 @@ def wait_ready(server: subprocess.Popen, base: str, timeout: float = 60) -> None
         try:
             if requests.get(f"{base}/health", timeout=2).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not listening yet, or no worker booted yet
             pass
         time.sleep(0.2)
     raise SystemExit("gunicorn did not answer /health in time")
