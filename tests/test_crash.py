@@ -255,7 +255,20 @@ def seeded_sqlite_copy(tmp_path: Path, directory: Path) -> tuple[Path, str]:
     database = directory / "positions.sqlite3"
     with fresh_database(tmp_path) as seeded_url:
         shutil.copy(seeded_url[len("sqlite:///"):], database)
+    store_submitted_article(f"sqlite:///{database}")
     return database, create_api_key(f"sqlite:///{database}", "faults")
+
+
+SUBMITTED = article(10**6)  # stored before the database turns read-only: then deleting it must fail
+
+
+def store_submitted_article(url: str) -> None:
+    import extraction
+    import models
+    from models.ingest import store_article
+
+    with models.bind(url).connection_context():
+        store_article(SUBMITTED, extraction.ArticleMeta(), extraction.extract(SUBMITTED))
 
 
 def test_a_read_only_sqlite_database_refuses_writes_with_503_and_keeps_serving_reads(tmp_path):
@@ -299,7 +312,8 @@ def test_a_full_sqlite_disk_refuses_writes_with_507_and_keeps_serving_reads(tmp_
     server = ConfinedServer(f"sqlite:///{mount_point / 'positions.sqlite3'}", FULL_DISK,
                             (str(mount_point), str(size), str(database)))
     with serving(server):
-        assert_refuses_writes_and_serves_reads(server, key, 507, "no space", article(0, PARAGRAPHS))
+        # a deletion may still fit (SQLite frees pages): only the large article is sure not to
+        assert_refuses_writes_and_serves_reads(server, key, 507, "no space", article(0, PARAGRAPHS), deletes=False)
 
 
 def test_a_read_only_postgresql_refuses_writes_with_503(tmp_path):
@@ -308,19 +322,27 @@ def test_a_read_only_postgresql_refuses_writes_with_503(tmp_path):
         pytest.skip("PostgreSQL only (TEST_DATABASE_URL); SQLite has its own tests above")
     with fresh_database(tmp_path) as url:
         key = create_api_key(url, "read-only")
+        store_submitted_article(url)
         read_only = url.replace("options=", "options=-cdefault_transaction_read_only%3Don%20", 1)
         with serving(Server(read_only, workers=1)) as server:
             assert_refuses_writes_and_serves_reads(server, key, 503, "read-only")
 
 
-def assert_refuses_writes_and_serves_reads(server, key, status: int, needle: str, text: str = article(0)) -> None:
+def assert_refuses_writes_and_serves_reads(server, key, status: int, needle: str, text: str = article(0),
+                                         deletes: bool = True) -> None:
+    """POST /articles (and DELETE of a submitted source) answer `status` problem+json; reads go on, unchanged."""
     sources = requests.get(f"{server.url}/sources?per_page=100", timeout=30)
     assert sources.status_code == 200 and sources.json()["total"] > 0
-    response = requests.post(f"{server.url}/articles", json={"text": text}, timeout=120,
-                             headers={"Authorization": f"Bearer {key}"})
-    assert response.status_code == status, response.text[:500]
-    assert response.headers["Content-Type"].startswith("application/problem+json")
-    assert response.json()["status"] == status and needle in response.json()["detail"]
-    assert "Traceback" not in response.text
+    writes = [requests.post(f"{server.url}/articles", json={"text": text}, timeout=120,
+                            headers={"Authorization": f"Bearer {key}"})]
+    if deletes:
+        submitted = next(s["id"] for s in sources.json()["items"] if not s["name"])
+        writes.append(requests.delete(f"{server.url}/sources/{submitted}", timeout=30,
+                                      headers={"Authorization": f"Bearer {key}"}))
+    for response in writes:
+        assert response.status_code == status, response.text[:500]
+        assert response.headers["Content-Type"].startswith("application/problem+json")
+        assert response.json()["status"] == status and needle in response.json()["detail"]
+        assert "Traceback" not in response.text
     assert requests.get(f"{server.url}/positions?q=NATO", timeout=30).status_code == 200
-    assert requests.get(f"{server.url}/sources?per_page=100", timeout=30).json()["total"] == sources.json()["total"]
+    assert requests.get(f"{server.url}/sources?per_page=100", timeout=30).json() == sources.json()
