@@ -417,7 +417,8 @@ def test_malformed_http_is_a_problem_not_html(gunicorn, request_bytes, status):
     check_problem(got, content_type, body, status, repr(request_bytes[:60]))
 
 
-@pytest.mark.parametrize("chunks", [b"zz\r\n", b"5\r\nabc\r\n0\r\n\r\n", b"ffffffffffffffffffff\r\n", b"3;\x00\r\nabc\r\n0\r\n\r\n"])
+@pytest.mark.parametrize("chunks", [b"zz\r\n", b"5\r\nabc\r\n0\r\n\r\n", b"ffffffffffffffffffff\r\n",
+                                    b"3;\x00\r\nabc\r\n0\r\n\r\n"])
 def test_a_malformed_chunked_body_is_400(gunicorn, key, chunks):
     """Read by the app (after the key is checked) while gunicorn parses the chunks: a parse error is the
     client's, a 400."""
@@ -470,7 +471,7 @@ def nested(depth: int) -> str:
     ("single quotes", "application/json", b"{'text': 'abc'}", 400),
     ("trailing comma", "application/json", b'{"text": "abc",}', 400),
     ("invalid UTF-8", "application/json", b'{"text": "\xff\xfe"}', 400),
-    ("latin-1 body", "application/json", '{"text": "Tổng"}'.encode("utf-8").replace(b"\xe1", b"\xe0"), 400),
+    ("latin-1 body", "application/json", '{"text": "Tổng"}'.encode().replace(b"\xe1", b"\xe0"), 400),
     ("BOM", "application/json", b'\xef\xbb\xbf{"text": "abc"}', 400),
     ("NaN", "application/json", b'{"text": NaN}', 400),
     ("huge number", "application/json", b'{"text": 1' + b"0" * 5000 + b"}", 400),
@@ -481,7 +482,8 @@ def nested(depth: int) -> str:
     ("text too short", "application/json", b'{"text": "\' OR 1=1--"}', 400),
     ("text not Vietnamese", "application/json", json.dumps({"text": "SELECT * FROM position; " * 20}).encode(), 400),
     ("unknown field", "application/json", json.dumps({"text": VIETNAMESE, "id": "0" * 16}).encode(), 400),
-    ("url javascript:", "application/json", json.dumps({"text": VIETNAMESE, "url": "javascript:alert(1)"}).encode(), 400),
+    ("url javascript:", "application/json",
+     json.dumps({"text": VIETNAMESE, "url": "javascript:alert(1)"}).encode(), 400),
     ("url file:", "application/json", json.dumps({"text": VIETNAMESE, "url": "file:///etc/passwd"}).encode(), 400),
     ("url SQL", "application/json", json.dumps({"text": VIETNAMESE, "url": "' OR 1=1--"}).encode(), 400),
     ("url too long", "application/json",
@@ -491,8 +493,10 @@ def nested(depth: int) -> str:
     ("outlet NUL", "application/json", json.dumps({"text": VIETNAMESE, "outlet": "VTC\x00"}).encode(), 400),
     ("title too long", "application/json", json.dumps({"text": VIETNAMESE, "title": "t" * 1001}).encode(), 400),
     ("title an object", "application/json", json.dumps({"text": VIETNAMESE, "title": {"a": 1}}).encode(), 400),
-    ("published 2022-13-45", "application/json", json.dumps({"text": VIETNAMESE, "published": "2022-13-45"}).encode(), 400),
-    ("published 2022-02-30", "application/json", json.dumps({"text": VIETNAMESE, "published": "2022-02-30"}).encode(), 400),
+    ("published 2022-13-45", "application/json",
+     json.dumps({"text": VIETNAMESE, "published": "2022-13-45"}).encode(), 400),
+    ("published 2022-02-30", "application/json",
+     json.dumps({"text": VIETNAMESE, "published": "2022-02-30"}).encode(), 400),
     ("published 99999-01-01", "application/json",
      json.dumps({"text": VIETNAMESE, "published": "99999-01-01"}).encode(), 400),
     ("published empty", "application/json", json.dumps({"text": VIETNAMESE, "published": ""}).encode(), 400),
