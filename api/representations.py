@@ -10,6 +10,7 @@ import io
 
 import orjson
 from flask import Response, request, stream_with_context, url_for
+from flask_smorest import abort
 from marshmallow import fields, validate
 
 from models import database
@@ -84,6 +85,9 @@ def _jsonld(document: dict) -> Response:
 
 
 def _absolute(endpoint: str, **values) -> str:
+    if not request.host:  # werkzeug gives "" for a Host header with invalid characters: "http:///..." ids
+        abort(400, message="The Host header is not a valid host name; JSON-LD ids are absolute URLs "
+                           "built from it.")
     return url_for(endpoint, _external=True, **values)
 
 

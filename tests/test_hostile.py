@@ -428,6 +428,16 @@ def test_a_malformed_chunked_body_is_400(gunicorn, key, chunks):
     check_problem(status, content_type, body, 400, repr(chunks))
 
 
+@pytest.mark.parametrize("host", ["a b", "x@y", "[::1", "evil.com/../x", "%00", "\u00ff"])
+def test_json_ld_needs_a_valid_host(gunicorn, host):
+    """JSON-LD ids are absolute URLs built from Host: an invalid one would give "http:///positions/..."."""
+    request = f"GET /positions?format=jsonld&per_page=1 HTTP/1.1\r\nHost: {host}\r\n\r\n".encode("latin-1")
+    status, content_type, body = raw_request(gunicorn, request)
+    assert "Host" in check_problem(status, content_type, body, 400, host)["detail"]
+    status, _, body = raw_request(gunicorn, request.replace(f"Host: {host}".encode("latin-1"), b"Host: api.example"))
+    assert status == 200 and b'"@id":"http://api.example/positions/' in body
+
+
 def test_a_chunked_10_mb_body_is_413(gunicorn, key):
     """No Content-Length to check up front: the body is cut off at the limit while it is read."""
     chunk = b"a" * 65536
