@@ -128,8 +128,9 @@ def test_an_old_database_keeps_every_row_and_gains_search(old_database):
 
     client = create_app({"DATABASE_URL": url}).test_client()
     for q in SEARCHES:
-        found = {p["id"] for p in client.get("/positions", query_string={"q": q, "per_page": 100}).get_json()["items"]}
-        assert found == expected_ids(q), (engine, q)
+        body = client.get("/positions", query_string={"q": q, "per_page": 100}).get_json()
+        assert {p["id"] for p in body["items"]} == expected_ids(q), (engine, q)
+        assert body["total"] == len(expected_ids(q)), (engine, q)
     assert expected_ids("dam phan") == {"1000000000000001", "1000000000000003"}  # the test's own premise
     detail = client.get("/sources/aaaaaaaaaaaaaaaa").get_json()
     assert [p["id"] for p in detail["positions"]] == ["1000000000000001", "1000000000000002"]
