@@ -9,7 +9,7 @@ from urllib.parse import unquote_to_bytes
 
 import flask_smorest
 import orjson
-from flask import request, url_for
+from flask import after_this_request, request, url_for
 from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate, validates_schema
 from webargs import core
 from webargs.flaskparser import FlaskParser, abort, is_json_request
@@ -218,8 +218,15 @@ def paginate(query, args: dict, fetch=list) -> dict:
         flask_smorest.abort(400, message=f"Page {page} is out of range: there are {pages} page(s) "
                                          f"of {per_page} for these filters.")
     items = fetch(query.paginate(page, per_page))  # e.g. a lean query's ids into full rows
-    return {"items": items, "total": total, "page": page, "per_page": per_page, "pages": pages,
-            "links": _links(page, pages)}
+    links = _links(page, pages)
+
+    @after_this_request
+    def _link_header(response):  # the same links as RFC 8288 Link header, for clients that page by headers
+        if response.status_code == 200:
+            response.headers["Link"] = ", ".join(f'<{url}>; rel="{rel}"' for rel, url in links.items() if url)
+        return response
+
+    return {"items": items, "total": total, "page": page, "per_page": per_page, "pages": pages, "links": links}
 
 
 def _links(page: int, pages: int) -> dict:

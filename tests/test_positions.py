@@ -1,6 +1,8 @@
 """GET /positions and friends on the seeded corpus: filters, order, pagination, embedded provenance."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from models import Position, database
@@ -159,3 +161,17 @@ class _count_queries:
 
     def __exit__(self, *exc):
         database.obj.execute_sql = self._original
+
+
+@pytest.mark.parametrize("path", ["/positions", "/demands", "/sources", "/positions?format=jsonld"])
+def test_pages_repeat_their_links_in_a_link_header(client, path):
+    """RFC 8288: clients that page by headers (GitHub-style) see the same links as the body."""
+    joiner = "&" if "?" in path else "?"
+    response = client.get(f"{path}{joiner}per_page=2&page=2")
+    assert response.status_code == 200
+    header = {rel: url for url, rel in re.findall(r'<([^>]+)>; rel="(\w+)"', response.headers["Link"])}
+    assert {"self", "first", "last", "prev"} <= set(header)
+    links = response.get_json().get("links")  # JSON-LD pages carry no links object of their own
+    if links is not None:
+        assert header == {rel: url for rel, url in links.items() if url}
+    assert client.get(header["first"]).status_code == 200
