@@ -30,7 +30,8 @@ API_DESCRIPTION = (
     "Reads are open; writes (POST /articles, DELETE /sources/{source_id}) need an operator's API key as "
     "`Authorization: Bearer <key>`. Positions come as JSON (the default), as schema.org Claims in JSON-LD, "
     "and as streamed CSV or NDJSON exports of a whole filter (Accept header or format=). Reads carry an "
-    "ETag and Cache-Control and answer 304 to If-None-Match; CORS allows any origin.\n\n"
+    "ETag and Cache-Control and answer 304 to If-None-Match; list pages repeat their navigation links in an "
+    "RFC 8288 Link header; CORS allows any origin.\n\n"
     "Errors are RFC 9457 problem+json documents.")
 
 
