@@ -141,9 +141,15 @@ def fuzzy_person(name: str, *, cutoff: float = 0.8):
     """The known person a (possibly misspelt) name refers to: "Valdimir Putin" -> Vladimir Putin."""
     people = _people_index()
     best, best_score = None, 0.0
+    matcher = difflib.SequenceMatcher(None)
+    matcher.set_seq2(name.casefold())  # the matcher indexes seq2 once for every form compared with it
     for p in people.values():
         for form in (p.name, *p.aliases):
-            score = difflib.SequenceMatcher(None, name.casefold(), form.casefold()).ratio()
+            matcher.set_seq1(form.casefold())
+            # the cheap upper bounds skip forms that cannot reach the cutoff or beat the best so far
+            if matcher.real_quick_ratio() < max(cutoff, best_score) or matcher.quick_ratio() < max(cutoff, best_score):
+                continue
+            score = matcher.ratio()
             if score > best_score:
                 best, best_score = p, score
     # a shared given name is no misspelling: "Alexander Lukashevich" is not "Alexander Lukashenko"
