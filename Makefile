@@ -6,7 +6,7 @@ BIND ?= 127.0.0.1:8000
 WORKERS ?= 2
 POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: install serve seed test test-sqlite test-postgres openapi evaluate bench-extraction clean
+.PHONY: install serve seed test test-sqlite test-postgres openapi evaluate bench-extraction audit clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ evaluate: install
 
 bench-extraction: install
 	$(PY) scripts/benchmark_extraction.py
+
+# known vulnerabilities in the installed dependencies (needs PyPI's JSON API or OSV: docs/security.md)
+audit: install
+	$(VENV)/bin/pip-audit --skip-editable
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
