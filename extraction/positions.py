@@ -51,6 +51,8 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     """Parties named as the object right after the cue ("yêu cầu NATO và OSCE ..."); for a pronoun
     object ("gửi công hàm tới NATO và OSCE, yêu cầu họ ..."), those named earlier in the content."""
     found = _conditioned_party(claim, actors, mentions, text) if claim.kind == "warning" else []
+    if found and claim.object_from > 0:  # "cảnh báo NATO rằng nếu Ukraine ...": the one addressed comes first
+        found = _object_group(claim, actors, mentions, text, claim.object_from, hi=claim.object_from + 2) or found
     found = found or _subject_of_modal(claim, actors, mentions)
     found = found or _object_group(claim, actors, mentions, text, max(claim.content[0], claim.object_from), near=True)
     if not found and claim.kind in ("demand", "proposal", "warning") and claim.object_from > claim.content[0]:

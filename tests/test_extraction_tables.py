@@ -216,6 +216,9 @@ TARGETS = [
     # a warning's condition names whom it warns, not the country the act would hit
     ("Bộ Ngoại giao Anh cảnh báo nếu Moskva tấn công Ukraine, họ sẽ phải đối mặt với cái giá đắt.", "UK", "warning",
      ["RUSSIA"]),
+    # ... unless the warning names whom it addresses first
+    ("Ông Putin cảnh báo NATO rằng nếu Ukraine gia nhập liên minh, châu Âu sẽ bị kéo vào xung đột.", "RUSSIA",
+     "warning", ["NATO"]),
     ("Nga yêu cầu NATO và OSCE làm rõ cam kết an ninh.", "RUSSIA", "demand", ["NATO", "OSCE"]),
     ("Ukraine bác bỏ cáo buộc từ Moskva.", "UKRAINE", "rebuttal", ["RUSSIA"]),
     ("Mỹ cảnh báo Nga về hậu quả nghiêm trọng.", "US", "warning", ["RUSSIA"]),
