@@ -23,6 +23,7 @@ MAX_BEST_TIER_PAGE = 2000  # rows up to the page's end; deeper pages rank every 
 
 NEWEST_FIRST = (Position.said_from.desc(nulls="LAST"), Position.id)
 DATA_VERSION = Table("data_version", ("version",))  # moved on by every write (models/migrations.py)
+CURRENT_VERSION = 'SELECT "version" FROM "data_version"'
 MAX_CACHED_COUNTS = 1024
 _counts: OrderedDict = OrderedDict()  # (database, sql, params) -> (data version, count)
 _counts_lock = threading.Lock()
@@ -177,13 +178,17 @@ def _contains(text, part: str):
 def count(query) -> int:
     """How many rows `query` selects (limit and order aside), counted again only after a write.
 
-    One statement reads the data version and, only when it differs from the version this process counted
-    under, the count: both from one snapshot, so each total is cached under the version it was counted
-    at, and no worker or server serves a total that a committed write has changed."""
+    The data version is read first: when it is the one this process counted under, the cached total is
+    served. Otherwise one statement reads the version and the count from one snapshot, so each total is
+    cached under the version it was counted at, and no worker or server serves a total that a committed
+    write has changed."""
     sql, params = query.sql()
     key = (database.obj, sql, tuple(params))
     with _counts_lock:
         cached_version, cached_total = _counts.get(key, (None, None))
+    if cached_version is not None and database.execute_sql(CURRENT_VERSION).fetchone()[0] == cached_version:
+        query.total = cached_total  # the common case, without compiling the counting statement (~0.3 ms)
+        return cached_total
     counted = _count_of(query)
     version = DATA_VERSION.version
     unchanged = Case(None, [(version == cached_version, -1)], counted) if cached_version is not None else counted
