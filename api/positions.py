@@ -15,7 +15,8 @@ from models.text import highlight as fold_highlight
 from .base import (BaseSchema, Blueprint, CommaList, DateRangeMixin, IsoDate, PageArgs, page_schema, paginate,
                    path_parameter)
 from .lookup import find_by_id, resolve_actors
-from .representations import CSV, JSON, JSONLD, NDJSON, chosen, claim_document, claims_document, documented, export, format_field
+from .representations import (CSV, JSON, JSONLD, NDJSON, chosen, claim_document, claims_document, documented, export,
+                              format_field)
 from .schemas import DemandSchema, PositionSchema, RebuttalSchema
 
 blp = Blueprint("positions", __name__, description="Positions stated by parties, with provenance")

@@ -27,7 +27,8 @@ class Hit:
 def _entries():
     titles = load_titles()
     # a title opens a sentence or follows a comma: "Trợ lý Điện Kremlin ...", "..., trợ lý Điện Kremlin ..."
-    yield from ((form, "title", form) for t in titles["titles"] for form in {t, t[0].upper() + t[1:], t[0].lower() + t[1:]})
+    for t in titles["titles"]:
+        yield from ((form, "title", form) for form in {t, t[0].upper() + t[1:], t[0].lower() + t[1:]})
     yield from ((d, "title", d) for d in titles.get("descriptors") or ())
     yield from ((h, "host", h) for h in titles.get("host") or ())
     yield from ((h, "honorific", h) for h in titles["honorifics"])
@@ -147,7 +148,8 @@ def fuzzy_person(name: str, *, cutoff: float = 0.8):
         for form in (p.name, *p.aliases):
             matcher.set_seq1(form.casefold())
             # the cheap upper bounds skip forms that cannot reach the cutoff or beat the best so far
-            if matcher.real_quick_ratio() < max(cutoff, best_score) or matcher.quick_ratio() < max(cutoff, best_score):
+            needed = max(cutoff, best_score)
+            if matcher.real_quick_ratio() < needed or matcher.quick_ratio() < needed:
                 continue
             score = matcher.ratio()
             if score > best_score:

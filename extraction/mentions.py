@@ -204,7 +204,8 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
     out: list[Mention] = []
     for b in blocks:
         hits = _hosts(text, _whole_word_hits(text, gazetteer.scan(text, b.start, b.end), b))
-        hits = [h for h in hits if not (h.kind == "actor" and TIME_ZONE.search(text, max(b.start, h.start - 6), h.start))]
+        hits = [h for h in hits
+                if not (h.kind == "actor" and TIME_ZONE.search(text, max(b.start, h.start - 6), h.start))]
         i = 0
         while i < len(hits):
             mention, i = _phrase(hits, i, text, b.end)
