@@ -86,11 +86,13 @@ def run_seed(url: str, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=600)
 
 
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
+@contextmanager
+def seeded_database(directory: Path):
+    """A seeded database of its own on the suite's engine: a SQLite file in `directory`, or a private
+    schema of TEST_DATABASE_URL (dropped afterwards)."""
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'positions.sqlite3'}"
+        url = f"sqlite:///{directory / 'positions.sqlite3'}"
         run_seed(url)
         yield url
         return
@@ -98,6 +100,12 @@ def database_url(tmp_path_factory):
     with private_schema(url) as isolated:
         run_seed(isolated)
         yield isolated
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    with seeded_database(tmp_path_factory.mktemp("db")) as url:
+        yield url
 
 
 def create_api_key(url: str, name: str) -> str:

@@ -2,7 +2,6 @@
 the suite's engine, gunicorn's worker processes, and what the database holds."""
 from __future__ import annotations
 
-import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,18 +40,10 @@ def expected_positions(text: str) -> int:
 @contextmanager
 def fresh_database(tmp_path: Path):
     """A seeded database of its own, on the suite's engine (TEST_DATABASE_URL, else SQLite)."""
-    from conftest import private_schema, require_postgres, run_seed
+    from conftest import seeded_database
 
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        url = f"sqlite:///{tmp_path / 'positions.sqlite3'}"
-        run_seed(url)
+    with seeded_database(tmp_path) as url:
         yield url
-        return
-    require_postgres(url)
-    with private_schema(url) as isolated:
-        run_seed(isolated)
-        yield isolated
 
 
 def worker_pids(master_pid: int) -> list[int]:

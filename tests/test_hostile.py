@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import socket
 import sqlite3
 import threading
@@ -21,7 +20,7 @@ from urllib.parse import quote
 import pytest
 from marshmallow import fields
 
-from conftest import Server, create_api_key, private_schema, require_postgres, run_seed
+from conftest import Server, create_api_key, seeded_database
 from models.text import fold
 
 PROBLEM_KEYS = {"type", "title", "status", "detail"}
@@ -70,16 +69,8 @@ BOOLEAN_WORDS = {str(w).lower() for w in fields.Boolean.truthy | fields.Boolean.
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
     """A seeded database for this module alone: its file or schema must come out unchanged."""
-    engine_url = os.environ.get("TEST_DATABASE_URL")
-    if not engine_url:
-        url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'hostile.sqlite3'}"
-        run_seed(url)
+    with seeded_database(tmp_path_factory.mktemp("hostile")) as url:
         yield url
-        return
-    require_postgres(engine_url)
-    with private_schema(engine_url) as isolated:
-        run_seed(isolated)
-        yield isolated
 
 
 @pytest.fixture(scope="module")
