@@ -114,6 +114,8 @@ def test_pages_cover_everything_once_with_links(client):
 
 @pytest.mark.parametrize("path, most", [("/positions", 3), ("/demands", 3), ("/rebuttals", 3), ("/sources", 3)])
 def test_page_query_count_does_not_grow_with_page_size(app, path, most):
+    with app.test_client() as c:  # the total is counted once, then served from the cache while no write lands
+        assert c.get(f"{path}?per_page=1").status_code == 200
     counts = []
     for per_page in (5, 50):
         with app.test_client() as c, _count_queries() as queries:
