@@ -189,14 +189,8 @@ def count(query) -> int:
     if cached_version is not None and database.execute_sql(CURRENT_VERSION).fetchone()[0] == cached_version:
         query.total = cached_total  # the common case, without compiling the counting statement (~0.3 ms)
         return cached_total
-    counted = _count_of(query)
-    version = DATA_VERSION.version
-    unchanged = Case(None, [(version == cached_version, -1)], counted) if cached_version is not None else counted
-    row = database.execute(DATA_VERSION.select(version, unchanged)).fetchone()
-    if row[1] == -1:
-        query.total = cached_total  # MatchingPositions pages by it
-        return cached_total
-    query.total = row[1]
+    row = database.execute(DATA_VERSION.select(DATA_VERSION.version, _count_of(query))).fetchone()
+    query.total = row[1]  # MatchingPositions pages by it
     with _counts_lock:
         _counts[key] = row
         _counts.move_to_end(key)
