@@ -19,8 +19,8 @@ __all__ = [
 ]
 
 
-def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
-    """Positions stated in one article (see extraction.pipeline)."""
+def extract(text: str, meta: ArticleMeta | None = None, **options) -> ExtractionResult:
+    """Positions stated in one article (see extraction.pipeline for the options)."""
     from .pipeline import extract as _extract
 
-    return _extract(text, meta)
+    return _extract(text, meta, **options)

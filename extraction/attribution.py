@@ -278,11 +278,43 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
             kind = _kind_of(v.all_cues(), v.clause.start, v.text, v.mentions, trailing[1])
             return Claim(v.clause, agents, cue, kind, trailing, v.span_from(v.clause.start),
                          _has_quote(trailing, v.quotes), [])
+        inner = _nested(v, cue, agents) if cue.kind == "speech" else None
+        if inner is not None:  # "Ukraine cho biết Ngoại trưởng Italy cũng bày tỏ ...": Italy's position
+            agents, cue = inner
         kind = _cue_kind(cue, v)
         start = min(a.start for a in agents) if agents[0].start >= v.clause.start else v.clause.start
         content = (cue.start, v.clause.end)
         return Claim(v.clause, agents, cue, kind, content, v.span_from(start), _has_quote(content, v.quotes),
                      _shared(v, agents))
+    return None
+
+
+REPORTED_OPENER = re.compile(
+    r"""\s*(?:rằng\s*)?[,:]?\s*$   # "cho biết rằng", "cho biết:", "cho biết," before the reported subject
+    """,
+    re.X,
+)
+
+
+def _nested(v: _View, outer: Cue, reporters: list[Mention]) -> tuple[list[Mention], Cue] | None:
+    """A report of another party's words: the reported content opens with its own subject and cue
+    ("Quân đội Indonesia cho biết Australia, Mỹ và Đức cũng đã đề nghị hỗ trợ"). The inner subject
+    holds the position when it speaks in person or asks, rejects, offers or warns; the reporter only
+    relays it. A speaker naming his own side ("Ông Blinken khẳng định Mỹ sẵn sàng ...") keeps it."""
+    for cue in v.cues:
+        if cue.start <= outer.end or cue.content_only or cue.negated and cue.kind != "rebuttal":
+            continue
+        agents = _agents_before(v.local, cue.start, v.text, outer.end)
+        if not agents or not REPORTED_OPENER.match(v.text[outer.end : agents[0].start]):
+            return None
+        own = {x for r in reporters for x in r.actors}
+        if not own:
+            return None  # "ông" (resolved later) or a person no party speaks through: nothing to relay
+        speaks_in_person = any(a.role or a.person for a in agents)
+        if (cue.kind != "speech" or speaks_in_person) and any(a.actors for a in agents) \
+                and not {x for a in agents for x in a.actors} <= own:
+            return _with_parties(v, agents), cue
+        return None  # "Tổng thống Pháp cho biết Nga cam kết ...": France's account of Russia's words
     return None
 
 

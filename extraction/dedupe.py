@@ -50,7 +50,14 @@ def _restates(text: str, a: Draft, b: Draft, *, same_speaker_is_enough: bool, th
         return False
     if same_speaker_is_enough and a.speaker and a.speaker == b.speaker:
         return True
-    return similarity(text[a.span[0] : a.span[1]], text[b.span[0] : b.span[1]]) >= threshold
+    return similarity(_said(text, a), _said(text, b)) >= threshold
+
+
+def _said(text: str, d: Draft) -> str:
+    """What the position says, without who says it: two reports by one ministry share its name, not
+    their content."""
+    lo, hi = d.content if d.content[1] - d.content[0] >= 20 else d.span
+    return text[lo:hi]
 
 
 def _continues_announcement(a: Draft, b: Draft) -> bool:
@@ -63,7 +70,7 @@ def _summarised(text: str, summary: Draft, full: Draft, *, threshold: float) -> 
     """The headline or lead says again what the body reports, even if the kinds read differently."""
     if summary.actor != full.actor:
         return False
-    return similarity(text[summary.span[0] : summary.span[1]], text[full.span[0] : full.span[1]]) >= threshold
+    return similarity(_said(text, summary), _said(text, full)) >= threshold
 
 
 def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:

@@ -188,6 +188,14 @@ def _phrase(hits: list[Hit], i: int, text: str, block_end: int) -> tuple[Mention
         p = gazetteer.person(hit.value)
         return Mention(hit.start, hit.end, (p.actor,), p.name), i
     if hit.kind == "actor":
+        # "Phó cố vấn an ninh quốc gia Nhà Trắng Matt Pottinger": a title the list lacks, then the
+        # party and a full name: the person speaks for that party
+        named = _name_after(text, hit.end, block_end, after_party=True)
+        if named and not _is_alias_start(hits, i, named[0]) and SPACES.fullmatch(text[hit.end : hit.end + 1]):
+            end, name, known = named
+            while i + 1 < len(hits) and hits[i + 1].end <= end:
+                i += 1
+            return Mention(hit.start, end, (hit.value,), known.name if known else name), i
         return Mention(hit.start, hit.end, (hit.value,)), i
     return None, i
 
@@ -275,6 +283,11 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         m = _known_from_earlier(text, m, by_person)
+        named = _name_word(text, m.end) if m.pronoun and not m.person and not m.role else None
+        if named:
+            # "ông Kissinger": a person the article names but does not place speaks, not the last speaker;
+            # a later "ông" is this person, who holds no party's position
+            m = replace(m, end=named.end(), person=named.group(), pronoun=False)
         if m.person and m.actors:
             by_person.setdefault(m.person, m)
         if m.person and m.role and m.actors:
@@ -305,6 +318,12 @@ def _known_from_earlier(text: str, m: Mention, by_person: dict[str, Mention]) ->
             if earlier:
                 return Mention(m.start, word.end(), earlier.actors, earlier.person, m.role or earlier.role)
     return m
+
+
+def _name_word(text: str, pos: int) -> re.Match | None:
+    """The capitalised name right after "ông"/"bà" ending at pos."""
+    word = NAME_WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+    return word if word and word.group()[0].isupper() else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,8 +5,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import dedupe
+from .decide import Decider, default_decider
+from .features import claim_features
 from .article import infer_outlet
 from .attribution import Claim, carried_claim, claim_of
+from .candidates import carried_candidate, subject_candidates
 from .clean import content_blocks, credit_text, headline
 from .dates import DateMention, find_dates, infer_reference_date, parse_iso
 from .dating import DateTracker, is_starting_point, keeps_speaker
@@ -45,9 +48,14 @@ class _State:
         self.last_claim: Claim | None = None
 
 
-def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
-    """Positions stated in one article; offsets index `text` exactly as given."""
+def extract(text: str, meta: ArticleMeta | None = None, *, decider: Decider | None = None,
+            collect: list | None = None) -> ExtractionResult:
+    """Positions stated in one article; offsets index `text` exactly as given.
+
+    `decider` replaces the trained decisions (cross-validation); `collect`, when given, receives every
+    candidate claim with its features and raw span (training data for scripts/train_extractor.py)."""
     meta = meta or ArticleMeta()
+    decider = decider or default_decider()
     raw = text
     text, to_raw = readable(raw)  # composed characters and plain spaces; offsets map back to raw
     blocks = content_blocks(text, title=meta.title)
@@ -57,7 +65,7 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
     sents = sentences(text, blocks, quotes)
     mentions = find_mentions(text, blocks)
     art = _Article(text, raw, to_raw, quotes, mentions, Counter(a for m in mentions for a in m.actors))
-    drafts = _read(art, sents, _dates(text, blocks, ref, quotes))
+    drafts = _read(art, sents, _dates(text, blocks, ref, quotes), decider, collect)
     _complete(art, drafts)
     kept = dedupe.dedupe(text, drafts)
     dedupe.link_rebuttals(kept)
@@ -67,7 +75,7 @@ def extract(text: str, meta: ArticleMeta | None = None) -> ExtractionResult:
     return ExtractionResult([_final(raw, to_raw, d) for d in kept], published, title, outlet)
 
 
-def _read(art: _Article, sents, dates: list[DateMention]) -> list[Draft]:
+def _read(art: _Article, sents, dates: list[DateMention], decider: Decider, collect) -> list[Draft]:
     """Sentence by sentence, in order: what earlier sentences said dates and attributes later ones."""
     drafts: list[Draft] = []
     state = _State()
@@ -75,9 +83,11 @@ def _read(art: _Article, sents, dates: list[DateMention]) -> list[Draft]:
         s_mentions = [m for m in art.mentions if s.start <= m.start < s.end]
         s_dates = [d for d in dates if s.start <= d.start < s.end]
         before = len(drafts)
-        for claim in _claims(art.text, s, s_mentions, art.quotes, state):
+        for claim in _claims(art, s, s_mentions, state, decider, collect):
             drafts.extend(_drafts(art, claim, s_dates, s_mentions, state, drafts))
-        if len(drafts) == before:
+        if len(drafts) == before and _someone_else_speaks(art, s, s_mentions):
+            state.last_claim = state.last_speaker = None  # what follows is no longer the last speaker's
+        elif len(drafts) == before:
             _quote_follows(art, s, drafts)
         _remember(art.text, s, s_mentions, s_dates, drafts[before:], state)
     return drafts
@@ -97,22 +107,47 @@ def _complete(art: _Article, drafts: list[Draft]) -> None:
             d.speaker_role = fullest
 
 
-def _claims(text, s, s_mentions, quotes, state: _State) -> list[Claim]:
+def _claims(art: _Article, s, s_mentions, state: _State, decider: Decider, collect) -> list[Claim]:
+    """The sentence's candidate claims (the cue rules' and the extra ones), as the decider keeps them."""
+    text, quotes = art.text, art.quotes
     previous: Claim | None = None
-    out = []
+    found: list[tuple[Claim, str]] = []
     sentence_clauses = clauses(text, s, quotes)
     for cl in sentence_clauses:
         claim = claim_of(text, cl, s_mentions, quotes, previous)
         if claim is not None:
-            out.append(claim)
+            found.append((claim, "rule"))
             previous = claim
     last = state.last_claim
-    if not out and last and last.clause.sentence.block is s.block and last.clause.sentence.index == s.index - 1:
+    if not found and last and last.clause.sentence.block is s.block and last.clause.sentence.index == s.index - 1:
         carried = carried_claim(text, sentence_clauses[0], s_mentions, quotes, last)
-        out = [carried] if carried else []
+        found += [(carried, "rule")] if carried else []
+    taken = {actor for claim, _ in found for actor in _holders(claim, state)}
+    found += [(c, "subject") for c in subject_candidates(text, sentence_clauses, s_mentions, quotes, taken)]
+    if not found:
+        carried = carried_candidate(text, s, sentence_clauses[0], s_mentions, quotes, last)
+        found += [(carried, "carried")] if carried else []
+    parties = len({m.actors[0] for m in s_mentions if m.actors})
+    out = []
+    for claim, source in found:
+        features = claim_features(text, claim, source, parties, s_mentions)
+        if collect is not None:
+            collect.append({"features": features, "source": source, "rule_kind": claim.kind,
+                            "span": to_raw_span(art.to_raw, *claim.span),
+                            "actors": _holders(claim, state)})
+        decision = decider.decide(features, source, claim.kind)
+        if decision.keep:
+            claim.kind = decision.kind
+            out.append(claim)
     if out:
         state.last_claim = out[-1]
     return out
+
+
+def _someone_else_speaks(art: _Article, s, s_mentions) -> bool:
+    """A person the article does not place ("ông Kissinger cho rằng ...") speaks in this sentence."""
+    return any(m.person and not m.actors and not any(qs <= m.start < qe for qs, qe in art.quotes)
+               for m in s_mentions)
 
 
 def _quote_follows(art: _Article, s, drafts: list[Draft]) -> None:
@@ -135,6 +170,10 @@ def _dates(text, blocks, ref, quotes) -> list[DateMention]:
         days = [d.value for d in found if d.precision == "day"]
         last_day = days[-1] if days else last_day
     return out
+
+
+def _holders(claim: Claim, state: _State) -> list[str]:
+    return [a.actors[0] for a in (_agent_person(a, state) for a in claim.agents) if a.actors]
 
 
 def _agent_person(agent: Mention, state: _State) -> Mention:

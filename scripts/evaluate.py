@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Run the extraction pipeline on the development articles and score it against the gold.
+"""Run the extraction pipeline on the evaluation sets and score it against their gold.
 
-usage: python scripts/evaluate.py [--articles seeds] [--gold tests/data/gold/seeds.jsonl] [--errors] [--json]
+usage: python scripts/evaluate.py [--shared ../shared] [--set NAME ...] [--errors] [--json]
+       python scripts/evaluate.py --articles DIR --gold GOLD.jsonl [--errors] [--json]
 
-Prints the same figures as tests/data/score.py (whose `score` function it uses); --errors also lists
-missed gold positions, spurious predictions and field disagreements on matches.
+The sets: seeds (seeds/, tests/data/gold/seeds.jsonl), dev-train (../shared/dev/train) and dev-test
+(../shared/dev/test, figures only: its errors are never listed, so that nobody tunes to them).
+Prints the same figures as tests/data/score.py (whose `score` function it uses); --errors also lists,
+for seeds and dev-train, missed gold positions, spurious predictions and field disagreements.
 """
 from __future__ import annotations
 
@@ -84,20 +87,46 @@ def _errors(gold_rows, pred, scorer, articles: Path) -> None:
                 print(f"FIELD {f} {g['article'][:3]} {g['actor']} {g['kind']} gold={gv} pred={pv}: {g['evidence'][:80]}")
 
 
+def sets(shared: Path) -> dict[str, tuple[Path, Path]]:
+    """name -> (articles, gold) of the evaluation sets."""
+    return {"seeds": (ROOT / "seeds", ROOT / "tests/data/gold/seeds.jsonl"),
+            "dev-train": (shared / "dev/train", shared / "gold/dev-train.jsonl"),
+            "dev-test": (shared / "dev/test", shared / "gold/dev-test.jsonl")}
+
+
+SCORE_ONLY = {"dev-test"}  # figures only: read no errors there
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--articles", type=Path, default=ROOT / "seeds")
-    ap.add_argument("--gold", type=Path, default=ROOT / "tests/data/gold/seeds.jsonl")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--set", action="append", choices=("seeds", "dev-train", "dev-test"), dest="sets")
+    ap.add_argument("--articles", type=Path, help="score this folder instead of the named sets")
+    ap.add_argument("--gold", type=Path)
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    result, gold_rows, pred, scorer = evaluate(articles=args.articles, gold=args.gold)
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
+    if args.articles:
+        chosen = {args.articles.name: (args.articles, args.gold or ROOT / "tests/data/gold/seeds.jsonl")}
     else:
+        available = sets(args.shared)
+        chosen = {n: available[n] for n in (args.sets or available)}
+    results = {}
+    for name, (articles, gold) in chosen.items():
+        if not gold.exists():
+            print(f"{name}: {gold} not found (is ../shared beside the project?)", file=sys.stderr)
+            return 2
+        result, gold_rows, pred, scorer = evaluate(articles=articles, gold=gold)
+        results[name] = result
+        if args.json:
+            continue
+        print(f"== {name} ({articles})")
         _report(result)
-    if args.errors:
-        _errors(gold_rows, pred, scorer, args.articles)
+        if args.errors and name not in SCORE_ONLY:
+            _errors(gold_rows, pred, scorer, articles)
+        print()
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
     return 0
 
 

@@ -18,9 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from extraction import extract, read_article  # noqa: E402
 
 
-def rows(path: Path):
+def rows(path: Path, decider=None):
+    """The positions of one article file as scorer rows (`decider`: see extraction.pipeline.extract)."""
     text, meta = read_article(path)
-    result = extract(text, meta)
+    result = extract(text, meta, decider=decider)
     for p in result.positions:
         yield {
             "article": path.name, "actor": p.actor, "kind": p.kind, "speaker": p.speaker,

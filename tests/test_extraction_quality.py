@@ -1,59 +1,64 @@
-"""Quality floor on the development set (seeds/ against tests/data/gold/seeds.jsonl).
+"""Quality floors on the evaluation sets, scored by tests/data/score.py (the team's scorer).
 
-The floors sit a little under what the pipeline reaches (see docs/extraction.md), so a change that
-loses accuracy fails here before it reaches the seed script or the API.
+- seeds: the five seed articles (tests/data/gold/seeds.jsonl);
+- heldout8: eight press-style articles annotated before anyone looked at the extractor (docs/heldout.md);
+- dev-train and dev-test: real news in ../shared/dev (read from there, never copied into the project).
+  dev-test is scored only: nobody reads its articles or errors while working on the extractor.
+
+Each floor sits a little under what the pipeline reaches (docs/extraction.md), so a change that loses
+accuracy fails here before it reaches the seed script or the API. The ../shared sets are skipped
+with the reason when ../shared is not beside the project; in CI (CI=true) that is a failure.
 """
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
 
-STRICT_F1_FLOOR = 0.95
-DETECTION_F1_FLOOR = 0.96
-FIELD_FLOORS = {"speaker": 0.97, "targets": 0.95, "date": 0.95, "quote": 0.97, "kind": 0.97}
+# set -> floors on strict F1, detection F1 and field accuracy on matches
+FLOORS = {
+    "seeds": {"strict": 0.95, "detection": 0.96, "speaker": 0.97, "targets": 0.95, "date": 0.93, "quote": 0.97},
+    "heldout8": {"strict": 0.74, "detection": 0.85, "date": 0.83},
+    "dev-train": {"strict": 0.52, "detection": 0.62, "speaker": 0.86, "date": 0.66},
+    "dev-test": {"strict": 0.64, "detection": 0.69},
+}
+SETS = {
+    "seeds": (ROOT / "seeds", ROOT / "tests/data/gold/seeds.jsonl"),
+    "heldout8": (ROOT / "tests/data/heldout", ROOT / "tests/data/heldout/gold.jsonl"),
+    "dev-train": (SHARED / "dev/train", SHARED / "gold/dev-train.jsonl"),
+    "dev-test": (SHARED / "dev/test", SHARED / "gold/dev-test.jsonl"),
+}
 
 
 @pytest.fixture(scope="module")
-def result():
+def evaluate():
     spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    scores, *_ = module.evaluate()
-    return scores
+    return module.evaluate
 
 
-def test_strict_f1_floor(result):
-    assert result["strict"]["f1"] >= STRICT_F1_FLOOR, result["strict"]
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scored(request, evaluate):
+    articles, gold = SETS[request.param]
+    if not gold.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{gold} is missing: CI must have ../shared beside the project")
+        pytest.skip(f"{gold} not found: put ../shared beside the project to score {request.param}")
+    result, *_ = evaluate(articles=articles, gold=gold)
+    return request.param, result
 
 
-def test_detection_f1_floor(result):
-    assert result["detection"]["f1"] >= DETECTION_F1_FLOOR, result["detection"]
+def test_floors(scored):
+    name, result = scored
+    reached = {"strict": result["strict"]["f1"], "detection": result["detection"]["f1"], **result["field_accuracy"]}
+    below = {k: round(reached[k], 3) for k, floor in FLOORS[name].items() if reached[k] < floor}
+    assert not below, f"{name} below its floors {FLOORS[name]}: {below}"
 
 
-@pytest.mark.parametrize("field", sorted(FIELD_FLOORS))
-def test_field_accuracy_floor(result, field):
-    assert result["field_accuracy"][field] >= FIELD_FLOORS[field], result["field_accuracy"]
-
-
-def test_every_prediction_is_placed(result):
+def test_every_prediction_is_placed(scored):
+    _, result = scored
     assert result["unplaced_predictions"] == 0
-
-
-HELDOUT_STRICT_F1_FLOOR = 0.73  # all 8 held-out articles (docs/heldout.md): 0.756 at the last measure
-HELDOUT_DATE_FLOOR = 0.83  # 0.861
-
-
-@pytest.fixture(scope="module")
-def heldout():
-    spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    scores, *_ = module.evaluate(articles=ROOT / "tests/data/heldout", gold=ROOT / "tests/data/heldout/gold.jsonl")
-    return scores
-
-
-def test_heldout_floor(heldout):
-    assert heldout["strict"]["f1"] >= HELDOUT_STRICT_F1_FLOOR, heldout["strict"]
-    assert heldout["field_accuracy"]["date"] >= HELDOUT_DATE_FLOOR, heldout["field_accuracy"]

@@ -58,6 +58,16 @@ KINDS = [
     ("Bộ trưởng Quốc phòng Đức cho rằng có nguy cơ xảy ra xung đột quân sự ở châu Âu.", "GERMANY", "warning"),
     ("Bộ Ngoại giao Nga cho biết Moskva không loại trừ khả năng đưa tên lửa tới gần biên giới Mỹ.", "RUSSIA",
      "warning"),
+    # phrasings without the canonical cue word (issue 10's error classes 1-4)
+    ("Nhà Trắng cho biết Mỹ sẽ cung cấp thêm máy thở và vắc xin cho Ấn Độ trong tháng tới.", "US", "proposal"),
+    ("Ngoại trưởng Đức tuyên bố Berlin cam kết hỗ trợ Kiev khôi phục hạ tầng điện.", "GERMANY", "proposal"),
+    ("Chính phủ Pháp để ngỏ khả năng nối lại đàm phán với Moskva trong khuôn khổ OSCE.", "FRANCE", "proposal"),
+    ("Bộ Ngoại giao Trung Quốc cho rằng Washington không nên can thiệp vào công việc nội bộ của Bắc Kinh.", "CHINA",
+     "demand"),
+    ("Ngoại trưởng Nga nói việc NATO rút quân khỏi Romania và Bulgaria trong lúc này là bất khả thi.", "RUSSIA",
+     "rebuttal"),
+    ("Tổng thống Ukraine cho biết Moskva sẽ phải chịu trách nhiệm nếu tình hình ở Donbass xấu đi.", "UKRAINE",
+     "warning"),
 ]
 
 
@@ -149,7 +159,45 @@ SPEAKERS = [
     # a shared given name is no misspelling of a known person
     ("Đại diện thường trực của Nga tại OSCE Alexander Lukashevich cho biết Moskva chờ phản hồi của phương Tây.",
      "RUSSIA", "Alexander Lukashevich"),
+    # a title the list lacks, then the party and a full name
+    ("Phó cố vấn an ninh quốc gia Nhà Trắng Matthew Harlow nói rằng Mỹ sẽ không rút khỏi khu vực.", "US",
+     "Matthew Harlow"),
 ]
+
+
+# a report of another party's words: the party reported holds the position (issue 10, class 5)
+NESTED = [
+    ("Bộ Ngoại giao Ukraine cho biết Ngoại trưởng Italy cũng bày tỏ lo ngại về các cuộc tập trận.", "ITALY",
+     "UKRAINE"),
+    ("Quân đội Philippines cho biết Nhật Bản, Australia và Mỹ đã đề nghị hỗ trợ tìm kiếm con tàu.", "JAPAN",
+     "PHILIPPINES"),
+]
+
+
+@pytest.mark.parametrize("text, holder, reporter", NESTED)
+def test_nested_attribution(text, holder, reporter):
+    actors = {p.actor for p in positions(text)}
+    assert holder in actors and reporter not in actors, actors
+
+
+def test_own_side_named_by_its_speaker_keeps_the_speaker():
+    found = positions("Ngoại trưởng Mỹ Antony Blinken khẳng định Washington sẵn sàng đối thoại với Moskva.")
+    assert [(p.actor, p.speaker, p.kind) for p in found] == [("US", "Antony Blinken", "proposal")]
+
+
+# a person the article names but cannot place speaks for no party, and is not the last speaker
+OTHER_SPEAKERS = [
+    ("Ngoại trưởng Nga Sergei Lavrov cho biết Moskva chờ phản hồi của Mỹ. Tuy nhiên, ông Kowalczyk cho rằng "
+     "Washington sẽ không nhượng bộ. Ông nói thêm rằng các cuộc đàm phán sẽ kéo dài."),
+    ("Tổng thống Mỹ Joe Biden cho biết Washington sẵn sàng đối thoại. Cựu ngoại trưởng Kissinger cũng bình luận "
+     "về sự kiện này. “Đây là thời điểm nguy hiểm”, ông Kissinger nhấn mạnh."),
+]
+
+
+@pytest.mark.parametrize("text", OTHER_SPEAKERS)
+def test_unplaced_person_speaks_for_nobody(text):
+    found = positions(text)
+    assert len(found) == 1, [(p.actor, p.speaker, p.text) for p in found]
 
 
 @pytest.mark.parametrize("text, actor, speaker", SPEAKERS)
