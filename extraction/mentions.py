@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer, nlp
 from .clean import Block
+from .cues import has_word
 from .gazetteer import Hit
 from .reference import compound_prone_aliases, load_titles
 
@@ -220,7 +221,24 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
             if mention:
                 out.append(mention)
             i += 1
-    return _resolve(text, _appositions(text, out))
+    return _resolve(text, [_speaks_for_none(text, m) for m in _appositions(text, out)])
+
+
+@functools.lru_cache(maxsize=1)
+def _none_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    words = load_titles().get("speaks_for_none") or {}
+    return tuple(words.get("before") or ()), tuple(words.get("inside") or ())
+
+
+def _speaks_for_none(text: str, m: Mention) -> Mention:
+    """ "Cựu Ngoại trưởng Mỹ Henry Kissinger", "Lãnh đạo phe đối lập Nga": a former office holder or
+    the opposition speaks for no party (an unplaced person: not the last speaker either)."""
+    before, inside = _none_markers()
+    preceding = text[max(0, m.start - 20) : m.start]
+    lead_in = (preceding + " " + (m.role or "")).lower()
+    if (preceding.split()[-1:] and preceding.split()[-1] in before) or any(has_word(lead_in, w.lower()) for w in inside):
+        return replace(m, actors=(), person=m.person or m.role, pronoun=False)
+    return m
 
 
 def _hosts(text: str, hits: list[Hit]) -> list[Hit]:

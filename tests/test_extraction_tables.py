@@ -187,6 +187,11 @@ def test_own_side_named_by_its_speaker_keeps_the_speaker():
 
 # a person the article names but cannot place speaks for no party, and is not the last speaker
 OTHER_SPEAKERS = [
+    # former office holders and the opposition hold no position (GUIDELINES)
+    ("Ngoại trưởng Nga Sergei Lavrov cho biết Moskva chờ phản hồi. Cựu Ngoại trưởng Mỹ Henry Kissinger cảnh báo "
+     "nguy cơ xung đột. Ông cho rằng hai nước cần đối thoại."),
+    ("Ngoại trưởng Nga Sergei Lavrov cho biết Moskva chờ phản hồi. Lãnh đạo phe đối lập Nga Boris Nadezhdin kêu gọi "
+     "phương Tây trừng phạt Điện Kremlin."),
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moskva chờ phản hồi của Mỹ. Tuy nhiên, ông Kowalczyk cho rằng "
      "Washington sẽ không nhượng bộ. Ông nói thêm rằng các cuộc đàm phán sẽ kéo dài."),
     ("Tổng thống Mỹ Joe Biden cho biết Washington sẵn sàng đối thoại. Cựu ngoại trưởng Kissinger cũng bình luận "
