@@ -323,7 +323,7 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
     paragraph, goes on reporting it: "... Lavrov nhấn mạnh, ... Nếu ... thì nên giải thích rõ lý do"."""
     found = [c for c in find_cues(text, clause.start, clause.end) if not c.noun and not _inside(c.start, quotes)]
     kinds = [c for c in found if c.kind in ("demand", "rebuttal", "proposal", "warning") and not c.negated]
-    if not kinds or any(m.start < kinds[0].start and m.actors for m in mentions if m.start >= clause.start):
+    if not kinds or any(m.start < kinds[0].start and (m.actors or m.person) for m in mentions if m.start >= clause.start):
         return None
     content = (clause.start, clause.end)
     return Claim(clause, last.agents, kinds[0], kinds[0].kind, content, (clause.start, _trim_end(text, *content)),

@@ -237,7 +237,7 @@ def _speaks_for_none(text: str, m: Mention) -> Mention:
     preceding = text[max(0, m.start - 20) : m.start]
     lead_in = (preceding + " " + (m.role or "")).lower()
     if (preceding.split()[-1:] and preceding.split()[-1] in before) or any(has_word(lead_in, w.lower()) for w in inside):
-        return replace(m, actors=(), person=m.person or m.role, pronoun=False)
+        return replace(m, actors=(), person=m.person or m.role, role=None, pronoun=False)
     return m
 
 
