@@ -2,6 +2,7 @@
 
 Public interface:
     extract(text, meta=None) -> ExtractionResult
+    run(text, meta=None) -> Document (every stage's layer, for tracing: Document.trace())
     read_article(path) -> (text, ArticleMeta)
     reference  (actors, people, topics; importable without loading NLP models)
 
@@ -14,9 +15,16 @@ from .article import read_article
 from .types import DATE_PRECISIONS, KINDS, ArticleMeta, ExtractedPosition, ExtractionResult
 
 __all__ = [
-    "extract", "read_article", "reference", "ArticleMeta", "ExtractedPosition", "ExtractionResult",
+    "extract", "run", "read_article", "reference", "ArticleMeta", "ExtractedPosition", "ExtractionResult",
     "KINDS", "DATE_PRECISIONS",
 ]
+
+
+def run(text: str, meta: ArticleMeta | None = None, **options):
+    """The Document with every stage's layer (see extraction.pipeline)."""
+    from .pipeline import run as _run
+
+    return _run(text, meta, **options)
 
 
 def extract(text: str, meta: ArticleMeta | None = None, **options) -> ExtractionResult:

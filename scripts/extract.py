@@ -2,6 +2,8 @@
 """Print the positions of Vietnamese news articles, one JSON object per line.
 
 usage: python scripts/extract.py FILE...
+       python scripts/extract.py --trace FILE   (every layer: blocks, mentions, dates, candidates with
+                                                 their features and decisions, positions)
 
 Reads <name>.meta.json beside each file when present (url, outlet, published, title); otherwise the
 pipeline infers the reference date and outlet from the text.
@@ -15,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extraction import extract, read_article  # noqa: E402
+from extraction import extract, read_article, run  # noqa: E402
 
 
 def rows(path: Path, decider=None):
@@ -34,6 +36,7 @@ def rows(path: Path, decider=None):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="+", type=Path)
+    ap.add_argument("--trace", action="store_true", help="print every layer of each article instead")
     args = ap.parse_args(argv)
     missing = [str(p) for p in args.files if not p.exists()]
     if missing:
@@ -41,6 +44,10 @@ def main(argv=None) -> int:
         return 2
     for path in args.files:
         if path.is_dir() or path.name.endswith(".meta.json"):  # caught by a glob such as seeds/*
+            continue
+        if args.trace:
+            print(f"== {path}")
+            print("\n".join(run(*read_article(path)).trace()))
             continue
         for row in rows(path):
             print(json.dumps(row, ensure_ascii=False))

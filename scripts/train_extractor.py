@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from extraction import read_article  # noqa: E402
 from extraction.decide import MODEL_PATH, RULES_ONLY, Decider, Decision  # noqa: E402
-from extraction.pipeline import extract  # noqa: E402
+from extraction.pipeline import run  # noqa: E402
 from scripts.extract import rows  # noqa: E402
 
 KINDS = ("statement", "demand", "rebuttal", "proposal", "warning")
@@ -76,8 +76,9 @@ def data_hash(sets: dict[str, tuple[Path, Path]]) -> str:
 
 def labelled_candidates(path: Path, gold: list[dict], scorer) -> list[dict]:
     text, meta = read_article(path)
-    records: list[dict] = []
-    extract(text, meta, decider=KeepAll(), collect=records)
+    doc = run(text, meta, decider=KeepAll())
+    records = [{"features": c.features, "source": c.source, "rule_kind": c.claim.kind,
+                "span": doc.raw_span(*c.claim.span), "actors": c.holders} for c in doc.candidates]
     raw = path.read_text(encoding="utf-8")
     for r in records:
         best = (0.0, None)

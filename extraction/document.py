@@ -1,0 +1,89 @@
+"""One article as the pipeline's stages see it: the text and the layers each stage adds.
+
+As in spaCy's `Doc`, every stage (extraction/pipeline.py: STAGES) reads the layers before it and adds
+its own, so one article's trace (`Document.trace()`, `scripts/extract.py --trace`) shows every layer
+and a stage can be swapped or retrained alone (the decisions: extraction/decide.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .attribution import Claim
+from .clean import Block
+from .dates import DateMention
+from .decide import Decider, Decision
+from .mentions import Mention
+from .positions import Draft
+from .segment import Sentence
+from .textmap import to_raw_span
+from .types import ArticleMeta, ExtractedPosition
+
+
+@dataclass
+class Candidate:
+    """A claim that may be a position: where it came from, its features and what was decided."""
+
+    claim: Claim
+    source: str  # rule (the cue rules), subject (a party named as subject), carried (the sentence after)
+    holders: list[str]  # party codes holding it
+    features: list[str]
+    decision: Decision | None = None
+
+    def describe(self, doc: Document) -> str:
+        d = self.decision
+        verdict = f"{'KEEP' if d.keep else 'drop'} {d.kind} p={d.probability:.2f}" if d else "undecided"
+        lo, hi = self.claim.span
+        return f"{self.source:<8} {'/'.join(self.holders) or '-':<14} {verdict:<28} {doc.text[lo:hi][:90]!r}"
+
+
+@dataclass
+class Document:
+    raw: str  # the text as given: what positions and quotes are cut from
+    meta: ArticleMeta
+    decider: Decider
+    text: str = ""  # what the stages read (NFC, plain spaces)
+    to_raw: list[int] | None = None  # offsets of text -> offsets of raw (None: the same)
+    reference: dt.date | None = None  # the date relative dates are resolved against
+    blocks: list[Block] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)  # kept claims, one per holder, with their fields
+    positions: list[ExtractedPosition] = field(default_factory=list)
+    title: str | None = None
+    outlet: str | None = None
+
+    def raw_slice(self, start: int, end: int) -> str:
+        """The text as given at these reading offsets."""
+        raw_start, raw_end = to_raw_span(self.to_raw, start, end)
+        return self.raw[raw_start:raw_end]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return to_raw_span(self.to_raw, start, end)
+
+    @property
+    def party_counts(self) -> Counter:
+        """How often each party is named: the article's main parties."""
+        return Counter(a for m in self.mentions for a in m.actors)
+
+    def trace(self) -> list[str]:
+        """Every layer, one line per item, for reading one article's extraction."""
+        out = [f"reference date: {self.reference}", f"blocks: {len(self.blocks)}"]
+        out += [f"  {b.role:<8} {self.text[b.start:b.end][:90]!r}" for b in self.blocks]
+        out.append(f"sentences: {len(self.sentences)}, quotations: {len(self.quotes)}")
+        out.append(f"mentions: {len(self.mentions)}")
+        out += [f"  {'/'.join(m.actors) or '-':<10} {m.person or '':<22} {self.text[m.start:m.end]!r}"
+                for m in self.mentions]
+        out.append(f"dates: {len(self.dates)}")
+        out += [f"  {d.value} ({d.precision}) {self.text[d.start:d.end]!r}" for d in self.dates]
+        out.append(f"candidates: {len(self.candidates)} (features and decision of each)")
+        for c in self.candidates:
+            out += [f"  {c.describe(self)}", f"      {' '.join(c.features)}"]
+        out.append(f"positions: {len(self.positions)}")
+        out += [f"  {p.actor:<8} {p.kind:<9} {p.speaker or '-':<20} {p.date or '-':<10} {p.text[:80]!r}"
+                for p in self.positions]
+        return out

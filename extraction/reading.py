@@ -1,0 +1,170 @@
+"""The claims stage: sentence by sentence, candidates, their features and decisions, then drafts.
+
+Reading goes in order because earlier sentences date and attribute later ones (the last speaker for
+"ông", a meeting's date, the claim a subjectless sentence goes on reporting). Each sentence's
+candidate claims (the cue rules' and the extra ones of extraction/candidates.py) get features
+(extraction/features.py) and a decision (extraction/decide.py); the kept ones become drafts, one per
+holding party, with speaker, date, quote, targets and topics. Every candidate is recorded on the
+document with what was decided.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .attribution import Claim, carried_claim, claim_of
+from .candidates import carried_candidate, subject_candidates
+from .dating import DateTracker, keeps_speaker
+from .document import Candidate, Document
+from .features import claim_features
+from .mentions import Mention
+from .positions import Draft, fallback_targets, speaker_of, targets_for, topics_of
+from .segment import clauses
+
+
+class _State:
+    """What earlier sentences tell later ones: dates, the last speaker and person, the last claim."""
+
+    def __init__(self):
+        self.dates = DateTracker()
+        self.last_speaker: Mention | None = None
+        self.last_person: Mention | None = None  # the last person named, for "ông" before anyone spoke
+        self.sentence_people: dict[int, Mention] = {}  # the first person named in each sentence
+        self.last_claim: Claim | None = None
+
+
+def read_claims(doc: Document) -> None:
+    """Adds the candidates and the drafts of the kept ones."""
+    state = _State()
+    for s in doc.sentences:
+        s_mentions = [m for m in doc.mentions if s.start <= m.start < s.end]
+        s_dates = [d for d in doc.dates if s.start <= d.start < s.end]
+        before = len(doc.drafts)
+        for claim in _claims(doc, s, s_mentions, state):
+            doc.drafts.extend(_drafts(doc, claim, s_dates, s_mentions, state))
+        if len(doc.drafts) == before and _someone_else_speaks(doc, s_mentions):
+            state.last_claim = state.last_speaker = None  # what follows is no longer the last speaker's
+        elif len(doc.drafts) == before:
+            _quote_follows(doc, s)
+        _remember(doc.text, s, s_mentions, s_dates, doc.drafts[before:], state)
+
+
+def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
+    """The sentence's candidate claims (the cue rules' and the extra ones), as the decider keeps them."""
+    text, quotes = doc.text, doc.quotes
+    previous: Claim | None = None
+    found: list[tuple[Claim, str]] = []
+    sentence_clauses = clauses(text, s, quotes)
+    for cl in sentence_clauses:
+        claim = claim_of(text, cl, s_mentions, quotes, previous)
+        if claim is not None:
+            found.append((claim, "rule"))
+            previous = claim
+    last = state.last_claim
+    if not found and last and last.clause.sentence.block is s.block and last.clause.sentence.index == s.index - 1:
+        carried = carried_claim(text, sentence_clauses[0], s_mentions, quotes, last)
+        found += [(carried, "rule")] if carried else []
+    taken = {actor for claim, _ in found for actor in _holders(claim, state)}
+    found += [(c, "subject") for c in subject_candidates(text, sentence_clauses, s_mentions, quotes, taken)]
+    if not found:
+        carried = carried_candidate(text, s, sentence_clauses[0], s_mentions, quotes, last)
+        found += [(carried, "carried")] if carried else []
+    parties = len({m.actors[0] for m in s_mentions if m.actors})
+    out = []
+    for claim, source in found:
+        candidate = Candidate(claim, source, _holders(claim, state), claim_features(text, claim, source, parties, s_mentions))
+        candidate.decision = decision = doc.decider.decide(candidate.features, source, claim.kind)
+        doc.candidates.append(candidate)
+        if decision.keep:
+            claim.kind = decision.kind
+            out.append(claim)
+    if out:
+        state.last_claim = out[-1]
+    return out
+
+
+def _someone_else_speaks(doc: Document, s_mentions) -> bool:
+    """A person the article does not place ("ông Kissinger cho rằng ...") speaks in this sentence."""
+    return any(m.person and not m.actors and not any(qs <= m.start < qe for qs, qe in doc.quotes)
+               for m in s_mentions)
+
+
+def _quote_follows(doc: Document, s) -> None:
+    """A bare quotation right after a reported position gives that position's words verbatim."""
+    drafts = doc.drafts
+    head = doc.text[s.start : s.start + 2].lstrip()
+    if not head or head[0] not in "“\"" or not drafts or drafts[-1].sentence != s.index - 1:
+        return
+    quote = next(((qs, qe) for qs, qe in doc.quotes if s.start <= qs <= s.start + 2), None)
+    if quote and drafts[-1].quote is None and drafts[-1].paragraph == s.block.paragraph:
+        drafts[-1].quote = doc.raw_slice(*quote)
+
+
+def _holders(claim: Claim, state: _State) -> list[str]:
+    return [a.actors[0] for a in (_agent_person(a, state) for a in claim.agents) if a.actors]
+
+
+def _agent_person(agent: Mention, state: _State) -> Mention:
+    referent = state.last_speaker or state.last_person
+    if agent.pronoun and not agent.role and referent:  # "ông", "bà"
+        return replace(agent, person=referent.person, actors=referent.actors, role=referent.role, pronoun=False)
+    return agent
+
+
+def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> list[Draft]:
+    """One position per party holding the claim (joint subjects, shared stances)."""
+    claim.agents = [_agent_person(a, state) for a in claim.agents]
+    holders = [a for a in claim.agents if a.actors]
+    speaker = speaker_of(claim) or _continued_speaker(doc.text, claim, state)
+    own_speakers = {h.actors[0]: h for h in holders if h.person} if len(holders) > 1 else {}
+    date, dated_by = state.dates.date_for(doc.text, claim, s_dates, s_mentions, speaker)
+    quote = " … ".join(doc.raw_slice(qs, qe) for qs, qe in doc.quotes if claim.content[0] <= qs < claim.content[1])
+    out: list[Draft] = []
+    for holder in holders + claim.shared_with:
+        actor = holder.actors[0] if holder.actors else None
+        if actor is None or any(d.actor == actor for d in out):
+            continue
+        shared = holder in claim.shared_with
+        d = _draft(doc, claim, actor, holders=[h.actors[0] for h in holders] + [actor])
+        voice = own_speakers.get(actor) or speaker  # "ông Macron và ông Scholz": each speaks for his own
+        if voice and not shared:
+            d.speaker, d.speaker_role, d.speaker_actor = voice.person, voice.role, voice.actors[0]
+        if date and date.value and (not shared or dated_by == "own"):
+            d.date, d.date_precision, d.dated_by = date.value, date.precision, dated_by
+        d.quote = None if shared else (quote or None)  # "cũng giống như Mỹ": the quoted words are not Mỹ's
+        if not d.targets and d.kind != "statement":
+            d.targets_named = False
+            d.targets = fallback_targets(d, doc.drafts + out, doc.party_counts, holders=list(d.holders))
+        out.append(d)
+    if speaker:
+        state.last_speaker = speaker
+    return out
+
+
+def _draft(doc: Document, claim: Claim, actor: str, *, holders: list[str]) -> Draft:
+    block = claim.clause.sentence.block
+    cue = doc.text[claim.cue.start : claim.cue.end].lower() if claim.cue else ""
+    d = Draft(actor, claim.kind, claim.span, block.role, block.paragraph, claim.clause.sentence.index,
+              content=claim.content, cue=cue, holders=tuple(holders))
+    d.targets = targets_for(claim, holders, doc.mentions, doc.text)
+    lo, hi = min(claim.span[0], claim.content[0]), max(claim.span[1], claim.content[1])
+    d.topics = topics_of(doc.text[lo:hi])
+    return d
+
+
+def _continued_speaker(text, claim: Claim, state: _State) -> Mention | None:
+    """ "Tháng trước, Tổng thống Nga Vladimir Putin đã đưa ra các yêu cầu ... Theo đó, Moskva yêu cầu ..."."""
+    s = claim.clause.sentence
+    person = state.sentence_people.get(s.index - 1)
+    if len(claim.agents) != 1 or not person or not keeps_speaker(text[s.start : s.end]):
+        return None
+    return person if person.actors[:1] == claim.agents[0].actors[:1] else None
+
+
+def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _State) -> None:
+    state.dates.remember(text, s, s_mentions, s_dates, new_drafts)
+    people = [m for m in s_mentions if m.person]
+    if people:
+        state.sentence_people[s.index] = people[0]
+        state.last_person = people[-1]
+
+
