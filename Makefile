@@ -6,7 +6,7 @@ BIND ?= 127.0.0.1:8000
 WORKERS ?= 2
 POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: install serve seed test test-sqlite test-postgres openapi evaluate bench-extraction audit clean
+.PHONY: install serve seed test test-sqlite test-postgres openapi evaluate train bench-extraction audit clean
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,14 @@ test-postgres: install
 openapi: install
 	$(PY) scripts/export_openapi.py
 
+# scores on seeds, dev-train (../shared/dev/train) and dev-test (figures only); ERRORS=1 lists errors
 evaluate: install
-	$(PY) scripts/evaluate.py
+	$(PY) scripts/evaluate.py $(if $(ERRORS),--errors)
+
+# refits extraction/model.json from seeds + heldout8 + dev-train and prints the cross-validation
+train: install
+	$(PY) -m pip install --quiet -e '.[train]'
+	$(PY) scripts/train_extractor.py
 
 bench-extraction: install
 	$(PY) scripts/benchmark_extraction.py

@@ -58,6 +58,10 @@ KINDS = [
     ("Bộ trưởng Quốc phòng Đức cho rằng có nguy cơ xảy ra xung đột quân sự ở châu Âu.", "GERMANY", "warning"),
     ("Bộ Ngoại giao Nga cho biết Moskva không loại trừ khả năng đưa tên lửa tới gần biên giới Mỹ.", "RUSSIA",
      "warning"),
+    # stances, directives: statements
+    ("Bắc Kinh luôn coi Đài Loan là một phần lãnh thổ không thể tách rời của Trung Quốc.", "CHINA", "statement"),
+    ("Bộ trưởng Quốc phòng Nga ra lệnh cho các đơn vị quay về căn cứ thường trực trước ngày 1/5.", "RUSSIA",
+     "statement"),
     # phrasings without the canonical cue word (issue 10's error classes 1-4)
     ("Nhà Trắng cho biết Mỹ sẽ cung cấp thêm máy thở và vắc xin cho Ấn Độ trong tháng tới.", "US", "proposal"),
     ("Ngoại trưởng Đức tuyên bố Berlin cam kết hỗ trợ Kiev khôi phục hạ tầng điện.", "GERMANY", "proposal"),
