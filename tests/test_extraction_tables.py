@@ -58,7 +58,7 @@ KINDS = [
     ("Bộ trưởng Quốc phòng Đức cho rằng có nguy cơ xảy ra xung đột quân sự ở châu Âu.", "GERMANY", "warning"),
     ("Bộ Ngoại giao Nga cho biết Moskva không loại trừ khả năng đưa tên lửa tới gần biên giới Mỹ.", "RUSSIA",
      "warning"),
-    # stances, directives: statements
+    # stances, directives: statements (dev-train's gold reads an announced order as a statement)
     ("Bắc Kinh luôn coi Đài Loan là một phần lãnh thổ không thể tách rời của Trung Quốc.", "CHINA", "statement"),
     ("Bộ trưởng Quốc phòng Nga ra lệnh cho các đơn vị quay về căn cứ thường trực trước ngày 1/5.", "RUSSIA",
      "statement"),
@@ -315,7 +315,6 @@ NOTHING = [
     "Hãng tin TASS của Nga cho biết các cuộc tập trận sẽ kết thúc vào giữa tháng 2.",
     "Nhà Trắng từ chối bình luận về thông tin này.",
     "Phía Mỹ chưa đưa ra bình luận về tuyên bố này.",
-    "Bộ trưởng Quốc phòng Nga Sergei Shoigu ra lệnh đưa các đơn vị trở về căn cứ.",
     "Các quan chức gặp nhau ở Geneva.\nMỹ: Nga có thể tấn công Ukraine bất cứ lúc nào\nNga bác bỏ cáo buộc của Mỹ",
 ]
 
