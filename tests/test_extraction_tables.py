@@ -58,6 +58,10 @@ KINDS = [
     ("Bộ trưởng Quốc phòng Đức cho rằng có nguy cơ xảy ra xung đột quân sự ở châu Âu.", "GERMANY", "warning"),
     ("Bộ Ngoại giao Nga cho biết Moskva không loại trừ khả năng đưa tên lửa tới gần biên giới Mỹ.", "RUSSIA",
      "warning"),
+    # general patterns that replaced phrases only one seed article used
+    ("Ba Lan muốn nhận được các cam kết an ninh rõ ràng từ Washington.", "POLAND", "demand"),
+    ("Thủ tướng Hungary tuyên bố Budapest sẽ không đưa ra bất kỳ sự nhượng bộ nào về vấn đề này.", "HUNGARY",
+     "rebuttal"),
     # stances, directives: statements (dev-train's gold reads an announced order as a statement)
     ("Bắc Kinh luôn coi Đài Loan là một phần lãnh thổ không thể tách rời của Trung Quốc.", "CHINA", "statement"),
     ("Bộ trưởng Quốc phòng Nga ra lệnh cho các đơn vị quay về căn cứ thường trực trước ngày 1/5.", "RUSSIA",
