@@ -39,6 +39,11 @@ class Decider:
         # the candidate sources whose kind the model gives (the rules keep theirs for the others)
         self.kind_sources = frozenset(model.get("kind_sources", ("rule", "subject", "carried")))
 
+    @property
+    def uses_features(self) -> bool:
+        """False when the rules decide: the features need not be computed."""
+        return self._detect is not None
+
     def probability(self, features: list[str]) -> float:
         bias, weights = self._detect
         z = bias + sum(weights.get(f, 0.0) for f in features)

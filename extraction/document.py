@@ -43,6 +43,7 @@ class Document:
     raw: str  # the text as given: what positions and quotes are cut from
     meta: ArticleMeta
     decider: Decider
+    tracing: bool = False  # keep every candidate's features even when the decider needs none
     text: str = ""  # what the stages read (NFC, plain spaces)
     to_raw: list[int] | None = None  # offsets of text -> offsets of raw (None: the same)
     reference: dt.date | None = None  # the date relative dates are resolved against

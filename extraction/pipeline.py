@@ -88,10 +88,11 @@ STAGES = (normalise, find_blocks, find_quotes, find_sentences, find_party_mentio
           read_claims, complete, dedupe, finalise)
 
 
-def run(text: str, meta: ArticleMeta | None = None, *, decider: Decider | None = None) -> Document:
+def run(text: str, meta: ArticleMeta | None = None, *, decider: Decider | None = None,
+        tracing: bool = False) -> Document:
     """Every stage over one article; the Document keeps each layer. `decider` replaces the trained
-    decisions (cross-validation, rules only)."""
-    doc = Document(text, meta or ArticleMeta(), decider or default_decider())
+    decisions (cross-validation, rules only); `tracing` keeps every candidate's features."""
+    doc = Document(text, meta or ArticleMeta(), decider or default_decider(), tracing)
     for stage in STAGES:
         stage(doc)
     return doc

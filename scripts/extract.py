@@ -47,7 +47,7 @@ def main(argv=None) -> int:
             continue
         if args.trace:
             print(f"== {path}")
-            print("\n".join(run(*read_article(path)).trace()))
+            print("\n".join(run(*read_article(path), tracing=True).trace()))
             continue
         for row in rows(path):
             print(json.dumps(row, ensure_ascii=False))

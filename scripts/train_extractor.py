@@ -76,7 +76,7 @@ def data_hash(sets: dict[str, tuple[Path, Path]]) -> str:
 
 def labelled_candidates(path: Path, gold: list[dict], scorer) -> list[dict]:
     text, meta = read_article(path)
-    doc = run(text, meta, decider=KeepAll())
+    doc = run(text, meta, decider=KeepAll(), tracing=True)
     records = [{"features": c.features, "source": c.source, "rule_kind": c.claim.kind,
                 "span": doc.raw_span(*c.claim.span), "actors": c.holders} for c in doc.candidates]
     raw = path.read_text(encoding="utf-8")
