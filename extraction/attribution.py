@@ -108,9 +108,13 @@ def _media_words() -> tuple[str, ...]:
 
 
 def _names_media(before_subject: str) -> bool:
-    """The subject's own noun phrase (since the last comma) names a news medium."""
-    phrase = before_subject.rsplit(",", 1)[-1].lower()
-    return any(has_word(phrase, w) for w in _media_words()) and len(phrase.split()) <= 6
+    """The subject's own noun phrase (since the last comma) is headed by a news medium ("Hãng thông
+    tấn TASS của", "tờ New York Times của"); "báo" inside "Thông báo mới của Mỹ" is no newspaper."""
+    words = before_subject.rsplit(",", 1)[-1].lower().split()
+    while words and words[0] in ("các", "một", "những", "theo"):
+        words = words[1:]
+    head = " ".join(words)
+    return len(words) <= 6 and any(head == w or head.startswith(w + " ") for w in _media_words())
 
 
 def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> list[Mention]:

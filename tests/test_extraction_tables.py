@@ -58,6 +58,8 @@ KINDS = [
     ("Bộ trưởng Quốc phòng Đức cho rằng có nguy cơ xảy ra xung đột quân sự ở châu Âu.", "GERMANY", "warning"),
     ("Bộ Ngoại giao Nga cho biết Moskva không loại trừ khả năng đưa tên lửa tới gần biên giới Mỹ.", "RUSSIA",
      "warning"),
+    # a party's notice as subject: "báo" inside "thông báo" names no newspaper
+    ("Thông báo mới của Bộ Ngoại giao Mỹ yêu cầu công dân Mỹ rời khỏi Belarus ngay lập tức.", "US", "demand"),
     # general patterns that replaced phrases only one seed article used
     ("Ba Lan muốn nhận được các cam kết an ninh rõ ràng từ Washington.", "POLAND", "demand"),
     ("Thủ tướng Hungary tuyên bố Budapest sẽ không đưa ra bất kỳ sự nhượng bộ nào về vấn đề này.", "HUNGARY",
