@@ -33,7 +33,8 @@ NOT_A_SUBJECT_GAP = re.compile(
     re.X,
 )
 THEO_CLOSE = re.compile(
-    r"""\s*(?:trên|này|đó)?\s*,   # "Theo người phát ngôn trên, ...", "Theo ông Lavrov, ..."
+    r"""\s*(?:trên|này|đó)?\s*                 # "Theo người phát ngôn trên, ...", "Theo ông Lavrov, ..."
+        (?:(?:hôm|ngày)\s+\d{1,2}/\d{1,2}\s*)?,   # "Theo thông cáo của Hạm đội Biển Đen ngày 20/4, ..."
     """,
     re.X,
 )
@@ -48,7 +49,9 @@ SIDE_OPENER = re.compile(
     re.X | re.I,
 )
 THEO_SPEAKER = re.compile(
-    r"""^\W*(?:theo)\s+$   # "Theo ông Lavrov, ..." : the speaker introduces the whole sentence
+    r"""^\W*(?:theo)\s+   # "Theo ông Lavrov, ..." : the speaker introduces the whole sentence
+        (?:(?:bản\s+|một\s+)?(?:báo\s+cáo|thông\s+cáo(?:\s+báo\s+chí)?|tuyên\s+bố|thông\s+báo)
+           (?:\s+\S+){0,3}?\s+của\s+)?$   # "Theo thông cáo báo chí của Hạm đội Biển Đen, ...": its party
     """,
     re.X | re.I,
 )

@@ -58,6 +58,8 @@ KINDS = [
     ("Bộ trưởng Quốc phòng Đức cho rằng có nguy cơ xảy ra xung đột quân sự ở châu Âu.", "GERMANY", "warning"),
     ("Bộ Ngoại giao Nga cho biết Moskva không loại trừ khả năng đưa tên lửa tới gần biên giới Mỹ.", "RUSSIA",
      "warning"),
+    # "Theo <a document> của <party>, ...": the party's statement
+    ("Theo báo cáo của Bộ Quốc phòng Anh, Nga đã điều thêm quân tới biên giới với Ukraine.", "UK", "statement"),
     # a party's notice as subject: "báo" inside "thông báo" names no newspaper
     ("Thông báo mới của Bộ Ngoại giao Mỹ yêu cầu công dân Mỹ rời khỏi Belarus ngay lập tức.", "US", "demand"),
     # general patterns that replaced phrases only one seed article used
