@@ -78,8 +78,12 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+QUOTE_MARKS = str.maketrans({c: " " for c in "“”\"«»‘’'"})
+
+
 def _prev_words(lower: str, pos: int, n: int) -> str:
-    return " ".join(lower[max(0, pos - 30) : pos].split()[-n:])
+    """The n words before pos; quotation marks do not glue to a word ("“không đe dọa" is negated)."""
+    return " ".join(lower[max(0, pos - 30) : pos].translate(QUOTE_MARKS).split()[-n:])
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:

@@ -60,6 +60,9 @@ KINDS = [
      "warning"),
     # "Theo <a document> của <party>, ...": the party's statement
     ("Theo báo cáo của Bộ Quốc phòng Anh, Nga đã điều thêm quân tới biên giới với Ukraine.", "UK", "statement"),
+    # a negation inside the quotation marks still negates
+    ("Điện Kremlin tuyên bố Moskva “không đe dọa bất kỳ ai” và có quyền điều quân trong lãnh thổ Nga.", "RUSSIA",
+     "statement"),
     # a party's notice as subject: "báo" inside "thông báo" names no newspaper
     ("Thông báo mới của Bộ Ngoại giao Mỹ yêu cầu công dân Mỹ rời khỏi Belarus ngay lập tức.", "US", "demand"),
     # general patterns that replaced phrases only one seed article used
