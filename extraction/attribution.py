@@ -43,6 +43,11 @@ PARENTHETICAL = re.compile(
     """,
     re.X,
 )
+PASSIVE = re.compile(
+    r"""\b(?:bị|được)\s+$   # "bị nghi ngờ", "bị cáo buộc", "được đề nghị": a passive verb
+    """,
+    re.X | re.I,
+)
 SIDE_OPENER = re.compile(
     r"""^\W*(?:về|về\ phần|còn)\s+$   # "Về phía Việt Nam, người phát ngôn ... cho biết"
     """,
@@ -267,8 +272,8 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
     """Subject + attribution cue: "Nga đã bác bỏ ...", "“...”, ông X cho biết", "..., ông X nói"."""
     quoted_first = _leading_quote(v.text, v.clause, v.quotes)
     for cue in v.cues:
-        if cue.content_only:
-            continue
+        if cue.content_only or PASSIVE.search(v.text, max(v.clause.start, cue.start - 12), cue.start):
+            continue  # "Nga bị nghi ngờ ...": the subject undergoes it, someone else says it
         agents = _subject_of(v, cue, same_sentence)
         if agents is None:
             return None

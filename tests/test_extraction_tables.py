@@ -60,6 +60,9 @@ KINDS = [
      "warning"),
     # "Theo <a document> của <party>, ...": the party's statement
     ("Theo báo cáo của Bộ Quốc phòng Anh, Nga đã điều thêm quân tới biên giới với Ukraine.", "UK", "statement"),
+    # a passive verb: the subject undergoes it ("bị nghi ngờ"), a cue used as a noun ("sự phản đối")
+    ("Moskva bị nghi ngờ đứng sau vụ tấn công mạng, nhưng Điện Kremlin khẳng định Nga không liên quan.", "RUSSIA",
+     "statement"),
     # a negation inside the quotation marks still negates
     ("Điện Kremlin tuyên bố Moskva “không đe dọa bất kỳ ai” và có quyền điều quân trong lãnh thổ Nga.", "RUSSIA",
      "statement"),
@@ -311,6 +314,8 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    "Lệnh cấm của Nga đã vấp phải sự phản đối của nhiều nước trong khu vực.",
+    "Nga bị nghi ngờ liên quan đến vụ nổ kho đạn năm 2014.",
     "Quân đội Nga tiến hành tập trận quy mô lớn tại Belarus.",
     "Đan Mạch cử một tàu hộ vệ tới biển Baltic.",
     "Theo giới quan sát, Moskva có thể đang tìm cách gây sức ép lên phương Tây.",
