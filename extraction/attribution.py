@@ -190,8 +190,12 @@ def _is_analysis(text: str, clause: Clause, cues: list[Cue]) -> bool:
     analysis, _, _ = _lexicon()
     first_cue = min((c.start for c in cues if not c.noun), default=clause.end)  # "những bình luận" asserts nothing
     lead_in = text[clause.sentence.start : first_cue].lower()
+    # declining is the clause's own verb: it comes before any other cue but speech ("... yêu cầu Mátxcơva
+    # không tiết lộ ..." is a demand, "Nhà Trắng cho biết sẽ không bình luận" declines)
+    first_ask = min((c.start for c in cues if not c.noun and c.kind != "speech"), default=clause.end)
+    declined = text[clause.start : first_ask].lower()
     return any(has_word(lead_in, a) for a in analysis) or any(
-        has_word(text[clause.start : clause.end].lower(), w) for w in load_cues().get("no_comment") or ())
+        has_word(declined, w) for w in load_cues().get("no_comment") or ())
 
 
 def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previous: Claim | None) -> Claim | None:

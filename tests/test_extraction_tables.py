@@ -63,6 +63,9 @@ KINDS = [
     # a passive verb: the subject undergoes it ("bị nghi ngờ"), a cue used as a noun ("sự phản đối")
     ("Moskva bị nghi ngờ đứng sau vụ tấn công mạng, nhưng Điện Kremlin khẳng định Nga không liên quan.", "RUSSIA",
      "statement"),
+    # declining to say is no position, but asking another party not to say is a demand
+    ("Washington gửi văn bản trả lời tới Moskva nhưng yêu cầu Nga không tiết lộ nội dung của văn bản.", "US",
+     "demand"),
     # a negation inside the quotation marks still negates
     ("Điện Kremlin tuyên bố Moskva “không đe dọa bất kỳ ai” và có quyền điều quân trong lãnh thổ Nga.", "RUSSIA",
      "statement"),
@@ -314,6 +317,7 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    "Tehran không nói rõ con tàu trong đoạn video là tàu nào của Mỹ.",
     "Lệnh cấm của Nga đã vấp phải sự phản đối của nhiều nước trong khu vực.",
     "Nga bị nghi ngờ liên quan đến vụ nổ kho đạn năm 2014.",
     "Quân đội Nga tiến hành tập trận quy mô lớn tại Belarus.",
