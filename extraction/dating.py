@@ -56,8 +56,8 @@ class DateTracker:
         shifted = self._days_apart(text, claim, s_dates, s_mentions)
         if shifted:
             return shifted, "shifted"  # arithmetic: used for the claim, not passed on to later sentences
-        if is_vague(text[s.start : s.end]):
-            return None, ""
+        if is_vague(text[s.start : s.end]) or is_habitual(text, s.start, cue_pos):
+            return None, ""  # "Nga nhiều lần khẳng định ...": said again and again, on no one day
         if speaker and speaker.person in self.speaker_dates:
             return self.speaker_dates[speaker.person], "speaker"
         time_shifted = claim.clause.dates_from > s.start  # "... sau khi X nói": another time than before
@@ -137,6 +137,17 @@ class DateTracker:
 @functools.lru_cache(maxsize=1)
 def _vague_words() -> tuple[str, ...]:
     return tuple(load_cues().get("vague_time") or ())
+
+
+@functools.lru_cache(maxsize=1)
+def _habitual_words() -> tuple[str, ...]:
+    return tuple(load_cues().get("habitual") or ())
+
+
+def is_habitual(text: str, sentence_start: int, cue_pos: int) -> bool:
+    """A habitual or past-repeated stance right before the cue ("nhiều lần khẳng định", "luôn coi")."""
+    before = text[max(sentence_start, cue_pos - 16) : cue_pos].lower()
+    return any(has_word(before, w) for w in _habitual_words())
 
 
 def is_vague(text: str) -> bool:
