@@ -332,7 +332,9 @@ def _known_from_earlier(text: str, m: Mention, by_person: dict[str, Mention]) ->
     if m.pronoun and not m.person:
         word = NAME_WORD.match(text, m.end + 1) if text[m.end : m.end + 1] == " " else None
         if word and word.group()[0].isupper():
-            earlier = next((p for name, p in by_person.items() if name.split()[-1] == word.group()), None)
+            # the family name comes last in "Sergei Lavrov", first in "Vương Nghị", "Moon Jae-in"
+            earlier = next((p for name, p in by_person.items() if name.split()[-1] == word.group()), None) or next(
+                (p for name, p in by_person.items() if name.split()[0] == word.group()), None)
             if earlier:
                 return Mention(m.start, word.end(), earlier.actors, earlier.person, m.role or earlier.role)
     return m

@@ -180,6 +180,9 @@ SPEAKERS = [
     # a shared given name is no misspelling of a known person
     ("Đại diện thường trực của Nga tại OSCE Alexander Lukashevich cho biết Moskva chờ phản hồi của phương Tây.",
      "RUSSIA", "Alexander Lukashevich"),
+    # a family name written first: "ông Vương" is the "Vương Nghị" introduced before
+    ("Ngoại trưởng Trung Quốc Vương Nghị cho biết Bắc Kinh sẵn sàng hợp tác. Ông Vương nhấn mạnh Mỹ không nên can "
+     "thiệp vào công việc nội bộ của Trung Quốc.", "CHINA", "Vương Nghị"),
     # a title the list lacks, then the party and a full name
     ("Phó cố vấn an ninh quốc gia Nhà Trắng Matthew Harlow nói rằng Mỹ sẽ không rút khỏi khu vực.", "US",
      "Matthew Harlow"),
