@@ -6,9 +6,16 @@ import os
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WORKERS", "2"))
-# gunicorn answers over-long request lines itself, with an HTML page; leave the check to the app,
-# which answers 414 problem+json (api.MAX_URL_LENGTH)
-limit_request_line = 0
+# gthread that hands a thread only complete requests (server/worker.py): a client sending its request slowly
+# holds a socket, not a worker; READ_TIMEOUT (seconds, default 10) bounds how long a request may take to arrive
+worker_class = "server.worker.RequestBufferingWorker"
+threads = int(os.environ.get("THREADS", "2"))
+# gunicorn refuses longer request lines itself (414, problem+json through the writer below); with no limit
+# its parser re-scanned the growing buffer, quadratic in the line's length (8 MB: 11 s of a worker)
+limit_request_line = 8190
+# X-Forwarded-* and Forwarded are believed only from these addresses (FORWARDED_ALLOW_IPS, comma-separated:
+# the reverse proxy in front); by default from nobody, not even 127.0.0.1 (docs/security.md)
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "")
 accesslog = os.environ.get("ACCESS_LOG", "-")
 # the request line ("%(r)s") would log query strings, and with them any key or token a client put there:
 # log the path alone (%(U)s); nor the Basic-auth user name (%(u)s); headers (Authorization) are never logged
