@@ -171,7 +171,22 @@ def contract_yaml(app: Flask) -> str:
                      allow_unicode=True, width=110)
 
 
+# what the engines say of a statement too large or deep to run: the request's fault, not an outage
+TOO_COMPLEX = ("parser stack overflow", "expression tree is too large", "too many sql variables",
+               "too many terms", "pattern too complex", "stack depth limit exceeded", "statement too complex")
+TOO_COMPLEX_SQLSTATES = ("54000", "54001")  # PostgreSQL: program limit exceeded, statement too complex
+
+
+def _too_complex(error) -> bool:
+    original = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+    return (getattr(original, "pgcode", None) in TOO_COMPLEX_SQLSTATES
+            or any(phrase in str(original).lower() for phrase in TOO_COMPLEX))
+
+
 def _database_unavailable(error):
+    if _too_complex(error):
+        return problem_response(400, "These filters make a query too large for the database: use fewer "
+                                     "search words or values.")
     logging.getLogger(__name__).warning("database unavailable: %s", type(error).__name__)
     response = problem_response(503, "The database is unavailable; retry shortly.")
     response.headers["Retry-After"] = "5"

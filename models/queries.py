@@ -96,6 +96,42 @@ def with_relations(page) -> list:
     return list(positions().where(Position.id.in_(page)).order_by(*page._order_by))
 
 
+def export_chunks(size: int, *, rank=False, **filters):
+    """Every row of positions(rank=rank, **filters), in its order, as lists of at most `size`: each list
+    read by one query that starts where the last one ended, so an export of N rows reads O(N) rows (OFFSET
+    paging read O(N^2)). Newest first walks the list order by keyset (said_from, id); a ranked search
+    first reads its ordered ids alone (16 bytes a row), then the rows by id, `size` at a time."""
+    if rank and search_words(filters.get("q")):
+        ids = [i for (i,) in matching_positions(rank=True, **filters).tuples()]
+        for start in range(0, len(ids), size):
+            wanted = ids[start:start + size]
+            found = {p.id: p for p in positions().where(Position.id.in_(wanted))}
+            yield [found[i] for i in wanted if i in found]
+        return
+    after: list = []  # conditions for "after the last row read"; none: from the start
+    dated = None  # None at the start, True while walking dated rows, False for the undated ones after them
+    while True:
+        query = positions(**filters)
+        chunk = list((query.where(*after) if after else query).limit(size))
+        if chunk:
+            yield chunk
+        if len(chunk) == size:
+            last = chunk[-1]
+            dated = last.said_from is not None
+            after = ([Position.said_from <= last.said_from,
+                      (Position.said_from < last.said_from) | (Position.id > last.id)] if dated
+                     else [Position.said_from.is_null(), Position.id > last.id])
+        elif dated:  # the dated rows are done (the condition left out NULLs): the undated ones follow
+            dated, after = False, [Position.said_from.is_null()]
+        else:
+            return
+
+
+def search_words(q: str | None) -> list[str]:
+    """The folded words of a q= search."""
+    return fold(q).split() if q else []
+
+
 def _filtered(query, *, actors=(), kinds=(), topics=(), targets=(), speaker=None, source=None, since=None,
               until=None, has_quote=None, q=None, walk_newest=False):
     if actors:
@@ -173,6 +209,11 @@ def _contains(text, part: str):
         return text.contains(part)
     escaped = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")  # backslash: LIKE's escape
     return Expression(text, OP.LIKE, f"%{escaped}%")
+
+
+def data_version() -> int:
+    """The data version: moved on by every committed write to the positions and their sources."""
+    return database.execute_sql(CURRENT_VERSION).fetchone()[0]
 
 
 def count(query) -> int:
