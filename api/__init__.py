@@ -4,7 +4,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import os
 import re
+from urllib.parse import urlsplit
 
 import flask_smorest
 import orjson
@@ -87,6 +89,8 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(CONFIG)
     app.config.update(config or {})
+    app.config["PUBLIC_BASE_URL"] = public_base_url(app.config.get("PUBLIC_BASE_URL",
+                                                                    os.environ.get("PUBLIC_BASE_URL")))
     app.json = OrjsonProvider(app)
     app.url_map.strict_slashes = False
     db = models.bind(app.config.get("DATABASE_URL"))
@@ -104,6 +108,17 @@ def create_app(config: dict | None = None) -> Flask:
     app.after_request(_cache_validators)
     app.after_request(_cors)
     return app
+
+
+def public_base_url(value: str | None) -> str | None:
+    """PUBLIC_BASE_URL as absolute ids are built from it (`https://host[:port][/prefix]`, no trailing slash),
+    or None when unset; one that is not such a URL stops the app at start."""
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ValueError(f"PUBLIC_BASE_URL={value!r} is not an http(s) URL such as https://api.example.org")
+    return value.rstrip("/")
 
 
 def _register_database_hooks(app: Flask, db) -> None:

@@ -11,7 +11,7 @@ import io
 import logging
 
 import orjson
-from flask import Response, request, stream_with_context, url_for
+from flask import Response, current_app, request, stream_with_context, url_for
 from flask_smorest import abort
 from marshmallow import fields, validate
 
@@ -89,6 +89,12 @@ def _jsonld(document: dict) -> Response:
 
 
 def _absolute(endpoint: str, **values) -> str:
+    """An absolute URL for JSON-LD ids: under PUBLIC_BASE_URL when one is configured (api.public_base_url),
+    else from the request's Host and scheme (which gunicorn takes from X-Forwarded-* only from the
+    addresses in FORWARDED_ALLOW_IPS)."""
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    if base:
+        return base + url_for(endpoint, **values)
     if not request.host:  # werkzeug gives "" for a Host header with invalid characters: "http:///..." ids
         abort(400, message="The Host header is not a valid host name; JSON-LD ids are absolute URLs "
                            "built from it.")
