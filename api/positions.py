@@ -112,8 +112,16 @@ def listing(args: dict, name: str, **fixed):
 def position_page(args: dict):
     """A JSON page of GET /positions: its rows read as tuples and written straight to JSON, the list's hot
     path (models/rows.py; tests/test_rows.py holds it to PositionSchema)."""
-    page = paginate(filtered(args), args,
-                    fetch=lambda ids: rows.position_dicts([i for (i,) in ids.tuples()]))
+    filters = filters_of(args)
+    # the filters determine the SQL, except for a search, whose pages depend on its total (MatchingPositions)
+    key = None if args.get("q") else tuple(sorted(
+        (name, tuple(value) if isinstance(value, list) else value) for name, value in filters.items()))
+
+    def query():
+        return queries.matching_positions(**filters)
+
+    page = paginate(query if key else query(), args, key=key, page_of=lambda number, per_page: rows.position_dicts(
+        queries.page_ids(query, number, per_page, key)))
     if args.get("q"):
         for item in page["items"]:
             item["highlight"] = highlight(SimpleNamespace(**item), args["q"])

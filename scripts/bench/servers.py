@@ -16,7 +16,7 @@ from pathlib import Path
 VENV_BIN = Path(sys.executable).parent
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # the project's own settings file (access log included) for every gunicorn, the API's and the bare app's
-GUNICORN_SETTINGS = ["--config", str(PROJECT_ROOT / "gunicorn.conf.py"), "--workers", "2", "--worker-class", "sync"]
+GUNICORN_SETTINGS = ["--config", str(PROJECT_ROOT / "gunicorn.conf.py"), "--workers", "2"]
 
 
 def free_port() -> int:
