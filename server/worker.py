@@ -35,7 +35,8 @@ MAX_BUFFERED_BODY = 1024 * 1024 + 64 * 1024
 HEAD_END = re.compile(rb"\r?\n\r?\n")
 CONTENT_LENGTH = re.compile(rb"^content-length[ \t]*:[ \t]*([0-9]{1,20})[ \t]*\r?$", re.I | re.M)
 CHUNKED = re.compile(rb"^transfer-encoding[ \t]*:.*chunked", re.I | re.M)
-EXPECT_CONTINUE = re.compile(rb"^expect[ \t]*:[ \t]*100-continue", re.I | re.M)
+EXPECT_CONTINUE = re.compile(rb"^expect[ \t]*:[ \t]*100-continue[ \t]*\r?\n", re.I | re.M)
+CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 # the last chunk (size 0, maybe extensions) and the empty line after it or after trailers
 LAST_CHUNK = re.compile(rb"(?:^|\r\n)0+(?:;[^\r\n]*)?\r\n(?:[^\r\n]+\r\n)*\r\n")
 
@@ -54,8 +55,8 @@ def request_complete(buffer: bytes) -> bool:
     if end is None:
         return len(buffer) > MAX_BUFFERED_HEAD
     head, body = buffer[:end.start()], buffer[end.end():]
-    if EXPECT_CONTINUE.search(head) or len(body) > MAX_BUFFERED_BODY:
-        return True  # the client waits for "100 Continue" (the thread sends it), or the app will refuse it
+    if len(body) > MAX_BUFFERED_BODY:
+        return True  # the app will refuse it
     if CHUNKED.search(head):
         return LAST_CHUNK.search(body) is not None
     lengths = CONTENT_LENGTH.findall(head)
@@ -130,10 +131,29 @@ class RequestBufferingWorker(ThreadWorker):
             conn.read_deadline = time.monotonic() + READ_TIMEOUT
             conn.timeout = conn.read_deadline
         conn.arrived += data
+        self._continue_if_expected(conn)
         if request_complete(bytes(conn.arrived)):
             self.poller.unregister(sock)
             self.arriving.remove(conn)
             self._hand_over(conn)
+
+    def _continue_if_expected(self, conn) -> None:
+        """A client that sent `Expect: 100-continue` waits for "100 Continue" before its body: this loop says
+        it and reads the body too, and the head handed over no longer asks (gunicorn would say it again)."""
+        end = HEAD_END.search(conn.arrived)
+        if end is None:
+            return
+        head = bytes(conn.arrived[:end.end()])
+        expect = EXPECT_CONTINUE.search(head)
+        if expect is None or not head.split(b"\r\n", 1)[0].endswith(b"HTTP/1.1"):
+            return
+        if len(CONTENT_LENGTH.findall(head)) == 1 and int(CONTENT_LENGTH.search(head).group(1)) > MAX_BUFFERED_BODY:
+            return  # the app refuses it unread: gunicorn's own handling of the expectation is right
+        try:
+            conn.sock.sendall(CONTINUE)
+        except OSError:
+            return
+        conn.arrived[expect.start():expect.end()] = b""
 
     def _hand_over(self, conn) -> None:
         conn.sock.setblocking(True)

@@ -77,6 +77,8 @@ def read_answer(sock: socket.socket) -> tuple[int, dict, dict]:
             raise AssertionError(f"connection closed without an answer: {data[:200]!r}")
         data += chunk
     head, body = data.split(b"\r\n\r\n", 1)
+    if head.startswith(b"HTTP/1.1 100 "):  # an interim answer to Expect: 100-continue: the real one follows
+        return read_answer_after(sock, body)
     lines = head.decode("latin-1").split("\r\n")
     headers = {k.strip().lower(): v.strip() for k, v in (line.split(":", 1) for line in lines[1:])}
     length = int(headers.get("content-length", "0"))
@@ -86,6 +88,20 @@ def read_answer(sock: socket.socket) -> tuple[int, dict, dict]:
             break
         body += chunk
     return int(lines[0].split()[1]), headers, json.loads(body[:length]) if length else {}
+
+
+def read_answer_after(sock: socket.socket, pending: bytes) -> tuple[int, dict, dict]:
+    class Buffered:
+        def __init__(self):
+            self.pending = pending
+
+        def recv(self, size):
+            if self.pending:
+                data, self.pending = self.pending, b""
+                return data
+            return sock.recv(size)
+
+    return read_answer(Buffered())
 
 
 def assert_problem_answer(status: int, headers: dict, body: dict, expected: int) -> None:
@@ -127,6 +143,7 @@ def test_a_request_that_does_not_arrive_in_time_gets_408(served):
     ("chunked body that never ends", "Transfer-Encoding: chunked", b"5\r\nhello\r\n"),
     ("chunk size past any limit", "Transfer-Encoding: chunked", b"ffffffffffffffffffffff\r\nabc"),
     ("Content-Length larger than the body", "Content-Length: 5000", b'{"text": "'),
+    ("a body promised after 100 Continue", "Content-Length: 5000\r\nExpect: 100-continue", b""),
 ])
 def test_a_key_holder_cannot_hold_a_worker_with_a_body_that_never_arrives(served, api_key, name, head, body):
     """Four at once (more than the two workers): each gets 408 within the deadline, others meanwhile 200."""
@@ -195,3 +212,17 @@ def test_an_oversized_request_line_is_414_at_once_and_costs_no_worker(served):
         assert_problem_answer(*answer, 414)
     assert not probe.failures, probe.failures
     assert probe.p99() < 1.0, f"p99 {probe.p99():.2f} s"
+
+
+def test_a_body_sent_after_100_continue_is_read(served, api_key):
+    """curl's way with larger bodies: the head, "100 Continue" from the server, then the body."""
+    body = json.dumps({"text": "x"}).encode()
+    sock = connect(served.port)
+    sock.sendall(f"POST /articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {api_key}\r\n"
+                 f"Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: {len(body)}\r\n\r\n"
+                 .encode())
+    assert sock.recv(64).startswith(b"HTTP/1.1 100 Continue\r\n\r\n")
+    sock.sendall(body)
+    status, headers, problem = read_answer(sock)
+    assert_problem_answer(status, headers, problem, 400)  # the body was read: its text is refused as too short
+    sock.close()
