@@ -124,8 +124,13 @@ class RequestBufferingWorker(ThreadWorker):
             return
         except OSError:
             data = b""
-        if not data:  # the client went away
-            self._drop(conn)
+        if not data:  # the client has sent all it will (or went away): what it sent is the request, if any
+            if conn.arrived:
+                self.poller.unregister(sock)
+                self.arriving.remove(conn)
+                self._hand_over(conn)
+            else:
+                self._drop(conn)
             return
         if conn.read_deadline is None:
             conn.read_deadline = time.monotonic() + READ_TIMEOUT

@@ -2,10 +2,11 @@
 """Load benchmark of the positions API: the same queries, side by side, on the same corpus.
 
 usage: run.py [--workdir DIR] [--duration S] [--pg-url URL | --no-pg] [--write-docs]
+       run.py --mixes [--corpus DB] [--duration S] [--write-docs]   (the two URL mixes of issue 11)
 
 Builds (once, cached in --workdir) a 100,000-position and a 1,000-position SQLite corpus with
 scripts/build_corpus.py, then measures with wrk (-t2 -c16 --latency, fixed duration, 127.0.0.1 only):
-  * the API under gunicorn (2 sync workers) on SQLite at 100k: the five benchmark queries;
+  * the API under gunicorn (gunicorn.conf.py, 2 workers) on SQLite at 100k: the five benchmark queries;
   * Datasette serving the same file (immutable) on the equivalent filtered JSON query;
   * a bare WSGI app returning a body as large as the API's, under the same gunicorn (the ceiling);
   * the API on the 1k corpus (latency must not grow with the corpus);
