@@ -11,6 +11,9 @@ workers = int(os.environ.get("WORKERS", "2"))
 # holds a socket, not a worker; READ_TIMEOUT (seconds, default 10) bounds how long a request may take to arrive
 worker_class = "server.worker.RequestBufferingWorker"
 threads = int(os.environ.get("THREADS", "2"))
+# each connection carries one request, as the sync worker's did: new connections are spread over the workers by
+# accept(), while kept-alive ones stay with the worker that took them (set KEEPALIVE=2 for keep-alive)
+keepalive = int(os.environ.get("KEEPALIVE", "0"))
 # gunicorn refuses longer request lines itself (414, problem+json through the writer below); with no limit
 # its parser re-scanned the growing buffer, quadratic in the line's length (8 MB: 11 s of a worker)
 limit_request_line = 8190

@@ -28,6 +28,8 @@ from gunicorn.http.errors import NoMoreData
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 READ_TIMEOUT = float(os.environ.get("READ_TIMEOUT", "10"))
+# an idle connection (no byte of a request yet) is closed after this many seconds, or after keep-alive
+FIRST_BYTE_TIMEOUT = 5
 # a head longer than this is handed over as it is: gunicorn refuses it (414/431) at its limits
 MAX_BUFFERED_HEAD = 64 * 1024
 # a body longer than this is handed over as it is: the app refuses it (413) without reading it all
@@ -112,8 +114,8 @@ class RequestBufferingWorker(ThreadWorker):
 
     def _read_request(self, conn) -> None:
         conn.arrived = bytearray()
-        conn.read_deadline = None  # set by the first byte: an idle connection is closed after `keepalive`
-        conn.timeout = time.monotonic() + max(self.cfg.keepalive, 1)
+        conn.read_deadline = None  # set by the first byte: an idle connection is closed before it
+        conn.timeout = time.monotonic() + max(self.cfg.keepalive, FIRST_BYTE_TIMEOUT)
         self.arriving.append(conn)
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._on_request_bytes, conn))
 
