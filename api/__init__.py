@@ -4,7 +4,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import os
 import re
+from urllib.parse import urlsplit
 
 import flask_smorest
 import orjson
@@ -87,6 +89,8 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(CONFIG)
     app.config.update(config or {})
+    app.config["PUBLIC_BASE_URL"] = public_base_url(app.config.get("PUBLIC_BASE_URL",
+                                                                    os.environ.get("PUBLIC_BASE_URL")))
     app.json = OrjsonProvider(app)
     app.url_map.strict_slashes = False
     db = models.bind(app.config.get("DATABASE_URL"))
@@ -104,6 +108,17 @@ def create_app(config: dict | None = None) -> Flask:
     app.after_request(_cache_validators)
     app.after_request(_cors)
     return app
+
+
+def public_base_url(value: str | None) -> str | None:
+    """PUBLIC_BASE_URL as absolute ids are built from it (`https://host[:port][/prefix]`, no trailing slash),
+    or None when unset; one that is not such a URL stops the app at start."""
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ValueError(f"PUBLIC_BASE_URL={value!r} is not an http(s) URL such as https://api.example.org")
+    return value.rstrip("/")
 
 
 def _register_database_hooks(app: Flask, db) -> None:
@@ -171,7 +186,22 @@ def contract_yaml(app: Flask) -> str:
                      allow_unicode=True, width=110)
 
 
+# what the engines say of a statement too large or deep to run: the request's fault, not an outage
+TOO_COMPLEX = ("parser stack overflow", "expression tree is too large", "too many sql variables",
+               "too many terms", "pattern too complex", "stack depth limit exceeded", "statement too complex")
+TOO_COMPLEX_SQLSTATES = ("54000", "54001")  # PostgreSQL: program limit exceeded, statement too complex
+
+
+def _too_complex(error) -> bool:
+    original = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+    return (getattr(original, "pgcode", None) in TOO_COMPLEX_SQLSTATES
+            or any(phrase in str(original).lower() for phrase in TOO_COMPLEX))
+
+
 def _database_unavailable(error):
+    if _too_complex(error):
+        return problem_response(400, "These filters make a query too large for the database: use fewer "
+                                     "search words or values.")
     logging.getLogger(__name__).warning("database unavailable: %s", type(error).__name__)
     response = problem_response(503, "The database is unavailable; retry shortly.")
     response.headers["Retry-After"] = "5"

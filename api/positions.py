@@ -1,6 +1,7 @@
 """Positions: the rows fact-checkers cite, with filters, and the demand/rebuttal views."""
 from __future__ import annotations
 
+import functools
 from types import SimpleNamespace
 
 from flask import jsonify
@@ -22,6 +23,7 @@ from .schemas import DemandSchema, PositionSchema, RebuttalSchema
 blp = Blueprint("positions", __name__, description="Positions stated by parties, with provenance")
 
 SORTS = ("relevance", "newest")
+MAX_SEARCH_WORDS = 20  # 80 one-letter words overflowed SQLite's parser stack (60 did not)
 LIST_FORMATS = ("json", "jsonld", "csv", "ndjson")
 
 
@@ -58,8 +60,11 @@ class FilterArgs(DateRangeMixin, BaseSchema):
     @validates("q")
     def _has_words(self, q: str, **kwargs):
         # only spaces or accents: no word to search for, and no filter would silently mean every row
-        if not fold(q).split():
+        words = fold(q).split()
+        if not words:
             raise ValidationError("q has no word to search for (only spaces or combining marks).")
+        if len(words) > MAX_SEARCH_WORDS:  # each is a condition and a ranking term: SQLite's parser gives up
+            raise ValidationError(f"q has {len(words)} words; search with at most {MAX_SEARCH_WORDS}.")
 
 
 class PositionListArgs(FilterArgs, PageArgs):
@@ -75,10 +80,15 @@ DemandPage = page_schema(DemandSchema, "DemandPage")
 RebuttalPage = page_schema(RebuttalSchema, "RebuttalPage")
 
 
-def filtered(args: dict, *, ids_only: bool = False, **fixed):
-    """The positions query for a request's filters (names resolved to codes), in the order asked for;
-    with ids_only, the join-free query of their ids that pages count and page through."""
-    return (queries.matching_positions if ids_only else queries.positions)(
+def filtered(args: dict, **fixed):
+    """The join-free query of the ids of the positions a request's filters select (names resolved to
+    codes), in the order asked for: what pages count and page through."""
+    return queries.matching_positions(**filters_of(args, **fixed))
+
+
+def filters_of(args: dict, **fixed) -> dict:
+    """queries.positions()' keywords for a request's filters."""
+    return dict(
         rank=args.get("sort", "relevance") == "relevance",
         actors=resolve_actors(args.get("actor"), parameter="actor"),
         targets=resolve_actors(args.get("target"), parameter="target"),
@@ -91,8 +101,8 @@ def listing(args: dict, name: str, **fixed):
     """A page as JSON (None: the caller completes it) or JSON-LD, or every row as CSV or NDJSON."""
     media_type = chosen(args, *LIST_FORMATS)
     if media_type in (CSV, NDJSON):
-        return None, export(filtered(args, **fixed), media_type, name)
-    page = paginate(filtered(args, ids_only=True, **fixed), args, fetch=queries.with_relations)
+        return None, export(functools.partial(queries.export_chunks, **filters_of(args, **fixed)), media_type, name)
+    page = paginate(filtered(args, **fixed), args, fetch=queries.with_relations)
     if args.get("q"):
         for position in page["items"]:
             position.highlight = highlight(position, args["q"])
@@ -102,8 +112,16 @@ def listing(args: dict, name: str, **fixed):
 def position_page(args: dict):
     """A JSON page of GET /positions: its rows read as tuples and written straight to JSON, the list's hot
     path (models/rows.py; tests/test_rows.py holds it to PositionSchema)."""
-    page = paginate(filtered(args, ids_only=True), args,
-                    fetch=lambda ids: rows.position_dicts([i for (i,) in ids.tuples()]))
+    filters = filters_of(args)
+    # the filters determine the SQL, except for a search, whose pages depend on its total (MatchingPositions)
+    key = None if args.get("q") else tuple(sorted(
+        (name, tuple(value) if isinstance(value, list) else value) for name, value in filters.items()))
+
+    def query():
+        return queries.matching_positions(**filters)
+
+    page = paginate(query if key else query(), args, key=key, page_of=lambda number, per_page: rows.position_dicts(
+        queries.page_ids(query, number, per_page, key)))
     if args.get("q"):
         for item in page["items"]:
             item["highlight"] = highlight(SimpleNamespace(**item), args["q"])

@@ -54,6 +54,8 @@ def handle_http_exception(error: HTTPException):
 
 def handle_unexpected(error: Exception):
     """A bug: log it with its traceback, answer a bare 500 problem (no internals leak)."""
+    if _read_timeout(error):
+        return problem_response(408, "The request body was not received in time.")
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
     if _malformed_body(error):
@@ -61,6 +63,16 @@ def handle_unexpected(error: Exception):
                                      f"({type(error).__name__}).")
     log.exception("unhandled error on %s %s", request.method, request.path)
     return problem_response(500, InternalServerError.description)
+
+
+def _read_timeout(error: Exception) -> bool:
+    """The body stopped arriving (server/worker.py bounds how long a thread waits for it): 408."""
+    try:
+        from server.worker import RequestReadTimeout
+    except ImportError:  # served without the project's worker
+        return False
+    # werkzeug turns a failed body read into ClientDisconnected (400), raised while handling the read's error
+    return any(isinstance(e, RequestReadTimeout) for e in (error, error.__cause__, error.__context__))
 
 
 def _malformed_body(error: Exception) -> bool:

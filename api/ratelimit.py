@@ -1,10 +1,10 @@
-"""Writes are rate-limited per API key (Flask-Limiter); reads are not limited.
+"""Writes are rate-limited per API key (Flask-Limiter, fixed windows); reads are not limited.
 
-WRITE_RATE_LIMIT (config or environment, default 60/minute) is one budget shared by every write of a key.
-RATELIMIT_STORAGE_URI says where the counts live: memory:// (the default) keeps them per worker process,
-so a server with N workers lets a key make up to N times the limit; redis://host:6379 shares them between
-workers and servers (pip install redis). If that storage cannot be reached, each worker falls back to
-counting in memory rather than refusing writes.
+WRITE_RATE_LIMIT (config or environment, default 60/minute) is one budget shared by every write of a key, and
+one count shared by every worker and server: the counts live in the database (database://, the default:
+models/ratelimits.py), or in Redis when REDIS_URL is set. RATELIMIT_STORAGE_URI overrides both (memory://
+counts per worker process, so N workers would allow N times the limit). If Redis cannot be reached, each
+worker falls back to counting in memory rather than refusing writes.
 """
 from __future__ import annotations
 
@@ -17,12 +17,13 @@ from flask import Flask, current_app, request
 from flask_limiter import Limiter, RateLimitExceeded
 from limits import parse_many
 
+from models import ratelimits  # noqa: F401 - registers the database:// storage with `limits`
 from models.apikeys import key_digest
 
 from .problems import problem_response
 
 DEFAULT_WRITE_RATE_LIMIT = "60/minute"
-DEFAULT_STORAGE_URI = "memory://"
+DEFAULT_STORAGE_URI = "database://"
 EXTENSION = "write_rate_limit"
 RETRY_AFTER = {"Retry-After": {"description": "Seconds until this API key may write again",
                                "schema": {"type": "integer", "minimum": 1}}}
@@ -37,10 +38,14 @@ def init_rate_limits(app: Flask, spec) -> None:
     except ValueError as error:
         raise ValueError(f"WRITE_RATE_LIMIT={app.config['WRITE_RATE_LIMIT']!r} is not a rate limit such as "
                          "'60/minute'") from error
-    app.config.setdefault("RATELIMIT_STORAGE_URI",
-                          os.environ.get("RATELIMIT_STORAGE_URI") or DEFAULT_STORAGE_URI)
-    limiter = Limiter(key_func=_api_key_bucket, strategy="sliding-window-counter",
-                      storage_uri=app.config["RATELIMIT_STORAGE_URI"], in_memory_fallback_enabled=True)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", os.environ.get("RATELIMIT_STORAGE_URI")
+                          or app.config.get("REDIS_URL") or os.environ.get("REDIS_URL") or DEFAULT_STORAGE_URI)
+    # a prefix for the keys: servers sharing one storage but not one budget (tests) set one of their own
+    app.config.setdefault("RATELIMIT_KEY_PREFIX", os.environ.get("RATELIMIT_KEY_PREFIX", ""))
+    # fixed windows: the one strategy every storage counts exactly with a single atomic increment
+    limiter = Limiter(key_func=_api_key_bucket, strategy="fixed-window",
+                      storage_uri=app.config["RATELIMIT_STORAGE_URI"], key_prefix=app.config["RATELIMIT_KEY_PREFIX"],
+                      in_memory_fallback_enabled=True)
     limiter.init_app(app)
     app.extensions[EXTENSION] = limiter.shared_limit(lambda: current_app.config["WRITE_RATE_LIMIT"], "writes")
     spec.components.responses.setdefault("TOO_MANY_REQUESTS", {}).setdefault("headers", {}).update(RETRY_AFTER)
@@ -71,7 +76,8 @@ def _api_key_bucket() -> str:
 
 def _too_many_writes(breach: RateLimitExceeded, limiter: Limiter):
     current = limiter.current_limit
-    wait = max(1, math.ceil(current.reset_at - time.time())) if current else 1
+    period = breach.limit.limit.get_expiry()  # reset_at is rounded up: never say more than the window
+    wait = min(period, max(1, math.ceil(current.reset_at - time.time()))) if current else 1
     response = problem_response(429, f"Too many writes with this API key: the limit is {breach.limit.limit}; "
                                      f"retry in {wait} s.")
     response.headers["Retry-After"] = str(wait)

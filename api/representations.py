@@ -6,20 +6,24 @@ first); `format=` or the Accept header chooses another.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import logging
 
 import orjson
-from flask import Response, request, stream_with_context, url_for
+from flask import Response, current_app, request, stream_with_context, url_for
 from flask_smorest import abort
 from marshmallow import fields, validate
 
-from models import database
+from models import database, queries
 
 from .schemas import PositionSchema
 
 JSON, JSONLD, CSV, NDJSON = "application/json", "application/ld+json", "text/csv", "application/x-ndjson"
 FORMATS = {"json": JSON, "jsonld": JSONLD, "csv": CSV, "ndjson": NDJSON}
 EXPORT_CHUNK = 500  # rows read per query while streaming an export
+READ_CACHE_CONTROL = "public, max-age=60"
+log = logging.getLogger(__name__)
 CSV_COLUMNS = ["id", "kind", "actor", "actor_name", "speaker", "speaker_role", "date", "date_precision", "summary",
                "text", "quote", "targets", "topics", "rebuts", "source_id", "source_outlet", "source_title",
                "source_url", "source_published", "start", "end"]
@@ -85,6 +89,12 @@ def _jsonld(document: dict) -> Response:
 
 
 def _absolute(endpoint: str, **values) -> str:
+    """An absolute URL for JSON-LD ids: under PUBLIC_BASE_URL when one is configured (api.public_base_url),
+    else from the request's Host and scheme (which gunicorn takes from X-Forwarded-* only from the
+    addresses in FORWARDED_ALLOW_IPS)."""
+    base = current_app.config.get("PUBLIC_BASE_URL")
+    if base:
+        return base + url_for(endpoint, **values)
     if not request.host:  # werkzeug gives "" for a Host header with invalid characters: "http:///..." ids
         abort(400, message="The Host header is not a valid host name; JSON-LD ids are absolute URLs "
                            "built from it.")
@@ -101,25 +111,50 @@ def _without_nulls(document: dict) -> dict:
 
 # exports -----------------------------------------------------------------------------------------------------
 
-def export(query, media_type: str, name: str) -> Response:
-    """Every row of `query`, streamed in chunks of EXPORT_CHUNK (never the whole body in memory)."""
-    rows = _chunks(query)
-    body = _csv_lines(rows) if media_type == CSV else _ndjson_lines(rows)
+def export(read_chunks, media_type: str, name: str) -> Response:
+    """Every row of a filter, streamed from read_chunks(EXPORT_CHUNK) (lists of rows, as
+    models.queries.export_chunks gives them: never the whole body in memory), with a weak ETag that moves
+    with the data (304 to If-None-Match)."""
     extension = "csv" if media_type == CSV else "ndjson"
-    response = Response(stream_with_context(body), mimetype=media_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    etag = _export_etag(media_type)
+    if request.if_none_match.contains_weak(etag):
+        response = Response(status=304, mimetype=media_type)
+    else:
+        # the first chunk is read here, before the answer starts: a query the database refuses is answered
+        # by the error handlers (400, 503) instead of failing inside a stream whose status is already sent
+        rows = _resumed(read_chunks(EXPORT_CHUNK))
+        body = _csv_lines(rows) if media_type == CSV else _ndjson_lines(rows)
+        response = Response(stream_with_context(body), mimetype=media_type)
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    response.headers["ETag"] = f'W/"{etag}"'
+    response.headers["Cache-Control"] = READ_CACHE_CONTROL
     return response
 
 
-def _chunks(query):
+def _export_etag(media_type: str) -> str:
+    """The data version (moved on by every committed write) and what was asked: the same export while
+    neither changes. Weak: the bytes are not hashed (they are not all read yet)."""
+    version = queries.data_version()
+    asked = f"{version}\n{request.full_path}\n{media_type}".encode()
+    return hashlib.sha256(asked).hexdigest()[:32]
+
+
+def _resumed(chunks):
+    """`chunks` with its first item read now; a failure after the answer has started ends the stream
+    (its status is sent) and is logged without the query string."""
     database.connect(reuse_if_open=True)
-    page = 1
-    while True:
-        chunk = list(query.paginate(page, EXPORT_CHUNK))
-        if not chunk:
+    first = next(chunks, None)
+
+    def rest():
+        if first is None:
             return
-        yield chunk
-        page += 1
+        yield first
+        try:
+            yield from chunks
+        except Exception as error:  # noqa: BLE001 - nothing better can be sent once the body has begun
+            log.warning("export of %s ended early: %s", request.path, type(error).__name__)
+
+    return rest()
 
 
 def _ndjson_lines(chunks):

@@ -125,10 +125,18 @@ def _data_version(engine: str) -> None:
                              'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_data_version()')
 
 
+def _rate_limit_counts(engine: str) -> None:
+    """Write counts per API key and window, shared by every worker and server (models/ratelimits.py)."""
+    real = "REAL" if engine == "sqlite" else "DOUBLE PRECISION"
+    database.execute_sql('CREATE TABLE IF NOT EXISTS "rate_limit" ("key" VARCHAR(255) NOT NULL PRIMARY KEY, '
+                         f'"hits" INTEGER NOT NULL, "expires_at" {real} NOT NULL)')
+
+
 MIGRATIONS = [
     Migration(1, "initial schema (commit b4e97b7)", _initial_schema),
     Migration(2, "text search index on position.search_text", _search_index),
     Migration(3, "data version for cached list totals", _data_version),
+    Migration(4, "shared rate-limit counts", _rate_limit_counts),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -142,10 +142,10 @@ def free_port() -> int:
 class Server:
     """gunicorn serving api:create_app() on a free loopback port."""
 
-    def __init__(self, database_url: str, *, workers: int = 2):
+    def __init__(self, database_url: str, *, workers: int = 2, env: dict | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "DATABASE_URL": database_url}
+        env = {**os.environ, "DATABASE_URL": database_url, **(env or {})}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
              "--access-logfile", "-", "api:create_app()"], cwd=ROOT, env=env,

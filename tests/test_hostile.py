@@ -82,7 +82,9 @@ def key(hostile_url) -> str:
 def client(hostile_url, key):
     from api import create_app
 
-    app = create_app({"DATABASE_URL": hostile_url, "TESTING": True, "WRITE_RATE_LIMIT": UNLIMITED_WRITES})
+    # counts in memory: the limiter's bookkeeping in the database would change the file the last test compares
+    app = create_app({"DATABASE_URL": hostile_url, "TESTING": True, "WRITE_RATE_LIMIT": UNLIMITED_WRITES,
+                      "RATELIMIT_STORAGE_URI": "memory://"})
     return app.test_client()
 
 
@@ -90,6 +92,7 @@ def client(hostile_url, key):
 def gunicorn(hostile_url, key):
     with pytest.MonkeyPatch.context() as patch, ExitStack() as stack:
         patch.setenv("WRITE_RATE_LIMIT", UNLIMITED_WRITES)
+        patch.setenv("RATELIMIT_STORAGE_URI", "memory://")  # as the client's app, above
         srv = Server(hostile_url, workers=1)
         stack.callback(srv.stop)
         srv.wait_ready()

@@ -184,7 +184,8 @@ class LoggingServer(Server):
         self.url = f"http://127.0.0.1:{self.port}"
         self.access_log, self.error_log = log_dir / "access.log", log_dir / "error.log"
         # three writes a minute: the fourth write with the key is refused, and the limiter logs it
-        env = {**os.environ, "DATABASE_URL": database_url, "WRITE_RATE_LIMIT": "3/minute"}
+        env = {**os.environ, "DATABASE_URL": database_url, "WRITE_RATE_LIMIT": "3/minute",
+               "RATELIMIT_KEY_PREFIX": f"logging-{os.getpid()}-{time.monotonic_ns()}"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers", "1",
              "--access-logfile", str(self.access_log), "--error-logfile", str(self.error_log),

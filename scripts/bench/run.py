@@ -2,10 +2,11 @@
 """Load benchmark of the positions API: the same queries, side by side, on the same corpus.
 
 usage: run.py [--workdir DIR] [--duration S] [--pg-url URL | --no-pg] [--write-docs]
+       run.py --mixes [--corpus DB] [--duration S] [--write-docs]   (the two URL mixes of issue 11)
 
 Builds (once, cached in --workdir) a 100,000-position and a 1,000-position SQLite corpus with
 scripts/build_corpus.py, then measures with wrk (-t2 -c16 --latency, fixed duration, 127.0.0.1 only):
-  * the API under gunicorn (2 sync workers) on SQLite at 100k: the five benchmark queries;
+  * the API under gunicorn (gunicorn.conf.py, 2 workers) on SQLite at 100k: the five benchmark queries;
   * Datasette serving the same file (immutable) on the equivalent filtered JSON query;
   * a bare WSGI app returning a body as large as the API's, under the same gunicorn (the ceiling);
   * the API on the 1k corpus (latency must not grow with the corpus);
@@ -27,13 +28,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import machine
+import mixes
 import servers
-from wrk import LoadResult, run_wrk
+from wrk import LoadResult, run_wrk, run_wrk_mix
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_CORPUS = ROOT / "scripts" / "build_corpus.py"
 DOCS = ROOT / "docs" / "benchmarks.md"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+MIXES_BEGIN, MIXES_END = "<!-- mixes:begin -->", "<!-- mixes:end -->"
+TARGET_MIX_P99_MS = 50.0
 DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432/positions_bench"
 
 TARGET_VS_DATASETTE = 5.0
@@ -139,6 +143,72 @@ def bench_bare(body: bytes, duration_s: int) -> Row:
     return Row("bare WSGI, gunicorn", "-", f"fixed {len(body):,}-byte JSON body", result)
 
 
+@dataclass(frozen=True)
+class MixRow:
+    mix: str
+    api: LoadResult
+    datasette: LoadResult
+    bare: LoadResult
+
+
+def checked(base: str, paths: list[str], sample: int = 120) -> list[str]:
+    """`paths`, after a spread sample of them answered 200 (a refused URL would be measured as an error)."""
+    for path in paths[::max(1, len(paths) // sample)]:
+        status, body = servers.fetch(base + path)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}: {body[:300]!r}")
+    return paths
+
+
+def bench_mixes(db_path: Path, duration_s: int) -> list[MixRow]:
+    """Both URL mixes (scripts/bench/mixes.py) against the API, Datasette and the bare ceiling."""
+    actors = mixes.top_actors(db_path)
+    lists = {"108 URLs: `/positions?actor=A[&kind=K][&since=D]`": mixes.narrow(actors),
+             "2,700 URLs: the same plus `until` and `per_page` 5-100": mixes.wide(actors)}
+    api, datasette = {}, {}
+    with servers.gunicorn("api:create_app()", env={"DATABASE_URL": f"sqlite:///{db_path}"}, cwd=str(ROOT),
+                          ready_path="/positions?per_page=1") as base:
+        for name, paths in lists.items():
+            api[name] = run_wrk_mix(base, checked(base, paths), duration_s=duration_s)
+        body = servers.fetch(base + mixes.narrow(actors)[0])[1]  # a page of 20, as the narrow mix's pages
+    table = f"/{db_path.stem}/position.json"
+    with servers.datasette(db_path, ready_path=f"/{db_path.stem}.json") as base:
+        for name, paths in lists.items():
+            translated = [mixes.datasette(path, table) for path in paths]
+            datasette[name] = run_wrk_mix(base, checked(base, translated), duration_s=duration_s)
+    bare = bench_bare(body, duration_s).result
+    return [MixRow(name, api[name], datasette[name], bare) for name in lists]
+
+
+def render_mixes(rows: list[MixRow], loads: tuple[str, str], commit: str, duration_s: int) -> str:
+    lines = ["| mix of list queries | API req/s | Datasette | bare WSGI | API / Datasette | API / bare | API p50 | "
+             "API p99 | Datasette p99 | errors (API, Datasette) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r.mix} | {r.api.requests_per_s:,.0f} | {r.datasette.requests_per_s:,.0f} | "
+                     f"{r.bare.requests_per_s:,.0f} | {r.api.requests_per_s / r.datasette.requests_per_s:.1f}x | "
+                     f"{r.api.requests_per_s / r.bare.requests_per_s:.0%} | {r.api.p50_ms:.1f} ms | "
+                     f"{r.api.p99_ms:.1f} ms | {r.datasette.p99_ms:.1f} ms | {r.api.errors}, {r.datasette.errors} |")
+    lines += ["", "| target | wanted | measured | met |", "|---|---|---|---|"]
+    for i, r in enumerate(rows):
+        short = "108 URLs" if i == 0 else "2,700 URLs"
+        ratio = r.api.requests_per_s / r.datasette.requests_per_s
+        lines.append(f"| API ÷ Datasette, {short} | >= {TARGET_VS_DATASETTE:g}x | {ratio:.1f}x | "
+                     f"{'yes' if ratio >= TARGET_VS_DATASETTE else '**no**'} |")
+        lines.append(f"| API p99, {short} | <= {TARGET_MIX_P99_MS:g} ms | {r.api.p99_ms:.1f} ms | "
+                     f"{'yes' if r.api.p99_ms <= TARGET_MIX_P99_MS else '**no**'} |")
+        if i == 0:
+            bare_ratio = r.api.requests_per_s / r.bare.requests_per_s
+            lines.append(f"| API ÷ bare WSGI, {short} | >= {TARGET_VS_BARE:.0%} | {bare_ratio:.0%} | "
+                         f"{'yes' if bare_ratio >= TARGET_VS_BARE else '**no**'} |")
+    info = machine.describe()
+    lines += ["", f"Commit {commit}. Machine: {info['cpu']}, {info['ram']} RAM, Python {info['python']}; {info['wrk']}; "
+              f"wrk -t2 -c16 -d{duration_s}s per mix and server, on 127.0.0.1; {rows[0].api.requests:,} and "
+              f"{rows[1].api.requests:,} API requests. Run {info['date']}; load average "
+              f"(1, 5, 15 min) {loads[0]} before, {loads[1]} after (the machine is shared)."]
+    return "\n".join(lines)
+
+
 def ingest_rate() -> float:
     """Articles per second through the seed path on one core (see ingest.py)."""
     done = subprocess.run([sys.executable, str(Path(__file__).parent / "ingest.py"), "--json"],
@@ -202,11 +272,18 @@ def render(rows: list[Row], checks, ingest: float | None, loads: tuple[str, str]
     return "\n".join(lines)
 
 
-def write_docs(table: str) -> None:
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1]
-    DOCS.write_text(f"{head}{BEGIN}\n{table}\n{END}{tail}", encoding="utf-8")
+def write_docs(table: str, begin: str = BEGIN, end: str = END) -> None:
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else f"# Benchmarks\n\n{begin}\n{end}\n"
+    head, rest = text.split(begin, 1)
+    tail = rest.split(end, 1)[1]
+    DOCS.write_text(f"{head}{begin}\n{table}\n{end}{tail}", encoding="utf-8")
+
+
+def current_commit() -> str:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                           text=True, cwd=ROOT).stdout.strip()
+    return done.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,10 +294,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-pg", action="store_true", help="skip PostgreSQL")
     parser.add_argument("--no-ingest", action="store_true", help="skip the ingest measurement")
     parser.add_argument("--write-docs", action="store_true", help=f"write the results into {DOCS.name}")
+    parser.add_argument("--mixes", action="store_true", help="only the two URL mixes (scripts/bench/mixes.py)")
+    parser.add_argument("--corpus", type=Path, help="a 100k SQLite corpus already built (default: build one)")
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
 
-    big = sqlite_corpus(args.workdir, "positions100k", 10_000, 10)
+    big = args.corpus or sqlite_corpus(args.workdir, "positions100k", 10_000, 10)
+    if args.mixes:
+        load_before = machine.load_average()
+        table = render_mixes(bench_mixes(big, args.duration), (load_before, machine.load_average()),
+                             current_commit(), args.duration)
+        print(table)
+        if args.write_docs:
+            write_docs(table, MIXES_BEGIN, MIXES_END)
+        return 0
     small = sqlite_corpus(args.workdir, "positions1k", 100, 10)
     load_before = machine.load_average()
     rows, nato_body = bench_api(f"sqlite:///{big}", "API, SQLite", "100k", args.duration)

@@ -16,7 +16,7 @@ from pathlib import Path
 VENV_BIN = Path(sys.executable).parent
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # the project's own settings file (access log included) for every gunicorn, the API's and the bare app's
-GUNICORN_SETTINGS = ["--config", str(PROJECT_ROOT / "gunicorn.conf.py"), "--workers", "2", "--worker-class", "sync"]
+GUNICORN_SETTINGS = ["--config", str(PROJECT_ROOT / "gunicorn.conf.py"), "--workers", "2"]
 
 
 def free_port() -> int:
@@ -50,7 +50,7 @@ def serving(command: list[str], port: int, *, env: dict | None = None, cwd: str 
 
 
 def gunicorn(app: str, *, env: dict | None = None, cwd: str | None = None, ready_path: str = "/"):
-    """The project's serving setup (`gunicorn 'api:create_app()'`), 2 sync workers."""
+    """The project's serving setup (`gunicorn 'api:create_app()'` with gunicorn.conf.py), 2 workers."""
     port = free_port()
     command = [str(VENV_BIN / "gunicorn"), *GUNICORN_SETTINGS, "--bind", f"127.0.0.1:{port}", app]
     return serving(command, port, env=env, cwd=cwd, ready_path=ready_path)

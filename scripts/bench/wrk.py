@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 
 # wrk prints durations with a unit: "812.00us", "1.23ms", "1.02s"
@@ -47,4 +48,37 @@ def run_wrk(url: str, *, threads: int = 2, connections: int = 16, duration_s: in
         raise ValueError(f"benchmarks only send traffic to 127.0.0.1, not {url}")
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration_s}s", "--latency", url]
     done = subprocess.run(command, capture_output=True, text=True, timeout=duration_s + 30, check=True)
+    return parse_wrk(done.stdout)
+
+
+# each wrk thread walks the list from its own random start, one path per request
+ROTATE_LUA = """
+local paths = {}
+local i = 0
+init = function(args)
+  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  math.randomseed(os.time() + #paths + tonumber(tostring({}):sub(8), 16))
+  i = math.random(#paths)
+end
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+"""
+
+
+def run_wrk_mix(base: str, paths: list[str], *, threads: int = 2, connections: int = 16,
+                duration_s: int = 10) -> LoadResult:
+    """One bounded load run over many paths of one server, each request the next path of the list."""
+    if not base.startswith("http://127.0.0.1:"):
+        raise ValueError(f"benchmarks only send traffic to 127.0.0.1, not {base}")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script, \
+            tempfile.NamedTemporaryFile("w", suffix=".txt") as listing:
+        script.write(ROTATE_LUA)
+        script.flush()
+        listing.write("\n".join(paths) + "\n")
+        listing.flush()
+        command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration_s}s", "--latency", "-s", script.name,
+                   base + "/", "--", listing.name]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=duration_s + 30, check=True)
     return parse_wrk(done.stdout)

@@ -1,0 +1,1 @@
+"""How the API is served: the gunicorn worker class gunicorn.conf.py names (server/worker.py)."""
