@@ -20,3 +20,7 @@ def post_worker_init(worker):
     from api.problems import install_protocol_error_writer
 
     install_protocol_error_writer(worker)
+    # without REDIS_URL, batches of articles are extracted in the background of each worker (workers/embedded.py)
+    from workers import embedded
+
+    embedded.start()

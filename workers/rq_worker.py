@@ -1,0 +1,47 @@
+"""The RQ worker class for ingest: `rq worker -w workers.rq_worker.IngestWorker --url $REDIS_URL QUEUE`,
+or `python scripts/worker.py`, which starts it with the project's defaults.
+
+RQ forks a work horse per article; the NLP models are loaded once here, before any fork, so each horse
+starts with them in memory. RQ retries an article whose horse died (SIGKILL, out of memory, over the
+time limit) at once; one whose whole worker died is retried by another worker's maintenance once the
+dead worker's heartbeat has run out (HEARTBEAT_MARGIN_S after its last one).
+"""
+from __future__ import annotations
+
+import os
+
+from rq import Worker
+
+HEARTBEAT_MARGIN_S = int(os.environ.get("INGEST_HEARTBEAT_MARGIN", "20"))  # RQ's own margin is 60 s
+
+
+class IngestWorker(Worker):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("job_monitoring_interval", 5)
+        kwargs.setdefault("maintenance_interval", 15)
+        super().__init__(*args, **kwargs)
+        prepare_process()
+
+    def get_heartbeat_ttl(self, job, working_time: float = 0.0) -> int:
+        # the parent beats every job_monitoring_interval while its horse works; a dead worker's articles
+        # are given to another after this much silence instead of RQ's 60 s margin
+        ttl = super().get_heartbeat_ttl(job, working_time)
+        return ttl - 60 + HEARTBEAT_MARGIN_S
+
+
+def prepare_process() -> None:
+    """Bind and migrate DATABASE_URL and load the NLP models, then close the connection (horses open
+    their own: a connection must never be shared across a fork)."""
+    import extraction
+    import models
+    from models.database import database
+
+    if database.obj is None:
+        models.bind()
+    models.create_tables()
+    database.close()
+    extraction.extract(WARM_UP_TEXT)
+
+
+WARM_UP_TEXT = ("Ngày 7/1/2022, Tổng thư ký NATO Jens Stoltenberg tuyên bố liên minh sẽ không từ bỏ chính sách "
+                "mở cửa và bác bỏ yêu cầu của Nga về việc ngừng mở rộng NATO về phía đông.")
