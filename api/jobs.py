@@ -159,7 +159,7 @@ class Batch(MethodView):
                 errors=errors)
         job, queued = jobs.create_job(checked)
         try:
-            dispatch(queued)
+            dispatch(job.id, queued)
         except QueueUnavailable:
             jobs.discard_job(job.id)
             response = problem_response(503, "The job queue is unavailable: nothing was queued; retry shortly.")

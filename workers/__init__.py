@@ -41,7 +41,7 @@ class QueueUnavailable(Exception):
     """The queue engine could not take the job (Redis unreachable): nothing was queued."""
 
 
-def dispatch(item_ids: list[int]) -> None:
+def dispatch(job_id: str, item_ids: list[int]) -> None:
     """Hand the items to whoever runs them: RQ when configured, else this server's background runner
     (the database already holds them; this only wakes the runner)."""
     if not item_ids:
@@ -59,7 +59,7 @@ def dispatch(item_ids: list[int]) -> None:
     try:
         queue = rq_queue()
         # one retry more than our own count: the last run finds the attempts spent and records the failure
-        queue.enqueue_many([Queue.prepare_data("workers.tasks.run_item", (item_id,), job_id=f"ingest-item-{item_id}",
+        queue.enqueue_many([Queue.prepare_data("workers.tasks.run_item", (item_id,), job_id=f"ingest-{job_id}-{item_id}",
                                                timeout=ARTICLE_TIMEOUT_S, retry=Retry(max=MAX_ATTEMPTS),
                                                result_ttl=3600, failure_ttl=7 * 86400)
                             for item_id in item_ids])

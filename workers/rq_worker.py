@@ -13,12 +13,17 @@ import os
 from rq import Worker
 
 HEARTBEAT_MARGIN_S = int(os.environ.get("INGEST_HEARTBEAT_MARGIN", "20"))  # RQ's own margin is 60 s
+MONITORING_INTERVAL_S = int(os.environ.get("INGEST_MONITORING_INTERVAL", "5"))  # the parent's heartbeat
+MAINTENANCE_INTERVAL_S = int(os.environ.get("INGEST_MAINTENANCE_INTERVAL", "15"))  # looks for dead workers' jobs
 
 
 class IngestWorker(Worker):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("job_monitoring_interval", 5)
-        kwargs.setdefault("maintenance_interval", 15)
+        kwargs.setdefault("job_monitoring_interval", MONITORING_INTERVAL_S)
+        kwargs.setdefault("maintenance_interval", MAINTENANCE_INTERVAL_S)
+        # an idle worker waits on the queue for worker_ttl - 15 s between maintenance runs (RQ: 405 s), and
+        # an idle survivor must still find a dead worker's article soon
+        kwargs.setdefault("worker_ttl", MAINTENANCE_INTERVAL_S + 15)
         super().__init__(*args, **kwargs)
         prepare_process()
 
