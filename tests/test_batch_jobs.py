@@ -74,8 +74,7 @@ class BatchServer(Server):
 
 
 class Worker:
-    """scripts/worker.py (through the fault launcher) in a session of its own, so the whole worker, its
-    work horse included, can be killed at once."""
+    """scripts/worker.py, through the fault launcher."""
 
     def __init__(self, database_url: str, redis_url: str, queue: str, name: str, log_dir: Path):
         self.name = name
@@ -103,35 +102,44 @@ class Worker:
         children = psutil.Process(self.process.pid).children()
         return children[0].pid if children else None
 
-    def wait_mid_article(self, database_url: str, timeout: float = 120) -> int:
-        """The item this worker has claimed and is extracting now (its RQ job, running in the database)."""
+    def wait_mid_article(self, database_url: str, timeout: float = 120) -> None:
+        """Return once this worker's work horse has claimed an article (its item is running in the database:
+        the claim commits before the extraction, which takes most of a second, begins)."""
         import models
         import redis
         from models.entities import IngestItem
         from rq import Worker as RQWorker
 
         connection = redis.Redis.from_url(REDIS_URL)
+
+        def current_job() -> str | None:
+            worker = RQWorker.find_by_key(f"rq:worker:{self.name}", connection=connection)
+            return worker.get_current_job_id() if worker else None
+
         deadline = time.monotonic() + timeout
         db = models.bind(database_url)
         with db.connection_context():
             while time.monotonic() < deadline:
-                worker = RQWorker.find_by_key(f"rq:worker:{self.name}", connection=connection)
-                job_id = worker.get_current_job_id() if worker else None
-                if job_id:
+                job_id = current_job()
+                if job_id and self.horse():
                     item = IngestItem.get_or_none(IngestItem.id == int(job_id.rsplit("-", 1)[1]))
-                    if item is not None and item.status == "running" and self.horse():
-                        return item.id
+                    if item is not None and item.status == "running" and current_job() == job_id:
+                        return
                 time.sleep(0.01)
         raise AssertionError(f"worker {self.name} took no article in {timeout} s")
 
     def kill(self) -> None:
-        """SIGKILL the worker and its work horse together, as a machine's crash would."""
+        """SIGKILL the worker and its work horse together, as a machine's crash would (the horse is in a
+        process group of its own: RQ puts it there)."""
+        horse = self.horse()
         os.killpg(self.process.pid, signal.SIGKILL)
+        if horse is not None:
+            os.kill(horse, signal.SIGKILL)
         self.process.wait(timeout=30)
 
     def stop(self) -> None:
         if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
+            os.kill(self.process.pid, signal.SIGTERM)
             try:
                 self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
@@ -270,8 +278,8 @@ def test_embedded_mixed_batch_run_by_two_servers_read_through_either(database):
     assert_mixed_outcome(job, expected, url, seeded_source_id(url))
 
 
-KILL_BATCH = 16
-PARAGRAPHS = 60  # ~0.2-0.5 s of extraction an article: kills fall on articles in progress
+KILL_BATCH = 12
+PARAGRAPHS = 200  # ~0.6-1.5 s of extraction an article: kills fall on articles in progress
 
 
 def assert_killed_batch_whole(job: dict, texts: list[str], url: str) -> dict:
@@ -301,14 +309,15 @@ def test_rq_workers_sigkilled_mid_batch_lose_nothing_and_store_nothing_twice(dat
         assert response.status_code == 202, response.text[:1000]
         job_ids.append(response.json()["id"])
         location = response.headers["Location"]
-        victim.wait_mid_article(url)  # first only its work horse: RQ retries the article at once
-        os.kill(victim.horse(), signal.SIGKILL)
+        victim.wait_mid_article(url)
+        os.kill(victim.horse(), signal.SIGKILL)  # first only its work horse: RQ retries the article at once
+        time.sleep(0.5)
         victim.wait_mid_article(url)
         victim.kill()  # then the whole worker: the survivor retries its article once its heartbeat runs out
         job = wait_done(server, location)
     outcome = assert_killed_batch_whole(job, texts, url)
     print(f"RQ kill test: {outcome}")
-    assert outcome["retried"] >= 1
+    assert outcome["attempts"] >= len(texts) + 2  # both killed articles were taken again
 
 
 def test_embedded_server_worker_sigkilled_mid_batch_loses_nothing(database):
@@ -329,4 +338,4 @@ def test_embedded_server_worker_sigkilled_mid_batch_loses_nothing(database):
         job = wait_done(server, location)
     outcome = assert_killed_batch_whole(job, texts, url)
     print(f"embedded kill test: {outcome}")
-    assert outcome["retried"] >= 1
+    assert outcome["attempts"] >= len(texts) + 1  # at least one article was taken again
