@@ -101,16 +101,26 @@ def expected_status(command: str) -> str:
     return "400" if "XYZ" in command else "404" if "does-not-exist" in command else "200"
 
 
+@pytest.fixture(scope="module")
+def example_job(server, api_key) -> str:
+    """The id of a job made from the README's example batch: the cookbook's $JOB_ID."""
+    response = requests.post(f"{server.url}/articles/batch", data=(ROOT / "docs" / "examples" / "batch.ndjson")
+                             .read_bytes(), timeout=60, headers={"Authorization": f"Bearer {api_key}",
+                                                                 "Content-Type": "application/x-ndjson"})
+    assert response.status_code == 202, response.text[:500]
+    return response.json()["id"]
+
+
 @pytest.mark.parametrize("command", readme_curls())
-def test_readme_cookbook_examples_work(server, openapi, api_key, command, tmp_path):
+def test_readme_cookbook_examples_work(server, openapi, api_key, example_job, command, tmp_path):
     expected = expected_status(command)
     args = [a.replace("localhost:8000", f"127.0.0.1:{server.port}").replace("127.0.0.1:8000",
                                                                          f"127.0.0.1:{server.port}")
-            .replace("$API_KEY", api_key)
+            .replace("$API_KEY", api_key).replace("$JOB_ID", example_job)
             for a in shlex.split(command, comments=True)]
     headers = tmp_path / "headers"
     result = subprocess.run([*args, "--silent", "--show-error", "--dump-header", str(headers), "--write-out",
-                             "\n%{http_code}"], capture_output=True, text=True, timeout=60)
+                             "\n%{http_code}"], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     body, status = result.stdout.rsplit("\n", 1)
     assert status == expected, body[:500]
