@@ -80,6 +80,8 @@ class State:
                 except (ValueError, KeyError):  # a line cut off by the interruption
                     continue
         self._file = path.open("a", encoding="utf-8")
+        if path.stat().st_size and not path.read_bytes().endswith(b"\n"):
+            self._file.write("\n")  # end the line the interruption cut off; it is skipped on reading
         self._lock = threading.Lock()
         self.counts: Counter = Counter()
 

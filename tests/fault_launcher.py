@@ -4,7 +4,8 @@ extractor bug or a crash on some input would: the rest of the ingest path is the
 usage: python tests/fault_launcher.py gunicorn ARGS... | python tests/fault_launcher.py SCRIPT ARGS...
 
 An article containing FAILS raises inside extract(); one containing KILLS kills the process extracting it
-(SIGKILL, as the kernel's out-of-memory killer would), every time.
+(SIGKILL, as the kernel's out-of-memory killer would); one containing STALLS never ends (past any time
+limit); every time.
 """
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ import os
 import runpy
 import signal
 import sys
+import time
 from pathlib import Path
 
 FAILS = "[lỗi-trích-xuất]"
 KILLS = "[tiến-trình-chết]"
+STALLS = "[treo-mãi]"
 
 
 def install() -> None:
@@ -29,6 +32,8 @@ def install() -> None:
             raise RuntimeError("the extractor failed on this article (injected fault)")
         if KILLS in text:
             os.kill(os.getpid(), signal.SIGKILL)
+        if STALLS in text:
+            time.sleep(3600)
         return real(text, meta)
 
     extraction.extract = extract

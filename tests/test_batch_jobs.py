@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import requests
 from conftest import ROOT, Server, create_api_key
-from fault_launcher import FAILS, KILLS
+from fault_launcher import FAILS, KILLS, STALLS
 from reliability_support import article, database_counts, expected_positions, fresh_database, stored_sources
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
@@ -199,8 +199,9 @@ def mixed_batch(first: int, *, kills: bool) -> tuple[list[str], dict[int, str]]:
         8: (line(good[2], url="https://example.vn/8"), "done"),
         10: (line(good[3]), "done"),  # line 9 is blank: skipped, still counted
     }
-    if kills:
+    if kills:  # RQ only: an embedded runner cannot be stopped from outside, nor outlive its server process
         lines[11] = (line(article(first + 30) + "\n\n" + KILLS), "failed")  # kills its process, every time
+        lines[12] = (line(article(first + 33) + "\n\n" + STALLS), "failed")  # past INGEST_ARTICLE_TIMEOUT
     text_lines = [lines[n][0] if n in lines else "" for n in range(1, max(lines) + 1)]
     return text_lines, {n: status for n, (_, status) in lines.items()}
 
@@ -216,6 +217,7 @@ def assert_mixed_outcome(job: dict, expected: dict[int, str], url: str, seeded_i
     assert "injected fault" in by_line[7]["error"] and by_line[7]["attempts"] == 3
     if 11 in by_line:
         assert "Gave up after 3 attempts" in by_line[11]["error"]
+        assert "JobTimeoutException" in by_line[12]["error"] and by_line[12]["attempts"] == 3
     counts = job["counts"]
     assert counts["duplicate"] == 2 and counts["done"] == sum(s == "done" for s in expected.values())
     assert counts["submitted"] == len(expected) and counts["queued"] == counts["running"] == 0
@@ -242,7 +244,7 @@ def seeded_source_id(url: str) -> str:
 def test_rq_mixed_batch_two_workers_one_queue_read_through_a_second_server(database, redis_queue, tmp_path):
     url, key = database
     redis_url, queue, job_ids = redis_queue
-    env = {"REDIS_URL": redis_url, "INGEST_QUEUE": queue}
+    env = {"REDIS_URL": redis_url, "INGEST_QUEUE": queue, "INGEST_ARTICLE_TIMEOUT": "5"}  # given at enqueueing
     first, second = BatchServer(url, env, workers=1), BatchServer(url, env, workers=1)
     workers = [Worker(url, redis_url, queue, f"{queue}-w{n}", tmp_path) for n in (1, 2)]
     with running(first, second, *workers):
