@@ -9,7 +9,8 @@ would skip its extraction). For each worker count: a fresh database (a new SQLit
 of --database-url on PostgreSQL), a gunicorn server with REDIS_URL, that many `scripts/worker.py`
 processes (started, and their NLP models loaded, before the clock starts), then one batch is posted and
 the clock runs until GET /jobs/{id} says done. Prints articles per second, the scaling factor, and the
-machine's load average before and after each run (the machine may be shared).
+machine's load average before and after each run (the machine may be shared), and the workers' CPU
+seconds per article (their work horses included), which the machine's other load does not change much.
 """
 from __future__ import annotations
 
@@ -117,6 +118,7 @@ def run(batch: list[dict], worker_count: int, database_url: str, redis_url: str)
         for n, process in enumerate(workers):
             wait_listening(Path(logs) / f"{queue}-{n}.log", process)
         load_before = machine.load_average()
+        cpu_before = cpu_seconds(workers)
         started = time.perf_counter()
         response = requests.post(f"{url}/articles/batch", data=body, timeout=300, headers={
             "Authorization": f"Bearer {key}", "Content-Type": "application/x-ndjson"})
@@ -128,11 +130,25 @@ def run(batch: list[dict], worker_count: int, database_url: str, redis_url: str)
                 break
             time.sleep(0.5)
         elapsed = time.perf_counter() - started
+        cpu = cpu_seconds(workers) - cpu_before
     _clear_queue(redis_url, queue, job["id"])
     return {"workers": worker_count, "articles": len(batch), "seconds": round(elapsed, 1),
             "articles_per_s": round(len(batch) / elapsed, 2), "counts": job["counts"],
+            "worker_cpu_s_per_article": round(cpu / len(batch), 3),
             "load_before": load_before, "load_after": machine.load_average(),
             "database": database_url.split(":", 1)[0]}
+
+
+def cpu_seconds(processes: list[subprocess.Popen]) -> float:
+    """CPU time of the workers and of their finished work horses (one per article): what the work cost,
+    whatever else the machine was running."""
+    import psutil
+
+    total = 0.0
+    for process in processes:
+        times = psutil.Process(process.pid).cpu_times()
+        total += times.user + times.system + times.children_user + times.children_system
+    return total
 
 
 def _clear_queue(redis_url: str, queue: str, job_id: str) -> None:
@@ -163,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
                "scaling": {r["workers"]: round(r["articles_per_s"] / base, 2) for r in results}}
     print(json.dumps(summary) if args.json else
           "\n".join(f"{r['workers']} worker(s): {r['articles']} articles in {r['seconds']} s = {r['articles_per_s']} "
-                    f"articles/s ({r['database']}; load {r['load_before']} -> {r['load_after']})" for r in results)
+                    f"articles/s, {r['worker_cpu_s_per_article']} CPU s an article ({r['database']}; load "
+                    f"{r['load_before']} -> {r['load_after']})" for r in results)
           + f"\nscaling: {summary['scaling']}")
     return 0
 
