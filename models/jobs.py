@@ -22,7 +22,7 @@ from .ingest import write_transaction
 QUEUED, RUNNING, DONE, DUPLICATE, FAILED, INVALID = "queued", "running", "done", "duplicate", "failed", "invalid"
 STATUSES = (QUEUED, RUNNING, DONE, DUPLICATE, FAILED, INVALID)
 FINAL = (DONE, DUPLICATE, FAILED, INVALID)
-INSERT_CHUNK = 200  # rows per INSERT: SQLite's bound-parameter limit is 32,766 in new builds, 999 in old
+INSERT_CHUNK = 100  # rows of 7 values per INSERT: under SQLite's oldest bound-parameter limit (999)
 
 
 def now() -> dt.datetime:

@@ -5,7 +5,7 @@ import json
 import logging
 import os
 
-from peewee import IntegrityError
+from peewee import DatabaseError, IntegrityError, InterfaceError
 
 from models import jobs, queries
 from models.database import database
@@ -40,7 +40,7 @@ def process(item, *, raise_to_retry: bool) -> str:
     try:
         return store(item.id, json.loads(item.article))
     except Exception as error:  # the extractor's, the database's: retried a bounded number of times
-        reason = f"{type(error).__name__}: {str(error)[:300]}"
+        reason = _reason(error)
         if item.attempts >= MAX_ATTEMPTS:
             log.warning("item %s failed for good after %d attempts: %s", item.id, item.attempts, reason)
             jobs.fail(item.id, f"Failed {item.attempts} times; the last time: {reason}")
@@ -50,6 +50,13 @@ def process(item, *, raise_to_retry: bool) -> str:
             raise
         jobs.requeue(item.id)
         return "retry"
+
+
+def _reason(error: Exception) -> str:
+    """What GET /jobs shows: the extractor's message; of a database error only its kind (no SQL, no hosts)."""
+    if isinstance(error, (DatabaseError, InterfaceError)):
+        return f"{type(error).__name__}: the database refused or lost the write"
+    return f"{type(error).__name__}: {str(error)[:300]}"
 
 
 def store(item_id: int, article: dict) -> str:
