@@ -61,9 +61,9 @@ def dispatch(job_id: str, item_ids: list[int]) -> None:
         # one retry more than our own count: the last run finds the attempts spent and records the failure;
         # outcomes live in the database, so RQ keeps a finished job ten minutes (a backfill's million
         # articles would otherwise hold a million job records in Redis)
-        queue.enqueue_many([Queue.prepare_data("workers.tasks.run_item", (item_id,), job_id=f"ingest-{job_id}-{item_id}",
-                                               timeout=ARTICLE_TIMEOUT_S, retry=Retry(max=MAX_ATTEMPTS),
-                                               result_ttl=600, failure_ttl=7 * 86400)
+        queue.enqueue_many([Queue.prepare_data("workers.tasks.run_item", (item_id,),
+                                               job_id=f"ingest-{job_id}-{item_id}", timeout=ARTICLE_TIMEOUT_S,
+                                               retry=Retry(max=MAX_ATTEMPTS), result_ttl=600, failure_ttl=7 * 86400)
                             for item_id in item_ids])
     except RedisError as error:
         raise QueueUnavailable(str(error)) from error
