@@ -57,13 +57,22 @@ def run_pending(limit: int | None = None) -> int:
     return taken
 
 
+MAX_BACKOFF_S = 30.0
+
+
 def _run() -> None:
+    failures = 0
     while True:
         try:
             database.connect(reuse_if_open=True)
             run_pending()
-        except Exception:  # the database is down, or a bug: keep the thread, try again later
-            log.exception("ingest runner: will retry in %s s", POLL_S)
+            if failures:
+                log.warning("ingest runner: working again after %d failed attempts", failures)
+            failures = 0
+        except Exception as error:  # the database is down, or a bug: keep the thread, try again later
+            if not failures:  # once per outage: a server's log must not fill with one line a second
+                log.warning("ingest runner: %s; retrying with back-off", type(error).__name__, exc_info=True)
+            failures += 1
             discard_connection()
-        _wakeup.wait(POLL_S)
+        _wakeup.wait(min(MAX_BACKOFF_S, POLL_S * 2 ** min(failures, 6)) if failures else POLL_S)
         _wakeup.clear()
