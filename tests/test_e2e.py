@@ -102,13 +102,28 @@ def expected_status(command: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def example_job(server, api_key) -> str:
-    """The id of a job made from the README's example batch: the cookbook's $JOB_ID."""
+def example_job(server, api_key, database_url):
+    """The id of a job made from the README's example batch: the cookbook's $JOB_ID. Afterwards, once the
+    server has run every queued article (this one and the cookbook's), the source they stored is deleted:
+    later tests compare the session's database with a fresh seed."""
+    auth = {"Authorization": f"Bearer {api_key}"}
     response = requests.post(f"{server.url}/articles/batch", data=(ROOT / "docs" / "examples" / "batch.ndjson")
-                             .read_bytes(), timeout=60, headers={"Authorization": f"Bearer {api_key}",
-                                                                 "Content-Type": "application/x-ndjson"})
+                             .read_bytes(), timeout=60, headers={**auth, "Content-Type": "application/x-ndjson"})
     assert response.status_code == 202, response.text[:500]
-    return response.json()["id"]
+    yield response.json()["id"]
+    import time
+
+    import models
+    from models.jobs import pending_count
+
+    db = models.bind(database_url)
+    with db.connection_context():
+        deadline = time.monotonic() + 120
+        while pending_count() and time.monotonic() < deadline:
+            time.sleep(0.2)
+    job = requests.get(server.url + response.headers["Location"], timeout=30).json()
+    for source_id in {a["source_id"] for a in job["articles"] if a["source_id"]}:
+        requests.delete(f"{server.url}/sources/{source_id}", headers=auth, timeout=30)
 
 
 @pytest.mark.parametrize("command", readme_curls())
