@@ -1,10 +1,12 @@
-"""The RQ worker class for ingest: `rq worker -w workers.rq_worker.IngestWorker --url $REDIS_URL QUEUE`,
-or `python scripts/worker.py`, which starts it with the project's defaults.
+"""The RQ worker class for ingest: `python scripts/worker.py` starts it with the intervals below; `rq worker
+-w workers.rq_worker.IngestWorker --url $REDIS_URL QUEUE` also works, but passes RQ's own (slower) ones.
 
 RQ forks a work horse per article; the NLP models are loaded once here, before any fork, so each horse
 starts with them in memory. RQ retries an article whose horse died (SIGKILL, out of memory, over the
 time limit) at once; one whose whole worker died is retried by another worker's maintenance once the
-dead worker's heartbeat has run out (HEARTBEAT_MARGIN_S after its last one).
+dead worker's heartbeat has run out (HEARTBEAT_MARGIN_S after its last one). RQ gives the horse a
+process group of its own: a horse whose parent alone was killed finishes its article, and the retry
+then finds it stored (models/jobs.py: the item is final) and does nothing.
 """
 from __future__ import annotations
 
