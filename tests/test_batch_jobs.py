@@ -56,6 +56,7 @@ def redis_queue():
     for pattern in (f"*{name}*", *(f"*ingest-{job_id}-*" for job_id in job_ids)):
         for key in connection.scan_iter(pattern, count=1000):
             connection.delete(key)
+    connection.srem("rq:queues", f"rq:queue:{name}")  # RQ's set of every queue name ever used
 
 
 class BatchServer(Server):

@@ -158,6 +158,7 @@ def _clear_queue(redis_url: str, queue: str, job_id: str) -> None:
     for pattern in (f"*{queue}*", f"*ingest-{job_id}-*"):
         for key in connection.scan_iter(pattern, count=1000):
             connection.delete(key)
+    connection.srem("rq:queues", f"rq:queue:{queue}")
 
 
 def main(argv: list[str] | None = None) -> int:
