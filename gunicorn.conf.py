@@ -35,3 +35,7 @@ def post_worker_init(worker):
     # each hand-over could wait that long for the GIL; at 0.5 ms the narrow benchmark mix ran ~1.5x faster,
     # ahead of the sync worker (docs/benchmarks.md)
     sys.setswitchinterval(0.0005)
+    # without REDIS_URL, batches of articles are extracted in the background of each worker (workers/embedded.py)
+    from workers import embedded
+
+    embedded.start()

@@ -19,7 +19,7 @@ from peewee import InterfaceError, OperationalError
 import models
 from models.database import connection_usable, discard_connection, ensure_connection
 
-from . import actors, articles, health, people, positions, sources, topics
+from . import actors, articles, health, jobs, people, positions, sources, topics
 from .auth import document_auth
 from .lookup import ActorResolver
 from .ratelimit import init_rate_limits
@@ -29,7 +29,8 @@ API_DESCRIPTION = (
     "Positions stated by parties to international disputes (statements, demands, rebuttals, proposals, "
     "warnings), extracted from Vietnamese news, each with its speaker, verbatim quote, the date it was said "
     "and the source article, with character offsets so every row can be checked against the text.\n\n"
-    "Reads are open; writes (POST /articles, DELETE /sources/{source_id}) need an operator's API key as "
+    "Reads are open; writes (POST /articles, POST /articles/batch, DELETE /sources/{source_id}) need an "
+    "operator's API key as "
     "`Authorization: Bearer <key>`. Positions come as JSON (the default), as schema.org Claims in JSON-LD, "
     "and as streamed CSV or NDJSON exports of a whole filter (Accept header or format=). Reads carry an "
     "ETag and Cache-Control and answer 304 to If-None-Match; list pages repeat their navigation links in an "
@@ -96,7 +97,7 @@ def create_app(config: dict | None = None) -> Flask:
     db = models.bind(app.config.get("DATABASE_URL"))
     app.extensions["actor_resolver"] = ActorResolver()
     api = Api(app)
-    for module in (positions, actors, people, sources, articles, topics, health):
+    for module in (positions, actors, people, sources, articles, jobs, topics, health):
         api.register_blueprint(module.blp)
     document_auth(api.spec)
     _register_database_hooks(app, db)

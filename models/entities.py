@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from peewee import (CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, Model, TextField)
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, Model, TextField
 
 from .database import database
 from .summary import short_name, summarize
@@ -119,4 +119,22 @@ class ApiKey(BaseModel):
     created_at = DateTimeField()
 
 
-ALL_MODELS = [Actor, Person, Topic, Source, Position, PositionTarget, PositionTopic, ApiKey]
+class IngestJob(BaseModel):
+    id = CharField(primary_key=True, max_length=32)
+    created_at = DateTimeField()
+    submitted = IntegerField()  # lines in the batch, valid or not
+
+
+class IngestItem(BaseModel):
+    job = ForeignKeyField(IngestJob, backref="items", on_delete="CASCADE")
+    line = IntegerField()  # 1-based line number in the submitted NDJSON
+    status = CharField(max_length=16)
+    article = TextField()  # the submitted fields as JSON; emptied once the article is stored
+    source_id = CharField(null=True, max_length=16)  # no foreign key: deleting a source keeps the job's record
+    error = TextField(null=True)
+    attempts = IntegerField(default=0)
+    lease_until = DateTimeField(null=True)  # a running item whose lease ran out was left by a dead worker
+    finished_at = DateTimeField(null=True)
+
+
+ALL_MODELS = [Actor, Person, Topic, Source, Position, PositionTarget, PositionTopic, ApiKey, IngestJob, IngestItem]

@@ -136,24 +136,35 @@ def _delete_positions(source: Source) -> None:
     Position.delete().where(Position.source == source).execute()
 
 
+ROWS_PER_INSERT = 50  # positions have 17 columns: under SQLite's oldest bound-parameter limit (999)
+
+
 def _insert_positions(source: Source, digest: str, extracted) -> None:
+    """A few multi-row INSERTs, not one per row: the store is the part of an ingest that holds the write
+    lock (one writer at a time on SQLite), so its length bounds how far parallel workers scale."""
     ids = [position_id(digest, p.start, p.end, p.actor) for p in extracted]
     speakers = _ensure_references(extracted)
-    for p, pid in zip(extracted, ids):
-        Position.insert(
+    rows: dict[str, dict] = {}
+    for p, pid in zip(extracted, ids):  # one party, one span: a repeat within an article is the same row
+        rows.setdefault(pid, dict(
             id=pid, source=source, actor=p.actor, speaker=speakers.get(p.speaker), speaker_role=p.speaker_role,
             kind=p.kind,
             text=p.text, quote=p.quote, said_on=p.date, date_precision=p.date_precision,
             said_from=said_from(p.date), start=p.start, end=p.end, targets=p.targets, topics=p.topics,
-            search_text=fold(" ".join(filter(None, [p.text, p.quote, p.speaker]))),
-        ).on_conflict_ignore().execute()  # one party, one span: a repeat within an article is the same row
+            search_text=fold(" ".join(filter(None, [p.text, p.quote, p.speaker])))))
+    _insert_many(Position, list(rows.values()))
     for p, pid in zip(extracted, ids):
         if p.rebuts is not None and 0 <= p.rebuts < len(ids) and ids[p.rebuts] != pid:
             Position.update(rebuts=ids[p.rebuts]).where(Position.id == pid).execute()
-        for code in dict.fromkeys(p.targets):
-            PositionTarget.insert(position=pid, actor=code).on_conflict_ignore().execute()
-        for code in dict.fromkeys(p.topics):
-            PositionTopic.insert(position=pid, topic=code).on_conflict_ignore().execute()
+    _insert_many(PositionTarget, [{"position": pid, "actor": code} for pid, code in
+                                  dict.fromkeys((pid, code) for p, pid in zip(extracted, ids) for code in p.targets)])
+    _insert_many(PositionTopic, [{"position": pid, "topic": code} for pid, code in
+                                 dict.fromkeys((pid, code) for p, pid in zip(extracted, ids) for code in p.topics)])
+
+
+def _insert_many(model, rows: list[dict]) -> None:
+    for start in range(0, len(rows), ROWS_PER_INSERT):
+        model.insert_many(rows[start:start + ROWS_PER_INSERT]).on_conflict_ignore().execute()
 
 
 def _ensure_references(extracted) -> dict[str, Person]:

@@ -132,11 +132,32 @@ def _rate_limit_counts(engine: str) -> None:
                          f'"hits" INTEGER NOT NULL, "expires_at" {real} NOT NULL)')
 
 
+def _ingest_jobs(engine: str) -> None:
+    """Batches of submitted articles (POST /articles/batch) and each article's outcome, in the database so
+    that any API server can answer for any job and any worker can take any article (models/jobs.py)."""
+    auto, datetime = ("INTEGER", "DATETIME") if engine == "sqlite" else ("SERIAL", "TIMESTAMP")
+    for sql in (
+        f'CREATE TABLE IF NOT EXISTS "ingest_job" ("id" VARCHAR(32) NOT NULL PRIMARY KEY, '
+        f'"created_at" {datetime} NOT NULL, "submitted" INTEGER NOT NULL)',
+        # article: the submitted fields as JSON, emptied once stored (the text then lives in source)
+        f'CREATE TABLE IF NOT EXISTS "ingest_item" ("id" {auto} NOT NULL PRIMARY KEY, '
+        '"job_id" VARCHAR(32) NOT NULL, "line" INTEGER NOT NULL, "status" VARCHAR(16) NOT NULL, '
+        '"article" TEXT NOT NULL, "source_id" VARCHAR(16), "error" TEXT, "attempts" INTEGER NOT NULL, '
+        f'"lease_until" {datetime}, "finished_at" {datetime}, '
+        'FOREIGN KEY ("job_id") REFERENCES "ingest_job" ("id") ON DELETE CASCADE)',
+        'CREATE UNIQUE INDEX IF NOT EXISTS "ingest_item_job_id_line" ON "ingest_item" ("job_id", "line")',
+        # the embedded runner's question: the next article waiting (or whose worker's lease ran out)
+        'CREATE INDEX IF NOT EXISTS "ingest_item_status_id" ON "ingest_item" ("status", "id")',
+    ):
+        database.execute_sql(sql)
+
+
 MIGRATIONS = [
     Migration(1, "initial schema (commit b4e97b7)", _initial_schema),
     Migration(2, "text search index on position.search_text", _search_index),
     Migration(3, "data version for cached list totals", _data_version),
     Migration(4, "shared rate-limit counts", _rate_limit_counts),
+    Migration(5, "ingest jobs and their articles (POST /articles/batch)", _ingest_jobs),
 ]
 LATEST = MIGRATIONS[-1].version
 

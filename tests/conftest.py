@@ -24,6 +24,9 @@ POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.
 # The suite writes faster than an operator would: every app and gunicorn it starts allows this many writes per
 # key (tests/test_ratelimit.py sets its own small limit).
 os.environ.setdefault("WRITE_RATE_LIMIT", "100000/minute")
+# Batch jobs run in each server's background unless a test gives its servers a Redis queue of its own
+# (tests/test_batch_jobs.py): a developer's REDIS_URL must not send the suite's jobs to a shared queue.
+os.environ.pop("REDIS_URL", None)
 
 
 def postgres_reachable(url: str = POSTGRES_URL) -> bool:

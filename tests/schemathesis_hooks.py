@@ -3,13 +3,17 @@
 Bodies generated from the schema alone are never Vietnamese prose, so POST /articles would always answer
 400 and the links from a submitted article (GetSource, DeleteSource, ListItsPositions) would never be
 followed. In the stateful run each generated object body gets a real article's text, numbered so every
-submission is new and is extracted and stored; every other generated field is kept as generated.
+submission is new and is extracted and stored; every other generated field is kept as generated. A
+generated batch (POST /articles/batch, a string) gets such an article as its first line, before the
+generated text, so the job is made and its link (GetJob) is followed.
 """
 from __future__ import annotations
 
 import itertools
+import json
 
 import schemathesis
+import schemathesis_ndjson  # noqa: F401  (registers the NDJSON serializer)
 
 ARTICLE = (
     "Ngày 7/1/2022, Tổng thư ký NATO Jens Stoltenberg tuyên bố liên minh sẽ không từ bỏ chính sách mở cửa "
@@ -21,7 +25,12 @@ _numbers = itertools.count(1)
 @schemathesis.hook
 def map_body(context, body):
     operation = context.operation
-    if operation is None or str(operation.method).upper() != "POST" or not isinstance(body, dict):
+    if operation is None or str(operation.method).upper() != "POST":
+        return body
+    if isinstance(body, str) and operation.path == "/articles/batch":
+        line = json.dumps({"text": f"{ARTICLE} (Lô số {next(_numbers)}.)"}, ensure_ascii=False)
+        return f"{line}\n{body}"
+    if not isinstance(body, dict):
         return body
     if not isinstance(body.get("text"), str):
         return body  # a negative case about the text itself: keep it

@@ -70,10 +70,13 @@ def test_writes_document_the_bearer_scheme_and_reads_stay_open(contract):
         writes += 1
         assert op["security"] == [{"bearerAuth": []}], (path, method)
         assert "401" in op["responses"], (path, method)
-    assert writes == 2
+    assert writes == 3
     submit = contract["paths"]["/articles"]["post"]
     assert {"200", "201", "400", "401", "413", "415"} <= submit["responses"].keys()
     assert list(submit["requestBody"]["content"]) == ["application/json"]
+    batch = contract["paths"]["/articles/batch"]["post"]
+    assert {"202", "400", "401", "413", "415", "503"} <= batch["responses"].keys()
+    assert list(batch["requestBody"]["content"]) == ["application/x-ndjson"]
 
 
 def test_error_responses_are_problem_json(contract):

@@ -101,16 +101,41 @@ def expected_status(command: str) -> str:
     return "400" if "XYZ" in command else "404" if "does-not-exist" in command else "200"
 
 
+@pytest.fixture(scope="module")
+def example_job(server, api_key, database_url):
+    """The id of a job made from the README's example batch: the cookbook's $JOB_ID. Afterwards, once the
+    server has run every queued article (this one and the cookbook's), the source they stored is deleted:
+    later tests compare the session's database with a fresh seed."""
+    auth = {"Authorization": f"Bearer {api_key}"}
+    response = requests.post(f"{server.url}/articles/batch", data=(ROOT / "docs" / "examples" / "batch.ndjson")
+                             .read_bytes(), timeout=60, headers={**auth, "Content-Type": "application/x-ndjson"})
+    assert response.status_code == 202, response.text[:500]
+    yield response.json()["id"]
+    import time
+
+    import models
+    from models.jobs import pending_count
+
+    db = models.bind(database_url)
+    with db.connection_context():
+        deadline = time.monotonic() + 120
+        while pending_count() and time.monotonic() < deadline:
+            time.sleep(0.2)
+    job = requests.get(server.url + response.headers["Location"], timeout=30).json()
+    for source_id in {a["source_id"] for a in job["articles"] if a["source_id"]}:
+        requests.delete(f"{server.url}/sources/{source_id}", headers=auth, timeout=30)
+
+
 @pytest.mark.parametrize("command", readme_curls())
-def test_readme_cookbook_examples_work(server, openapi, api_key, command, tmp_path):
+def test_readme_cookbook_examples_work(server, openapi, api_key, example_job, command, tmp_path):
     expected = expected_status(command)
     args = [a.replace("localhost:8000", f"127.0.0.1:{server.port}").replace("127.0.0.1:8000",
                                                                          f"127.0.0.1:{server.port}")
-            .replace("$API_KEY", api_key)
+            .replace("$API_KEY", api_key).replace("$JOB_ID", example_job)
             for a in shlex.split(command, comments=True)]
     headers = tmp_path / "headers"
     result = subprocess.run([*args, "--silent", "--show-error", "--dump-header", str(headers), "--write-out",
-                             "\n%{http_code}"], capture_output=True, text=True, timeout=60)
+                             "\n%{http_code}"], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     body, status = result.stdout.rsplit("\n", 1)
     assert status == expected, body[:500]

@@ -50,14 +50,18 @@ def submitted_sources_removed(database_url):
     yield
     import models
     from models.ingest import delete_source
+    from models.jobs import pending_count
 
     db = models.bind(database_url)
     with db.connection_context():
+        deadline = time.monotonic() + 120  # the server's runners finish the batches' articles first
+        while pending_count() and time.monotonic() < deadline:
+            time.sleep(0.2)
         for source in models.Source.select().where(models.Source.name.is_null()):
             delete_source(source)
 
 
-def schemathesis(server, api_key, tmp_path, *selection: str, config: str = "", hooks: bool = False) -> None:
+def schemathesis(server, api_key, tmp_path, *selection: str, config: str = "", hooks: str = "schemathesis_ndjson"):
     # positive_data_acceptance is excluded on purpose: the contract documents that some schema-valid
     # values are refused with 400 (an actor name that matches no actor, a page past the last one, text
     # that is not Vietnamese prose), which that check counts as a failure.
@@ -71,10 +75,9 @@ def schemathesis(server, api_key, tmp_path, *selection: str, config: str = "", h
         "--report-har-path", str(tmp_path / "requests.har"),
         *selection,
     ]
-    env = {**os.environ}
-    if hooks:
-        env.update(SCHEMATHESIS_HOOKS="schemathesis_hooks",
-                   PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "tests"), env.get("PYTHONPATH")])))
+    env = {**os.environ}  # hooks: the NDJSON serializer (POST /articles/batch); the stateful run's bodies
+    env.update(SCHEMATHESIS_HOOKS=hooks,
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "tests"), env.get("PYTHONPATH")])))
     started = time.monotonic()
     result = subprocess.run(command, capture_output=True, text=True, timeout=1200, cwd=tmp_path, env=env)
     summary = "\n".join(line[:300] for line in result.stdout.splitlines()[-45:])
@@ -96,9 +99,10 @@ def test_schemathesis_finds_no_failure_on_writes(fuzzed_server, api_key, tmp_pat
 def test_schemathesis_stateful_follows_the_links(fuzzed_server, api_key, tmp_path, submitted_sources_removed):
     """Submit articles, then follow their links: read each one back, list its positions, delete it (and
     check it is gone: use_after_free, ensure_resource_availability)."""
-    operations = [option for operation_id in ("submitArticle", "getSource", "deleteSource", "listPositions")
+    operations = [option for operation_id in ("submitArticle", "getSource", "deleteSource", "listPositions",
+                                              "submitBatch", "getJob")
                   for option in ("--include-operation-id", operation_id)]
-    schemathesis(fuzzed_server, api_key, tmp_path, "--phases", "stateful", *operations, hooks=True,
+    schemathesis(fuzzed_server, api_key, tmp_path, "--phases", "stateful", *operations, hooks="schemathesis_hooks",
                  config=f"[phases.stateful.generation]\nmax-examples = {STATEFUL_EXAMPLES}\n")
     exchanges = [(e["request"]["method"], urlsplit(e["request"]["url"]), e["response"]["status"],
                   {h["name"].lower(): h["value"] for h in e["response"]["headers"]})
@@ -116,5 +120,10 @@ def test_schemathesis_stateful_follows_the_links(fuzzed_server, api_key, tmp_pat
                              url.path == "/positions" and status in (200, 400)
                              for name, value in parse_qsl(url.query) if name == "source"},
     }
+    jobs = {headers["location"].rsplit("/", 1)[1] for method, url, status, headers in exchanges
+            if method == "POST" and url.path == "/articles/batch" and status == 202}
+    followed_jobs = {url.path.rsplit("/", 1)[1] for method, url, status, _ in exchanges
+                     if method == "GET" and url.path.startswith("/jobs/") and status == 200}
+    assert jobs & followed_jobs, f"no batch's job was read through its GetJob link ({len(jobs)} batches)"
     assert {link: bool(ids & created) for link, ids in followed.items()} == dict.fromkeys(followed, True), (
         f"{len(exchanges)} requests, {len(created)} articles created")
