@@ -49,8 +49,9 @@ class FilterArgs(DateRangeMixin, BaseSchema):
     q = fields.String(validate=validate.Length(min=1, max=200), metadata={
         "description": "Words that must all occur in the text, quote or speaker, each anywhere, also inside a "
                        "longer word (nga also finds ngay); case and Vietnamese diacritics are ignored (dam phan "
-                       "finds đàm phán). Results come best match first (the whole phrase, then whole words) unless "
-                       "sort=newest, and each carries a highlight", "example": "đàm phán"})
+                       "finds đàm phán). Results come best match first unless sort=newest: the whole phrase as typed, "
+                       "then without diacritics, then the adjacent words found together, then the words found whole "
+                       "as typed, then whole without diacritics; each carries a highlight", "example": "đàm phán"})
     sort = fields.String(validate=validate.OneOf(SORTS), metadata={
         "description": "relevance (the default when q is given: best match first, then newest) or newest "
                        "(newest said first, undated last; the default without q)", "example": "newest"})

@@ -53,8 +53,11 @@ class PositionSchema(Schema):
     rebuts = fields.String(attribute="rebuts_id", allow_none=True, metadata={
         "description": "For a rebuttal: id of the position it rebuts, when known"})
     highlight = fields.String(allow_none=True, metadata={
-        "description": "Only in answers to a search (q=): the text (or, when only it matched, the quote) with "
-                       "the matched words wrapped in « »; null when only the speaker's name matched",
+        "description": "Only in answers to a search (q=): the text (or, when nothing in it is marked, the "
+                       "quote) with what matched wrapped in « »: the query's phrases, and its words where written "
+                       "as typed or as capitalised names (a syllable of another word that matched only without "
+                       "its diacritics is not marked); null when nothing is marked (e.g. only the speaker's name "
+                       "matched)",
         "example": "Ngoại trưởng Nga cho biết Moskva sẵn sàng «đàm phán» với Mỹ"})
 
 

@@ -77,6 +77,7 @@ class Position(BaseModel):
     topics = JSONList(default=list)
     rebuts = ForeignKeyField("self", null=True, backref="rebuttals", on_delete="SET NULL")
     search_text = TextField()  # fold(text + quote + speaker): what q= matches
+    ranking_words = TextField(default="")  # text.ranking_words(text + quote + speaker): how q= ranks them
 
     @property
     def speaker_info(self) -> dict | None:

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
 
 from peewee import InternalError, OperationalError
 
 from .database import database, is_sqlite
 from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
-from .text import fold
+from .text import fold, ranking_words
 
 POSTGRES_READ_ONLY = "25006"  # read_only_sql_transaction: a standby, or default_transaction_read_only
 POSTGRES_DISK_FULL = "53100"
@@ -77,11 +81,36 @@ def said_from(said_on: str | None) -> dt.date | None:
     return dt.date(year, month, day[0] if day else 1)
 
 
+OWN_INSTITUTIONS = Path(__file__).resolve().parent / "data" / "own_institutions.yaml"
+
+
+@functools.cache
+def _own_institutions() -> dict[str, str]:
+    return yaml.safe_load(OWN_INSTITUTIONS.read_text(encoding="utf-8")) or {}
+
+
+def stored_aliases(code: str, aliases) -> list[str]:
+    """The aliases an actor is listed and found by: one spelling per case ("phía Nga", not also "Phía Nga"),
+    and no generated name of another state's own institution ("Bộ Ngoại giao và Thịnh vượng chung Nga")."""
+    foreign = tuple(f"{word} " for word, owner in _own_institutions().items() if owner != code)
+    kept: dict[str, str] = {}
+    for alias in aliases:
+        if not alias.startswith(foreign):
+            kept.setdefault(alias.casefold(), alias)
+    return list(kept.values())
+
+
+def search_columns(text: str, quote: str | None, speaker: str | None) -> dict:
+    """position.search_text (what q= matches) and ranking_words (how matches rank) of one position."""
+    searched = " ".join(filter(None, [text, quote, speaker]))
+    return {"search_text": fold(searched), "ranking_words": ranking_words(searched)}
+
+
 def sync_reference(reference) -> None:
     """Upsert actors, people and topics from the extractor's reference data (extraction.reference)."""
     with database.atomic():
         for a in reference.load_actors():
-            row = {"name_en": a.name_en, "name_vi": a.name_vi, "aliases": list(a.aliases)}
+            row = {"name_en": a.name_en, "name_vi": a.name_vi, "aliases": stored_aliases(a.code, a.aliases)}
             Actor.insert(code=a.code, **row).on_conflict(conflict_target=[Actor.code], update=row).execute()
         for t in reference.load_topics():
             Topic.insert(code=t.code, label=t.label).on_conflict(
@@ -145,7 +174,7 @@ def _insert_positions(source: Source, digest: str, extracted) -> None:
             kind=p.kind,
             text=p.text, quote=p.quote, said_on=p.date, date_precision=p.date_precision,
             said_from=said_from(p.date), start=p.start, end=p.end, targets=p.targets, topics=p.topics,
-            search_text=fold(" ".join(filter(None, [p.text, p.quote, p.speaker]))),
+            **search_columns(p.text, p.quote, p.speaker),
         ).on_conflict_ignore().execute()  # one party, one span: a repeat within an article is the same row
     for p, pid in zip(extracted, ids):
         if p.rebuts is not None and 0 <= p.rebuts < len(ids) and ids[p.rebuts] != pid:

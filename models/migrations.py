@@ -125,10 +125,24 @@ def _data_version(engine: str) -> None:
                              'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_data_version()')
 
 
+def _ranking_words(engine: str) -> None:
+    """position.ranking_words: whole words as written and folded, which relevance ranks by (queries.py):
+    the exact spelling and whole words first. Filled here for the rows already stored."""
+    from .text import ranking_words
+
+    database.execute_sql('ALTER TABLE "position" ADD COLUMN "ranking_words" TEXT NOT NULL DEFAULT \'\'')
+    rows = database.execute_sql('SELECT p."id", p."text", p."quote", pe."name" FROM "position" p '
+                                'LEFT OUTER JOIN "person" pe ON pe."id" = p."speaker_id"').fetchall()
+    update = f'UPDATE "position" SET "ranking_words" = {_param()} WHERE "id" = {_param()}'
+    for pid, text, quote, speaker in rows:
+        database.execute_sql(update, (ranking_words(" ".join(filter(None, [text, quote, speaker]))), pid))
+
+
 MIGRATIONS = [
     Migration(1, "initial schema (commit b4e97b7)", _initial_schema),
     Migration(2, "text search index on position.search_text", _search_index),
     Migration(3, "data version for cached list totals", _data_version),
+    Migration(4, "position.ranking_words for relevance ranking", _ranking_words),
 ]
 LATEST = MIGRATIONS[-1].version
 

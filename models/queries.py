@@ -9,7 +9,7 @@ from peewee import JOIN, OP, SQL, Case, Column, Expression, ModelSelect, Select,
 from .database import database, is_sqlite
 from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
 from .migrations import SEARCH_TABLE
-from .text import fold
+from .text import fold, query_words
 
 # FTS5's trigram index finds a word of at least this many characters; shorter ones are matched on the row
 TRIGRAM = 3
@@ -32,7 +32,7 @@ SOURCE_REFERENCE = (Source.id, Source.name, Source.outlet, Source.title, Source.
 
 def positions(*, rank=False, **filters):
     """Positions matching every filter given, newest said first (undated last), then by id; with q and
-    rank, best match first: the whole phrase, then more whole words, then newest."""
+    rank, best match first (_relevance), then newest."""
     # the source's reference fields only: its full text would be read for every row of a list
     query = (Position.select(Position, Actor, *SOURCE_REFERENCE, Person)
              .join(Actor, on=(Position.actor == Actor.code)).switch(Position)
@@ -57,7 +57,7 @@ class MatchingPositions(ModelSelect):
     count() records the total. From LARGE_SEARCH matches and LARGE_SHARE of all rows on (rarer words are
     sorted quickly, and a walk would pass many rows for each match), a page sorted newest first walks
     position_newest and stops at the page. A page ranked by relevance comes from the best tier (every
-    word whole, and the whole phrase), whose rows all rank alike, so newest first among them: when the
+    sort key of _relevance at its best), whose rows all rank alike, so newest first among them: when the
     newest matches (read in list order, a bounded number) hold enough of that tier for the page, those
     are the page; otherwise every match is ranked as for a small search. The same rows in the same
     order either way (tests/test_search.py)."""
@@ -76,19 +76,14 @@ class MatchingPositions(ModelSelect):
                          .order_by(*NEWEST_FIRST))
         if not self.rank:
             return in_list_order.paginate(page, paginate_by)
-        newest = in_list_order.select(Position.id, Position.search_text).limit(need * BEST_TIER_READ_AHEAD).tuples()
-        best = [pid for pid, text in newest if _in_best_tier(text, words)][:need]
+        parts = _best_tier_parts(*query_words(self.filters["q"]))
+        newest = (in_list_order.select(Position.id, Position.ranking_words)
+                  .limit(need * BEST_TIER_READ_AHEAD).tuples())
+        best = [pid for pid, ranked in newest if all(part in ranked for part in parts)][:need]
         if len(best) < need:
             return super().paginate(page, paginate_by)
         ids = Position.select(Position.id).where(Position.id.in_(best[need - paginate_by:]))
         return ids.order_by(*NEWEST_FIRST)  # the best tier ranks alike: newest first is its ranked order
-
-
-def _in_best_tier(search_text: str, words: list[str]) -> bool:
-    """In the tier _relevance puts first (every word whole, the whole phrase): the same substring tests
-    as its SQL, on the same folded text."""
-    padded = f" {search_text} "
-    return all(f" {word} " in padded for word in words) and (len(words) == 1 or " ".join(words) in search_text)
 
 
 def with_relations(page) -> list:
@@ -151,18 +146,42 @@ def _fts_phrases(words: list[str]) -> str:
 
 
 def _order(q: str | None, rank: bool) -> tuple:
-    words = fold(q).split() if q else []
-    return (*_relevance(words), *NEWEST_FIRST) if rank and words else NEWEST_FIRST
+    return (*_relevance(q), *NEWEST_FIRST) if rank and q and fold(q).split() else NEWEST_FIRST
 
 
-def _relevance(words: list[str]) -> list:
-    """Sort keys for a search: the words as one phrase first, then the count of them found as whole words."""
-    padded = Value(" ").concat(Position.search_text).concat(" ")
-    whole_words = sum((Case(None, [(_contains(padded, f" {word} "), 1)], 0) for word in words), Value(0))
-    if len(words) == 1:  # every match holds the one word: the phrase key would be the same for all
-        return [whole_words.desc()]
-    phrase = Case(None, [(_contains(Position.search_text, " ".join(words)), 1)], 0)
-    return [phrase.desc(), whole_words.desc()]
+def _relevance(q: str) -> list:
+    """Sort keys for a search, best first: the whole phrase as typed, then folded; then how many adjacent
+    pairs of its words occur as phrases (the syllables of one Vietnamese word: "bac bo" is "bác bỏ", not
+    "Bắc ... công bố"); then how many words occur whole as typed (diacritics included), then whole folded.
+    Each key tests position.ranking_words, where every word stands between spaces."""
+    return [sum((_has(part) for part in parts), Value(0)).desc() for parts in _rank_keys(*query_words(q))]
+
+
+def _rank_keys(typed: list[str], folded: list[str]) -> list[list[str]]:
+    """The parts each sort key counts, as " word " / " two words " strings; keys that cannot tell rows
+    apart (every match has them alike) are left out."""
+    keys = []
+    accented = typed != folded  # typed with diacritics: the exact spelling ranks above its folded twins
+    if accented and len(typed) > 1:
+        keys.append([f" {' '.join(typed)} "])
+    if len(folded) > 1:
+        keys.append([f" {' '.join(folded)} "])
+    if len(folded) > 2:
+        keys.append([f" {a} {b} " for a, b in zip(folded, folded[1:])])
+    if accented:
+        keys.append([f" {word} " for word in typed])
+    if folded:
+        keys.append([f" {word} " for word in folded])
+    return keys
+
+
+def _best_tier_parts(typed: list[str], folded: list[str]) -> list[str]:
+    """What a row holds to have every sort key at its best: such rows rank alike (MatchingPositions)."""
+    return [part for parts in _rank_keys(typed, folded) for part in parts]
+
+
+def _has(part: str):
+    return Case(None, [(_contains(Position.ranking_words, part), 1)], 0)
 
 
 def _contains(text, part: str):
@@ -239,10 +258,14 @@ def actor_counts_by_kind(code: str) -> dict[str, int]:
     return dict(rows)
 
 
-def people_with_counts():
-    return (Person.select(Person, fn.COUNT(Position.id).alias("position_count"))
-            .join(Position, JOIN.LEFT_OUTER, on=(Position.speaker == Person.id))
-            .group_by(Person.id).order_by(fn.COUNT(Position.id).desc(), Person.name))
+def people_with_counts(*, has_positions: bool | None = None):
+    """People with their position counts, most first; only those with (True) or without (False) any."""
+    query = (Person.select(Person, fn.COUNT(Position.id).alias("position_count"))
+             .join(Position, JOIN.LEFT_OUTER, on=(Position.speaker == Person.id))
+             .group_by(Person.id).order_by(fn.COUNT(Position.id).desc(), Person.name, Person.id))
+    if has_positions is not None:
+        query = query.having(fn.COUNT(Position.id) > 0 if has_positions else fn.COUNT(Position.id) == 0)
+    return query
 
 
 def topics_with_counts():

@@ -31,9 +31,9 @@ from tqdm import tqdm  # noqa: E402
 import extraction  # noqa: E402
 import models  # noqa: E402
 from extraction import ArticleMeta, ExtractedPosition, ExtractionResult  # noqa: E402
-from models import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic, fold  # noqa: E402
+from models import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic  # noqa: E402
 from models.database import is_sqlite  # noqa: E402
-from models.ingest import content_hash, position_id, said_from, sync_reference  # noqa: E402
+from models.ingest import content_hash, position_id, said_from, search_columns, sync_reference  # noqa: E402
 
 ARTICLES_PER_BATCH = 200
 ROWS_PER_INSERT = 1000  # 17 columns x 1000 rows stays under SQLite's 32,766 bound parameters
@@ -197,7 +197,7 @@ class CorpusWriter:
                 "said_on": p.date, "date_precision": p.date_precision, "said_from": said_from(p.date),
                 "start": p.start, "end": p.end, "targets": p.targets, "topics": p.topics,
                 "rebuts": ids[p.rebuts] if p.rebuts is not None and ids[p.rebuts] != pid else None,
-                "search_text": fold(" ".join(filter(None, [p.text, p.quote, p.speaker]))),
+                **search_columns(p.text, p.quote, p.speaker),
             })
             targets += [{"position": pid, "actor": code} for code in dict.fromkeys(p.targets)]
             topics += [{"position": pid, "topic": code} for code in dict.fromkeys(p.topics)]
