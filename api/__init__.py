@@ -66,7 +66,7 @@ class Api(flask_smorest.Api):
 CONFIG = {
     "API_TITLE": "Positions API",
     "API_VERSION": "1.0.0",
-    "OPENAPI_VERSION": "3.1.0",
+    "OPENAPI_VERSION": "3.0.3",
     "OPENAPI_URL_PREFIX": "/",
     "OPENAPI_JSON_PATH": "openapi.json",
     "OPENAPI_SWAGGER_UI_PATH": "docs",
@@ -92,6 +92,7 @@ def create_app(config: dict | None = None) -> Flask:
     db = models.bind(app.config.get("DATABASE_URL"))
     app.extensions["actor_resolver"] = ActorResolver()
     api = Api(app)
+    _null_or_object(api)
     for module in (positions, actors, people, sources, articles, topics, health):
         api.register_blueprint(module.blp)
     document_auth(api.spec)
@@ -104,6 +105,30 @@ def create_app(config: dict | None = None) -> Flask:
     app.after_request(_cache_validators)
     app.after_request(_cors)
     return app
+
+
+# What a nullable nested object's second branch is: null and nothing else (apispec writes {type: object,
+# nullable: true}, any object or null, which generators read as `Speaker | Record<string, never> | null`)
+NULL_ONLY = {"type": "object", "nullable": True, "enum": [None]}
+
+
+def _null_or_object(api: Api) -> None:
+    """Nullable nested objects as `anyOf: [{$ref: Speaker}, NULL_ONLY]`: OpenAPI 3.0.3 validators accept
+    the object or null (a `nullable` beside an allOf $ref, without a type, means nothing in 3.0.3), and
+    openapi-typescript and openapi-python-client read it as `Speaker | null` (tests/test_ts_client.py)."""
+    converter = api.ma_plugin.converter
+    functions = converter.attribute_functions
+    written_by_apispec = next(i for i, f in enumerate(functions) if f.__name__ == "field2nullable")
+    apispec_nullable = functions[written_by_apispec]
+
+    def field2nullable(field, ret, **kwargs):
+        attributes = apispec_nullable(field, ret, **kwargs)
+        if "anyOf" in attributes:
+            attributes["anyOf"] = [NULL_ONLY if branch == {"type": "object", "nullable": True} else branch
+                                   for branch in attributes["anyOf"]]
+        return attributes
+
+    functions[written_by_apispec] = field2nullable
 
 
 def _register_database_hooks(app: Flask, db) -> None:

@@ -61,3 +61,26 @@ def test_the_generated_client_compiles_strictly_and_works(compiled, server, api_
     assert report["problemStatus"] == 400 and "Unknown actor 'XYZ'" in report["detail"]
     assert report["created"] == 201 and report["extracted"] and report["deleted"] == 204
     assert any(" by (an institution)" not in line for line in report["extracted"])  # a speaker's byline shown
+
+
+def test_nullable_objects_are_the_object_or_null():
+    import yaml
+
+    contract = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "anyOf" in node and any("$ref" in branch for branch in node["anyOf"]):
+                found.append(node["anyOf"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(contract)
+    assert found  # Position.speaker, RebuttalSchema.rebutted, ...
+    for branches in found:
+        others = [b for b in branches if "$ref" not in b]
+        assert others == [{"type": "object", "nullable": True, "enum": [None]}], branches
