@@ -17,7 +17,7 @@ from peewee import InterfaceError, OperationalError
 import models
 from models.database import connection_usable, discard_connection, ensure_connection
 
-from . import actors, articles, health, people, positions, sources, topics
+from . import actors, articles, explore, health, people, positions, sources, topics
 from .auth import document_auth
 from .lookup import ActorResolver
 from .ratelimit import init_rate_limits
@@ -96,6 +96,7 @@ def create_app(config: dict | None = None) -> Flask:
     for module in (positions, actors, people, sources, articles, topics, health):
         api.register_blueprint(module.blp)
     document_auth(api.spec)
+    app.register_blueprint(explore.blp)  # HTML for people, not an operation of the contract
     _register_database_hooks(app, db)
     _register_docs(app, api)
     app.register_error_handler(OperationalError, _database_unavailable)
@@ -220,7 +221,8 @@ INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
 def _security_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
-    if response.mimetype == "text/html" and not response.is_streamed and response.content_length:  # /docs
+    if (response.mimetype == "text/html" and not response.is_streamed and response.content_length
+            and request.blueprint != explore.blp.name):  # /docs (/explore sets its own policy)
         response.headers["Content-Security-Policy"] = DOCS_POLICY.format(hashes=" ".join(
             f"'sha256-{base64.b64encode(hashlib.sha256(script).digest()).decode()}'"
             for script in INLINE_SCRIPT.findall(response.get_data())))
