@@ -79,7 +79,12 @@ def filtered(args: dict, *, ids_only: bool = False, **fixed):
     """The positions query for a request's filters (names resolved to codes), in the order asked for;
     with ids_only, the join-free query of their ids that pages count and page through."""
     return (queries.matching_positions if ids_only else queries.positions)(
-        rank=args.get("sort", "relevance") == "relevance",
+        rank=args.get("sort", "relevance") == "relevance", **filter_arguments(args, **fixed))
+
+
+def filter_arguments(args: dict, **fixed) -> dict:
+    """A request's filters as the query functions take them, names resolved to codes (400 when unknown)."""
+    return dict(
         actors=resolve_actors(args.get("actor"), parameter="actor"),
         targets=resolve_actors(args.get("target"), parameter="target"),
         kinds=fixed.get("kinds") or args.get("kind") or (), topics=args.get("topic") or (),
