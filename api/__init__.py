@@ -17,7 +17,7 @@ from peewee import InterfaceError, OperationalError
 import models
 from models.database import connection_usable, discard_connection, ensure_connection
 
-from . import actors, articles, claims, health, people, positions, sources, topics
+from . import actors, articles, claims, health, people, positions, sources, timeline, topics
 from .auth import document_auth
 from .lookup import ActorResolver
 from .ratelimit import init_rate_limits
@@ -92,7 +92,7 @@ def create_app(config: dict | None = None) -> Flask:
     db = models.bind(app.config.get("DATABASE_URL"))
     app.extensions["actor_resolver"] = ActorResolver()
     api = Api(app)
-    for module in (positions, claims, actors, people, sources, articles, topics, health):
+    for module in (positions, claims, timeline, actors, people, sources, articles, topics, health):
         api.register_blueprint(module.blp)
     document_auth(api.spec)
     _register_database_hooks(app, db)

@@ -27,32 +27,32 @@ _lock = threading.Lock()
 
 def facet_counts(names, **filters) -> dict[str, dict]:
     """{facet: {"values": [{"value", "count"}], "truncated"}} for the positions matching the filters."""
-    version = None
     results = {}
     for name in dict.fromkeys(names):
-        query = _QUERIES[name](filters)
-        sql, params = query.sql()
-        key = (database.obj, name, sql, tuple(params))
-        with _lock:
-            cached = _cache.get(key)
-        if cached is not None:
-            version = version if version is not None else database.execute_sql(CURRENT_VERSION).fetchone()[0]
-            if cached[0] == version:
-                results[name] = cached[1]
-                continue
-        # the version read before counting: a write committing meanwhile leaves these counts under the older
-        # version, counted again at the next request, never older counts under the newer version
-        current = database.execute_sql(CURRENT_VERSION).fetchone()[0]
-        rows = database.execute_sql(sql, params).fetchall()
-        result = {"values": [{"value": str(value), "count": int(count)} for value, count in rows[:FACET_SIZE]],
-                  "truncated": len(rows) > FACET_SIZE}
-        with _lock:
-            _cache[key] = (current, result)
-            _cache.move_to_end(key)
-            while len(_cache) > MAX_CACHED:
-                _cache.popitem(last=False)
-        results[name] = result
+        rows = cached_rows(name, _QUERIES[name](filters))
+        results[name] = {"values": [{"value": str(value), "count": int(count)} for value, count in rows[:FACET_SIZE]],
+                         "truncated": len(rows) > FACET_SIZE}
     return results
+
+
+def cached_rows(name: str, query) -> list[tuple]:
+    """The rows of `query`, computed again only after a write has committed since they were read."""
+    sql, params = query.sql()
+    key = (database.obj, name, sql, tuple(params))
+    # the version is read before the rows: a write committing meanwhile leaves these rows under the older
+    # version (read again at the next request), never older rows under the newer version
+    version = database.execute_sql(CURRENT_VERSION).fetchone()[0]
+    with _lock:
+        cached = _cache.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    rows = database.execute_sql(sql, params).fetchall()
+    with _lock:
+        _cache[key] = (version, rows)
+        _cache.move_to_end(key)
+        while len(_cache) > MAX_CACHED:
+            _cache.popitem(last=False)
+    return rows
 
 
 def _by_column(column):

@@ -32,6 +32,11 @@ URLS = [
     f"/positions?q=Nga&facet={ALL}",
     "/positions?facet=actor,kind",
     f"/demands?facet={ALL}",
+    "/timeline",
+    "/timeline?interval=week",
+    "/timeline?interval=day&actor=NATO",
+    "/timeline?interval=week&actor=RUSSIA&kind=demand,warning",
+    "/timeline?interval=month&topic=nato-enlargement&format=svg",
 ]
 
 
