@@ -17,7 +17,7 @@ from peewee import InterfaceError, OperationalError
 import models
 from models.database import connection_usable, discard_connection, ensure_connection
 
-from . import actors, articles, explore, health, people, positions, sources, topics
+from . import actors, articles, claims, explore, health, people, positions, sources, timeline, topics
 from .auth import document_auth
 from .lookup import ActorResolver
 from .ratelimit import init_rate_limits
@@ -93,7 +93,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["actor_resolver"] = ActorResolver()
     api = Api(app)
     _null_or_object(api)
-    for module in (positions, actors, people, sources, articles, topics, health):
+    for module in (positions, claims, timeline, actors, people, sources, articles, topics, health):
         api.register_blueprint(module.blp)
     document_auth(api.spec)
     app.register_blueprint(explore.blp)  # HTML for people, not an operation of the contract

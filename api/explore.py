@@ -38,7 +38,7 @@ class ExploreArgs(FilterArgs, base.PageArgs):
 
 @blp.context_processor
 def _helpers():
-    return {"link": link}
+    return {"link": link, "facet_links": insights.FACET_LINKS}
 
 
 @blp.after_request

@@ -1,43 +1,35 @@
-"""What /explore shows beside a filter's results and a position, read from the modules that compute it:
-facets (models/facets.py), the timeline chart (GET /timeline?format=svg) and claims (models/claims.py).
-Each is None when this build lacks it, and the page says so instead of failing."""
+"""What /explore shows beside a filter's results and a position, read from the modules that compute it for
+the JSON API: facets (models/facets.py), the timeline chart (GET /timeline?format=svg, api/timeline.py) and
+a position's claim (GET /claims/{id}, api/claims.py)."""
 from __future__ import annotations
 
-import importlib.util
 from urllib.parse import urlencode
 
-from flask import current_app
+from flask import url_for
 
-FACETS = ("actor", "kind", "topic", "outlet", "speaker", "month")
+from models import facets as counting
+from models import queries
 
+from .claims import claim_documents
+from .positions import filter_arguments
 
-def _available(module: str) -> bool:
-    return importlib.util.find_spec(module) is not None
-
-
-def facets(args: dict) -> dict | None:
-    """{facet: {"values": [{"value", "count"}], "truncated"}} for the filter, or None."""
-    if not _available("models.facets"):
-        return None
-    from models import facets as counting
-
-    from .positions import filter_arguments
-
-    return counting.facet_counts([f for f in FACETS if f in counting.FACETS], **filter_arguments(args))
+FACET_LINKS = {"actor": "actor", "kind": "kind", "topic": "topic", "speaker": "speaker"}  # facet -> filter
 
 
-def timeline_url(query: dict) -> str | None:
-    """The SVG chart of the filter's positions per month, or None."""
-    if "timeline.Timeline" not in current_app.view_functions:
-        return None
-    shown = {name: values for name, values in query.items() if name != "sort"}  # order means nothing there
-    return "/timeline?" + urlencode({**shown, "format": "svg"}, doseq=True)
+def facets(args: dict) -> dict:
+    """{facet: {"values": [{"value", "count"}], "truncated"}} over every row of the filter."""
+    return counting.facet_counts(counting.FACETS, **filter_arguments(args))
+
+
+def timeline_url(query: dict) -> str:
+    """The SVG chart of the filter's positions per week by kind (the sort order means nothing there)."""
+    shown = {name: values for name, values in query.items() if name != "sort"}
+    return url_for("timeline.Timeline") + "?" + urlencode({**shown, "interval": "week", "format": "svg"}, doseq=True)
 
 
 def claim(position: dict) -> dict | None:
-    """The position's claim with its appearances (every outlet that reported it), or None."""
-    if not position.get("claim") or not _available("models.claims"):
+    """The position's claim with every appearance and its outlets, when other articles report it too."""
+    summary = queries.claims(claim_id=position["claim"]).first() if position.get("claim") else None
+    if summary is None or summary["appearance_count"] < 2:
         return None
-    from .claims import claim_detail
-
-    return claim_detail(position["claim"])
+    return claim_documents([summary], with_appearances=True)[0]

@@ -8,7 +8,7 @@ from flask.views import MethodView
 from marshmallow import ValidationError, fields, validate, validates
 
 from extraction.types import KINDS
-from models import queries, rows
+from models import facets, queries, rows
 from models.text import fold
 from models.text import highlight as fold_highlight
 
@@ -63,7 +63,14 @@ class FilterArgs(DateRangeMixin, BaseSchema):
             raise ValidationError("q has no word to search for (only spaces or combining marks).")
 
 
-class PositionListArgs(FilterArgs, PageArgs):
+class FacetArgs(BaseSchema):
+    facet = CommaList(fields.String(validate=validate.OneOf(facets.FACETS)), metadata={
+        "description": "Count the rows matching the filters (every page) by these fields, returned in `facets` "
+                       "beside the page, as Datasette's facets: " + ", ".join(facets.FACETS) + " (month of the "
+                       "date said, YYYY-MM); several allowed. JSON pages only", "example": ["actor", "kind"]})
+
+
+class PositionListArgs(FilterArgs, FacetArgs, PageArgs):
     format = format_field("json", "jsonld", "csv", "ndjson")
 
 
@@ -71,16 +78,21 @@ class PositionArgs(BaseSchema):
     format = format_field("json", "jsonld")
 
 
-PositionPage = page_schema(PositionSchema, "PositionPage")
-DemandPage = page_schema(DemandSchema, "DemandPage")
-RebuttalPage = page_schema(RebuttalSchema, "RebuttalPage")
+PositionPage = page_schema(PositionSchema, "PositionPage", facets=True)
+DemandPage = page_schema(DemandSchema, "DemandPage", facets=True)
+RebuttalPage = page_schema(RebuttalSchema, "RebuttalPage", facets=True)
 
 
 def filtered(args: dict, *, ids_only: bool = False, **fixed):
     """The positions query for a request's filters (names resolved to codes), in the order asked for;
     with ids_only, the join-free query of their ids that pages count and page through."""
     return (queries.matching_positions if ids_only else queries.positions)(
-        rank=args.get("sort", "relevance") == "relevance",
+        rank=args.get("sort", "relevance") == "relevance", **filter_arguments(args, **fixed))
+
+
+def filter_arguments(args: dict, **fixed) -> dict:
+    """A request's filters as the query functions take them, names resolved to codes (400 when unknown)."""
+    return dict(
         actors=resolve_actors(args.get("actor"), parameter="actor"),
         targets=resolve_actors(args.get("target"), parameter="target"),
         kinds=fixed.get("kinds") or args.get("kind") or (), topics=args.get("topic") or (),
@@ -97,7 +109,16 @@ def listing(args: dict, name: str, **fixed):
     if args.get("q"):
         for position in page["items"]:
             position.highlight = highlight(position, args["q"])
-    return page, claims_document(page["items"]) if media_type == JSONLD else None
+    if media_type == JSONLD:
+        return page, claims_document(page["items"])
+    return with_facets(page, args, **fixed), None
+
+
+def with_facets(page: dict, args: dict, **fixed) -> dict:
+    """The page with the facets asked for (facet=), counted over every row of the filters."""
+    if args.get("facet"):
+        page["facets"] = facets.facet_counts(args["facet"], **filter_arguments(args, **fixed))
+    return page
 
 
 def position_page(args: dict):
@@ -108,7 +129,7 @@ def position_page(args: dict):
     if args.get("q"):
         for item in page["items"]:
             item["highlight"] = highlight(SimpleNamespace(**item), args["q"])
-    return jsonify(page)
+    return jsonify(with_facets(page, args))
 
 
 def highlight(position, q: str) -> str | None:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from peewee import (CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, Model, TextField)
+from peewee import (BigIntegerField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, Model,
+                    TextField)
 
 from .database import database
 from .summary import short_name, summarize
@@ -78,6 +79,8 @@ class Position(BaseModel):
     rebuts = ForeignKeyField("self", null=True, backref="rebuttals", on_delete="SET NULL")
     search_text = TextField()  # fold(text + quote + speaker): what q= matches
     ranking_words = TextField(default="")  # text.ranking_words(text + quote + speaker): how q= ranks them
+    claim_id = CharField(null=True, max_length=16)  # the claim it belongs to (models/claims.py)
+    ingest_seq = BigIntegerField(default=0)  # ingestion order, the after= cursor's key (models/ingest.py)
 
     @property
     def speaker_info(self) -> dict | None:

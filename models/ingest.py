@@ -11,6 +11,7 @@ import yaml
 
 from peewee import InternalError, OperationalError
 
+from . import claims
 from .database import database, is_sqlite
 from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
 from .text import fold, ranking_words
@@ -137,44 +138,64 @@ def store_article(text: str, meta, result, *, keep_existing: bool = False) -> tu
             return source, False
         fields = {"name": meta.name, "outlet": result.outlet or meta.outlet, "title": result.title or meta.title,
                   "url": meta.url, "published": dt.date.fromisoformat(published) if published else None}
+        left_claims: set[str] = set()  # claims that lose positions here: grouped again from what is left
         if meta.name:  # the same seed file with edited text: its old version goes, not kept beside it
             for stale in Source.select().where((Source.name == meta.name) & (Source.content_hash != digest)):
-                _delete_positions(stale)
+                left_claims |= _delete_positions(stale)
                 stale.delete_instance()
         if created:
             source = Source.create(id=digest[:16], content_hash=digest, text=text,
                                    ingested_at=dt.datetime.now(dt.timezone.utc), **fields)
         else:
             Source.update(**fields).where(Source.id == source.id).execute()
-            _delete_positions(source)
+            left_claims |= _delete_positions(source)
         _insert_positions(source, digest, result.positions)
+        claims.regroup_claims(left_claims)
+        claims.regroup_sources([source.id])
     return Source.get_by_id(source.id), created
 
 
 def delete_source(source: Source) -> None:
     with write_transaction():
-        _delete_positions(source)
+        left_claims = _delete_positions(source)
         source.delete_instance()
+        claims.regroup_claims(left_claims)
 
 
-def _delete_positions(source: Source) -> None:
+def ingest_sequence() -> int:
+    """The ingestion cursor's key for the rows this transaction writes: later commits get larger ones.
+
+    SQLite: the data version as this transaction starts (it holds the write lock, and its own writes move
+    the version on, so the next writer reads a larger one). PostgreSQL: the transaction id; a reader
+    serves only rows of transactions older than every one still running (queries.ingested_after), so a
+    transaction that commits later can never slip in behind a cursor already handed out."""
+    if is_sqlite():
+        return database.execute_sql('SELECT "version" FROM "data_version"').fetchone()[0]
+    return database.execute_sql("SELECT pg_current_xact_id()::text::bigint").fetchone()[0]
+
+
+def _delete_positions(source: Source) -> set[str]:
+    """Delete the source's positions; the claims they were in."""
+    left = {c for (c,) in Position.select(Position.claim_id).where(Position.source == source).tuples() if c}
     ids = Position.select(Position.id).where(Position.source == source)
     PositionTarget.delete().where(PositionTarget.position.in_(ids)).execute()
     PositionTopic.delete().where(PositionTopic.position.in_(ids)).execute()
     Position.update(rebuts=None).where(Position.source == source).execute()
     Position.delete().where(Position.source == source).execute()
+    return left
 
 
 def _insert_positions(source: Source, digest: str, extracted) -> None:
     ids = [position_id(digest, p.start, p.end, p.actor) for p in extracted]
     speakers = _ensure_references(extracted)
+    sequence = ingest_sequence()
     for p, pid in zip(extracted, ids):
         Position.insert(
             id=pid, source=source, actor=p.actor, speaker=speakers.get(p.speaker), speaker_role=p.speaker_role,
             kind=p.kind,
             text=p.text, quote=p.quote, said_on=p.date, date_precision=p.date_precision,
             said_from=said_from(p.date), start=p.start, end=p.end, targets=p.targets, topics=p.topics,
-            **search_columns(p.text, p.quote, p.speaker),
+            **search_columns(p.text, p.quote, p.speaker), ingest_seq=sequence,
         ).on_conflict_ignore().execute()  # one party, one span: a repeat within an article is the same row
     for p, pid in zip(extracted, ids):
         if p.rebuts is not None and 0 <= p.rebuts < len(ids) and ids[p.rebuts] != pid:

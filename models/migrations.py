@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import schema_v1
+from .claims import regroup_all
 from .database import database, is_sqlite
 
 log = logging.getLogger(__name__)
@@ -125,6 +126,16 @@ def _data_version(engine: str) -> None:
                              'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_data_version()')
 
 
+def _claims_and_ingestion_order(engine: str) -> None:
+    """position.claim_id (models/claims.py groups the rows already there) and position.ingest_seq, the
+    ingestion cursor's key (models/ingest.py; rows already there are older than any cursor: 0)."""
+    database.execute_sql('ALTER TABLE "position" ADD COLUMN "claim_id" VARCHAR(16)')
+    database.execute_sql('ALTER TABLE "position" ADD COLUMN "ingest_seq" BIGINT NOT NULL DEFAULT 0')
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "position_claim_id" ON "position" ("claim_id")')
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "position_ingested" ON "position" ("ingest_seq", "id")')
+    regroup_all()
+
+
 def _ranking_words(engine: str) -> None:
     """position.ranking_words: whole words as written and folded, which relevance ranks by (queries.py):
     the exact spelling and whole words first. Filled here for the rows already stored."""
@@ -142,7 +153,8 @@ MIGRATIONS = [
     Migration(1, "initial schema (commit b4e97b7)", _initial_schema),
     Migration(2, "text search index on position.search_text", _search_index),
     Migration(3, "data version for cached list totals", _data_version),
-    Migration(4, "position.ranking_words for relevance ranking", _ranking_words),
+    Migration(4, "claims and the ingestion cursor", _claims_and_ingestion_order),
+    Migration(5, "position.ranking_words for relevance ranking", _ranking_words),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -306,3 +306,41 @@ def actor_names() -> dict[str, str]:
                 names[fold(name)] = actor.code
     names.update({fold(a.code): a.code for a in actors})
     return names
+
+# claims (models/claims.py groups them) ------------------------------------------------------------------------
+
+CLAIM_SORTS = ("outlets", "first_seen", "last_seen")
+# the day a position appeared: said, else published (undated positions of undated articles sort last)
+SEEN = fn.COALESCE(Position.said_from, Source.published)
+# an article without an outlet counts as an outlet of its own: two unnamed sources are not one outlet
+OUTLET_KEY = fn.COALESCE(Source.outlet, Value("source:").concat(Source.id))
+
+
+def claims(*, sort: str = "outlets", claim_id: str | None = None, **filters):
+    """Claims with a position matching every filter (or the one claim_id), each with its counts over all its
+    positions: the most outlets first (then the most articles, then first seen), or first seen or last seen
+    newest first."""
+    outlet_count = fn.COUNT(OUTLET_KEY.distinct())
+    source_count = fn.COUNT(Position.source.distinct())
+    first_seen, last_seen = fn.MIN(SEEN), fn.MAX(SEEN)
+    order = {"outlets": (outlet_count.desc(), source_count.desc(), first_seen.asc(nulls="LAST")),
+             "first_seen": (first_seen.desc(nulls="LAST"),), "last_seen": (last_seen.desc(nulls="LAST"),)}[sort]
+    return (Position.select(Position.claim_id.alias("id"), fn.COUNT(Position.id).alias("appearance_count"),
+                            source_count.alias("source_count"), outlet_count.alias("outlet_count"),
+                            first_seen.alias("first_seen"), last_seen.alias("last_seen"))
+            .join(Source, on=(Position.source == Source.id))
+            .where(Position.claim_id == claim_id if claim_id else
+                   Position.claim_id.in_(_filtered(Position.select(Position.claim_id), **filters)))
+            .group_by(Position.claim_id).order_by(*order, Position.claim_id).dicts())
+
+
+def claim_appearances(claim_ids) -> dict[str, list[tuple]]:
+    """(position id, outlet) of every position of these claims, first seen first, by claim id."""
+    rows = (Position.select(Position.claim_id, Position.id, Source.outlet)
+            .join(Source, on=(Position.source == Source.id))
+            .where(Position.claim_id.in_(list(claim_ids)))
+            .order_by(SEEN.asc(nulls="LAST"), Position.id).tuples())
+    found: dict[str, list[tuple]] = {}
+    for claim_id, position_id, outlet in rows:
+        found.setdefault(claim_id, []).append((position_id, outlet))
+    return found

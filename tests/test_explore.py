@@ -174,9 +174,57 @@ def test_browser_searches_filters_and_opens_a_position(browser, server):
     assert parse_qs(urlsplit(driver.current_url).query) == {"q": ["dam phan"], "actor": ["NATO"]}
 
 
+def test_browser_narrows_by_a_facet_and_shows_the_timeline(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.url + "/explore")
+    chart = browser.find_element(By.ID, "timeline")
+    assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", chart) > 0
+    demand = browser.find_element(By.CSS_SELECTOR, "section.facet[data-facet=kind] a[href*='kind=demand']")
+    count = int(demand.find_element(By.XPATH, "..").find_element(By.CSS_SELECTOR, ".count").text)
+    demand.click()
+    assert parse_qs(urlsplit(browser.current_url).query) == {"kind": ["demand"]}
+    assert int(browser.find_element(By.ID, "total").text.split()[0]) == count > 0
+    kinds = {k.text for k in browser.find_elements(By.CSS_SELECTOR, "#positions .meta .kind")}
+    assert kinds == {"demand"}
+    chosen = browser.find_element(By.CSS_SELECTOR, "section.facet[data-facet=kind] li.chosen").text
+    assert chosen.startswith("demand")
+    shoot(browser, "05-facet-kind-demand")
+
+
+def test_browser_shows_a_claims_other_outlets(browser, server, api_key):
+    """An article restating a seeded one, from another outlet: its positions join the seeded ones' claims."""
+    from selenium.webdriver.common.by import By
+
+    seeded = sorted((ROOT / "seeds").glob("*.txt"))[1].read_text(encoding="utf-8")
+    headers = {"Authorization": f"Bearer {api_key}"}
+    created = requests.post(server.url + "/articles", headers=headers, timeout=120, json={
+        "text": seeded + "\n\nBài viết được đăng lại từ một báo khác.", "outlet": "Báo Đăng Lại"})
+    assert created.status_code == 201, created.text
+    source = created.json()
+    try:
+        shared = [p for p in (requests.get(f"{server.url}/positions/{p['id']}", timeout=30).json()
+                              for p in source["positions"]) if p["claim"] and p["claim"] != p["id"]]
+        assert shared, "a restated article joins the claims of the one it restates"
+        position = shared[0]
+        browser.get(f"{server.url}/explore/positions/{position['id']}")
+        summary = browser.find_element(By.ID, "claim-summary").text
+        assert "Báo Đăng Lại" in summary and "2 outlets" in summary
+        others = browser.find_elements(By.CSS_SELECTOR, "#appearances a")
+        assert others and all(a.text != "Báo Đăng Lại" for a in others)
+        shoot(browser, "06-claim-other-outlets")
+        others[0].click()
+        first = browser.find_element(By.ID, "position").get_attribute("data-id")
+        assert first == position["claim"] or first in {a["id"] for a in requests.get(
+            f"{server.url}/claims/{position['claim']}", timeout=30).json()["appearances"]}
+        assert "Báo Đăng Lại" in browser.find_element(By.ID, "claim-summary").text
+    finally:
+        assert requests.delete(f"{server.url}/sources/{source['id']}", headers=headers, timeout=60).status_code == 204
+
+
 def test_browser_shows_a_readable_error(browser, server):
     from selenium.webdriver.common.by import By
 
     browser.get(server.url + "/explore?actor=XYZ")
     assert "Unknown actor 'XYZ'" in browser.find_element(By.ID, "error").text
-    shoot(browser, "05-error")
+    shoot(browser, "07-error")
