@@ -141,6 +141,8 @@ def _ranking_words(engine: str) -> None:
     the exact spelling and whole words first. Filled here for the rows already stored."""
     from .text import ranking_words
 
+    if engine == "postgresql":  # an earlier step's row updates left deferred triggers, which ALTER TABLE refuses
+        database.execute_sql("SET CONSTRAINTS ALL IMMEDIATE")
     database.execute_sql('ALTER TABLE "position" ADD COLUMN "ranking_words" TEXT NOT NULL DEFAULT \'\'')
     rows = database.execute_sql('SELECT p."id", p."text", p."quote", pe."name" FROM "position" p '
                                 'LEFT OUTER JOIN "person" pe ON pe."id" = p."speaker_id"').fetchall()

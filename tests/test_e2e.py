@@ -91,7 +91,7 @@ def test_readme_has_a_cookbook():
     assert len(readme_curls()) >= 8
 
 
-NOT_OPERATIONS = {"/openapi.yaml", "/openapi.json", "/docs"}  # the contract and its page describe no operation
+NOT_OPERATIONS = {"/openapi.yaml", "/openapi.json", "/docs", "/explore"}  # pages and the contract: no operation
 
 
 def expected_status(command: str) -> str:
