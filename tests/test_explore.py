@@ -228,3 +228,13 @@ def test_browser_shows_a_readable_error(browser, server):
     browser.get(server.url + "/explore?actor=XYZ")
     assert "Unknown actor 'XYZ'" in browser.find_element(By.ID, "error").text
     shoot(browser, "07-error")
+
+
+def test_what_a_user_typed_is_escaped(client):
+    page = client.get("/explore?q=%3Cscript%3Ealert(1)%3C/script%3E%20nato").get_data(as_text=True)
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    missing = client.get("/explore/positions/%3Cb%3Ex")
+    assert missing.status_code == 404 and "<b>" not in missing.get_data(as_text=True)
+    first = client.get("/positions?per_page=1").get_json()["items"][0]["id"]
+    elsewhere = client.get(f"/explore/positions/{first}?back=https://evil.example/").get_data(as_text=True)
+    assert "evil.example" not in elsewhere  # the back link only ever leads to /explore
