@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from extraction.types import KINDS
 from models import queries, rows
-from models.text import highlight
+from models.text import match_spans
 
 from . import base, insights
 from .lookup import ID_PATTERN
@@ -25,7 +25,6 @@ blp = Blueprint("explore", __name__, template_folder="templates", static_folder=
                 static_url_path="/explore/static")
 
 PER_PAGE = 20
-OPEN, CLOSE = "\x02", "\x03"  # marks highlight() puts around matches; no stored text holds these controls
 FILTERS = ("q", "actor", "kind", "topic", "target", "speaker", "source", "since", "until", "has_quote", "sort")
 # the page's own policy: its stylesheet and same-origin images (the timeline chart), forms sent to itself
 POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
@@ -76,20 +75,30 @@ def position(position_id: str):
     found = rows.position_dict(position_id) if ID_PATTERN.fullmatch(position_id) else None
     if found is None:
         return render_template("explore/missing.html", position_id=position_id), 404
-    source = queries.source(found["source"]["id"])
-    text = source.text
-    article = (escape(text[:found["start"]]) + Markup('<mark id="evidence">') + escape(text[found["start"]:found["end"]])
-               + Markup("</mark>") + escape(text[found["end"]:]))
-    return render_template("explore/position.html", position=found, source=source, article=article,
+    article = marked(queries.source(found["source"]["id"]).text, [(found["start"], found["end"])], mark_id="evidence")
+    return render_template("explore/position.html", position=found, article=article,
                            claim=insights.claim(found), back=request.args.get("back"))
 
 
 def _marked(item: dict, q: str | None) -> Markup:
-    """The position's text, or its quote when only the quote matched, with the matched words in <mark>."""
+    """The position's text, or its quote when only the quote matched, with what matched in <mark>."""
     if not q:
         return escape(item["text"])
-    marked = highlight(item["text"], q, mark=(OPEN, CLOSE)) or highlight(item["quote"] or "", q, mark=(OPEN, CLOSE))
-    return escape(marked or item["text"]).replace(OPEN, Markup("<mark>")).replace(CLOSE, Markup("</mark>"))
+    text = item["text"]
+    spans = match_spans(text, q)
+    if not spans and item["quote"]:
+        text, spans = item["quote"], match_spans(item["quote"], q)
+    return marked(text, spans)
+
+
+def marked(text: str, spans, *, mark_id: str | None = None) -> Markup:
+    """`text`, escaped, with each span wrapped in <mark> (one given mark_id: a single span)."""
+    opening = Markup(f'<mark id="{mark_id}">') if mark_id else Markup("<mark>")
+    html, last = Markup(), 0
+    for start, end in spans:
+        html += escape(text[last:start]) + opening + escape(text[start:end]) + Markup("</mark>")
+        last = end
+    return html + escape(text[last:])
 
 
 def _query(args: dict) -> dict:

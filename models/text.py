@@ -29,17 +29,23 @@ def query_words(q: str | None) -> tuple[list[str], list[str]]:
 
 
 def highlight(text: str, query: str, *, mark: tuple[str, str] = ("«", "»")) -> str | None:
-    """`text` with what matched `query` wrapped in «», or None when nothing is marked.
+    """`text` with what matched `query` (match_spans) wrapped in «», or None when nothing is marked."""
+    spans = match_spans(text, query)
+    return _marked(text, spans, mark) if spans else None
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of `text` that match `query`, in order, adjacent ones joined.
 
     One word: its whole-word occurrences, folded ("dam" marks "đàm"), else any occurrence (inside a longer
     word). Several words, which in Vietnamese are often the syllables of one word: runs of two or more of
     them found as a phrase, folded ("dam phan" marks "đàm phán"); a word alone only where it is written as
     typed ("NATO", "bác bỏ") or is a capitalised name ("my" marks "Mỹ"); words typed with diacritics, only
-    where spelt so. So "dam phan" does not mark "phản" in
-    "phản hồi", a syllable of another word that matched only once its diacritics were dropped."""
+    where spelt so. So "dam phan" does not mark "phản" in "phản hồi", a syllable of another word that
+    matched only once its diacritics were dropped."""
     typed, folded_words = query_words(query)
     if not folded_words or not text:
-        return None
+        return []
     folded_text, folded_origin = _mapped(text, fold)
     if len(folded_words) == 1:
         word = re.escape(folded_words[0])
@@ -58,7 +64,7 @@ def highlight(text: str, query: str, *, mark: tuple[str, str] = ("«", "»")) ->
         if plain:
             spans += [span for span in _spans(folded_text, folded_origin, rf"(?<!\w)(?:{'|'.join(plain)})(?!\w)")
                       if text[span[0]].isupper()]
-    return _marked(text, sorted(set(spans)), mark) if spans else None
+    return _merged(text, sorted(set(spans)))
 
 
 def _mapped(text: str, transform) -> tuple[str, list[int]]:
@@ -78,10 +84,11 @@ def _runs(words: list[str]) -> list[list[str]]:
 
 def _spans(transformed: str, origin: list[int], pattern: str) -> list[tuple[int, int]]:
     """Spans, in the original text, of the pattern's matches in its transformed copy."""
-    return [(origin[m.start()], origin[m.end() - 1] + 1) for m in re.finditer(pattern, transformed) if m.end() > m.start()]
+    return [(origin[m.start()], origin[m.end() - 1] + 1)
+            for m in re.finditer(pattern, transformed) if m.end() > m.start()]
 
 
-def _marked(text: str, spans: list[tuple[int, int]], mark: tuple[str, str]) -> str:
+def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and start < merged[-1][1]:
@@ -90,8 +97,12 @@ def _marked(text: str, spans: list[tuple[int, int]], mark: tuple[str, str]) -> s
             merged[-1][1] = end  # "«đàm phán»", not "«đàm» «phán»"
         else:
             merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def _marked(text: str, spans: list[tuple[int, int]], mark: tuple[str, str]) -> str:
     marked, last = [], 0
-    for start, end in merged:
+    for start, end in spans:
         marked += [text[last:start], mark[0], text[start:end], mark[1]]
         last = end
     return "".join(marked) + text[last:]
