@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from flask import jsonify
+from flask import jsonify, request, url_for
 from flask.views import MethodView
 from marshmallow import ValidationError, fields, validate, validates
 
@@ -15,14 +15,15 @@ from models.text import highlight as fold_highlight
 from .base import (BaseSchema, Blueprint, CommaList, DateRangeMixin, IsoDate, PageArgs, page_schema, paginate,
                    path_parameter)
 from .lookup import find_by_id, resolve_actors
-from .representations import (CSV, JSON, JSONLD, NDJSON, chosen, claim_document, claims_document, documented, export,
-                              format_field)
+from .feeds import atom_feed, decode_cursor, encode_cursor
+from .representations import (ATOM, CSV, JSON, JSONLD, NDJSON, chosen, claim_document, claims_document, documented,
+                              export, format_field)
 from .schemas import DemandSchema, PositionSchema, RebuttalSchema
 
 blp = Blueprint("positions", __name__, description="Positions stated by parties, with provenance")
 
-SORTS = ("relevance", "newest")
-LIST_FORMATS = ("json", "jsonld", "csv", "ndjson")
+SORTS = ("relevance", "newest", "ingested", "latest")
+LIST_FORMATS = ("json", "jsonld", "csv", "ndjson", "atom")
 
 
 class FilterArgs(DateRangeMixin, BaseSchema):
@@ -53,8 +54,10 @@ class FilterArgs(DateRangeMixin, BaseSchema):
                        "then without diacritics, then the adjacent words found together, then the words found whole "
                        "as typed, then whole without diacritics; each carries a highlight", "example": "đàm phán"})
     sort = fields.String(validate=validate.OneOf(SORTS), metadata={
-        "description": "relevance (the default when q is given: best match first, then newest) or newest "
-                       "(newest said first, undated last; the default without q)", "example": "newest"})
+        "description": "relevance (the default when q is given: best match first, then newest), newest "
+                       "(newest said first, undated last; the default without q), ingested (in the order the "
+                       "API stored them, oldest first: pages carry a `cursor` for after=) or latest (the last "
+                       "stored first; the default of format=atom)", "example": "newest"})
 
     @validates("q")
     def _has_words(self, q: str, **kwargs):
@@ -70,24 +73,37 @@ class FacetArgs(BaseSchema):
                        "date said, YYYY-MM); several allowed. JSON pages only", "example": ["actor", "kind"]})
 
 
-class PositionListArgs(FilterArgs, FacetArgs, PageArgs):
-    format = format_field("json", "jsonld", "csv", "ndjson")
+class CursorArgs(BaseSchema):
+    after = fields.String(validate=validate.Length(min=1, max=64), metadata={
+        "description": "Ingestion cursor: only rows stored after the row this cursor marks, in the order stored "
+                       "(sort=ingested). Pass the `cursor` of the last page read: polling so never misses or "
+                       "repeats a row (a re-seeded article's positions come again). Opaque",
+        "example": "MTcwMTIzNDU2Nzg5MC4zZjlhMWMwYjdkMmU0ZjYx"})
+
+    @validates("after")
+    def _is_a_cursor(self, after: str, **kwargs):
+        decode_cursor(after)
+
+
+class PositionListArgs(FilterArgs, FacetArgs, CursorArgs, PageArgs):
+    format = format_field("json", "jsonld", "csv", "ndjson", "atom")
 
 
 class PositionArgs(BaseSchema):
     format = format_field("json", "jsonld")
 
 
-PositionPage = page_schema(PositionSchema, "PositionPage", facets=True)
-DemandPage = page_schema(DemandSchema, "DemandPage", facets=True)
-RebuttalPage = page_schema(RebuttalSchema, "RebuttalPage", facets=True)
+PositionPage = page_schema(PositionSchema, "PositionPage", facets=True, cursor=True)
+DemandPage = page_schema(DemandSchema, "DemandPage", facets=True, cursor=True)
+RebuttalPage = page_schema(RebuttalSchema, "RebuttalPage", facets=True, cursor=True)
 
 
 def filtered(args: dict, *, ids_only: bool = False, **fixed):
     """The positions query for a request's filters (names resolved to codes), in the order asked for;
     with ids_only, the join-free query of their ids that pages count and page through."""
+    sort = args.get("sort") or ("latest" if chosen(args, *LIST_FORMATS) == ATOM else "relevance")
     return (queries.matching_positions if ids_only else queries.positions)(
-        rank=args.get("sort", "relevance") == "relevance", **filter_arguments(args, **fixed))
+        rank=sort == "relevance", latest=sort == "latest", **filter_arguments(args, **fixed))
 
 
 def filter_arguments(args: dict, **fixed) -> dict:
@@ -97,14 +113,23 @@ def filter_arguments(args: dict, **fixed) -> dict:
         targets=resolve_actors(args.get("target"), parameter="target"),
         kinds=fixed.get("kinds") or args.get("kind") or (), topics=args.get("topic") or (),
         speaker=args.get("speaker"), source=args.get("source"), since=args.get("since"),
-        until=args.get("until"), has_quote=args.get("has_quote"), q=args.get("q"))
+        until=args.get("until"), has_quote=args.get("has_quote"), q=args.get("q"), after=cursor_of(args))
+
+
+def cursor_of(args: dict) -> tuple[int, str] | None:
+    """The ingestion cursor a request pages from: after=, or the start for sort=ingested."""
+    if args.get("after"):
+        return decode_cursor(args["after"])
+    return queries.START if args.get("sort") == "ingested" else None
 
 
 def listing(args: dict, name: str, **fixed):
-    """A page as JSON (None: the caller completes it) or JSON-LD, or every row as CSV or NDJSON."""
+    """A page as JSON (None: the caller completes it), JSON-LD or Atom, or every row as CSV or NDJSON."""
     media_type = chosen(args, *LIST_FORMATS)
     if media_type in (CSV, NDJSON):
         return None, export(filtered(args, **fixed), media_type, name)
+    if media_type == ATOM:
+        return None, feed(args, name, **fixed)
     page = paginate(filtered(args, ids_only=True, **fixed), args, fetch=queries.with_relations)
     if args.get("q"):
         for position in page["items"]:
@@ -115,10 +140,28 @@ def listing(args: dict, name: str, **fixed):
 
 
 def with_facets(page: dict, args: dict, **fixed) -> dict:
-    """The page with the facets asked for (facet=), counted over every row of the filters."""
+    """The page with the facets asked for (facet=), counted over every row of the filters, and in ingestion
+    order the cursor after its last row."""
     if args.get("facet"):
         page["facets"] = facets.facet_counts(args["facet"], **filter_arguments(args, **fixed))
+    start = cursor_of(args)
+    if start is not None:
+        last = page["items"][-1] if page["items"] else None
+        last_id = last["id"] if isinstance(last, dict) else getattr(last, "id", None)
+        page["cursor"] = encode_cursor((last_id and queries.ingest_cursor(last_id)) or start)
     return page
+
+
+def feed(args: dict, name: str, **fixed):
+    """A page of the filter as an Atom feed; the next page as its rel=next link."""
+    page = paginate(filtered(args, ids_only=True, **fixed), args,
+                    fetch=lambda ids: rows.position_dicts([i for (i,) in ids.tuples()]))
+    given = [f"{key}={value if not isinstance(value, list) else ','.join(map(str, value))}"
+             for key, value in request.args.items() if key not in ("format", "page", "per_page")]
+    title = f"Positions API: {name}" + (f" ({'; '.join(given)})" if given else "")
+    next_url = page["links"]["next"] and url_for(request.endpoint, _external=True,
+                                                 **{**request.args.to_dict(flat=False), "page": page["page"] + 1})
+    return atom_feed(page["items"], title=title, next_url=next_url)
 
 
 def position_page(args: dict):
@@ -138,7 +181,7 @@ def highlight(position, q: str) -> str | None:
 
 @blp.route("/positions")
 class Positions(MethodView):
-    @blp.doc(operationId="listPositions", **documented("jsonld", "csv", "ndjson"))
+    @blp.doc(operationId="listPositions", **documented("jsonld", "csv", "ndjson", "atom"))
     @blp.arguments(PositionListArgs, location="query", as_kwargs=False)
     @blp.response(200, PositionPage)
     def get(self, args):
@@ -180,7 +223,7 @@ class DemandListArgs(PositionListArgs):
 
 @blp.route("/demands")
 class Demands(MethodView):
-    @blp.doc(operationId="listDemands", **documented("jsonld", "csv", "ndjson"))
+    @blp.doc(operationId="listDemands", **documented("jsonld", "csv", "ndjson", "atom"))
     @blp.arguments(DemandListArgs, location="query", as_kwargs=False)
     @blp.response(200, DemandPage)
     def get(self, args):
@@ -199,7 +242,7 @@ class Demands(MethodView):
 
 @blp.route("/rebuttals")
 class Rebuttals(MethodView):
-    @blp.doc(operationId="listRebuttals", **documented("jsonld", "csv", "ndjson"))
+    @blp.doc(operationId="listRebuttals", **documented("jsonld", "csv", "ndjson", "atom"))
     @blp.arguments(DemandListArgs, location="query", as_kwargs=False)
     @blp.response(200, RebuttalPage)
     def get(self, args):

@@ -18,7 +18,8 @@ from models import database
 from .schemas import PositionSchema
 
 JSON, JSONLD, CSV, NDJSON = "application/json", "application/ld+json", "text/csv", "application/x-ndjson"
-FORMATS = {"json": JSON, "jsonld": JSONLD, "csv": CSV, "ndjson": NDJSON}
+ATOM = "application/atom+xml"
+FORMATS = {"json": JSON, "jsonld": JSONLD, "csv": CSV, "ndjson": NDJSON, "atom": ATOM}
 EXPORT_CHUNK = 500  # rows read per query while streaming an export
 CSV_COLUMNS = ["id", "kind", "actor", "actor_name", "speaker", "speaker_role", "date", "date_precision", "summary",
                "text", "quote", "targets", "topics", "rebuts", "source_id", "source_outlet", "source_title",
@@ -28,7 +29,7 @@ CSV_COLUMNS = ["id", "kind", "actor", "actor_name", "speaker", "speaker_role", "
 def format_field(*names: str) -> fields.String:
     return fields.String(validate=validate.OneOf(names), metadata={
         "description": "Representation, instead of the Accept header: " + ", ".join(
-            f"{n} ({FORMATS[n]})" for n in names) + ". csv and ndjson hold every row of the filter, not a page.",
+            f"{n} ({FORMATS[n]})" for n in names) + ". csv and ndjson hold every row of the filter, not a page; atom is a page as a feed.",
         "example": names[0]})
 
 
@@ -44,7 +45,9 @@ def documented(*names: str) -> dict:
     """blp.doc() addition: the other media types of a 200 response, after application/json."""
     schemas = {JSONLD: {"type": "object", "description": "schema.org Claim(s) as JSON-LD"},
                CSV: {"type": "string", "description": "One row per position, with a header row"},
-               NDJSON: {"type": "string", "description": "One JSON position per line"}}
+               NDJSON: {"type": "string", "description": "One JSON position per line"},
+               ATOM: {"type": "string", "description": "The page as an Atom feed (RFC 4287), the last ingested "
+                                                      "first unless sort= or after= is given"}}
     return {"responses": {200: {"content": {FORMATS[n]: {"schema": schemas[FORMATS[n]]} for n in names}}}}
 
 

@@ -22,6 +22,9 @@ MAX_BEST_TIER_PAGE = 2000  # rows up to the page's end; deeper pages rank every 
 
 
 NEWEST_FIRST = (Position.said_from.desc(nulls="LAST"), Position.id)
+INGESTED_FIRST = (Position.ingest_seq, Position.id)  # the ingestion cursor's order (index position_ingested)
+LATEST_FIRST = (Position.ingest_seq.desc(), Position.id.desc())  # feeds: the last ingested first
+START = (-1, "")  # a cursor before every row
 DATA_VERSION = Table("data_version", ("version",))  # moved on by every write (models/migrations.py)
 CURRENT_VERSION = 'SELECT "version" FROM "data_version"'
 MAX_CACHED_COUNTS = 1024
@@ -30,23 +33,24 @@ _counts_lock = threading.Lock()
 SOURCE_REFERENCE = (Source.id, Source.name, Source.outlet, Source.title, Source.url, Source.published)
 
 
-def positions(*, rank=False, **filters):
+def positions(*, rank=False, latest=False, **filters):
     """Positions matching every filter given, newest said first (undated last), then by id; with q and
-    rank, best match first (_relevance), then newest."""
+    rank, best match first (_relevance), then newest; with `after` (a cursor, see ingested_after), in
+    ingestion order; with latest, the last ingested first."""
     # the source's reference fields only: its full text would be read for every row of a list
     query = (Position.select(Position, Actor, *SOURCE_REFERENCE, Person)
              .join(Actor, on=(Position.actor == Actor.code)).switch(Position)
              .join(Source, on=(Position.source == Source.id)).switch(Position)
              .join(Person, JOIN.LEFT_OUTER, on=(Position.speaker == Person.id)))
-    return _filtered(query, **filters).order_by(*_order(filters.get("q"), rank))
+    return _filtered(query, **filters).order_by(*_order(filters, rank, latest))
 
 
-def matching_positions(*, rank=False, **filters):
+def matching_positions(*, rank=False, latest=False, **filters):
     """The ids of positions(**filters), in the same order, from the position table alone: counting
     it and paging through it read only the newest-first indexes (docs/benchmarks.md)."""
     query = _filtered(MatchingPositions(Position, [Position.id]), **filters)
-    query = query.order_by(*_order(filters.get("q"), rank))
-    query.filters, query.rank = filters, rank
+    query = query.order_by(*_order(filters, rank, latest))
+    query.filters, query.rank, query.latest = filters, rank, latest
     return query
 
 
@@ -64,12 +68,14 @@ class MatchingPositions(ModelSelect):
 
     filters: dict = {}
     rank = False
+    latest = False
     total: int | None = None
 
     def paginate(self, page, paginate_by=20):
         words = fold(self.filters.get("q")).split() if self.filters.get("q") else []
         need = page * paginate_by
-        if (not words or self.total is None or self.total < LARGE_SEARCH or need > MAX_BEST_TIER_PAGE
+        if (not words or self.filters.get("after") is not None or self.latest
+                or self.total is None or self.total < LARGE_SEARCH or need > MAX_BEST_TIER_PAGE
                 or self.total < LARGE_SHARE * count(Position.select(Position.id))):
             return super().paginate(page, paginate_by)
         in_list_order = (_filtered(Position.select(Position.id), walk_newest=True, **self.filters)
@@ -92,7 +98,9 @@ def with_relations(page) -> list:
 
 
 def _filtered(query, *, actors=(), kinds=(), topics=(), targets=(), speaker=None, source=None, since=None,
-              until=None, has_quote=None, q=None, walk_newest=False):
+              until=None, has_quote=None, q=None, after=None, walk_newest=False):
+    if after is not None:
+        query = query.where(*ingested_after(after))
     if actors:
         query = query.where(Position.actor.in_(list(actors)))
     if kinds:
@@ -122,6 +130,26 @@ def _filtered(query, *, actors=(), kinds=(), topics=(), targets=(), speaker=None
     return query
 
 
+def ingested_after(cursor: tuple[int, str]) -> list:
+    """Conditions for rows ingested after `cursor` (ingest_seq, id), committed for good.
+
+    PostgreSQL numbers a transaction's rows with its id, and transactions commit in any order: only rows of
+    transactions older than every one still running are served (the snapshot's xmin), so a row that
+    commits later always sorts after every cursor already handed out. SQLite has one writer at a time: every
+    committed row is final (models/ingest.py: ingest_sequence)."""
+    seq, pid = cursor
+    conditions = [(Position.ingest_seq > seq) | ((Position.ingest_seq == seq) & (Position.id > pid))]
+    if not is_sqlite():
+        conditions.append(Position.ingest_seq < SQL("pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
+    return conditions
+
+
+def ingest_cursor(position_id: str) -> tuple[int, str] | None:
+    """The cursor just after one position."""
+    row = Position.select(Position.ingest_seq).where(Position.id == position_id).tuples().first()
+    return (row[0], position_id) if row else None
+
+
 def _search(words: list[str], *, walk_newest: bool = False) -> list:
     """Every folded word of q occurs in search_text, anywhere (a substring: "phan" finds "phán" and
     "phản"), on both engines, read from a trigram index: FTS5 on SQLite, pg_trgm on PostgreSQL
@@ -145,7 +173,12 @@ def _fts_phrases(words: list[str]) -> str:
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def _order(q: str | None, rank: bool) -> tuple:
+def _order(filters: dict, rank: bool, latest: bool = False) -> tuple:
+    if filters.get("after") is not None:
+        return INGESTED_FIRST
+    if latest:
+        return LATEST_FIRST
+    q = filters.get("q")
     return (*_relevance(q), *NEWEST_FIRST) if rank and q and fold(q).split() else NEWEST_FIRST
 
 
