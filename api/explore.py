@@ -7,6 +7,8 @@ takes the same filter parameters as GET /positions, validated by the same schema
 """
 from __future__ import annotations
 
+import calendar
+import re
 from urllib.parse import urlencode
 
 from flask import Blueprint, redirect, render_template, request, url_for
@@ -25,6 +27,7 @@ blp = Blueprint("explore", __name__, template_folder="templates", static_folder=
                 static_url_path="/explore/static")
 
 PER_PAGE = 20
+MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 FILTERS = ("q", "actor", "kind", "topic", "target", "speaker", "source", "since", "until", "has_quote", "sort")
 # the page's own policy: its stylesheet and same-origin images (the timeline chart), forms sent to itself
 POLICY = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
@@ -37,7 +40,7 @@ class ExploreArgs(FilterArgs, base.PageArgs):
 
 @blp.context_processor
 def _helpers():
-    return {"link": link, "facet_links": insights.FACET_LINKS}
+    return {"link": link, "facet_links": insights.FACET_LINKS, "month_link": month_link}
 
 
 @blp.after_request
@@ -66,7 +69,7 @@ def explore():
     return render_template(
         "explore/search.html", page=page, args=args, query=query, facets=insights.facets(args),
         timeline_url=insights.timeline_url(query), page_url=lambda n: url_for("explore.explore", **query, page=n),
-        **_choices(request.args))
+        export_url=lambda name: url_for("positions.Positions", **query, format=name), **_choices(request.args))
 
 
 @blp.get("/explore/positions/<position_id>")
@@ -119,6 +122,15 @@ def _message(error: HTTPException) -> str:
         return "; ".join(f"{name}: {' '.join(map(str, problems)) if isinstance(problems, list) else problems}"
                          for by_name in data["messages"].values() for name, problems in by_name.items())
     return data.get("message") or error.description or "The request is not valid."
+
+
+def month_link(query: dict, month: str) -> str | None:
+    """The page narrowed to one month of the month facet ("2022-01": since 2022-01-01, until 2022-01-31)."""
+    if not MONTH.fullmatch(month):
+        return None
+    year, number = (int(part) for part in month.split("-"))
+    last = calendar.monthrange(year, number)[1]
+    return link(**{**query, "since": f"{month}-01", "until": f"{month}-{last:02d}"})
 
 
 def link(**query) -> str:

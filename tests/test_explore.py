@@ -123,6 +123,18 @@ def browser(tmp_path_factory):
         driver.quit()
 
 
+def navigate(driver, element) -> None:
+    """Click a link or button and wait until the next page has replaced this one (a click does not wait)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def shoot(driver, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     driver.save_screenshot(str(path))
@@ -143,7 +155,7 @@ def test_browser_searches_filters_and_opens_a_position(browser, server):
 
     # search as a person types: without diacritics
     driver.find_element(By.ID, "q").send_keys("dam phan")
-    driver.find_element(By.ID, "search").click()
+    navigate(driver, driver.find_element(By.ID, "search"))
     assert parse_qs(urlsplit(driver.current_url).query) == {"q": ["dam phan"]}  # the empty fields dropped
     marks = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "#positions mark")]
     assert marks and {m.lower() for m in marks} == {"đàm phán"}
@@ -151,7 +163,7 @@ def test_browser_searches_filters_and_opens_a_position(browser, server):
 
     # filter: a party from the form's list
     Select(driver.find_element(By.ID, "actor")).select_by_value("NATO")
-    driver.find_element(By.ID, "search").click()
+    navigate(driver, driver.find_element(By.ID, "search"))
     query = parse_qs(urlsplit(driver.current_url).query)
     assert query == {"q": ["dam phan"], "actor": ["NATO"]}
     expected = requests.get(server.url + "/positions", params={"q": "dam phan", "actor": "NATO"}, timeout=30).json()
@@ -162,7 +174,7 @@ def test_browser_searches_filters_and_opens_a_position(browser, server):
 
     # open the first position: the evidence is marked in the article, scrolled into view
     first = expected["items"][0]
-    driver.find_element(By.CSS_SELECTOR, "#positions > li.position a.summary").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "#positions > li.position a.summary"))
     assert urlsplit(driver.current_url).path == f"/explore/positions/{first['id']}"
     evidence = driver.find_element(By.ID, "evidence")
     assert evidence.text.split() == first["text"].split()
@@ -170,7 +182,7 @@ def test_browser_searches_filters_and_opens_a_position(browser, server):
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", evidence)
     assert driver.find_element(By.ID, "summary").text == first["summary"]
     shoot(driver, "04-position-evidence")
-    driver.find_element(By.ID, "back").click()
+    navigate(driver, driver.find_element(By.ID, "back"))
     assert parse_qs(urlsplit(driver.current_url).query) == {"q": ["dam phan"], "actor": ["NATO"]}
 
 
@@ -182,7 +194,7 @@ def test_browser_narrows_by_a_facet_and_shows_the_timeline(browser, server):
     assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", chart) > 0
     demand = browser.find_element(By.CSS_SELECTOR, "section.facet[data-facet=kind] a[href*='kind=demand']")
     count = int(demand.find_element(By.XPATH, "..").find_element(By.CSS_SELECTOR, ".count").text)
-    demand.click()
+    navigate(browser, demand)
     assert parse_qs(urlsplit(browser.current_url).query) == {"kind": ["demand"]}
     assert int(browser.find_element(By.ID, "total").text.split()[0]) == count > 0
     kinds = {k.text for k in browser.find_elements(By.CSS_SELECTOR, "#positions .meta .kind")}
@@ -213,7 +225,7 @@ def test_browser_shows_a_claims_other_outlets(browser, server, api_key):
         others = browser.find_elements(By.CSS_SELECTOR, "#appearances a")
         assert others and all(a.text != "Báo Đăng Lại" for a in others)
         shoot(browser, "06-claim-other-outlets")
-        others[0].click()
+        navigate(browser, others[0])
         first = browser.find_element(By.ID, "position").get_attribute("data-id")
         assert first == position["claim"] or first in {a["id"] for a in requests.get(
             f"{server.url}/claims/{position['claim']}", timeout=30).json()["appearances"]}
@@ -238,3 +250,15 @@ def test_what_a_user_typed_is_escaped(client):
     first = client.get("/positions?per_page=1").get_json()["items"][0]["id"]
     elsewhere = client.get(f"/explore/positions/{first}?back=https://evil.example/").get_data(as_text=True)
     assert "evil.example" not in elsewhere  # the back link only ever leads to /explore
+
+
+def test_a_month_facet_narrows_to_its_month_and_exports_keep_the_filter(client):
+    page = html.unescape(client.get("/explore?actor=NATO").get_data(as_text=True))
+    months = re.findall(r'href="(/explore\?actor=NATO&since=(\d{4}-\d{2})-01&until=\2-\d{2})"', page)
+    assert months
+    narrowed, month = months[0]
+    expected = client.get(f"/positions?actor=NATO&since={month}-01&until={narrowed[-10:]}").get_json()["total"]
+    assert f">{expected} position" in client.get(narrowed).get_data(as_text=True)
+    for name, media_type in (("atom", "application/atom+xml"), ("csv", "text/csv"), ("json", "application/json")):
+        url = re.search(rf'href="(/positions\?actor=NATO&format={name})"', page).group(1)
+        assert client.get(url).mimetype == media_type
