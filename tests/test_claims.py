@@ -165,3 +165,25 @@ def test_claim_counts_agree_with_their_positions(client, api_key, restated):
         assert claim["appearance_count"] == len(members)
         assert claim["source_count"] == len({p["source"]["id"] for p in members})
         assert claim["outlet_count"] == len({p["source"]["outlet"] or p["source"]["id"] for p in members})
+
+
+def test_kept_claims_equal_a_grouping_from_scratch(app, client, api_key, restated):
+    """What submits and deletes kept (each position's claim, each claim's counts) is what grouping every
+    position again gives."""
+    import models
+    from models.claims import regroup_all
+
+    def state():
+        claims = sorted(tuple((k, str(v)) for k, v in row.items()) for row in models.Claim.select().dicts())
+        return dict(models.Position.select(models.Position.id, models.Position.claim_id).tuples()), claims
+
+    extra = client.post("/articles", json={"text": restating(client)[1] + " Thêm một câu để bài khác đi.",
+                                           "outlet": "Thứ ba"}, headers=auth(api_key)).get_json()
+    client.delete(f"/sources/{extra['id']}", headers=auth(api_key))
+    with app.app_context(), models.database.connection_context():
+        with models.database.atomic() as transaction:
+            kept = state()
+            regroup_all()
+            fresh = state()
+            transaction.rollback()
+    assert kept == fresh
