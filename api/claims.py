@@ -7,7 +7,7 @@ from marshmallow import Schema, fields, validate
 
 from models import queries, rows
 
-from .base import Blueprint, NoQueryArgs, PageArgs, page_schema, paginate, path_parameter
+from .base import Blueprint, PageArgs, page_schema, paginate, path_parameter
 from .lookup import find_by_id
 from .positions import FilterArgs, filter_arguments
 from .schemas import PositionSchema
@@ -39,31 +39,24 @@ class ClaimSchema(Schema):
         "description": "The claim's first appearance (the position whose id is the claim's)"})
 
 
+AppearancePage = page_schema(PositionSchema, "AppearancePage")
+
+
 class ClaimDetailSchema(ClaimSchema):
-    appearances = fields.List(fields.Nested(PositionSchema), required=True, metadata={
-        "description": "Every position of the claim, first seen first, each with its source"})
+    appearances = fields.Nested(AppearancePage, required=True, metadata={
+        "description": "The claim's positions, first seen first, each with its source: a page of them "
+                       "(page= and per_page= choose it; links page through them all)"})
 
 
 ClaimPage = page_schema(ClaimSchema, "ClaimPage")
 
 
-def claim_documents(summaries: list[dict], *, with_appearances: bool = False) -> list[dict]:
-    """The claims' JSON documents: counts, outlets and the first position (or every position)."""
-    appearances = queries.claim_appearances(s["id"] for s in summaries)
-    wanted = [pid for s in summaries for pid, _ in appearances.get(s["id"], [])] if with_appearances \
-        else [s["id"] for s in summaries]
-    positions = {p["id"]: p for p in rows.position_dicts(wanted)}
-    documents = []
-    for summary in summaries:
-        members = appearances.get(summary["id"], [])
-        document = {**summary, "first_seen": rows.iso(summary["first_seen"]),
-                    "last_seen": rows.iso(summary["last_seen"]),
-                    "outlets": list(dict.fromkeys(outlet for _, outlet in members if outlet)),
-                    "position": positions.get(summary["id"]) or rows.position_dict(summary["id"])}
-        if with_appearances:
-            document["appearances"] = [positions[pid] for pid, _ in members if pid in positions]
-        documents.append(document)
-    return documents
+def claim_documents(summaries: list[dict]) -> list[dict]:
+    """The claims' JSON documents: counts, outlets and the first position."""
+    positions = {p["id"]: p for p in rows.position_dicts([s["id"] for s in summaries])}
+    return [{**summary, "first_seen": rows.iso(summary["first_seen"]), "last_seen": rows.iso(summary["last_seen"]),
+             "position": positions.get(summary["id"])}
+            for summary in summaries]
 
 
 @blp.route("/claims")
@@ -86,13 +79,17 @@ class Claims(MethodView):
     "claim_id", "Claim id (16 hex digits), as a position's claim field gives it", "3f9a1c0b7d2e4f61")])
 class ClaimById(MethodView):
     @blp.doc(operationId="getClaim")
-    @blp.arguments(NoQueryArgs, location="query", as_kwargs=True)
+    @blp.arguments(PageArgs, location="query", as_kwargs=False)
     @blp.response(200, ClaimDetailSchema)
     @blp.alt_response(404, response="NOT_FOUND")
-    def get(self, claim_id):
-        """Get one claim with every appearance
+    def get(self, args, claim_id):
+        """Get one claim with its appearances
 
-        First and last seen, the outlets, and every position of the claim with its source.
+        First and last seen, the outlets, and the claim's positions with their sources, first seen first,
+        a page at a time (page=, per_page=).
         """
         summary = find_by_id(lambda key: queries.claims(claim_id=key).first(), claim_id, "claim")
-        return jsonify(claim_documents([summary], with_appearances=True)[0])
+        document = claim_documents([summary])[0]
+        document["appearances"] = paginate(queries.claim_members(claim_id), args,
+                                           fetch=lambda ids: rows.position_dicts([i for (i,) in ids.tuples()]))
+        return jsonify(document)

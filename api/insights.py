@@ -8,11 +8,12 @@ from urllib.parse import urlencode
 from flask import url_for
 
 from models import facets as counting
-from models import queries
+from models import queries, rows
 
 from .claims import claim_documents
 from .positions import filter_arguments
 
+MAX_APPEARANCES = 100  # shown on a position's page, first seen first (GET /claims/{id} pages through all)
 FACET_LINKS = {"actor": "actor", "kind": "kind", "topic": "topic", "speaker": "speaker"}  # facet -> filter
 
 
@@ -32,4 +33,7 @@ def claim(position: dict) -> dict | None:
     summary = queries.claims(claim_id=position["claim"]).first() if position.get("claim") else None
     if summary is None or summary["appearance_count"] < 2:
         return None
-    return claim_documents([summary], with_appearances=True)[0]
+    document = claim_documents([summary])[0]
+    members = queries.claim_members(summary["id"]).limit(MAX_APPEARANCES)
+    document["appearances"] = rows.position_dicts([i for (i,) in members.tuples()])
+    return document

@@ -23,7 +23,7 @@ FORMATS = {"json": JSON, "jsonld": JSONLD, "csv": CSV, "ndjson": NDJSON, "atom":
 EXPORT_CHUNK = 500  # rows read per query while streaming an export
 CSV_COLUMNS = ["id", "kind", "actor", "actor_name", "speaker", "speaker_role", "date", "date_precision", "summary",
                "text", "quote", "targets", "topics", "rebuts", "source_id", "source_outlet", "source_title",
-               "source_url", "source_published", "start", "end"]
+               "source_url", "source_published", "start", "end", "claim"]
 
 
 def format_field(*names: str) -> fields.String:
@@ -148,4 +148,4 @@ def _csv_row(p) -> list:
     source = p.source
     return [p.id, p.kind, p.actor.code, p.actor.short_name, speaker.get("name"), speaker.get("role"), p.said_on,
             p.date_precision, p.summary, p.text, p.quote, ";".join(p.targets), ";".join(p.topics), p.rebuts_id,
-            source.id, source.outlet, source.title, source.url, _iso(source.published), p.start, p.end]
+            source.id, source.outlet, source.title, source.url, _iso(source.published), p.start, p.end, p.claim_id]

@@ -97,6 +97,22 @@ class Position(BaseModel):
         indexes = ((("source", "start"), False),)
 
 
+class Claim(BaseModel):
+    """A claim's counts over its positions (models/claims.py keeps them with the grouping)."""
+    id = CharField(primary_key=True, max_length=16)  # the smallest id of its positions
+    actor = ForeignKeyField(Actor, backref="claims")
+    appearance_count = IntegerField()
+    source_count = IntegerField()
+    outlet_count = IntegerField()  # an article without an outlet counts as one of its own
+    outlets = JSONList(default=list)  # the named ones, in the order they first reported it
+    first_seen = DateField(null=True)  # said, else published
+    last_seen = DateField(null=True)
+
+    class Meta:
+        # the table is made by migration 4 (models/migrations.py), with the list order's index
+        table_name = "claim"
+
+
 class PositionTarget(BaseModel):
     position = ForeignKeyField(Position, on_delete="CASCADE")
     actor = ForeignKeyField(Actor)
@@ -123,4 +139,4 @@ class ApiKey(BaseModel):
     created_at = DateTimeField()
 
 
-ALL_MODELS = [Actor, Person, Topic, Source, Position, PositionTarget, PositionTopic, ApiKey]
+ALL_MODELS = [Actor, Person, Topic, Source, Position, PositionTarget, PositionTopic, ApiKey, Claim]

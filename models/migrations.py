@@ -127,8 +127,18 @@ def _data_version(engine: str) -> None:
 
 
 def _claims_and_ingestion_order(engine: str) -> None:
-    """position.claim_id (models/claims.py groups the rows already there) and position.ingest_seq, the
-    ingestion cursor's key (models/ingest.py; rows already there are older than any cursor: 0)."""
+    """position.claim_id and the claim table of their counts (models/claims.py groups the rows already
+    there), and position.ingest_seq, the ingestion cursor's key (models/ingest.py; rows already there are
+    older than any cursor: 0)."""
+    database.execute_sql('CREATE TABLE IF NOT EXISTS "claim" ("id" VARCHAR(16) NOT NULL PRIMARY KEY, '
+                         '"actor_id" VARCHAR(64) NOT NULL REFERENCES "actor" ("code"), '
+                         '"appearance_count" INTEGER NOT NULL, "source_count" INTEGER NOT NULL, '
+                         '"outlet_count" INTEGER NOT NULL, "outlets" TEXT NOT NULL DEFAULT \'[]\', '
+                         '"first_seen" DATE, "last_seen" DATE)')
+    # GET /claims' default order, and one party's claims in it
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "claim_most_outlets" ON "claim" '
+                         '("outlet_count" DESC, "source_count" DESC, "first_seen", "id")')
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "claim_actor" ON "claim" ("actor_id")')
     database.execute_sql('ALTER TABLE "position" ADD COLUMN "claim_id" VARCHAR(16)')
     database.execute_sql('ALTER TABLE "position" ADD COLUMN "ingest_seq" BIGINT NOT NULL DEFAULT 0')
     database.execute_sql('CREATE INDEX IF NOT EXISTS "position_claim_id" ON "position" ("claim_id")')

@@ -7,7 +7,7 @@ from collections import OrderedDict
 from peewee import JOIN, OP, SQL, Case, Column, Expression, ModelSelect, Select, Table, Value, fn
 
 from .database import database, is_sqlite
-from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
+from .entities import Actor, Claim, Person, Position, PositionTarget, PositionTopic, Source, Topic
 from .migrations import SEARCH_TABLE
 from .text import fold, query_words
 
@@ -348,35 +348,27 @@ def actor_names() -> dict[str, str]:
 CLAIM_SORTS = ("outlets", "first_seen", "last_seen")
 # the day a position appeared: said, else published (undated positions of undated articles sort last)
 SEEN = fn.COALESCE(Position.said_from, Source.published)
-# an article without an outlet counts as an outlet of its own: two unnamed sources are not one outlet
-OUTLET_KEY = fn.COALESCE(Source.outlet, Value("source:").concat(Source.id))
 
 
 def claims(*, sort: str = "outlets", claim_id: str | None = None, **filters):
-    """Claims with a position matching every filter (or the one claim_id), each with its counts over all its
-    positions: the most outlets first (then the most articles, then first seen), or first seen or last seen
-    newest first."""
-    outlet_count = fn.COUNT(OUTLET_KEY.distinct())
-    source_count = fn.COUNT(Position.source.distinct())
-    first_seen, last_seen = fn.MIN(SEEN), fn.MAX(SEEN)
-    order = {"outlets": (outlet_count.desc(), source_count.desc(), first_seen.asc(nulls="LAST")),
-             "first_seen": (first_seen.desc(nulls="LAST"),), "last_seen": (last_seen.desc(nulls="LAST"),)}[sort]
-    return (Position.select(Position.claim_id.alias("id"), fn.COUNT(Position.id).alias("appearance_count"),
-                            source_count.alias("source_count"), outlet_count.alias("outlet_count"),
-                            first_seen.alias("first_seen"), last_seen.alias("last_seen"))
-            .join(Source, on=(Position.source == Source.id))
-            .where(Position.claim_id == claim_id if claim_id else
-                   Position.claim_id.in_(_filtered(Position.select(Position.claim_id), **filters)))
-            .group_by(Position.claim_id).order_by(*order, Position.claim_id).dicts())
+    """Claims with a position matching every filter (or the one claim_id), with their counts over all their
+    positions (the claim table, models/claims.py): the most outlets first (then the most articles, then
+    first seen), or first seen or last seen newest first."""
+    order = {"outlets": (Claim.outlet_count.desc(), Claim.source_count.desc(), Claim.first_seen.asc(nulls="LAST")),
+             "first_seen": (Claim.first_seen.desc(nulls="LAST"),),
+             "last_seen": (Claim.last_seen.desc(nulls="LAST"),)}[sort]
+    query = Claim.select(Claim.id, Claim.appearance_count, Claim.source_count, Claim.outlet_count, Claim.outlets,
+                         Claim.first_seen, Claim.last_seen)
+    if claim_id:
+        query = query.where(Claim.id == claim_id)
+    elif set(k for k, v in filters.items() if v not in (None, (), [])) <= {"actors"}:
+        query = query.where(Claim.actor.in_(list(filters["actors"]))) if filters.get("actors") else query
+    else:
+        query = query.where(Claim.id.in_(_filtered(Position.select(Position.claim_id), **filters)))
+    return query.order_by(*order, Claim.id).dicts()
 
 
-def claim_appearances(claim_ids) -> dict[str, list[tuple]]:
-    """(position id, outlet) of every position of these claims, first seen first, by claim id."""
-    rows = (Position.select(Position.claim_id, Position.id, Source.outlet)
-            .join(Source, on=(Position.source == Source.id))
-            .where(Position.claim_id.in_(list(claim_ids)))
-            .order_by(SEEN.asc(nulls="LAST"), Position.id).tuples())
-    found: dict[str, list[tuple]] = {}
-    for claim_id, position_id, outlet in rows:
-        found.setdefault(claim_id, []).append((position_id, outlet))
-    return found
+def claim_members(claim_id: str):
+    """The ids of a claim's positions, first seen first (then by id)."""
+    return (Position.select(Position.id).join(Source, on=(Position.source == Source.id))
+            .where(Position.claim_id == claim_id).order_by(SEEN.asc(nulls="LAST"), Position.id))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 
 import pytest
@@ -104,7 +105,7 @@ def test_every_position_has_a_claim(client):
     assert items and all(p["claim"] for p in items)
     alone = items[0]
     claim = client.get(f"/claims/{alone['claim']}").get_json()
-    assert alone["id"] in [p["id"] for p in claim["appearances"]]
+    assert alone["id"] in [p["id"] for p in claim["appearances"]["items"]]
 
 
 def test_a_restatement_joins_the_claim_and_leaves_it_when_deleted(client, api_key, restated):
@@ -113,15 +114,18 @@ def test_a_restatement_joins_the_claim_and_leaves_it_when_deleted(client, api_ke
     joined = [p for p in submitted["positions"] if p["claim"] == claim_id]
     assert joined, "the restated position joins the seeded one's claim"
     claim = client.get(f"/claims/{claim_id}").get_json()
-    assert claim["id"] == min(p["id"] for p in claim["appearances"])
-    assert {p["source"]["id"] for p in claim["appearances"]} == {position["source"]["id"], submitted["id"]}
+    appearances = claim["appearances"]["items"]
+    assert claim["id"] == min(p["id"] for p in appearances) and claim["appearances"]["total"] == len(appearances)
+    assert {p["source"]["id"] for p in appearances} == {position["source"]["id"], submitted["id"]}
+    one = client.get(f"/claims/{claim_id}?per_page=1&page=2").get_json()["appearances"]
+    assert one["items"] == appearances[1:2] and one["pages"] == len(appearances)
     assert "Kiểm chứng" in claim["outlets"] and claim["outlet_count"] == 2 and claim["source_count"] == 2
     assert claim["first_seen"] <= claim["last_seen"]
     listed = client.get("/claims?actor=NATO&per_page=1").get_json()["items"][0]  # most outlets first
     assert listed["outlet_count"] >= 2
     client.delete(f"/sources/{submitted['id']}", headers=auth(api_key))
     after = client.get(f"/claims/{claim_id}").get_json()
-    assert [p["id"] for p in after["appearances"]] == [position["id"]] or after["source_count"] == 1
+    assert [p["id"] for p in after["appearances"]["items"]] == [position["id"]] or after["source_count"] == 1
 
 
 def test_claims_filter_sort_and_page(client):
@@ -134,7 +138,52 @@ def test_claims_filter_sort_and_page(client):
 
 @pytest.mark.parametrize("url, status", [
     ("/claims/0123456789abcdef", 404), ("/claims/nope", 404), ("/claims?sort=loudest", 400),
-    ("/claims?actor=XYZ", 400), ("/claims/0123456789abcdef?x=1", 400),
+    ("/claims?actor=XYZ", 400), ("/claims/0123456789abcdef?x=1", 400), ("/claims?per_page=101", 400),
 ])
 def test_claim_errors(client, url, status):
     assert_problem(client.get(url), status)
+
+
+def test_claim_counts_agree_with_their_positions(client, api_key, restated):
+    """The claim table's counts are kept with the grouping: every claim's counts are its positions'."""
+    positions = [json.loads(line) for line in
+                 client.get("/positions?format=ndjson").get_data(as_text=True).splitlines()]
+    by_claim: dict[str, list[dict]] = {}
+    for p in positions:
+        by_claim.setdefault(p["claim"], []).append(p)
+    listed, page = {}, 1
+    while True:
+        body = client.get(f"/claims?per_page=100&page={page}").get_json()
+        listed.update({c["id"]: c for c in body["items"]})
+        if page >= body["pages"]:
+            break
+        page += 1
+    assert listed.keys() == by_claim.keys()
+    for claim_id, members in by_claim.items():
+        claim = listed[claim_id]
+        assert claim_id == min(p["id"] for p in members)
+        assert claim["appearance_count"] == len(members)
+        assert claim["source_count"] == len({p["source"]["id"] for p in members})
+        assert claim["outlet_count"] == len({p["source"]["outlet"] or p["source"]["id"] for p in members})
+
+
+def test_kept_claims_equal_a_grouping_from_scratch(app, client, api_key, restated):
+    """What submits and deletes kept (each position's claim, each claim's counts) is what grouping every
+    position again gives."""
+    import models
+    from models.claims import regroup_all
+
+    def state():
+        claims = sorted(tuple((k, str(v)) for k, v in row.items()) for row in models.Claim.select().dicts())
+        return dict(models.Position.select(models.Position.id, models.Position.claim_id).tuples()), claims
+
+    extra = client.post("/articles", json={"text": restating(client)[1] + " Thêm một câu để bài khác đi.",
+                                           "outlet": "Thứ ba"}, headers=auth(api_key)).get_json()
+    client.delete(f"/sources/{extra['id']}", headers=auth(api_key))
+    with app.app_context(), models.database.connection_context():
+        with models.database.atomic() as transaction:
+            kept = state()
+            regroup_all()
+            fresh = state()
+            transaction.rollback()
+    assert kept == fresh

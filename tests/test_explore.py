@@ -228,7 +228,7 @@ def test_browser_shows_a_claims_other_outlets(browser, server, api_key):
         navigate(browser, others[0])
         first = browser.find_element(By.ID, "position").get_attribute("data-id")
         assert first == position["claim"] or first in {a["id"] for a in requests.get(
-            f"{server.url}/claims/{position['claim']}", timeout=30).json()["appearances"]}
+            f"{server.url}/claims/{position['claim']}", timeout=30).json()["appearances"]["items"]}
         assert "Báo Đăng Lại" in browser.find_element(By.ID, "claim-summary").text
     finally:
         assert requests.delete(f"{server.url}/sources/{source['id']}", headers=headers, timeout=60).status_code == 204
