@@ -6,22 +6,34 @@ BIND ?= 127.0.0.1:8000
 WORKERS ?= 2
 POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: install serve seed test test-sqlite test-postgres openapi evaluate train bench-extraction audit clean
+.PHONY: install runtime serve seed api-key test test-sqlite test-postgres openapi evaluate train bench-extraction audit clean
 
-$(VENV)/.installed: setup.cfg pyproject.toml
+# serving needs the runtime only (and the PostgreSQL driver); `make test` adds the test and benchmark tools
+$(VENV)/.runtime: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	# one retry: a shared pip cache being written by another install can fail a first attempt
+	$(PY) -m pip install --quiet -e '.[postgres]' || $(PY) -m pip install --quiet -e '.[postgres]'
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.runtime
 	$(PY) -m pip install --quiet -e '.[dev,postgres,bench]' || $(PY) -m pip install --quiet -e '.[dev,postgres,bench]'
 	touch $@
 
+runtime: $(VENV)/.runtime
+
 install: $(VENV)/.installed
 
-seed: install
+seed: runtime
 	$(PY) scripts/seed.py
 
 serve: seed
 	BIND=$(BIND) WORKERS=$(WORKERS) $(VENV)/bin/gunicorn 'api:create_app()'
+
+# an API key for writes, printed once: make api-key NAME=factcheck-desk (DATABASE_URL selects the database)
+api-key: runtime
+	@test -n "$(NAME)" || { echo 'usage: make api-key NAME=<who the key is for>' >&2; exit 2; }
+	@$(PY) scripts/create_api_key.py '$(NAME)'
 
 test: test-sqlite test-postgres
 

@@ -19,7 +19,7 @@ from peewee import InterfaceError, OperationalError
 import models
 from models.database import connection_usable, discard_connection, ensure_connection
 
-from . import actors, articles, health, jobs, people, positions, sources, topics
+from . import actors, articles, claims, explore, health, jobs, people, positions, sources, timeline, topics
 from .auth import document_auth
 from .lookup import ActorResolver
 from .ratelimit import init_rate_limits
@@ -97,9 +97,11 @@ def create_app(config: dict | None = None) -> Flask:
     db = models.bind(app.config.get("DATABASE_URL"))
     app.extensions["actor_resolver"] = ActorResolver()
     api = Api(app)
-    for module in (positions, actors, people, sources, articles, jobs, topics, health):
+    _null_or_object(api)
+    for module in (positions, claims, timeline, actors, people, sources, articles, jobs, topics, health):
         api.register_blueprint(module.blp)
     document_auth(api.spec)
+    app.register_blueprint(explore.blp)  # HTML for people, not an operation of the contract
     _register_database_hooks(app, db)
     _register_docs(app, api)
     app.register_error_handler(OperationalError, _database_unavailable)
@@ -120,6 +122,30 @@ def public_base_url(value: str | None) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
         raise ValueError(f"PUBLIC_BASE_URL={value!r} is not an http(s) URL such as https://api.example.org")
     return value.rstrip("/")
+
+
+# What a nullable nested object's second branch is: null and nothing else (apispec writes {type: object,
+# nullable: true}, any object or null, which generators read as `Speaker | Record<string, never> | null`)
+NULL_ONLY = {"type": "object", "nullable": True, "enum": [None]}
+
+
+def _null_or_object(api: Api) -> None:
+    """Nullable nested objects as `anyOf: [{$ref: Speaker}, NULL_ONLY]`: OpenAPI 3.0.3 validators accept
+    the object or null (a `nullable` beside an allOf $ref, without a type, means nothing in 3.0.3), and
+    openapi-typescript and openapi-python-client read it as `Speaker | null` (tests/test_ts_client.py)."""
+    converter = api.ma_plugin.converter
+    functions = converter.attribute_functions
+    written_by_apispec = next(i for i, f in enumerate(functions) if f.__name__ == "field2nullable")
+    apispec_nullable = functions[written_by_apispec]
+
+    def field2nullable(field, ret, **kwargs):
+        attributes = apispec_nullable(field, ret, **kwargs)
+        if "anyOf" in attributes:
+            attributes["anyOf"] = [NULL_ONLY if branch == {"type": "object", "nullable": True} else branch
+                                   for branch in attributes["anyOf"]]
+        return attributes
+
+    functions[written_by_apispec] = field2nullable
 
 
 def _register_database_hooks(app: Flask, db) -> None:
@@ -226,7 +252,8 @@ INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
 def _security_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
-    if response.mimetype == "text/html" and not response.is_streamed and response.content_length:  # /docs
+    if (response.mimetype == "text/html" and not response.is_streamed and response.content_length
+            and request.blueprint != explore.blp.name):  # /docs (/explore sets its own policy)
         response.headers["Content-Security-Policy"] = DOCS_POLICY.format(hashes=" ".join(
             f"'sha256-{base64.b64encode(hashlib.sha256(script).digest()).decode()}'"
             for script in INLINE_SCRIPT.findall(response.get_data())))

@@ -210,9 +210,29 @@ class LinksSchema(Schema):
     prev = fields.String(allow_none=True, metadata={"description": "The previous page, null on the first page"})
 
 
-def page_schema(item_schema, name: str):
-    """The envelope of a paginated list: items plus total count and navigation links."""
-    return type(name, (Schema,), {
+class FacetValueSchema(Schema):
+    value = fields.String(required=True, metadata={"example": "RUSSIA"})
+    count = fields.Integer(required=True, metadata={"example": 42})
+
+
+class FacetSchema(Schema):
+    values = fields.List(fields.Nested(FacetValueSchema), required=True, metadata={
+        "description": "Values with their counts, most first (at most 30)"})
+    truncated = fields.Boolean(required=True, metadata={"description": "More values than listed"})
+
+
+def page_schema(item_schema, name: str, *, facets: bool = False, cursor: bool = False):
+    """The envelope of a paginated list: items plus total count and navigation links (and facets)."""
+    extra = {"facets": fields.Dict(keys=fields.String(), values=fields.Nested(FacetSchema), metadata={
+        "description": "Only when facet= is given: for each facet asked for, the rows matching the filters "
+                       "(all pages) counted by its values",
+        "example": {"kind": {"values": [{"value": "statement", "count": 30}, {"value": "demand", "count": 12}],
+                             "truncated": False}}})} if facets else {}
+    if cursor:
+        extra["cursor"] = fields.String(metadata={
+            "description": "Only in ingestion order (sort=ingested or after=): the cursor after this page's last "
+                           "row; pass it as after= to read on from there", "example": "MTcwMTIzNDU2Nzg5MC4zZjlh"})
+    return type(name, (Schema,), {**extra,
         "items": fields.List(fields.Nested(item_schema), required=True),
         "total": fields.Integer(required=True, metadata={"description": "Items matching the filters"}),
         "page": fields.Integer(required=True),

@@ -4,27 +4,28 @@ from __future__ import annotations
 import functools
 from types import SimpleNamespace
 
-from flask import jsonify
+from flask import jsonify, request, url_for
 from flask.views import MethodView
 from marshmallow import ValidationError, fields, validate, validates
 
 from extraction.types import KINDS
-from models import queries, rows
+from models import facets, queries, rows
 from models.text import fold
 from models.text import highlight as fold_highlight
 
 from .base import (BaseSchema, Blueprint, CommaList, DateRangeMixin, IsoDate, PageArgs, page_schema, paginate,
                    path_parameter)
 from .lookup import find_by_id, resolve_actors
-from .representations import (CSV, JSON, JSONLD, NDJSON, chosen, claim_document, claims_document, documented, export,
-                              format_field)
+from .feeds import atom_feed, decode_cursor, encode_cursor
+from .representations import (ATOM, CSV, JSON, JSONLD, NDJSON, chosen, claim_document, claims_document, documented,
+                              export, format_field)
 from .schemas import DemandSchema, PositionSchema, RebuttalSchema
 
 blp = Blueprint("positions", __name__, description="Positions stated by parties, with provenance")
 
-SORTS = ("relevance", "newest")
+SORTS = ("relevance", "newest", "ingested", "latest")
 MAX_SEARCH_WORDS = 20  # 80 one-letter words overflowed SQLite's parser stack (60 did not)
-LIST_FORMATS = ("json", "jsonld", "csv", "ndjson")
+LIST_FORMATS = ("json", "jsonld", "csv", "ndjson", "atom")
 
 
 class FilterArgs(DateRangeMixin, BaseSchema):
@@ -51,11 +52,14 @@ class FilterArgs(DateRangeMixin, BaseSchema):
     q = fields.String(validate=validate.Length(min=1, max=200), metadata={
         "description": "Words that must all occur in the text, quote or speaker, each anywhere, also inside a "
                        "longer word (nga also finds ngay); case and Vietnamese diacritics are ignored (dam phan "
-                       "finds đàm phán). Results come best match first (the whole phrase, then whole words) unless "
-                       "sort=newest, and each carries a highlight", "example": "đàm phán"})
+                       "finds đàm phán). Results come best match first unless sort=newest: the whole phrase as typed, "
+                       "then without diacritics, then the adjacent words found together, then the words found whole "
+                       "as typed, then whole without diacritics; each carries a highlight", "example": "đàm phán"})
     sort = fields.String(validate=validate.OneOf(SORTS), metadata={
-        "description": "relevance (the default when q is given: best match first, then newest) or newest "
-                       "(newest said first, undated last; the default without q)", "example": "newest"})
+        "description": "relevance (the default when q is given: best match first, then newest), newest "
+                       "(newest said first, undated last; the default without q), ingested (in the order the "
+                       "API stored them, oldest first: pages carry a `cursor` for after=) or latest (the last "
+                       "stored first; the default of format=atom)", "example": "newest"})
 
     @validates("q")
     def _has_words(self, q: str, **kwargs):
@@ -67,46 +71,107 @@ class FilterArgs(DateRangeMixin, BaseSchema):
             raise ValidationError(f"q has {len(words)} words; search with at most {MAX_SEARCH_WORDS}.")
 
 
-class PositionListArgs(FilterArgs, PageArgs):
-    format = format_field("json", "jsonld", "csv", "ndjson")
+class FacetArgs(BaseSchema):
+    facet = CommaList(fields.String(validate=validate.OneOf(facets.FACETS)), metadata={
+        "description": "Count the rows matching the filters (every page) by these fields, returned in `facets` "
+                       "beside the page, as Datasette's facets: " + ", ".join(facets.FACETS) + " (month of the "
+                       "date said, YYYY-MM); several allowed. JSON pages only", "example": ["actor", "kind"]})
+
+
+class CursorArgs(BaseSchema):
+    after = fields.String(validate=validate.Length(min=1, max=64), metadata={
+        "description": "Ingestion cursor: only rows stored after the row this cursor marks, in the order stored "
+                       "(sort=ingested). Pass the `cursor` of the last page read: polling so never misses or "
+                       "repeats a row (a re-seeded article's positions come again). Opaque",
+        "example": "MTcwMTIzNDU2Nzg5MC4zZjlhMWMwYjdkMmU0ZjYx"})
+
+    @validates("after")
+    def _is_a_cursor(self, after: str, **kwargs):
+        decode_cursor(after)
+
+
+class PositionListArgs(FilterArgs, FacetArgs, CursorArgs, PageArgs):
+    format = format_field("json", "jsonld", "csv", "ndjson", "atom")
 
 
 class PositionArgs(BaseSchema):
     format = format_field("json", "jsonld")
 
 
-PositionPage = page_schema(PositionSchema, "PositionPage")
-DemandPage = page_schema(DemandSchema, "DemandPage")
-RebuttalPage = page_schema(RebuttalSchema, "RebuttalPage")
+PositionPage = page_schema(PositionSchema, "PositionPage", facets=True, cursor=True)
+DemandPage = page_schema(DemandSchema, "DemandPage", facets=True, cursor=True)
+RebuttalPage = page_schema(RebuttalSchema, "RebuttalPage", facets=True, cursor=True)
 
 
-def filtered(args: dict, **fixed):
-    """The join-free query of the ids of the positions a request's filters select (names resolved to
-    codes), in the order asked for: what pages count and page through."""
-    return queries.matching_positions(**filters_of(args, **fixed))
+def filtered(args: dict, *, ids_only: bool = False, **fixed):
+    """The positions query for a request's filters (names resolved to codes), in the order asked for;
+    with ids_only, the join-free query of their ids that pages count and page through."""
+    return (queries.matching_positions if ids_only else queries.positions)(**filters_of(args, **fixed))
 
 
 def filters_of(args: dict, **fixed) -> dict:
-    """queries.positions()' keywords for a request's filters."""
+    """The query functions' keywords for a request: the order asked for (a feed: the last ingested
+    first) and the filters."""
+    sort = args.get("sort") or ("latest" if chosen(args, *LIST_FORMATS) == ATOM else "relevance")
+    return dict(rank=sort == "relevance", latest=sort == "latest", **filter_arguments(args, **fixed))
+
+
+def filter_arguments(args: dict, **fixed) -> dict:
+    """A request's filters as the query functions take them, names resolved to codes (400 when unknown)."""
     return dict(
-        rank=args.get("sort", "relevance") == "relevance",
         actors=resolve_actors(args.get("actor"), parameter="actor"),
         targets=resolve_actors(args.get("target"), parameter="target"),
         kinds=fixed.get("kinds") or args.get("kind") or (), topics=args.get("topic") or (),
         speaker=args.get("speaker"), source=args.get("source"), since=args.get("since"),
-        until=args.get("until"), has_quote=args.get("has_quote"), q=args.get("q"))
+        until=args.get("until"), has_quote=args.get("has_quote"), q=args.get("q"), after=cursor_of(args))
+
+
+def cursor_of(args: dict) -> tuple[int, str] | None:
+    """The ingestion cursor a request pages from: after=, or the start for sort=ingested."""
+    if args.get("after"):
+        return decode_cursor(args["after"])
+    return queries.START if args.get("sort") == "ingested" else None
 
 
 def listing(args: dict, name: str, **fixed):
-    """A page as JSON (None: the caller completes it) or JSON-LD, or every row as CSV or NDJSON."""
+    """A page as JSON (None: the caller completes it), JSON-LD or Atom, or every row as CSV or NDJSON."""
     media_type = chosen(args, *LIST_FORMATS)
     if media_type in (CSV, NDJSON):
         return None, export(functools.partial(queries.export_chunks, **filters_of(args, **fixed)), media_type, name)
-    page = paginate(filtered(args, **fixed), args, fetch=queries.with_relations)
+    if media_type == ATOM:
+        return None, feed(args, name, **fixed)
+    page = paginate(filtered(args, ids_only=True, **fixed), args, fetch=queries.with_relations)
     if args.get("q"):
         for position in page["items"]:
             position.highlight = highlight(position, args["q"])
-    return page, claims_document(page["items"]) if media_type == JSONLD else None
+    if media_type == JSONLD:
+        return page, claims_document(page["items"])
+    return with_facets(page, args, **fixed), None
+
+
+def with_facets(page: dict, args: dict, **fixed) -> dict:
+    """The page with the facets asked for (facet=), counted over every row of the filters, and in ingestion
+    order the cursor after its last row."""
+    if args.get("facet"):
+        page["facets"] = facets.facet_counts(args["facet"], **filter_arguments(args, **fixed))
+    start = cursor_of(args)
+    if start is not None:
+        last = page["items"][-1] if page["items"] else None
+        last_id = last["id"] if isinstance(last, dict) else getattr(last, "id", None)
+        page["cursor"] = encode_cursor((last_id and queries.ingest_cursor(last_id)) or start)
+    return page
+
+
+def feed(args: dict, name: str, **fixed):
+    """A page of the filter as an Atom feed; the next page as its rel=next link."""
+    page = paginate(filtered(args, ids_only=True, **fixed), args,
+                    fetch=lambda ids: rows.position_dicts([i for (i,) in ids.tuples()]))
+    given = [f"{key}={value if not isinstance(value, list) else ','.join(map(str, value))}"
+             for key, value in request.args.items() if key not in ("format", "page", "per_page")]
+    title = f"Positions API: {name}" + (f" ({'; '.join(given)})" if given else "")
+    next_url = page["links"]["next"] and url_for(request.endpoint, _external=True,
+                                                 **{**request.args.to_dict(flat=False), "page": page["page"] + 1})
+    return atom_feed(page["items"], title=title, next_url=next_url)
 
 
 def position_page(args: dict):
@@ -125,7 +190,7 @@ def position_page(args: dict):
     if args.get("q"):
         for item in page["items"]:
             item["highlight"] = highlight(SimpleNamespace(**item), args["q"])
-    return jsonify(page)
+    return jsonify(with_facets(page, args))
 
 
 def highlight(position, q: str) -> str | None:
@@ -134,7 +199,7 @@ def highlight(position, q: str) -> str | None:
 
 @blp.route("/positions")
 class Positions(MethodView):
-    @blp.doc(operationId="listPositions", **documented("jsonld", "csv", "ndjson"))
+    @blp.doc(operationId="listPositions", **documented("jsonld", "csv", "ndjson", "atom"))
     @blp.arguments(PositionListArgs, location="query", as_kwargs=False)
     @blp.response(200, PositionPage)
     def get(self, args):
@@ -176,7 +241,7 @@ class DemandListArgs(PositionListArgs):
 
 @blp.route("/demands")
 class Demands(MethodView):
-    @blp.doc(operationId="listDemands", **documented("jsonld", "csv", "ndjson"))
+    @blp.doc(operationId="listDemands", **documented("jsonld", "csv", "ndjson", "atom"))
     @blp.arguments(DemandListArgs, location="query", as_kwargs=False)
     @blp.response(200, DemandPage)
     def get(self, args):
@@ -195,7 +260,7 @@ class Demands(MethodView):
 
 @blp.route("/rebuttals")
 class Rebuttals(MethodView):
-    @blp.doc(operationId="listRebuttals", **documented("jsonld", "csv", "ndjson"))
+    @blp.doc(operationId="listRebuttals", **documented("jsonld", "csv", "ndjson", "atom"))
     @blp.arguments(DemandListArgs, location="query", as_kwargs=False)
     @blp.response(200, RebuttalPage)
     def get(self, args):

@@ -20,19 +20,20 @@ from models import database, queries
 from .schemas import PositionSchema
 
 JSON, JSONLD, CSV, NDJSON = "application/json", "application/ld+json", "text/csv", "application/x-ndjson"
-FORMATS = {"json": JSON, "jsonld": JSONLD, "csv": CSV, "ndjson": NDJSON}
+ATOM = "application/atom+xml"
+FORMATS = {"json": JSON, "jsonld": JSONLD, "csv": CSV, "ndjson": NDJSON, "atom": ATOM}
 EXPORT_CHUNK = 500  # rows read per query while streaming an export
 READ_CACHE_CONTROL = "public, max-age=60"
 log = logging.getLogger(__name__)
 CSV_COLUMNS = ["id", "kind", "actor", "actor_name", "speaker", "speaker_role", "date", "date_precision", "summary",
                "text", "quote", "targets", "topics", "rebuts", "source_id", "source_outlet", "source_title",
-               "source_url", "source_published", "start", "end"]
+               "source_url", "source_published", "start", "end", "claim"]
 
 
 def format_field(*names: str) -> fields.String:
     return fields.String(validate=validate.OneOf(names), metadata={
         "description": "Representation, instead of the Accept header: " + ", ".join(
-            f"{n} ({FORMATS[n]})" for n in names) + ". csv and ndjson hold every row of the filter, not a page.",
+            f"{n} ({FORMATS[n]})" for n in names) + ". csv and ndjson hold every row of the filter, not a page; atom is a page as a feed.",
         "example": names[0]})
 
 
@@ -48,7 +49,9 @@ def documented(*names: str) -> dict:
     """blp.doc() addition: the other media types of a 200 response, after application/json."""
     schemas = {JSONLD: {"type": "object", "description": "schema.org Claim(s) as JSON-LD"},
                CSV: {"type": "string", "description": "One row per position, with a header row"},
-               NDJSON: {"type": "string", "description": "One JSON position per line"}}
+               NDJSON: {"type": "string", "description": "One JSON position per line"},
+               ATOM: {"type": "string", "description": "The page as an Atom feed (RFC 4287), the last ingested "
+                                                      "first unless sort= or after= is given"}}
     return {"responses": {200: {"content": {FORMATS[n]: {"schema": schemas[FORMATS[n]]} for n in names}}}}
 
 
@@ -180,4 +183,4 @@ def _csv_row(p) -> list:
     source = p.source
     return [p.id, p.kind, p.actor.code, p.actor.short_name, speaker.get("name"), speaker.get("role"), p.said_on,
             p.date_precision, p.summary, p.text, p.quote, ";".join(p.targets), ";".join(p.topics), p.rebuts_id,
-            source.id, source.outlet, source.title, source.url, _iso(source.published), p.start, p.end]
+            source.id, source.outlet, source.title, source.url, _iso(source.published), p.start, p.end, p.claim_id]

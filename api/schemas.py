@@ -52,9 +52,16 @@ class PositionSchema(Schema):
     topics = fields.List(fields.String(), required=True, metadata={"example": ["nato-enlargement"]})
     rebuts = fields.String(attribute="rebuts_id", allow_none=True, metadata={
         "description": "For a rebuttal: id of the position it rebuts, when known"})
+    claim = fields.String(attribute="claim_id", allow_none=True, metadata={
+        "description": "Id of the claim this position belongs to: the same party stating the same thing in "
+                       "other articles (GET /claims/{claim_id}); a position reported once is a claim of its own",
+        "example": "3f9a1c0b7d2e4f61"})
     highlight = fields.String(allow_none=True, metadata={
-        "description": "Only in answers to a search (q=): the text (or, when only it matched, the quote) with "
-                       "the matched words wrapped in « »; null when only the speaker's name matched",
+        "description": "Only in answers to a search (q=): the text (or, when nothing in it is marked, the "
+                       "quote) with what matched wrapped in « »: the query's phrases, and its words where written "
+                       "as typed or as capitalised names (a syllable of another word that matched only without "
+                       "its diacritics is not marked); null when nothing is marked (e.g. only the speaker's name "
+                       "matched)",
         "example": "Ngoại trưởng Nga cho biết Moskva sẵn sàng «đàm phán» với Mỹ"})
 
 

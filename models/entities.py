@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, Model, TextField
+from peewee import (BigIntegerField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, Model,
+                    TextField)
 
 from .database import database
 from .summary import short_name, summarize
@@ -77,6 +78,9 @@ class Position(BaseModel):
     topics = JSONList(default=list)
     rebuts = ForeignKeyField("self", null=True, backref="rebuttals", on_delete="SET NULL")
     search_text = TextField()  # fold(text + quote + speaker): what q= matches
+    ranking_words = TextField(default="")  # text.ranking_words(text + quote + speaker): how q= ranks them
+    claim_id = CharField(null=True, max_length=16)  # the claim it belongs to (models/claims.py)
+    ingest_seq = BigIntegerField(default=0)  # ingestion order, the after= cursor's key (models/ingest.py)
 
     @property
     def speaker_info(self) -> dict | None:
@@ -91,6 +95,22 @@ class Position(BaseModel):
     class Meta:
         # the list filters' indexes are newest-first, spelled per engine: models/migrations.py
         indexes = ((("source", "start"), False),)
+
+
+class Claim(BaseModel):
+    """A claim's counts over its positions (models/claims.py keeps them with the grouping)."""
+    id = CharField(primary_key=True, max_length=16)  # the smallest id of its positions
+    actor = ForeignKeyField(Actor, backref="claims")
+    appearance_count = IntegerField()
+    source_count = IntegerField()
+    outlet_count = IntegerField()  # an article without an outlet counts as one of its own
+    outlets = JSONList(default=list)  # the named ones, in the order they first reported it
+    first_seen = DateField(null=True)  # said, else published
+    last_seen = DateField(null=True)
+
+    class Meta:
+        # the table is made by migration 4 (models/migrations.py), with the list order's index
+        table_name = "claim"
 
 
 class PositionTarget(BaseModel):
@@ -137,4 +157,5 @@ class IngestItem(BaseModel):
     finished_at = DateTimeField(null=True)
 
 
-ALL_MODELS = [Actor, Person, Topic, Source, Position, PositionTarget, PositionTopic, ApiKey, IngestJob, IngestItem]
+ALL_MODELS = [Actor, Person, Topic, Source, Position, PositionTarget, PositionTopic, ApiKey, IngestJob, IngestItem,
+              Claim]

@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
 
 from peewee import InternalError, OperationalError
 
+from . import claims
 from .database import database, is_sqlite
 from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
-from .text import fold
+from .text import fold, ranking_words
 
 POSTGRES_READ_ONLY = "25006"  # read_only_sql_transaction: a standby, or default_transaction_read_only
 POSTGRES_DISK_FULL = "53100"
@@ -77,11 +82,36 @@ def said_from(said_on: str | None) -> dt.date | None:
     return dt.date(year, month, day[0] if day else 1)
 
 
+OWN_INSTITUTIONS = Path(__file__).resolve().parent / "data" / "own_institutions.yaml"
+
+
+@functools.cache
+def _own_institutions() -> dict[str, str]:
+    return yaml.safe_load(OWN_INSTITUTIONS.read_text(encoding="utf-8")) or {}
+
+
+def stored_aliases(code: str, aliases) -> list[str]:
+    """The aliases an actor is listed and found by: one spelling per case ("phía Nga", not also "Phía Nga"),
+    and no generated name of another state's own institution ("Bộ Ngoại giao và Thịnh vượng chung Nga")."""
+    foreign = tuple(f"{word} " for word, owner in _own_institutions().items() if owner != code)
+    kept: dict[str, str] = {}
+    for alias in aliases:
+        if not alias.startswith(foreign):
+            kept.setdefault(alias.casefold(), alias)
+    return list(kept.values())
+
+
+def search_columns(text: str, quote: str | None, speaker: str | None) -> dict:
+    """position.search_text (what q= matches) and ranking_words (how matches rank) of one position."""
+    searched = " ".join(filter(None, [text, quote, speaker]))
+    return {"search_text": fold(searched), "ranking_words": ranking_words(searched)}
+
+
 def sync_reference(reference) -> None:
     """Upsert actors, people and topics from the extractor's reference data (extraction.reference)."""
     with database.atomic():
         for a in reference.load_actors():
-            row = {"name_en": a.name_en, "name_vi": a.name_vi, "aliases": list(a.aliases)}
+            row = {"name_en": a.name_en, "name_vi": a.name_vi, "aliases": stored_aliases(a.code, a.aliases)}
             Actor.insert(code=a.code, **row).on_conflict(conflict_target=[Actor.code], update=row).execute()
         for t in reference.load_topics():
             Topic.insert(code=t.code, label=t.label).on_conflict(
@@ -108,32 +138,51 @@ def store_article(text: str, meta, result, *, keep_existing: bool = False) -> tu
             return source, False
         fields = {"name": meta.name, "outlet": result.outlet or meta.outlet, "title": result.title or meta.title,
                   "url": meta.url, "published": dt.date.fromisoformat(published) if published else None}
+        left_claims: set[str] = set()  # claims that lose positions here: grouped again from what is left
         if meta.name:  # the same seed file with edited text: its old version goes, not kept beside it
             for stale in Source.select().where((Source.name == meta.name) & (Source.content_hash != digest)):
-                _delete_positions(stale)
+                left_claims |= _delete_positions(stale)
                 stale.delete_instance()
         if created:
             source = Source.create(id=digest[:16], content_hash=digest, text=text,
                                    ingested_at=dt.datetime.now(dt.timezone.utc), **fields)
         else:
             Source.update(**fields).where(Source.id == source.id).execute()
-            _delete_positions(source)
+            left_claims |= _delete_positions(source)
         _insert_positions(source, digest, result.positions)
+        claims.regroup_claims(left_claims)
+        claims.regroup_sources([source.id])
     return Source.get_by_id(source.id), created
 
 
 def delete_source(source: Source) -> None:
     with write_transaction():
-        _delete_positions(source)
+        left_claims = _delete_positions(source)
         source.delete_instance()
+        claims.regroup_claims(left_claims)
 
 
-def _delete_positions(source: Source) -> None:
+def ingest_sequence() -> int:
+    """The ingestion cursor's key for the rows this transaction writes: later commits get larger ones.
+
+    SQLite: the data version as this transaction starts (it holds the write lock, and its own writes move
+    the version on, so the next writer reads a larger one). PostgreSQL: the transaction id; a reader
+    serves only rows of transactions older than every one still running (queries.ingested_after), so a
+    transaction that commits later can never slip in behind a cursor already handed out."""
+    if is_sqlite():
+        return database.execute_sql('SELECT "version" FROM "data_version"').fetchone()[0]
+    return database.execute_sql("SELECT pg_current_xact_id()::text::bigint").fetchone()[0]
+
+
+def _delete_positions(source: Source) -> set[str]:
+    """Delete the source's positions; the claims they were in."""
+    left = {c for (c,) in Position.select(Position.claim_id).where(Position.source == source).tuples() if c}
     ids = Position.select(Position.id).where(Position.source == source)
     PositionTarget.delete().where(PositionTarget.position.in_(ids)).execute()
     PositionTopic.delete().where(PositionTopic.position.in_(ids)).execute()
     Position.update(rebuts=None).where(Position.source == source).execute()
     Position.delete().where(Position.source == source).execute()
+    return left
 
 
 ROWS_PER_INSERT = 50  # positions have 17 columns: under SQLite's oldest bound-parameter limit (999)
@@ -144,6 +193,7 @@ def _insert_positions(source: Source, digest: str, extracted) -> None:
     lock (one writer at a time on SQLite), so its length bounds how far parallel workers scale."""
     ids = [position_id(digest, p.start, p.end, p.actor) for p in extracted]
     speakers = _ensure_references(extracted)
+    sequence = ingest_sequence()
     rows: dict[str, dict] = {}
     for p, pid in zip(extracted, ids):  # one party, one span: a repeat within an article is the same row
         rows.setdefault(pid, dict(
@@ -151,7 +201,7 @@ def _insert_positions(source: Source, digest: str, extracted) -> None:
             kind=p.kind,
             text=p.text, quote=p.quote, said_on=p.date, date_precision=p.date_precision,
             said_from=said_from(p.date), start=p.start, end=p.end, targets=p.targets, topics=p.topics,
-            search_text=fold(" ".join(filter(None, [p.text, p.quote, p.speaker])))))
+            **search_columns(p.text, p.quote, p.speaker), ingest_seq=sequence))
     _insert_many(Position, list(rows.values()))
     for p, pid in zip(extracted, ids):
         if p.rebuts is not None and 0 <= p.rebuts < len(ids) and ids[p.rebuts] != pid:

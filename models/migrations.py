@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import schema_v1
+from .claims import regroup_all
 from .database import database, is_sqlite
 
 log = logging.getLogger(__name__)
@@ -152,12 +153,49 @@ def _ingest_jobs(engine: str) -> None:
         database.execute_sql(sql)
 
 
+def _claims_and_ingestion_order(engine: str) -> None:
+    """position.claim_id and the claim table of their counts (models/claims.py groups the rows already
+    there), and position.ingest_seq, the ingestion cursor's key (models/ingest.py; rows already there are
+    older than any cursor: 0)."""
+    database.execute_sql('CREATE TABLE IF NOT EXISTS "claim" ("id" VARCHAR(16) NOT NULL PRIMARY KEY, '
+                         '"actor_id" VARCHAR(64) NOT NULL REFERENCES "actor" ("code"), '
+                         '"appearance_count" INTEGER NOT NULL, "source_count" INTEGER NOT NULL, '
+                         '"outlet_count" INTEGER NOT NULL, "outlets" TEXT NOT NULL DEFAULT \'[]\', '
+                         '"first_seen" DATE, "last_seen" DATE)')
+    # GET /claims' default order, and one party's claims in it
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "claim_most_outlets" ON "claim" '
+                         '("outlet_count" DESC, "source_count" DESC, "first_seen", "id")')
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "claim_actor" ON "claim" ("actor_id")')
+    database.execute_sql('ALTER TABLE "position" ADD COLUMN "claim_id" VARCHAR(16)')
+    database.execute_sql('ALTER TABLE "position" ADD COLUMN "ingest_seq" BIGINT NOT NULL DEFAULT 0')
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "position_claim_id" ON "position" ("claim_id")')
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "position_ingested" ON "position" ("ingest_seq", "id")')
+    regroup_all()
+
+
+def _ranking_words(engine: str) -> None:
+    """position.ranking_words: whole words as written and folded, which relevance ranks by (queries.py):
+    the exact spelling and whole words first. Filled here for the rows already stored."""
+    from .text import ranking_words
+
+    if engine == "postgresql":  # an earlier step's row updates left deferred triggers, which ALTER TABLE refuses
+        database.execute_sql("SET CONSTRAINTS ALL IMMEDIATE")
+    database.execute_sql('ALTER TABLE "position" ADD COLUMN "ranking_words" TEXT NOT NULL DEFAULT \'\'')
+    rows = database.execute_sql('SELECT p."id", p."text", p."quote", pe."name" FROM "position" p '
+                                'LEFT OUTER JOIN "person" pe ON pe."id" = p."speaker_id"').fetchall()
+    update = f'UPDATE "position" SET "ranking_words" = {_param()} WHERE "id" = {_param()}'
+    for pid, text, quote, speaker in rows:
+        database.execute_sql(update, (ranking_words(" ".join(filter(None, [text, quote, speaker]))), pid))
+
+
 MIGRATIONS = [
     Migration(1, "initial schema (commit b4e97b7)", _initial_schema),
     Migration(2, "text search index on position.search_text", _search_index),
     Migration(3, "data version for cached list totals", _data_version),
     Migration(4, "shared rate-limit counts", _rate_limit_counts),
     Migration(5, "ingest jobs and their articles (POST /articles/batch)", _ingest_jobs),
+    Migration(6, "claims and the ingestion cursor", _claims_and_ingestion_order),
+    Migration(7, "position.ranking_words for relevance ranking", _ranking_words),
 ]
 LATEST = MIGRATIONS[-1].version
 

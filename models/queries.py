@@ -7,9 +7,9 @@ from collections import OrderedDict
 from peewee import JOIN, OP, SQL, Case, Column, Expression, ModelSelect, Select, Table, Value, fn
 
 from .database import database, is_sqlite
-from .entities import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic
+from .entities import Actor, Claim, Person, Position, PositionTarget, PositionTopic, Source, Topic
 from .migrations import SEARCH_TABLE
-from .text import fold
+from .text import fold, query_words
 
 # FTS5's trigram index finds a word of at least this many characters; shorter ones are matched on the row
 TRIGRAM = 3
@@ -22,6 +22,9 @@ MAX_BEST_TIER_PAGE = 2000  # rows up to the page's end; deeper pages rank every 
 
 
 NEWEST_FIRST = (Position.said_from.desc(nulls="LAST"), Position.id)
+INGESTED_FIRST = (Position.ingest_seq, Position.id)  # the ingestion cursor's order (index position_ingested)
+LATEST_FIRST = (Position.ingest_seq.desc(), Position.id.desc())  # feeds: the last ingested first
+START = (-1, "")  # a cursor before every row
 DATA_VERSION = Table("data_version", ("version",))  # moved on by every write (models/migrations.py)
 CURRENT_VERSION = 'SELECT "version" FROM "data_version"'
 MAX_CACHED_COUNTS = 1024
@@ -32,23 +35,24 @@ _statements: OrderedDict = OrderedDict()  # (database, filters, page, per_page) 
 SOURCE_REFERENCE = (Source.id, Source.name, Source.outlet, Source.title, Source.url, Source.published)
 
 
-def positions(*, rank=False, **filters):
+def positions(*, rank=False, latest=False, **filters):
     """Positions matching every filter given, newest said first (undated last), then by id; with q and
-    rank, best match first: the whole phrase, then more whole words, then newest."""
+    rank, best match first (_relevance), then newest; with `after` (a cursor, see ingested_after), in
+    ingestion order; with latest, the last ingested first."""
     # the source's reference fields only: its full text would be read for every row of a list
     query = (Position.select(Position, Actor, *SOURCE_REFERENCE, Person)
              .join(Actor, on=(Position.actor == Actor.code)).switch(Position)
              .join(Source, on=(Position.source == Source.id)).switch(Position)
              .join(Person, JOIN.LEFT_OUTER, on=(Position.speaker == Person.id)))
-    return _filtered(query, **filters).order_by(*_order(filters.get("q"), rank))
+    return _filtered(query, **filters).order_by(*_order(filters, rank, latest))
 
 
-def matching_positions(*, rank=False, **filters):
+def matching_positions(*, rank=False, latest=False, **filters):
     """The ids of positions(**filters), in the same order, from the position table alone: counting
     it and paging through it read only the newest-first indexes (docs/benchmarks.md)."""
     query = _filtered(MatchingPositions(Position, [Position.id]), **filters)
-    query = query.order_by(*_order(filters.get("q"), rank))
-    query.filters, query.rank = filters, rank
+    query = query.order_by(*_order(filters, rank, latest))
+    query.filters, query.rank, query.latest = filters, rank, latest
     return query
 
 
@@ -59,38 +63,35 @@ class MatchingPositions(ModelSelect):
     count() records the total. From LARGE_SEARCH matches and LARGE_SHARE of all rows on (rarer words are
     sorted quickly, and a walk would pass many rows for each match), a page sorted newest first walks
     position_newest and stops at the page. A page ranked by relevance comes from the best tier (every
-    word whole, and the whole phrase), whose rows all rank alike, so newest first among them: when the
+    sort key of _relevance at its best), whose rows all rank alike, so newest first among them: when the
     newest matches (read in list order, a bounded number) hold enough of that tier for the page, those
     are the page; otherwise every match is ranked as for a small search. The same rows in the same
     order either way (tests/test_search.py)."""
 
     filters: dict = {}
     rank = False
+    latest = False
     total: int | None = None
 
     def paginate(self, page, paginate_by=20):
         words = fold(self.filters.get("q")).split() if self.filters.get("q") else []
         need = page * paginate_by
-        if (not words or self.total is None or self.total < LARGE_SEARCH or need > MAX_BEST_TIER_PAGE
+        if (not words or self.filters.get("after") is not None or self.latest
+                or self.total is None or self.total < LARGE_SEARCH or need > MAX_BEST_TIER_PAGE
                 or self.total < LARGE_SHARE * count(Position.select(Position.id))):
             return super().paginate(page, paginate_by)
         in_list_order = (_filtered(Position.select(Position.id), walk_newest=True, **self.filters)
                          .order_by(*NEWEST_FIRST))
         if not self.rank:
             return in_list_order.paginate(page, paginate_by)
-        newest = in_list_order.select(Position.id, Position.search_text).limit(need * BEST_TIER_READ_AHEAD).tuples()
-        best = [pid for pid, text in newest if _in_best_tier(text, words)][:need]
+        parts = _best_tier_parts(*query_words(self.filters["q"]))
+        newest = (in_list_order.select(Position.id, Position.ranking_words)
+                  .limit(need * BEST_TIER_READ_AHEAD).tuples())
+        best = [pid for pid, ranked in newest if all(part in ranked for part in parts)][:need]
         if len(best) < need:
             return super().paginate(page, paginate_by)
         ids = Position.select(Position.id).where(Position.id.in_(best[need - paginate_by:]))
         return ids.order_by(*NEWEST_FIRST)  # the best tier ranks alike: newest first is its ranked order
-
-
-def _in_best_tier(search_text: str, words: list[str]) -> bool:
-    """In the tier _relevance puts first (every word whole, the whole phrase): the same substring tests
-    as its SQL, on the same folded text."""
-    padded = f" {search_text} "
-    return all(f" {word} " in padded for word in words) and (len(words) == 1 or " ".join(words) in search_text)
 
 
 def with_relations(page) -> list:
@@ -98,13 +99,14 @@ def with_relations(page) -> list:
     return list(positions().where(Position.id.in_(page)).order_by(*page._order_by))
 
 
-def export_chunks(size: int, *, rank=False, **filters):
-    """Every row of positions(rank=rank, **filters), in its order, as lists of at most `size`: each list
-    read by one query that starts where the last one ended, so an export of N rows reads O(N) rows (OFFSET
-    paging read O(N^2)). Newest first walks the list order by keyset (said_from, id); a ranked search
-    first reads its ordered ids alone (16 bytes a row), then the rows by id, `size` at a time."""
-    if rank and search_words(filters.get("q")):
-        ids = [i for (i,) in matching_positions(rank=True, **filters).tuples()]
+def export_chunks(size: int, *, rank=False, latest=False, **filters):
+    """Every row of positions(rank=rank, latest=latest, **filters), in its order, as lists of at most
+    `size`: each list read by one query that starts where the last one ended, so an export of N rows reads
+    O(N) rows (OFFSET paging read O(N^2)). Newest first walks the list order by keyset (said_from, id); a
+    ranked search, ingestion order (after=) and last ingested first (latest) first read their ordered ids
+    alone (16 bytes a row), then the rows by id, `size` at a time."""
+    if (rank and search_words(filters.get("q"))) or latest or filters.get("after") is not None:
+        ids = [i for (i,) in matching_positions(rank=rank, latest=latest, **filters).tuples()]
         for start in range(0, len(ids), size):
             wanted = ids[start:start + size]
             found = {p.id: p for p in positions().where(Position.id.in_(wanted))}
@@ -135,7 +137,9 @@ def search_words(q: str | None) -> list[str]:
 
 
 def _filtered(query, *, actors=(), kinds=(), topics=(), targets=(), speaker=None, source=None, since=None,
-              until=None, has_quote=None, q=None, walk_newest=False):
+              until=None, has_quote=None, q=None, after=None, walk_newest=False):
+    if after is not None:
+        query = query.where(*ingested_after(after))
     if actors:
         query = query.where(Position.actor.in_(list(actors)))
     if kinds:
@@ -165,6 +169,26 @@ def _filtered(query, *, actors=(), kinds=(), topics=(), targets=(), speaker=None
     return query
 
 
+def ingested_after(cursor: tuple[int, str]) -> list:
+    """Conditions for rows ingested after `cursor` (ingest_seq, id), committed for good.
+
+    PostgreSQL numbers a transaction's rows with its id, and transactions commit in any order: only rows of
+    transactions older than every one still running are served (the snapshot's xmin), so a row that
+    commits later always sorts after every cursor already handed out. SQLite has one writer at a time: every
+    committed row is final (models/ingest.py: ingest_sequence)."""
+    seq, pid = cursor
+    conditions = [(Position.ingest_seq > seq) | ((Position.ingest_seq == seq) & (Position.id > pid))]
+    if not is_sqlite():
+        conditions.append(Position.ingest_seq < SQL("pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
+    return conditions
+
+
+def ingest_cursor(position_id: str) -> tuple[int, str] | None:
+    """The cursor just after one position."""
+    row = Position.select(Position.ingest_seq).where(Position.id == position_id).tuples().first()
+    return (row[0], position_id) if row else None
+
+
 def _search(words: list[str], *, walk_newest: bool = False) -> list:
     """Every folded word of q occurs in search_text, anywhere (a substring: "phan" finds "phán" and
     "phản"), on both engines, read from a trigram index: FTS5 on SQLite, pg_trgm on PostgreSQL
@@ -188,19 +212,51 @@ def _fts_phrases(words: list[str]) -> str:
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def _order(q: str | None, rank: bool) -> tuple:
-    words = fold(q).split() if q else []
-    return (*_relevance(words), *NEWEST_FIRST) if rank and words else NEWEST_FIRST
+def _order(filters: dict, rank: bool, latest: bool = False) -> tuple:
+    if filters.get("after") is not None:
+        return INGESTED_FIRST
+    if latest:
+        return LATEST_FIRST
+    q = filters.get("q")
+    return (*_relevance(q), *NEWEST_FIRST) if rank and q and fold(q).split() else NEWEST_FIRST
 
 
-def _relevance(words: list[str]) -> list:
-    """Sort keys for a search: the words as one phrase first, then the count of them found as whole words."""
-    padded = Value(" ").concat(Position.search_text).concat(" ")
-    whole_words = sum((Case(None, [(_contains(padded, f" {word} "), 1)], 0) for word in words), Value(0))
-    if len(words) == 1:  # every match holds the one word: the phrase key would be the same for all
-        return [whole_words.desc()]
-    phrase = Case(None, [(_contains(Position.search_text, " ".join(words)), 1)], 0)
-    return [phrase.desc(), whole_words.desc()]
+def _relevance(q: str) -> list:
+    """Sort keys for a search, best first: the whole phrase as typed, then folded; then how many adjacent
+    pairs of its words occur as phrases (the syllables of one Vietnamese word: "bac bo" is "bác bỏ", not
+    "Bắc ... công bố"); then how many words occur whole as typed (diacritics included), then whole folded.
+    Each key tests position.ranking_words, where every word stands between spaces."""
+    return [sum((_has(part) for part in parts), Value(0)).desc() for parts in _rank_keys(*query_words(q))]
+
+
+def _rank_keys(typed: list[str], folded: list[str]) -> list[list[str]]:
+    """The parts each sort key counts, as " word " / " two words " strings; keys that cannot tell rows
+    apart (every match has them alike) are left out."""
+    keys = []
+    accented = typed != folded  # typed with diacritics: the exact spelling ranks above its folded twins
+    if accented and len(typed) > 1:
+        keys.append([f" {' '.join(typed)} "])
+    if len(folded) > 1:
+        keys.append([f" {' '.join(folded)} "])
+    if len(folded) > 2:
+        keys.append([f" {a} {b} " for a, b in zip(folded, folded[1:])])
+    if accented:
+        keys.append([f" {word} " for word in typed])
+    if folded:
+        keys.append([f" {word} " for word in folded])
+    return keys
+
+
+def _best_tier_parts(typed: list[str], folded: list[str]) -> list[str]:
+    """What a row holds to have every sort key at its best: such rows rank alike (MatchingPositions)."""
+    return [part for parts in _rank_keys(typed, folded) for part in parts]
+
+
+def _has(part: str):
+    # a plain substring test (both sides are lower case already): instr/strpos cost a fraction of LIKE's
+    # pattern match, which counts here, where every match is tested several times before it is sorted
+    found = fn.instr(Position.ranking_words, part) if is_sqlite() else fn.strpos(Position.ranking_words, part)
+    return Case(None, [(found > 0, 1)], 0)
 
 
 def _contains(text, part: str):
@@ -312,10 +368,14 @@ def actor_counts_by_kind(code: str) -> dict[str, int]:
     return dict(rows)
 
 
-def people_with_counts():
-    return (Person.select(Person, fn.COUNT(Position.id).alias("position_count"))
-            .join(Position, JOIN.LEFT_OUTER, on=(Position.speaker == Person.id))
-            .group_by(Person.id).order_by(fn.COUNT(Position.id).desc(), Person.name))
+def people_with_counts(*, has_positions: bool | None = None):
+    """People with their position counts, most first; only those with (True) or without (False) any."""
+    query = (Person.select(Person, fn.COUNT(Position.id).alias("position_count"))
+             .join(Position, JOIN.LEFT_OUTER, on=(Position.speaker == Person.id))
+             .group_by(Person.id).order_by(fn.COUNT(Position.id).desc(), Person.name, Person.id))
+    if has_positions is not None:
+        query = query.having(fn.COUNT(Position.id) > 0 if has_positions else fn.COUNT(Position.id) == 0)
+    return query
 
 
 def topics_with_counts():
@@ -356,3 +416,33 @@ def actor_names() -> dict[str, str]:
                 names[fold(name)] = actor.code
     names.update({fold(a.code): a.code for a in actors})
     return names
+
+# claims (models/claims.py groups them) ------------------------------------------------------------------------
+
+CLAIM_SORTS = ("outlets", "first_seen", "last_seen")
+# the day a position appeared: said, else published (undated positions of undated articles sort last)
+SEEN = fn.COALESCE(Position.said_from, Source.published)
+
+
+def claims(*, sort: str = "outlets", claim_id: str | None = None, **filters):
+    """Claims with a position matching every filter (or the one claim_id), with their counts over all their
+    positions (the claim table, models/claims.py): the most outlets first (then the most articles, then
+    first seen), or first seen or last seen newest first."""
+    order = {"outlets": (Claim.outlet_count.desc(), Claim.source_count.desc(), Claim.first_seen.asc(nulls="LAST")),
+             "first_seen": (Claim.first_seen.desc(nulls="LAST"),),
+             "last_seen": (Claim.last_seen.desc(nulls="LAST"),)}[sort]
+    query = Claim.select(Claim.id, Claim.appearance_count, Claim.source_count, Claim.outlet_count, Claim.outlets,
+                         Claim.first_seen, Claim.last_seen)
+    if claim_id:
+        query = query.where(Claim.id == claim_id)
+    elif set(k for k, v in filters.items() if v not in (None, (), [])) <= {"actors"}:
+        query = query.where(Claim.actor.in_(list(filters["actors"]))) if filters.get("actors") else query
+    else:
+        query = query.where(Claim.id.in_(_filtered(Position.select(Position.claim_id), **filters)))
+    return query.order_by(*order, Claim.id).dicts()
+
+
+def claim_members(claim_id: str):
+    """The ids of a claim's positions, first seen first (then by id)."""
+    return (Position.select(Position.id).join(Source, on=(Position.source == Source.id))
+            .where(Position.claim_id == claim_id).order_by(SEEN.asc(nulls="LAST"), Position.id))

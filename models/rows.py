@@ -21,7 +21,7 @@ COLUMNS = (
     'p."targets"', 'p."topics"', 'p."rebuts_id"', 'p."speaker_id"', 'p."speaker_role"',
     'a."code"', 'a."name_en"', 'a."name_vi"',
     's."id"', 's."outlet"', 's."title"', 's."url"', 's."published"',
-    'pe."name"', 'pe."role"',
+    'pe."name"', 'pe."role"', 'p."claim_id"',
 )
 FROM = ('FROM "position" p JOIN "actor" a ON a."code" = p."actor_id" JOIN "source" s ON s."id" = p."source_id" '
         'LEFT OUTER JOIN "person" pe ON pe."id" = p."speaker_id"')
@@ -49,7 +49,7 @@ def position_dict(position_id: str) -> dict | None:
 
 def _document(row: tuple) -> dict:
     (pid, kind, text, quote, said_on, precision, start, end, targets, topics, rebuts, speaker_id, speaker_role,
-     code, name_en, name_vi, source_id, outlet, title, url, published, speaker_name, person_role) = row
+     code, name_en, name_vi, source_id, outlet, title, url, published, speaker_name, person_role, claim) = row
     targets, topics = _json_list(targets), _json_list(topics)
     speaker = None if speaker_id is None else {"name": speaker_name, "role": speaker_role or person_role}
     summary = summarize(SimpleNamespace(
@@ -59,8 +59,8 @@ def _document(row: tuple) -> dict:
         "id": pid, "kind": kind, "summary": summary,
         "actor": {"code": code, "name_en": name_en, "name_vi": name_vi, "short_name": short_name(code, name_en)},
         "speaker": speaker, "text": text, "quote": quote, "date": said_on, "date_precision": precision,
-        "source": {"id": source_id, "outlet": outlet, "title": title, "url": url, "published": _iso(published)},
-        "start": start, "end": end, "targets": targets, "topics": topics, "rebuts": rebuts,
+        "source": {"id": source_id, "outlet": outlet, "title": title, "url": url, "published": iso(published)},
+        "start": start, "end": end, "targets": targets, "topics": topics, "rebuts": rebuts, "claim": claim,
     }
 
 
@@ -68,7 +68,7 @@ def _json_list(value) -> list:
     return json.loads(value) if value else []
 
 
-def _iso(value) -> str | None:
+def iso(value) -> str | None:
     """SQLite hands dates back as text, PostgreSQL as datetime.date."""
     if value is None or isinstance(value, str):
         return value

@@ -58,10 +58,25 @@ def summarize(position) -> str:
     plain, directed = VERBS.get(position.kind, VERBS["statement"])
     sentence = f"{who} {directed.format(target=_join(targets)) if targets else plain}"
     if position.topics:
-        labels = [_as_object(topic_labels.get(code, code)) for code in position.topics]
-        sentence += " on " + ("; ".join(labels) if any("," in label for label in labels) else _join(labels))
+        sentence += " " + topic_phrase([topic_labels.get(code, code) for code in position.topics])
     sentence += f", {position.said_on}" if position.said_on else ", undated"
     return sentence[:1].upper() + sentence[1:]
+
+
+def topic_phrase(labels: list[str]) -> str:
+    """"on missiles and sanctions"; labels that hold a list of their own ("Risk of invasion, conflict,
+    de-escalation", "Military exercises and transparency") each get their "on", so the reader sees where one
+    topic ends: "on arms control, on military exercises and transparency and on diplomacy"."""
+    objects = [_as_object(_as_enumeration(label)) for label in labels]
+    if len(objects) > 1 and any("," in o or " and " in o for o in objects):
+        return _join([f"on {o}" for o in objects])
+    return "on " + _join(objects)
+
+
+def _as_enumeration(label: str) -> str:
+    # "Risk of invasion, conflict, de-escalation" -> "Risk of invasion, conflict and de-escalation"
+    head, comma, last = label.rpartition(", ")
+    return f"{head} and {last}" if comma and " and " not in label and " or " not in label else label
 
 
 def _as_object(label: str) -> str:

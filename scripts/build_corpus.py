@@ -31,9 +31,11 @@ from tqdm import tqdm  # noqa: E402
 import extraction  # noqa: E402
 import models  # noqa: E402
 from extraction import ArticleMeta, ExtractedPosition, ExtractionResult  # noqa: E402
-from models import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic, fold  # noqa: E402
+from models import Actor, Person, Position, PositionTarget, PositionTopic, Source, Topic  # noqa: E402
 from models.database import is_sqlite  # noqa: E402
-from models.ingest import content_hash, position_id, said_from, sync_reference  # noqa: E402
+from models.claims import regroup_all  # noqa: E402
+from models.ingest import (content_hash, ingest_sequence, position_id, said_from, search_columns,  # noqa: E402
+                           sync_reference)
 
 ARTICLES_PER_BATCH = 200
 ROWS_PER_INSERT = 1000  # 17 columns x 1000 rows stays under SQLite's 32,766 bound parameters
@@ -197,7 +199,7 @@ class CorpusWriter:
                 "said_on": p.date, "date_precision": p.date_precision, "said_from": said_from(p.date),
                 "start": p.start, "end": p.end, "targets": p.targets, "topics": p.topics,
                 "rebuts": ids[p.rebuts] if p.rebuts is not None and ids[p.rebuts] != pid else None,
-                "search_text": fold(" ".join(filter(None, [p.text, p.quote, p.speaker]))),
+                **search_columns(p.text, p.quote, p.speaker),
             })
             targets += [{"position": pid, "actor": code} for code in dict.fromkeys(p.targets)]
             topics += [{"position": pid, "topic": code} for code in dict.fromkeys(p.topics)]
@@ -207,6 +209,9 @@ class CorpusWriter:
         """Insert a batch of articles in one transaction; the number of positions written."""
         batch = [self.rows(a) for a in articles]
         with models.database.atomic():
+            sequence = ingest_sequence()  # one batch, one transaction: one step of the ingestion cursor
+            for row in (r for b in batch for r in b[1]):
+                row["ingest_seq"] = sequence
             for model, rows in ((Source, [b[0] for b in batch]), (Position, [r for b in batch for r in b[1]]),
                                 (PositionTarget, [r for b in batch for r in b[2]]),
                                 (PositionTopic, [r for b in batch for r in b[3]])):
@@ -230,6 +235,7 @@ def build(*, sources: int, per_source: int, first_day: dt.date, last_day: dt.dat
             count = writer.write(articles)
             written += count
             bar.update(count)
+    regroup_all()  # claims, as store_article keeps them (models/claims.py)
     # the planner's statistics, so it picks the filters' indexes; VACUUM also lets PostgreSQL count from them
     models.database.execute_sql("ANALYZE" if is_sqlite() else "VACUUM ANALYZE")
     return written

@@ -15,7 +15,9 @@ BIN = Path(sys.executable).parent
 USE_THE_CLIENT = textwrap.dedent("""
     import sys
     from positions_api_client import Client
+    from positions_api_client.api.people import list_people
     from positions_api_client.api.positions import get_position, list_positions
+    from positions_api_client.models import Speaker
 
     client = Client(base_url=sys.argv[1], raise_on_unexpected_status=True)
     nato = list_positions.sync(client=client, actor=["NATO"], per_page=100)
@@ -30,7 +32,11 @@ USE_THE_CLIENT = textwrap.dedent("""
     assert len(seen) == len(set(seen)) == result.total, (len(seen), result.total)
     one = get_position.sync(client=client, position_id=seen[0])
     assert one.id == seen[0] and one.source.id and one.text
-    print(f"nato={nato.total} all={len(seen)} first={one.id}")
+    speakers = [p.speaker for p in list_positions.sync(client=client, per_page=100).items]
+    assert any(s is None for s in speakers) and any(isinstance(s, Speaker) and s.name for s in speakers)
+    people = list_people.sync(client=client, per_page=5)
+    assert people.total > 0 and people.items and all(p.position_count > 0 for p in people.items), people
+    print(f"nato={nato.total} all={len(seen)} first={one.id} people={people.total}")
 """)
 
 SUBMIT_WITH_THE_CLIENT = textwrap.dedent("""

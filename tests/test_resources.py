@@ -19,9 +19,20 @@ def test_actor_detail_counts_per_kind_and_accepts_aliases(client):
 
 
 def test_people_have_roles_and_parties(client):
-    people = {p["name"]: p for p in client.get("/people").get_json()}
+    people = {p["name"]: p for p in client.get("/people?per_page=100").get_json()["items"]}
     assert people["Jens Stoltenberg"]["actor"] == "NATO" and people["Jens Stoltenberg"]["position_count"] > 0
     assert people["Sergei Lavrov"]["role"]
+
+
+def test_people_is_a_page_of_those_who_spoke_unless_asked(client):
+    speaking = client.get("/people?per_page=2").get_json()
+    assert speaking["per_page"] == 2 and speaking["total"] > 2 and speaking["links"]["next"]
+    every = {p["name"]: p["position_count"] for p in client.get("/people?per_page=100").get_json()["items"]}
+    silent = client.get("/people?has_positions=false&per_page=100").get_json()
+    assert every and all(n > 0 for n in every.values()) and len(every) == speaking["total"]
+    assert silent["total"] > 0 and all(p["position_count"] == 0 for p in silent["items"])
+    assert not set(every) & {p["name"] for p in silent["items"]}
+    assert client.get("/people?per_page=2&page=2").get_json()["items"][0]["name"] == list(every)[2]
 
 
 def test_sources_list_and_detail(client):

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Latency of facets and timelines on a large corpus, through the app in-process (no network, one thread).
+
+usage: python scripts/benchmark_facets.py --db /tmp/corpus.sqlite3 [--repeat 20]
+       (build the corpus first: python scripts/build_corpus.py --db /tmp/corpus.sqlite3, 100,000 positions)
+
+For each URL: `cold` p50/p90 with the per-process facet cache emptied before every request (what the first
+request after a write costs), then `warm` p50/p90 (the same URL again, the data unchanged). Prints the
+load average beside the numbers: the machine is shared, and a loaded machine gives slower figures.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from api import create_app  # noqa: E402
+from models import facets  # noqa: E402
+
+ALL = ",".join(facets.FACETS)
+URLS = [
+    f"/positions?facet={ALL}",
+    f"/positions?actor=NATO&facet={ALL}",
+    f"/positions?actor=RUSSIA&kind=demand&since=2022-01-01&facet={ALL}",
+    f"/positions?topic=nato-enlargement&facet={ALL}",
+    f"/positions?q=Nga&facet={ALL}",
+    "/positions?facet=actor,kind",
+    f"/demands?facet={ALL}",
+    "/timeline",
+    "/timeline?interval=week",
+    "/timeline?interval=day&actor=NATO",
+    "/timeline?interval=week&actor=RUSSIA&kind=demand,warning",
+    "/timeline?interval=month&topic=nato-enlargement&format=svg",
+]
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
+
+
+def measure(client, url: str, repeat: int, *, cold: bool) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        if cold:
+            facets._cache.clear()
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}: {response.get_data(as_text=True)[:300]}")
+    return samples
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True, help="SQLite corpus (scripts/build_corpus.py)")
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--url", action="append", help="measure these URLs instead")
+    args = parser.parse_args(argv)
+    client = create_app({"DATABASE_URL": f"sqlite:///{args.db.resolve()}"}).test_client()
+    total = client.get("/positions?per_page=1").get_json()["total"]
+    print(f"{total:,} positions; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print("| URL | cold p50 ms | cold p90 ms | warm p50 ms | warm p90 ms |\n|---|---:|---:|---:|---:|")
+    for url in args.url or URLS:
+        client.get(url)  # the SQLite page cache warm, as on a serving worker
+        cold = percentiles(measure(client, url, args.repeat, cold=True))
+        warm = percentiles(measure(client, url, args.repeat, cold=False))
+        print(f"| `{url}` | {cold[0]:.1f} | {cold[1]:.1f} | {warm[0]:.1f} | {warm[1]:.1f} |", flush=True)
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
