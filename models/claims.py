@@ -104,15 +104,17 @@ def group(appearances: Iterable[Appearance]) -> dict[str, str]:
     for same_party in by_actor.values():
         dated = sorted((a for a in same_party if a.day), key=lambda a: a.day)
         undated = [a for a in same_party if not a.day]
+        days = [a.day.toordinal() for a in dated]
         for i, a in enumerate(dated):  # dated pairs: only those within the window are compared
-            for b in dated[i + 1:]:
-                if (b.day - a.day).days > WINDOW_DAYS:
+            for j in range(i + 1, len(dated)):  # by index: a slice would copy the rest of the list each time
+                if days[j] - days[i] > WINDOW_DAYS:
                     break
-                if linked(a, b):
+                b = dated[j]  # the same party, within the window: the rest of linked()
+                if a.source != b.source and root(a.id) != root(b.id) and near_duplicates(a.words, b.words):
                     _union(parent, root, a.id, b.id)
         for i, a in enumerate(undated):
             for b in [*undated[i + 1:], *dated]:
-                if linked(a, b):
+                if root(a.id) != root(b.id) and linked(a, b):
                     _union(parent, root, a.id, b.id)
     return {a.id: root(a.id) for a in items}
 

@@ -18,6 +18,7 @@ from .text import fold, ranking_words
 
 POSTGRES_READ_ONLY = "25006"  # read_only_sql_transaction: a standby, or default_transaction_read_only
 POSTGRES_DISK_FULL = "53100"
+WRITE_LOCK = 0x77726974  # pg_advisory_xact_lock key ("writ"), with the schema's hash as the second
 
 
 class WriteRefused(Exception):
@@ -40,6 +41,10 @@ def write_transaction():
     """
     try:
         with database.atomic(lock_type="IMMEDIATE") if is_sqlite() else database.atomic():
+            if not is_sqlite():
+                # one article write at a time per schema, as SQLite's write lock gives: claims (models/claims.py)
+                # are read and rewritten by each write, and two at once would count from the same snapshot
+                database.execute_sql("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))", (WRITE_LOCK,))
             yield
     except (OperationalError, InternalError) as error:
         full = _refusal(error)

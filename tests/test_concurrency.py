@@ -91,13 +91,6 @@ def submit_all(server, key, plan) -> dict:
     return results
 
 
-ON_POSTGRES = os.environ.get("TEST_DATABASE_URL", "").startswith("postgres")
-
-
-@pytest.mark.xfail(ON_POSTGRES, strict=False, reason=(
-    "since the merge of issue-12a's claim upkeep (claim table updated inside each ingest), a gunicorn worker "
-    "on PostgreSQL closed a connection mid-request under 8 concurrent submitters at load average 7-10; "
-    "reproduced on a `git archive issue-12a` checkout too; open, for the claims work (issue 12 item 1)"))
 def test_concurrent_submissions_store_each_article_once_with_all_its_positions(ingest_server):
     server, key, url = ingest_server
     plan = submission_plan()

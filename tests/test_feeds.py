@@ -39,9 +39,6 @@ def test_a_poller_reads_every_row_once(client):
     assert set(nato) == {p["id"] for p in client.get("/positions?actor=NATO&per_page=100").get_json()["items"]}
 
 
-@pytest.mark.xfail(os.environ.get("TEST_DATABASE_URL", "").startswith("postgres"), strict=False, reason=(
-    "failed once in the full PostgreSQL pass of issue-12b (the poll after a submission read no row) and "
-    "passed alone and after tests/test_explore.py; the order that breaks it is not found yet"))
 def test_polling_after_a_submission_gives_its_rows_then_nothing(client, api_key):
     _, cursor = poll(client, "")
     created = client.post("/articles", json={"text": ARTICLE, "outlet": "Poll"}, headers=auth(api_key)).get_json()
