@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import Claim, _trim_end
+from .attribution import Claim, _has_quote, _inside, _trim_end
 from .mentions import Mention
 from .segment import Clause, Sentence
 
@@ -20,10 +20,6 @@ OBJECT_BEFORE = re.compile(
     """,
     re.X | re.I,
 )
-
-
-def _inside(pos: int, quotes) -> bool:
-    return any(qs <= pos < qe for qs, qe in quotes)
 
 
 def subject_candidates(text: str, sentence_clauses: list[Clause], mentions: list[Mention], quotes,
@@ -58,8 +54,3 @@ def carried_candidate(text: str, sentence: Sentence, first_clause: Clause, menti
     content = (sentence.start, sentence.end)
     span = (sentence.start, _trim_end(text, sentence.start, sentence.end))
     return Claim(first_clause, list(last.agents), None, "statement", content, span, _has_quote(content, quotes), [])
-
-
-def _has_quote(content, quotes) -> bool:
-    lo, hi = content
-    return any(lo <= qs < hi for qs, _ in quotes)

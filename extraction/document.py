@@ -51,6 +51,7 @@ class Document:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    party_counts: Counter = field(default_factory=Counter)  # how often each party is named: the main parties
     dates: list[DateMention] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)  # kept claims, one per holder, with their fields
@@ -66,10 +67,6 @@ class Document:
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         return to_raw_span(self.to_raw, start, end)
 
-    @property
-    def party_counts(self) -> Counter:
-        """How often each party is named: the article's main parties."""
-        return Counter(a for m in self.mentions for a in m.actors)
 
     def trace(self) -> list[str]:
         """Every layer, one line per item, for reading one article's extraction."""

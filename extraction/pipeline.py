@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from . import dedupe as dedupe_module
 from .article import infer_outlet
 from .clean import content_blocks, credit_text, headline
@@ -42,6 +44,7 @@ def find_sentences(doc: Document) -> None:
 
 def find_party_mentions(doc: Document) -> None:
     doc.mentions = find_mentions(doc.text, doc.blocks)
+    doc.party_counts = Counter(a for m in doc.mentions for a in m.actors)
 
 
 def find_date_mentions(doc: Document) -> None:
@@ -61,10 +64,9 @@ def complete(doc: Document) -> None:
     for m in doc.mentions:
         if m.person and m.role and len(m.role) > len(roles.get(m.person, "")):
             roles[m.person] = m.role
-    counts = doc.party_counts
     for d in doc.drafts:
         if not d.targets_named:
-            d.targets = infer_targets(d, doc.drafts, counts)
+            d.targets = infer_targets(d, doc.drafts, doc.party_counts)
         fullest = roles.get(d.speaker or "")
         if fullest and (not d.speaker_role or fullest.startswith(d.speaker_role)):
             d.speaker_role = fullest

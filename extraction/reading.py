@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .attribution import Claim, carried_claim, claim_of
+from .attribution import Claim, _inside, carried_claim, claim_of
 from .candidates import carried_candidate, subject_candidates
 from .dating import DateTracker, keeps_speaker
 from .document import Candidate, Document
@@ -85,8 +85,7 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
 
 def _someone_else_speaks(doc: Document, s_mentions) -> bool:
     """A person the article does not place ("ông Kissinger cho rằng ...") speaks in this sentence."""
-    return any(m.person and not m.actors and not any(qs <= m.start < qe for qs, qe in doc.quotes)
-               for m in s_mentions)
+    return any(m.person and not m.actors and not _inside(m.start, doc.quotes) for m in s_mentions)
 
 
 def _quote_follows(doc: Document, s) -> None:
