@@ -90,13 +90,7 @@ def _close(a: dt.date | None, b: dt.date | None) -> bool:
 def group(appearances: Iterable[Appearance]) -> dict[str, str]:
     """Position id -> claim id (the smallest id of its connected group) for these positions."""
     items = sorted(appearances, key=lambda a: a.id)
-    parent = {a.id: a.id for a in items}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    groups = _Groups(a.id for a in items)
 
     by_actor: dict[str, list[Appearance]] = {}
     for a in items:
@@ -110,19 +104,36 @@ def group(appearances: Iterable[Appearance]) -> dict[str, str]:
                 if days[j] - days[i] > WINDOW_DAYS:
                     break
                 b = dated[j]  # the same party, within the window: the rest of linked()
-                if a.source != b.source and root(a.id) != root(b.id) and near_duplicates(a.words, b.words):
-                    _union(parent, root, a.id, b.id)
+                if (a.source != b.source and groups.root(a.id) != groups.root(b.id)
+                        and near_duplicates(a.words, b.words)):
+                    groups.union(a.id, b.id)
         for i, a in enumerate(undated):
             for b in [*undated[i + 1:], *dated]:
-                if root(a.id) != root(b.id) and linked(a, b):
-                    _union(parent, root, a.id, b.id)
-    return {a.id: root(a.id) for a in items}
+                if groups.root(a.id) != groups.root(b.id) and linked(a, b):
+                    groups.union(a.id, b.id)
+    return {a.id: groups.root(a.id) for a in items}
 
 
-def _union(parent: dict, root, a: str, b: str) -> None:
-    ra, rb = root(a), root(b)
-    if ra != rb:
-        parent[max(ra, rb)] = min(ra, rb)  # the root stays the smallest id: the claim's id
+class _Groups:
+    """Union-find over position ids: each group's root is its smallest id, the claim's id."""
+
+    def __init__(self, ids):
+        self.parent = {i: i for i in ids}
+
+    def add(self, x: str) -> None:
+        self.parent.setdefault(x, x)
+
+    def root(self, x: str) -> str:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 # the database -----------------------------------------------------------------------------------------------
@@ -149,32 +160,27 @@ def regroup_sources(source_ids: Iterable[str]) -> None:
     candidates = _appearances(_candidates(new))
     claim_of = dict(Position.select(Position.id, Position.claim_id)
                     .where(Position.id.in_([b.id for b in candidates])).tuples()) if candidates else {}
-    parent = {a.id: a.id for a in new}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    groups = _Groups(a.id for a in new)
 
     for pid, claim in group(new).items():  # new positions of different articles (a bulk store) link too
-        _union(parent, root, pid, claim)
+        groups.union(pid, claim)
     for b in candidates:
         claim = claim_of.get(b.id) or b.id
         for a in new:
             if linked(a, b):
-                parent.setdefault(claim, claim)
-                _union(parent, root, a.id, claim)
+                groups.add(claim)
+                groups.union(a.id, claim)
     new_ids = {a.id for a in new}
-    assigned = {pid: root(pid) for pid in new_ids}
-    merged = {node: root(node) for node in parent if node not in new_ids and node != root(node)}
+    assigned = {pid: groups.root(pid) for pid in new_ids}
+    merged = {node: groups.root(node) for node in groups.parent
+              if node not in new_ids and node != groups.root(node)}
     _assign(assigned, {})
     for old, target in merged.items():  # a bridged claim takes the id of the claim it joins
         Position.update(claim_id=target).where(Position.claim_id == old).execute()
     existing: dict[str, list[str]] = {}  # claim id -> the claims already there that it now holds
-    for node in parent:
+    for node in groups.parent:
         if node not in new_ids:
-            existing.setdefault(root(node), []).append(node)
+            existing.setdefault(groups.root(node), []).append(node)
     targets = set(assigned.values())
     recount = sorted(t for t in targets if len(existing.get(t, [])) > 1)  # merged claims: counted again
     for chunk in _chunks(recount):
