@@ -32,6 +32,11 @@ NOT_A_SUBJECT_GAP = re.compile(
     """,
     re.X,
 )
+OBJECT_BEFORE = re.compile(
+    r"""(?<!cùng)\s(?:tại|ở|với|đối\ với|tới|đến|từ|vào|giữa)\s+$   # "phái đoàn Mỹ tại Moscow cho biết", "điện
+    """,                                                             # đàm với ông Putin và đề nghị": an object
+    re.X | re.I,
+)
 THEO_CLOSE = re.compile(
     r"""\s*(?:trên|này|đó)?\s*                 # "Theo người phát ngôn trên, ...", "Theo ông Lavrov, ..."
         (?:(?:hôm|ngày)\s+\d{1,2}/\d{1,2}\s*)?,   # "Theo thông cáo của Hạm đội Biển Đen ngày 20/4, ..."
@@ -131,6 +136,8 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
     skipped for the one before it."""
     before = [m for m in mentions if lo <= m.start and m.end <= pos]
     for k in range(len(before) - 1, max(-1, len(before) - 4), -1):
+        if k and OBJECT_BEFORE.search(text, max(lo, before[k].start - 12), before[k].start):
+            continue  # the party a preposition governs is no subject when another party comes before it
         if _subject_ok(text, before[k].end, pos):
             before = before[: k + 1]
             break
