@@ -334,10 +334,25 @@ def _known_from_earlier(text: str, m: Mention, by_person: dict[str, Mention]) ->
         if word and word.group()[0].isupper():
             # the family name comes last in "Sergei Lavrov", first in "Vương Nghị", "Moon Jae-in"
             earlier = next((p for name, p in by_person.items() if name.split()[-1] == word.group()), None) or next(
-                (p for name, p in by_person.items() if name.split()[0] == word.group()), None)
+                (p for name, p in by_person.items() if name.split()[0] == word.group()), None) or next(
+                (p for name, p in by_person.items() if _misspelt(name.split()[-1], word.group())), None)
             if earlier:
                 return Mention(m.start, word.end(), earlier.actors, earlier.person, m.role or earlier.role)
     return m
+
+
+def _misspelt(known: str, written: str) -> bool:
+    """ "Kubela" for "Kuleba": a long family name written with one or two letters off (transposed,
+    dropped or doubled), same first letter; short names differ by a letter too often to tell."""
+    if len(known) < 6 or known[0] != written[0] or abs(len(known) - len(written)) > 1 or known == written:
+        return False
+    previous = list(range(len(written) + 1))
+    for i, a in enumerate(known, 1):
+        row = [i]
+        for j, b in enumerate(written, 1):
+            row.append(min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = row
+    return previous[-1] <= 2
 
 
 def _name_word(text: str, pos: int) -> re.Match | None:
