@@ -333,12 +333,23 @@ def _known_from_earlier(text: str, m: Mention, by_person: dict[str, Mention]) ->
         word = NAME_WORD.match(text, m.end + 1) if text[m.end : m.end + 1] == " " else None
         if word and word.group()[0].isupper():
             # the family name comes last in "Sergei Lavrov", first in "Vương Nghị", "Moon Jae-in"
-            earlier = next((p for name, p in by_person.items() if name.split()[-1] == word.group()), None) or next(
-                (p for name, p in by_person.items() if name.split()[0] == word.group()), None) or next(
-                (p for name, p in by_person.items() if _misspelt(name.split()[-1], word.group())), None)
+            names = [(_written_name(text, p) or name).split() for name, p in by_person.items()]
+            people = list(by_person.values())
+            earlier = next((p for n, p in zip(names, people) if n[-1] == word.group()), None) or next(
+                (p for n, p in zip(names, people) if n[0] == word.group()), None) or next(
+                (p for n, p in zip(names, people) if _misspelt(n[-1], word.group())), None)
             if earlier:
                 return Mention(m.start, word.end(), earlier.actors, earlier.person, m.role or earlier.role)
     return m
+
+
+def _written_name(text: str, m: Mention) -> str:
+    """The name as the article writes it, after the title ("Vương Nghị" where people.yaml has Wang Yi)."""
+    surface = text[m.start : m.end]
+    if m.role and surface.startswith(m.role):
+        surface = surface[len(m.role):]
+    words = [w for w in surface.split() if w[:1].isupper()]
+    return " ".join(words[-3:])
 
 
 def _misspelt(known: str, written: str) -> bool:

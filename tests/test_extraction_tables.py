@@ -121,6 +121,16 @@ ACTORS = [
     ("Ông Lavrov tới Geneva. Về phía Việt Nam, người phát ngôn Bộ Ngoại giao cho biết Hà Nội theo dõi sát tình hình.",
      {"VIETNAM"}),
     ("Người phát ngôn Chính phủ Đức cho biết Berlin sẽ tập trung vào hỗ trợ nhân đạo.", {"GERMANY"}),
+    # a party a preposition governs is no subject: the embassy, the delegation, the one phoned
+    ("Đại sứ quán Pháp tại Kiev hôm qua khuyến cáo công dân rời khỏi Ukraine.", {"FRANCE"}),
+    ("Phái đoàn Anh ở Vienna ngày 3/2 lên án việc Nga điều quân.", {"UK"}),
+    ("Thủ tướng Italy đã điện đàm với Tổng thống Nga và đề nghị một cuộc gặp cấp cao.", {"ITALY"}),
+    # a verb after "và" keeps the sentence's subject, however long the action before it
+    ("Hải quân Hàn Quốc đã tiến hành cuộc diễn tập bắn đạn thật kéo dài hai ngày ở vùng biển phía tây và tuyên bố "
+     "sẽ tiếp tục các cuộc diễn tập tương tự.", {"SOUTH KOREA"}),
+    # publishing a draft is no statement: its clauses are the positions
+    ("Bộ Ngoại giao Nga hôm qua công bố dự thảo hiệp ước gửi NATO.", set()),
+    ("Bộ Ngoại giao Séc hôm qua công bố, 15 nhân viên đại sứ quán Nga sẽ phải rời khỏi Praha.", {"CZECHIA"}),
 ]
 
 
@@ -180,9 +190,15 @@ SPEAKERS = [
     # a shared given name is no misspelling of a known person
     ("Đại diện thường trực của Nga tại OSCE Alexander Lukashevich cho biết Moskva chờ phản hồi của phương Tây.",
      "RUSSIA", "Alexander Lukashevich"),
-    # a family name written first: "ông Vương" is the "Vương Nghị" introduced before
+    # a family name written first: "ông Vương" is the "Vương Nghị" (Wang Yi, people.yaml) introduced before
     ("Ngoại trưởng Trung Quốc Vương Nghị cho biết Bắc Kinh sẵn sàng hợp tác. Ông Vương nhấn mạnh Mỹ không nên can "
-     "thiệp vào công việc nội bộ của Trung Quốc.", "CHINA", "Vương Nghị"),
+     "thiệp vào công việc nội bộ của Trung Quốc.", "CHINA", "Wang Yi"),
+    # ... and one written first and last: "ông Lữ" is the "Lữ Gia Bình" the article introduced
+    ("Thứ trưởng Ngoại giao Trung Quốc Lữ Gia Bình cho biết Bắc Kinh phản đối. Ông Lữ nhấn mạnh Mỹ không nên can "
+     "thiệp vào công việc nội bộ của Trung Quốc.", "CHINA", "Lữ Gia Bình"),
+    # a family name misspelt in a later mention ("Kubela" for the "Kuleba" introduced) is the same person
+    ("Ngoại trưởng Ukraine Dmytro Kuleba cho biết Kiev muốn hòa bình. Ngoại trưởng Kubela kêu gọi Nga rút quân "
+     "khỏi biên giới.", "UKRAINE", "Dmytro Kuleba"),
     # a title the list lacks, then the party and a full name
     ("Phó cố vấn an ninh quốc gia Nhà Trắng Matthew Harlow nói rằng Mỹ sẽ không rút khỏi khu vực.", "US",
      "Matthew Harlow"),
