@@ -42,6 +42,7 @@ class DateTracker:
     def __init__(self):
         self.speaker_dates: dict[str, DateMention] = {}
         self.sentence_dates: dict[int, DateMention | None] = {}
+        self.sentence_parties: dict[int, set[str]] = {}  # the parties whose words a sentence dated (no meeting)
         self.event_date: DateMention | None = None  # the day of the meeting last named with a date
         self.lead_date: DateMention | None = None  # the first day named in the article's opening sentences
         self.seen_sentences = 0
@@ -63,6 +64,9 @@ class DateTracker:
         time_shifted = claim.clause.dates_from > s.start  # "... sau khi X nói": another time than before
         continues = not time_shifted and (not s.first_in_block or continues_previous(text[s.start : s.end]))
         previous = self.sentence_dates.get(s.index - 1)
+        others = self.sentence_parties.get(s.index - 1, set())
+        if others and not others & {a for m in claim.agents for a in m.actors}:
+            previous = None  # "Mỹ ngày 20/4 kêu gọi ... Đáp lại, Moscow nói ...": one party's date is not the reply's
         if continues and previous:  # "Hôm 12/1, Hội đồng NATO - Nga nhóm họp. Sau cuộc họp, ông X nói ..."
             return previous, "sentence"
         if self.event_date and names_event(text[s.start : cue_pos]):
@@ -112,6 +116,8 @@ class DateTracker:
             if d.start - s.start <= 12 or "hôm" in said_on:
                 self.lead_date = d
         inherited = next((d for d in new_drafts if d.date and d.dated_by != "shifted"), None)
+        # a meeting or call is every side's: its date goes on to the other side's words ("Sau cuộc gặp, ...")
+        self.sentence_parties[s.index] = set() if names_event(sentence) else {d.actor for d in new_drafts if d.date}
         if own:
             self.sentence_dates[s.index] = own
         elif inherited:

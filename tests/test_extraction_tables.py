@@ -252,6 +252,11 @@ def test_speaker(text, actor, speaker):
 
 
 DATES = [
+    # one party's dated words do not date another's reply in the next sentence; a meeting's date does
+    ("Lầu Năm Góc ngày 7/2 kêu gọi Nga rút quân khỏi biên giới. Đáp lại, Moskva nói rằng các cuộc tập trận "
+     "diễn ra trên lãnh thổ Nga.", "2022-02-10", None),
+    ("Ngoại trưởng Mỹ và Ngoại trưởng Nga hội đàm tại Geneva ngày 7/2. Về phần mình, Moskva nói rằng các cuộc "
+     "tập trận diễn ra trên lãnh thổ Nga.", "2022-02-10", "2022-02-07"),
     # a stance repeated over time takes no date from the sentence before
     ("Ngày 8/2, Điện Kremlin cho biết Nga sẵn sàng đối thoại. Moskva nhiều lần khẳng định việc tập trận là "
      "hoàn toàn bình thường.", "2022-02-10", None),
