@@ -141,7 +141,7 @@ def _similar(a: str, b: str) -> float:
 def fuzzy_person(name: str, *, cutoff: float = 0.8):
     """The known person a (possibly misspelt) name refers to: "Valdimir Putin" -> Vladimir Putin."""
     people = _people_index()
-    best, best_score = None, 0.0
+    best, best_form, best_score = None, "", 0.0
     matcher = difflib.SequenceMatcher(None)
     matcher.set_seq2(name.casefold())  # the matcher indexes seq2 once for every form compared with it
     for p in people.values():
@@ -153,9 +153,10 @@ def fuzzy_person(name: str, *, cutoff: float = 0.8):
                 continue
             score = matcher.ratio()
             if score > best_score:
-                best, best_score = p, score
-    # a shared given name is no misspelling: "Alexander Lukashevich" is not "Alexander Lukashenko"
-    if best_score >= cutoff and _similar(name.split()[-1], best.name.split()[-1]) >= FAMILY_NAME_CUTOFF:
+                best, best_form, best_score = p, form, score
+    # a shared given name is no misspelling: "Alexander Lukashevich" is not "Alexander Lukashenko" (the
+    # form matched is compared: "Dương Khiết Trì" is written as its alias, not as Yang Jiechi)
+    if best_score >= cutoff and _similar(name.split()[-1], best_form.split()[-1]) >= FAMILY_NAME_CUTOFF:
         return best
     # same family name and a close given name ("Sergey Lavrov")
     parts = name.split()

@@ -196,6 +196,9 @@ SPEAKERS = [
     # ... and one written first and last: "ông Lữ" is the "Lữ Gia Bình" the article introduced
     ("Thứ trưởng Ngoại giao Trung Quốc Lữ Gia Bình cho biết Bắc Kinh phản đối. Ông Lữ nhấn mạnh Mỹ không nên can "
      "thiệp vào công việc nội bộ của Trung Quốc.", "CHINA", "Lữ Gia Bình"),
+    # a known person written in the article's own form after the party: the canonical name
+    ("Nhà ngoại giao hàng đầu Trung Quốc Dương Khiết Trì cảnh báo Mỹ không được can thiệp vào công việc nội bộ.",
+     "CHINA", "Yang Jiechi"),
     # a family name misspelt in a later mention ("Kubela" for the "Kuleba" introduced) is the same person
     ("Ngoại trưởng Ukraine Dmytro Kuleba cho biết Kiev muốn hòa bình. Ngoại trưởng Kubela kêu gọi Nga rút quân "
      "khỏi biên giới.", "UKRAINE", "Dmytro Kuleba"),
