@@ -39,6 +39,7 @@ OBJECT_BEFORE = re.compile(
 )
 THEO_CLOSE = re.compile(
     r"""\s*(?:trên|này|đó)?\s*                 # "Theo người phát ngôn trên, ...", "Theo ông Lavrov, ..."
+        (?:(?:tại|ở)\s+[^,.;:]{2,40}?\s*)?      # "Theo thông cáo của Đại sứ quán Mỹ tại Việt Nam, ..."
         (?:(?:hôm|ngày)\s+\d{1,2}/\d{1,2}\s*)?,   # "Theo thông cáo của Hạm đội Biển Đen ngày 20/4, ..."
     """,
     re.X,
@@ -60,7 +61,7 @@ SIDE_OPENER = re.compile(
 )
 THEO_SPEAKER = re.compile(
     r"""^\W*(?:theo)\s+   # "Theo ông Lavrov, ..." : the speaker introduces the whole sentence
-        (?:(?:bản\s+|một\s+)?(?:báo\s+cáo|thông\s+cáo(?:\s+báo\s+chí)?|tuyên\s+bố|thông\s+báo)
+        (?:(?:bản\s+|một\s+)?(?:báo\s+cáo|thông\s+cáo(?:\s+báo\s+chí)?|tuyên\s+bố|thông\s+báo|(?:dữ|số)\s+liệu)
            (?:\s+\S+){0,3}?\s+của\s+)?$   # "Theo thông cáo báo chí của Hạm đội Biển Đen, ...": its party
     """,
     re.X | re.I,
@@ -447,7 +448,7 @@ def _theo_speaker(v: _View) -> Mention | None:
     first = v.local[0]
     if not (first.actors or first.pronoun) or not THEO_SPEAKER.match(v.text[v.clause.start : first.start]):
         return None
-    return first if THEO_CLOSE.match(v.text[first.end : first.end + 8]) else None
+    return first if THEO_CLOSE.match(v.text[first.end : first.end + 60]) else None
 
 
 def _theo_claim(v: _View) -> Claim | None:

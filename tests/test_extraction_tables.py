@@ -34,6 +34,7 @@ KINDS = [
     ("Thổ Nhĩ Kỳ đề nghị làm trung gian hòa giải giữa Moskva và Kiev.", "TÜRKIYE", "proposal"),
     ("Phía Ba Lan đề nghị NATO tăng cường hiện diện ở sườn phía Đông.", "POLAND", "demand"),
     ("Bộ Ngoại giao Mỹ khuyến cáo công dân nước này rời khỏi Ukraine ngay lập tức.", "US", "demand"),
+    ("Điện Kremlin khuyến nghị đại sứ Mỹ tạm thời rời Moskva để tham vấn.", "RUSSIA", "demand"),
     ("Nga yêu cầu NATO rút các chuyên gia quân sự khỏi Ukraine.", "RUSSIA", "demand"),
     ("Bà Zakharova nói rằng Moskva sẽ có phản ứng thích đáng nếu phương Tây phớt lờ các yêu cầu của Nga.", "RUSSIA",
      "warning"),
@@ -118,6 +119,9 @@ ACTORS = [
     ("Nhật Bản tuyên bố sẽ phối hợp với các nước G7 trong vấn đề trừng phạt.", {"JAPAN"}),
     ("Theo Bộ Quốc phòng Nga, các đơn vị sẽ trở về căn cứ sau cuộc tập trận.", {"RUSSIA"}),
     ("Theo Reuters, Mỹ đang cân nhắc gửi thêm quân tới Đông Âu.", set()),
+    # "Theo thông cáo/số liệu của X [tại Y], ...": X's statement, the place aside
+    ("Theo thông cáo của Đại sứ quán Canada tại Ba Lan, Ottawa sẽ gửi thêm 60 binh sĩ tới Đông Âu.", {"CANADA"}),
+    ("Theo số liệu của Bộ Quốc phòng Litva, hơn 30 máy bay Nga đã bay gần không phận nước này.", {"LITHUANIA"}),
     ("Ông Lavrov tới Geneva. Về phía Việt Nam, người phát ngôn Bộ Ngoại giao cho biết Hà Nội theo dõi sát tình hình.",
      {"VIETNAM"}),
     ("Người phát ngôn Chính phủ Đức cho biết Berlin sẽ tập trung vào hỗ trợ nhân đạo.", {"GERMANY"}),
