@@ -121,7 +121,7 @@ ACTORS = [
     ("Theo Reuters, Mỹ đang cân nhắc gửi thêm quân tới Đông Âu.", set()),
     # "Theo thông cáo/số liệu của X [tại Y], ...": X's statement, the place aside
     ("Theo thông cáo của Đại sứ quán Canada tại Ba Lan, Ottawa sẽ gửi thêm 60 binh sĩ tới Đông Âu.", {"CANADA"}),
-    ("Theo số liệu của Bộ Quốc phòng Litva, hơn 30 máy bay Nga đã bay gần không phận nước này.", {"LITHUANIA"}),
+    ("Theo số liệu của Bộ Quốc phòng Ba Lan, hơn 30 máy bay Nga đã bay gần không phận nước này.", {"POLAND"}),
     ("Ông Lavrov tới Geneva. Về phía Việt Nam, người phát ngôn Bộ Ngoại giao cho biết Hà Nội theo dõi sát tình hình.",
      {"VIETNAM"}),
     ("Người phát ngôn Chính phủ Đức cho biết Berlin sẽ tập trung vào hỗ trợ nhân đạo.", {"GERMANY"}),
