@@ -119,6 +119,8 @@ ACTORS = [
     ("Nhật Bản tuyên bố sẽ phối hợp với các nước G7 trong vấn đề trừng phạt.", {"JAPAN"}),
     ("Theo Bộ Quốc phòng Nga, các đơn vị sẽ trở về căn cứ sau cuộc tập trận.", {"RUSSIA"}),
     ("Theo Reuters, Mỹ đang cân nhắc gửi thêm quân tới Đông Âu.", set()),
+    # a ministry of a state named by another of its press names ("Litva" beside "Lithuania")
+    ("Bộ Quốc phòng Litva kêu gọi NATO tăng cường hiện diện ở vùng Baltic.", {"LITHUANIA"}),
     # "Theo thông cáo/số liệu của X [tại Y], ...": X's statement, the place aside
     ("Theo thông cáo của Đại sứ quán Canada tại Ba Lan, Ottawa sẽ gửi thêm 60 binh sĩ tới Đông Âu.", {"CANADA"}),
     ("Theo số liệu của Bộ Quốc phòng Ba Lan, hơn 30 máy bay Nga đã bay gần không phận nước này.", {"POLAND"}),
