@@ -343,6 +343,20 @@ def _known_from_earlier(text: str, m: Mention, by_person: dict[str, Mention]) ->
     return m
 
 
+def out_of_office(m: Mention, on) -> Mention:
+    """A known person named in an article dated outside his term (people.yaml since/until: Donald Trump
+    after January 2021, Joe Biden before it) speaks for no party, as a former office holder does;
+    a party named in the phrase itself ("Tổng thống Mỹ Donald Trump") still places him."""
+    p = gazetteer.person(m.person) if m.person else None
+    if p is None or p.in_office(on) or m.actors != (p.actor,) or (m.role and _names_party(m.role)):
+        return m
+    return replace(m, actors=())
+
+
+def _names_party(role: str) -> bool:
+    return any(h.kind == "actor" for h in gazetteer.scan(role, 0, len(role)))
+
+
 def _written_name(text: str, m: Mention) -> str:
     """The name as the article writes it, after the title ("Vương Nghị" where people.yaml has Wang Yi)."""
     surface = text[m.start : m.end]

@@ -16,7 +16,7 @@ from .dates import find_dates, infer_reference_date, parse_iso
 from .dating import is_starting_point
 from .decide import Decider, default_decider
 from .document import Document
-from .mentions import find_mentions
+from .mentions import find_mentions, out_of_office
 from .positions import Draft, infer_targets
 from .reading import read_claims
 from .segment import quote_spans, sentences
@@ -43,7 +43,7 @@ def find_sentences(doc: Document) -> None:
 
 
 def find_party_mentions(doc: Document) -> None:
-    doc.mentions = find_mentions(doc.text, doc.blocks)
+    doc.mentions = [out_of_office(m, doc.reference) for m in find_mentions(doc.text, doc.blocks)]
     doc.party_counts = Counter(a for m in doc.mentions for a in m.actors)
 
 

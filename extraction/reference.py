@@ -31,6 +31,13 @@ class Person:
     role: str  # Vietnamese title, "Ngoại trưởng Nga"
     actor: str  # actor code the person speaks for
     aliases: tuple[str, ...]
+    since: str | None = None  # ISO date the office was taken, when it matters to the corpus
+    until: str | None = None  # ISO date it was left: later, the person speaks for no party
+
+    def in_office(self, on) -> bool:
+        """Whether the person held the office on this date (a date object; None: assume so)."""
+        day = on.isoformat() if on else None
+        return day is None or ((self.since or "") <= day and (self.until is None or day < self.until))
 
 
 @dataclass(frozen=True)
@@ -108,8 +115,14 @@ def load_actors() -> list[Actor]:
 @functools.lru_cache(maxsize=None)
 def _people() -> tuple[Person, ...]:
     return tuple(
-        Person(p["name"], p["role"], p["actor"], tuple(p.get("aliases") or ())) for p in load_yaml("people.yaml")
+        Person(p["name"], p["role"], p["actor"], tuple(p.get("aliases") or ()), _iso(p.get("since")), _iso(p.get("until")))
+        for p in load_yaml("people.yaml")
     )
+
+
+def _iso(value) -> str | None:
+    """A YAML date (read as a date object) or string as "YYYY-MM-DD"."""
+    return None if value is None else str(value)
 
 
 def load_people() -> list[Person]:

@@ -234,6 +234,20 @@ def test_own_side_named_by_its_speaker_keeps_the_speaker():
     assert [(p.actor, p.speaker, p.kind) for p in found] == [("US", "Antony Blinken", "proposal")]
 
 
+# a known person speaks for his party only while in office (people.yaml since/until)
+TERMS = [
+    ("Ông Trump cho rằng chính sách nhập cư của ông hiệu quả hơn.", "2020-06-01", {"US"}),
+    ("Ông Trump cho rằng chính sách nhập cư của ông hiệu quả hơn.", "2021-06-01", set()),
+    ("Ông Biden tuyên bố sẽ cứng rắn hơn với Trung Quốc nếu đắc cử.", "2020-10-01", set()),
+    ("Ông Biden tuyên bố sẽ cứng rắn hơn với Trung Quốc trong các cuộc đàm phán.", "2021-06-01", {"US"}),
+]
+
+
+@pytest.mark.parametrize("text, published, actors", TERMS)
+def test_term_of_office(text, published, actors):
+    assert {p.actor for p in positions(text, published)} == actors
+
+
 # a person the article names but cannot place speaks for no party, and is not the last speaker
 OTHER_SPEAKERS = [
     # former office holders and the opposition hold no position (GUIDELINES)
