@@ -241,11 +241,20 @@ def _speaks_for_none(text: str, m: Mention) -> Mention:
     return m
 
 
+ANAPHOR_REACH = 250  # characters back to the state "nước này" refers to
+
+
 def _hosts(text: str, hits: list[Hit]) -> list[Hit]:
-    """ "Blinken đã đến thăm Ukraine, nơi các quan chức nước chủ nhà ...": the host is the country visited."""
+    """ "Blinken đã đến thăm Ukraine, nơi các quan chức nước chủ nhà ...": the host is the country visited;
+    "Về phía Nga, nước này ...": "this country" is the party named last before it."""
     visits = tuple(load_titles().get("visit_words") or ())
     out: list[Hit] = []
     for h in hits:
+        if h.kind == "anaphor":
+            named = next((v for v in reversed(out) if v.kind == "actor" and h.start - v.end < ANAPHOR_REACH), None)
+            if named is None:
+                continue
+            h = Hit(h.start, h.end, "actor", named.value)
         if h.kind == "host":
             visited = next((v for v in reversed(out) if v.kind == "actor" and h.start - v.end < 120
                             and text[max(0, v.start - 12) : v.start].rstrip().endswith(visits)), None)

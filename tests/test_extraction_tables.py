@@ -119,6 +119,8 @@ ACTORS = [
     ("Nhật Bản tuyên bố sẽ phối hợp với các nước G7 trong vấn đề trừng phạt.", {"JAPAN"}),
     ("Theo Bộ Quốc phòng Nga, các đơn vị sẽ trở về căn cứ sau cuộc tập trận.", {"RUSSIA"}),
     ("Theo Reuters, Mỹ đang cân nhắc gửi thêm quân tới Đông Âu.", set()),
+    # "nước này": the party named last before it
+    ("Về phía Hàn Quốc, nước này cho biết sẽ không tham gia các biện pháp trừng phạt mới.", {"SOUTH KOREA"}),
     # a ministry of a state named by another of its press names ("Litva" beside "Lithuania")
     ("Bộ Quốc phòng Litva kêu gọi NATO tăng cường hiện diện ở vùng Baltic.", {"LITHUANIA"}),
     # "Theo thông cáo/số liệu của X [tại Y], ...": X's statement, the place aside
