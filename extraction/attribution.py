@@ -150,7 +150,8 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
         if text[max(lo, m.start - 20) : m.start].lower().rstrip().endswith(shared):
             break  # "cũng giống như Mỹ, các quan chức NATO": Mỹ shares the stance, it is not a subject
         gap = text[m.end : group[0].start]
-        if COORDINATION.match(gap) or (LIST_COMMA.match(gap) and len(group) > 1):
+        if m.start == group[0].start or COORDINATION.match(gap) or (LIST_COMMA.match(gap) and len(group) > 1):
+            # (one span for two: "hai nhà lãnh đạo" names both parties, extraction/mentions.py _pair)
             group.insert(0, m)
         else:
             break

@@ -217,9 +217,12 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
                 if not (h.kind == "actor" and TIME_ZONE.search(text, max(b.start, h.start - 6), h.start))]
         i = 0
         while i < len(hits):
-            mention, i = _phrase(hits, i, text, b.end)
-            if mention:
-                out.append(mention)
+            if hits[i].kind == "pair":
+                out.extend(_pair(text, hits[i], out))
+            else:
+                mention, i = _phrase(hits, i, text, b.end)
+                if mention:
+                    out.append(mention)
             i += 1
     return _resolve(text, [_speaks_for_none(text, m) for m in _appositions(text, out)])
 
@@ -242,6 +245,24 @@ def _speaks_for_none(text: str, m: Mention) -> Mention:
 
 
 ANAPHOR_REACH = 250  # characters back to the state "nước này" refers to
+PAIR_REACH = 400  # characters back to the two parties "hai bên" refers to
+
+
+def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
+    """ "hai nhà lãnh đạo", "cả hai bên": the last two parties named before, one mention each (as a
+    subject they hold a position jointly); none when the words name them right after ("hai phía Nga và
+    NATO") or fewer than two parties were named."""
+    if NAME_WORD.match(text, hit.end + 1) and text[hit.end + 1 : hit.end + 2].isupper():
+        return []
+    parties: list[tuple[str, ...]] = []
+    for m in reversed(before):
+        if hit.start - m.end > PAIR_REACH or len(parties) == 2:
+            break
+        if m.actors and m.actors not in parties:
+            parties.append(m.actors)
+    if len(parties) < 2:
+        return []
+    return [Mention(hit.start, hit.end, actors) for actors in reversed(parties)]
 
 
 def _hosts(text: str, hits: list[Hit]) -> list[Hit]:

@@ -415,6 +415,11 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # "hai nhà lãnh đạo", "cả hai bên": the two parties named last, each holding it
+    ("Thủ tướng Italy điện đàm với Tổng thống Ukraine hôm 2/2. Hai nhà lãnh đạo nhất trí về sự cần thiết phải "
+     "giảm căng thẳng.", {("ITALY", "statement"), ("UKRAINE", "statement")}),
+    ("Anh và Nga kết thúc cuộc hội đàm tại Moskva, dù cả hai bên đều nói sẽ tiếp tục đối thoại.",
+     {("UK", "proposal"), ("RUSSIA", "proposal")}),
     ("Trong cuộc điện đàm với Tổng thống Biden, Tổng thống Putin cảnh báo về nguy cơ cắt đứt quan hệ.",
      {("RUSSIA", "warning")}),
     ("Phát biểu sau cuộc gặp với người đồng cấp Ukraine, Ngoại trưởng Anh kêu gọi Nga rút quân.",
