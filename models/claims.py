@@ -70,20 +70,30 @@ def terms(text: str | None) -> frozenset:
 def words(text: str | None) -> Terms:
     """terms(text) with their weight, what near_duplicates compares."""
     found = Terms(terms(text))
-    found.weight = sum(map(_weight, found))
+    found.weight = sum(map(_weights().__getitem__, found))
     return found
 
 
 def _weight(term: str) -> float:
     """Inverse sentence frequency in news text: log((N + 1) / (df + 1)), df 1 for a term not in the file."""
-    sentences, df = _weights()
-    return math.log((sentences + 1) / (df.get(term, 1) + 1))
+    return _weights()[term]
+
+
+class _Weights(dict):
+    """term -> weight, from models/data/claim_weights.json; a term not in the file weighs as one in 1 sentence."""
+
+    def __init__(self, sentences: int, df: dict[str, int]):
+        super().__init__((term, math.log((sentences + 1) / (n + 1))) for term, n in df.items())
+        self.rarest = math.log((sentences + 1) / 2)
+
+    def __missing__(self, term: str) -> float:
+        return self.rarest
 
 
 @functools.cache
-def _weights() -> tuple[int, dict[str, int]]:
+def _weights() -> _Weights:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    return data["sentences"], data["df"]
+    return _Weights(data["sentences"], data["df"])
 
 
 @functools.cache
@@ -104,13 +114,14 @@ def near_duplicates(a: frozenset, b: frozenset) -> bool:
     shared = a & b
     if not shared:
         return False
-    inter = sum(map(_weight, shared))
+    weight = _weights().__getitem__
+    inter = sum(map(weight, shared))
     union = _total(a) + _total(b) - inter
     return union > 0 and inter / union >= MIN_SIMILARITY
 
 
 def _total(terms_: frozenset) -> float:
-    return terms_.weight if isinstance(terms_, Terms) else sum(map(_weight, terms_))
+    return terms_.weight if isinstance(terms_, Terms) else sum(map(_weights().__getitem__, terms_))
 
 
 def linked(a: Appearance, b: Appearance) -> bool:
