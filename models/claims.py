@@ -3,7 +3,8 @@
 Several outlets report one statement, or one article restates what another reported: those positions are
 one claim. Two positions are linked when they are the same party's, from different articles, dated
 within WINDOW_DAYS of each other (said_on when it gives the day, else the article's publication date),
-and their folded words overlap enough (`near_duplicates`). A claim is a connected group of linked
+and their folded syllables and syllable pairs overlap enough, each weighted by how rare it is in news text
+(`near_duplicates`, models/data/claim_weights.json). A claim is a connected group of linked
 positions (single link), so grouping does not depend on the order articles arrive in; its id is the
 smallest id of its positions.
 
@@ -17,9 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from peewee import JOIN, Case, Value, fn
 
@@ -28,13 +32,12 @@ from .entities import Claim, Position, Source
 from .text import fold
 
 WINDOW_DAYS = 7  # a restatement reported a week later is still the same news cycle
-MIN_JACCARD = 0.35  # shared words / all words of the two
-MIN_CONTAINMENT = 0.7  # shared words / words of the shorter (one clause reported inside a longer one)
-MIN_CONTAINED_WORDS = 8  # ... when the shorter has at least this many words (short clauses match by chance)
+MIN_SIMILARITY = 0.20  # weighted share of the two positions' terms that both hold (near_duplicates)
 UPDATE_CHUNK = 500  # ids per UPDATE ... WHERE id IN (...)
 REGROUP_LIMIT = 100  # positions of a claim grouped again after a delete; larger claims are not split
 
 _WORD = re.compile(r"\w+")
+WEIGHTS = Path(__file__).resolve().parent / "data" / "claim_weights.json"  # scripts/build_claim_weights.py
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,46 @@ class Appearance:
         return cls(id, source, actor, _as_date(day), words(text))
 
 
-def words(text: str | None) -> frozenset:
-    """The folded words of a text: case, diacritics and punctuation aside ("Đài Loan," -> {"dai", "loan"})."""
-    return frozenset(_WORD.findall((text or "").translate(_fold_table()).casefold()))
+class Terms(frozenset):
+    """A position's terms (folded syllables and adjacent pairs of them) and their summed weight."""
+    weight: float = 0.0
+
+
+def terms(text: str | None) -> frozenset:
+    """The folded syllables of a text (case, diacritics and punctuation aside) and each adjacent pair, as
+    "a b": "Nguyên liệu thô," -> {"nguyen", "lieu", "tho", "nguyen lieu", "lieu tho"}. Vietnamese writes a
+    word as one to three syllables, so the pairs hold the words and the set phrases ("lằn ranh đỏ")."""
+    syllables = _WORD.findall((text or "").translate(_fold_table()).casefold())
+    return frozenset([*syllables, *map(" ".join, zip(syllables, syllables[1:]))])
+
+
+def words(text: str | None) -> Terms:
+    """terms(text) with their weight, what near_duplicates compares."""
+    found = Terms(terms(text))
+    found.weight = sum(map(_weights().__getitem__, found))
+    return found
+
+
+def _weight(term: str) -> float:
+    """Inverse sentence frequency in news text: log((N + 1) / (df + 1)), df 1 for a term not in the file."""
+    return _weights()[term]
+
+
+class _Weights(dict):
+    """term -> weight, from models/data/claim_weights.json; a term not in the file weighs as one in 1 sentence."""
+
+    def __init__(self, sentences: int, df: dict[str, int]):
+        super().__init__((term, math.log((sentences + 1) / (n + 1))) for term, n in df.items())
+        self.rarest = math.log((sentences + 1) / 2)
+
+    def __missing__(self, term: str) -> float:
+        return self.rarest
+
+
+@functools.cache
+def _weights() -> _Weights:
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    return _Weights(data["sentences"], data["df"])
 
 
 @functools.cache
@@ -68,14 +108,20 @@ def _fold_table() -> dict[int, str | None]:
 
 
 def near_duplicates(a: frozenset, b: frozenset) -> bool:
-    """The same statement in other words: most words shared, or the shorter one held in the longer."""
-    if not a or not b:
+    """The same statement in other words: the terms both hold weigh at least MIN_SIMILARITY of all the terms
+    of the two (a Jaccard index weighted by rarity: sharing "nguyên liệu thô" or "Crimea" counts, sharing
+    "sẽ" or "của" hardly)."""
+    shared = a & b
+    if not shared:
         return False
-    shared = len(a & b)
-    if shared / len(a | b) >= MIN_JACCARD:
-        return True
-    shorter = min(len(a), len(b))
-    return shorter >= MIN_CONTAINED_WORDS and shared / shorter >= MIN_CONTAINMENT
+    weight = _weights().__getitem__
+    inter = sum(map(weight, shared))
+    union = _total(a) + _total(b) - inter
+    return union > 0 and inter / union >= MIN_SIMILARITY
+
+
+def _total(terms_: frozenset) -> float:
+    return terms_.weight if isinstance(terms_, Terms) else sum(map(_weights().__getitem__, terms_))
 
 
 def linked(a: Appearance, b: Appearance) -> bool:
@@ -352,4 +398,4 @@ def _as_date(value) -> dt.date | None:
 
 
 __all__ = ["Appearance", "group", "linked", "near_duplicates", "regroup_all", "regroup_claims", "regroup_sources",
-           "words", "database"]
+           "terms", "words", "database"]
