@@ -106,7 +106,9 @@ class DateTracker:
         if days and names_event(sentence):
             self.event_date = days[-1]
         self.seen_sentences += 1
-        said_then = any(d.dated_by == "own" for d in new_drafts)  # a speaker's date, carried per speaker
+        # a date given for a speaker's words is not the news day; one set before what a clause reports is
+        # ("Sau 8 giờ đàm phán hôm 10/1, ..., dù cả hai bên đều nói ...")
+        said_then = any(d.dated_by == "own" and days and d.span[0] <= days[0].start for d in new_drafts)
         if (days and self.lead_date is None and self.seen_sentences <= LEAD_SENTENCES and not is_vague(sentence)
                 and not said_then):
             # "Ngày 17/12, Bộ Ngoại giao Nga đăng tải ...", "Sau 8 giờ đàm phán hôm 10/1, ...": the news day

@@ -277,6 +277,9 @@ def test_speaker(text, actor, speaker):
 
 
 DATES = [
+    # the news day set at the head of the lead dates what follows, even when the lead itself reports words
+    ("Sau 8 giờ đàm phán tại Vienna hôm 7/2, Anh và Nga vẫn bất đồng, dù cả hai bên đều nói sẽ tiếp tục đối "
+     "thoại.\nTrưởng đoàn Nga cho rằng các cuộc thảo luận rất khó khăn nhưng hữu ích.", "2022-02-10", "2022-02-07"),
     # one party's dated words do not date another's reply in the next sentence; a meeting's date does
     ("Lầu Năm Góc ngày 7/2 kêu gọi Nga rút quân khỏi biên giới. Đáp lại, Moskva nói rằng các cuộc tập trận "
      "diễn ra trên lãnh thổ Nga.", "2022-02-10", None),
