@@ -32,6 +32,11 @@ DAYS_APART = re.compile(
     """,
     re.X | re.I,
 )
+SUBORDINATE = re.compile(
+    r"""(?:^|[\s,])(?:dù|mặc\ dù|dẫu|trong\ khi|nhưng|song)\s   # "..., dù cả hai bên đều nói ...": not the main clause
+    """,
+    re.X | re.I,
+)
 LEAD_SENTENCES = 3  # sentences of the article body that may give the news day
 NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 
@@ -106,9 +111,9 @@ class DateTracker:
         if days and names_event(sentence):
             self.event_date = days[-1]
         self.seen_sentences += 1
-        # a date given for a speaker's words is not the news day; one set before what a clause reports is
-        # ("Sau 8 giờ đàm phán hôm 10/1, ..., dù cả hai bên đều nói ...")
-        said_then = any(d.dated_by == "own" and days and d.span[0] <= days[0].start for d in new_drafts)
+        # a date given for a speaker's words is not the news day; one given for an event whose sentence only
+        # reports words in a subordinate clause is ("Sau 8 giờ đàm phán hôm 10/1, ..., dù cả hai bên đều nói ...")
+        said_then = any(d.dated_by == "own" and not SUBORDINATE.search(text, s.start, d.span[0]) for d in new_drafts)
         if (days and self.lead_date is None and self.seen_sentences <= LEAD_SENTENCES and not is_vague(sentence)
                 and not said_then):
             # "Ngày 17/12, Bộ Ngoại giao Nga đăng tải ...", "Sau 8 giờ đàm phán hôm 10/1, ...": the news day
