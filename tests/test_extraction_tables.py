@@ -35,6 +35,11 @@ KINDS = [
     ("Phía Ba Lan đề nghị NATO tăng cường hiện diện ở sườn phía Đông.", "POLAND", "demand"),
     ("Bộ Ngoại giao Mỹ khuyến cáo công dân nước này rời khỏi Ukraine ngay lập tức.", "US", "demand"),
     ("Điện Kremlin khuyến nghị đại sứ Mỹ tạm thời rời Moskva để tham vấn.", "RUSSIA", "demand"),
+    # calling for talks is an offer of talks; readiness to use force a threat
+    ("Tổng thống Phần Lan kêu gọi tiến hành một cuộc hội đàm với người đồng cấp Nga.", "FINLAND", "proposal"),
+    ("Bắc Kinh tuyên bố sẵn sàng thống nhất hòn đảo bằng mọi giá, kể cả bằng vũ lực.", "CHINA", "warning"),
+    # "hy vọng" + a party asks that party
+    ("Trung Quốc hy vọng Mỹ sẽ nhìn nhận sự phát triển của Bắc Kinh một cách khách quan.", "CHINA", "demand"),
     ("Nga yêu cầu NATO rút các chuyên gia quân sự khỏi Ukraine.", "RUSSIA", "demand"),
     ("Bà Zakharova nói rằng Moskva sẽ có phản ứng thích đáng nếu phương Tây phớt lờ các yêu cầu của Nga.", "RUSSIA",
      "warning"),
