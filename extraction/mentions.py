@@ -315,6 +315,12 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
             end = m.end + 1 if text[m.end : m.end + 1] == "," else m.end  # through the closing comma
             out[-1] = Mention(prev.start, end, prev.actors, m.person, prev.role)
             continue
+        if (prev and prev.role and prev.actors and not prev.person and m.person and not m.actors
+                and text[prev.end : m.start] == ", "):
+            # "Người phát ngôn Bộ Ngoại giao Indonesia, ông Teuku Faizasyah, ...": the title places the name
+            end = m.end + 1 if text[m.end : m.end + 1] == "," else m.end
+            out[-1] = Mention(prev.start, end, prev.actors, m.person, prev.role)
+            continue
         if (prev and prev.actors and prev.actors == m.actors and not m.person
                 and text[prev.end : m.start].strip() == "(" and text[m.end : m.end + 1] == ")"):
             out[-1] = replace(prev, end=m.end + 1)  # "Liên minh châu Âu (EU)": one name and its abbreviation

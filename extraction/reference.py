@@ -88,9 +88,9 @@ def _state_actors(data: dict) -> list[Actor]:
         english = [getattr(country, "common_name", None), country.name]
         forms = press + [name_vi] + [e.split(",")[0] for e in english if e]  # "Korea, Republic of" -> "Korea"
         short = press[0] if press else name_vi
-        # "Chính phủ Đức", "Bộ Ngoại giao Nga", and with every name the press gives the state ("Bộ Quốc phòng
-        # Litva" beside "Lithuania"); a capital after a ministry is as much the state
-        forms += [f"{word} {name}" for name in dict.fromkeys([short, name_vi, *press]) for word in institutions]
+        # "Chính phủ Đức", "Bộ Ngoại giao Nga", and with every name of the state ("Bộ Quốc phòng Litva" beside
+        # "Lithuania", "Bộ Ngoại giao Indonesia" beside "In-đô-nê-xi-a"); a capital after a ministry is the state too
+        forms += [f"{word} {name}" for name in dict.fromkeys([short, *forms]) for word in institutions]
         aliases = tuple(dict.fromkeys(forms))
         name_en = english[0] or country.name
         actors.append(Actor(code, name_en, press[0] if press else name_vi, aliases))

@@ -209,6 +209,9 @@ SPEAKERS = [
     # ... and one written first and last: "ông Lữ" is the "Lữ Gia Bình" the article introduced
     ("Thứ trưởng Ngoại giao Trung Quốc Lữ Gia Bình cho biết Bắc Kinh phản đối. Ông Lữ nhấn mạnh Mỹ không nên can "
      "thiệp vào công việc nội bộ của Trung Quốc.", "CHINA", "Lữ Gia Bình"),
+    # an office, then ", ông Name,": the name speaks in that office (and "Ông <given name>" later is him)
+    ("Người phát ngôn Bộ Ngoại giao Indonesia, ông Teuku Faizasyah, cho biết Jakarta theo dõi sát tình hình. "
+     "Ông Teuku khẳng định Indonesia không cho phép đặt căn cứ quân sự nước ngoài.", "INDONESIA", "Teuku Faizasyah"),
     # a known person written in the article's own form after the party: the canonical name
     ("Nhà ngoại giao hàng đầu Trung Quốc Dương Khiết Trì cảnh báo Mỹ không được can thiệp vào công việc nội bộ.",
      "CHINA", "Yang Jiechi"),
