@@ -20,7 +20,8 @@ from .reference import ambiguous_aliases, ignored_names, load_actors, load_peopl
 class Hit:
     start: int
     end: int
-    kind: str  # "actor" | "person" | "title" | "host" | "anaphor" | "pair" | "honorific" | "collective" | "spokes" | "ignore"
+    kind: str  # "actor" | "person" | "title" | "host" | "anaphor" | "pair" | "document" | "honorific" | "collective"
+    # | "spokes" | "ignore"
     value: str  # actor code, canonical person name, or the matched surface form
 
 
@@ -33,6 +34,7 @@ def _entries():
     yield from ((h, "host", h) for h in titles.get("host") or ())
     yield from ((a, "anaphor", a) for a in titles.get("anaphors") or ())
     yield from ((a, "pair", a) for a in titles.get("pairs") or ())
+    yield from ((d, "document", d) for d in titles.get("documents") or ())
     yield from ((h, "honorific", h) for h in titles["honorifics"])
     yield from ((c, "collective", c) for c in titles["collective"])
     yield from ((s, "spokes", s) for s in titles["spokesperson"])

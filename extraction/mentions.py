@@ -265,12 +265,43 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
     return [Mention(hit.start, hit.end, actors) for actors in reversed(parties)]
 
 
+DOCUMENT_REACH = 40  # characters between the party and the document it published ("Nga đã công bố dự thảo")
+SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
+PUBLISHED = re.compile(
+    r"""\s+(?:\S+\s+){0,3}?(?:công\ bố|đăng\ tải|đưa\ ra|soạn\ thảo|công\ khai|ban\ hành|trao|gửi)
+        \s+(?:\S+\s+){0,3}?$   # "Bộ Ngoại giao Nga đã công bố toàn văn hai dự thảo": Nga published it
+    """,
+    re.X | re.I,
+)
+
+
+def _document_holder(text: str, h: Hit) -> Hit | None:
+    """ "Dự thảo cũng đòi Mỹ ...": a sentence whose subject is a document named before speaks for the
+    party that published it ("Bộ Ngoại giao Nga đã công bố dự thảo ..."); elsewhere the word is no mention."""
+    if not SENTENCE_START.search(text, max(0, h.start - 3), h.start):
+        return None
+    word = text[h.start : h.end].lower()
+    earlier = text.lower().rfind(word, 0, h.start)
+    while earlier >= 0:
+        window = gazetteer.scan(text, max(0, earlier - DOCUMENT_REACH), earlier)  # earlier paragraphs too
+        party = next((b for b in reversed(window) if b.kind == "actor" and PUBLISHED.fullmatch(text, b.end, earlier)),
+                     None)
+        if party:
+            return Hit(h.start, h.end, "actor", party.value)
+        earlier = text.lower().rfind(word, 0, earlier)
+    return None
+
+
 def _hosts(text: str, hits: list[Hit]) -> list[Hit]:
     """ "Blinken đã đến thăm Ukraine, nơi các quan chức nước chủ nhà ...": the host is the country visited;
     "Về phía Nga, nước này ...": "this country" is the party named last before it."""
     visits = tuple(load_titles().get("visit_words") or ())
     out: list[Hit] = []
     for h in hits:
+        if h.kind == "document":
+            h = _document_holder(text, h)
+            if h is None:
+                continue
         if h.kind == "anaphor":
             named = next((v for v in reversed(out) if v.kind == "actor" and h.start - v.end < ANAPHOR_REACH), None)
             if named is None:

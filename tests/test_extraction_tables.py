@@ -124,6 +124,11 @@ ACTORS = [
     ("Nhật Bản tuyên bố sẽ phối hợp với các nước G7 trong vấn đề trừng phạt.", {"JAPAN"}),
     ("Theo Bộ Quốc phòng Nga, các đơn vị sẽ trở về căn cứ sau cuộc tập trận.", {"RUSSIA"}),
     ("Theo Reuters, Mỹ đang cân nhắc gửi thêm quân tới Đông Âu.", set()),
+    # a document as the subject speaks for the party that published it, not for a party named beside it
+    ("Ngày 17/12, Bộ Ngoại giao Nga đăng tải dự thảo hiệp ước với Mỹ và dự thảo thỏa thuận với NATO.\nDự thảo cũng "
+     "đòi NATO không triển khai vũ khí tấn công gần biên giới.", {"RUSSIA"}),
+    ("Viện nghiên cứu SIPRI vừa công bố báo cáo về chi tiêu quốc phòng.\nBáo cáo cho biết Mỹ chi nhiều nhất thế giới.",
+     set()),
     # "nước này": the party named last before it
     ("Về phía Hàn Quốc, nước này cho biết sẽ không tham gia các biện pháp trừng phạt mới.", {"SOUTH KOREA"}),
     # a ministry of a state named by another of its press names ("Litva" beside "Lithuania")
