@@ -49,6 +49,8 @@ class DateTracker:
         self.sentence_dates: dict[int, DateMention | None] = {}
         self.sentence_parties: dict[int, set[str]] = {}  # the parties whose words a sentence dated (no meeting)
         self.event_date: DateMention | None = None  # the day of the meeting last named with a date
+        self.speech_date: DateMention | None = None  # the day of the speech or interview last named with one
+        self.speech_parties: set[str] = set()  # ... and the parties named with it: whose words it dates
         self.lead_date: DateMention | None = None  # the first day named in the article's opening sentences
         self.seen_sentences = 0
 
@@ -78,6 +80,9 @@ class DateTracker:
             return self.event_date, "event"
         if continues:
             return None, "sentence"
+        speech = self.speech_date if {a for m in claim.agents for a in m.actors} & self.speech_parties else None
+        if speech and not time_shifted and (self.event_date is None or self.event_date.start < speech.start):
+            return speech, "event"  # "Trong thông điệp ngày 21/4, ông Putin ...": every line of it, until a meeting
         lead = self.event_date or self.lead_date
         background = has_word(text[max(s.start, cue_pos - 12) : cue_pos].lower(), "đã")  # "Nga đã yêu cầu": earlier
         if lead and not time_shifted and not background:  # the article's dated meeting/call or news day: its undated words
@@ -110,6 +115,8 @@ class DateTracker:
         days = [d for d in s_dates if d.precision == "day"]
         if days and names_event(sentence):
             self.event_date = days[-1]
+        if days and names_speech(sentence):
+            self.speech_date, self.speech_parties = days[-1], {a for m in s_mentions for a in m.actors}
         self.seen_sentences += 1
         # a date given for a speaker's words is not the news day; one given for an event whose sentence only
         # reports words in a subordinate clause is ("Sau 8 giờ đàm phán hôm 10/1, ..., dù cả hai bên đều nói ...")
@@ -226,6 +233,17 @@ def names_event(text: str) -> bool:
     """ "sau cuộc gặp", "trong cuộc họp Hội đồng Nga-NATO": the text refers to a meeting."""
     lower = text.lower()
     return any(has_word(lower, w) for w in _event_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_words() -> tuple[str, ...]:
+    return tuple(load_cues().get("speech_events") or ())
+
+
+def names_speech(text: str) -> bool:
+    """ "đọc Thông điệp Liên bang ngày 21/4", "trong bài phát biểu hôm 3/2": one speaker's address."""
+    lower = text.lower()
+    return any(has_word(lower, w) for w in _speech_words())
 
 
 @functools.lru_cache(maxsize=1)

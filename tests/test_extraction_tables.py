@@ -290,6 +290,12 @@ def test_speaker(text, actor, speaker):
 
 
 DATES = [
+    # a speech's day dates what the speaker says in it, sentences later
+    ("Tổng thống Pháp ngày 3/2 đọc bài phát biểu trước Quốc hội.\nÔng khẳng định Paris sẽ tăng ngân sách quốc "
+     "phòng.\nTổng thống Pháp cũng kêu gọi châu Âu tự chủ về an ninh.", "2022-02-10", "2022-02-03"),
+    # ... but not another party's words reported after it
+    ("Tổng thống Pháp ngày 3/2 đọc bài phát biểu trước Quốc hội.\nÔng khẳng định Paris sẽ tăng ngân sách quốc "
+     "phòng.\nĐiện Kremlin cho rằng châu Âu đang chạy đua vũ trang.", "2022-02-10", None),
     # the news day set at the head of the lead dates what follows, even when the lead itself reports words
     ("Sau 8 giờ đàm phán tại Vienna hôm 7/2, Anh và Nga vẫn bất đồng, dù cả hai bên đều nói sẽ tiếp tục đối "
      "thoại.\nTrưởng đoàn Nga cho rằng các cuộc thảo luận rất khó khăn nhưng hữu ích.", "2022-02-10", "2022-02-07"),
