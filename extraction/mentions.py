@@ -254,15 +254,19 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
     NATO") or fewer than two parties were named."""
     if NAME_WORD.match(text, hit.end + 1) and text[hit.end + 1 : hit.end + 2].isupper():
         return []
-    parties: list[tuple[str, ...]] = []
+    people = not any(w in hit.value.lower() for w in ("bên", "nước", "phía"))  # "hai nhà lãnh đạo": two persons
+    named: dict[tuple[str, ...], Mention] = {}
     for m in reversed(before):
-        if hit.start - m.end > PAIR_REACH or len(parties) == 2:
+        if hit.start - m.end > PAIR_REACH or len(named) == 2:
             break
-        if m.actors and m.actors not in parties:
-            parties.append(m.actors)
-    if len(parties) < 2:
+        if m.actors and m.actors not in named:
+            named[m.actors] = m
+        elif m.actors and m.person and not named[m.actors].person:
+            named[m.actors] = m  # "Tổng thống Nga Vladimir Putin" over a later bare "Nga"
+    if len(named) < 2:
         return []
-    return [Mention(hit.start, hit.end, actors) for actors in reversed(parties)]
+    return [Mention(hit.start, hit.end, m.actors, m.person if people else None, m.role if people else None)
+            for m in reversed(named.values())]
 
 
 DOCUMENT_REACH = 40  # characters between the party and the document it published ("Nga đã công bố dự thảo")

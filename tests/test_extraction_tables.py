@@ -214,6 +214,9 @@ SPEAKERS = [
     # ... and one written first and last: "ông Lữ" is the "Lữ Gia Bình" the article introduced
     ("Thứ trưởng Ngoại giao Trung Quốc Lữ Gia Bình cho biết Bắc Kinh phản đối. Ông Lữ nhấn mạnh Mỹ không nên can "
      "thiệp vào công việc nội bộ của Trung Quốc.", "CHINA", "Lữ Gia Bình"),
+    # "hai nhà lãnh đạo": each leader named before speaks for his side
+    ("Tổng thống Pháp Emmanuel Macron điện đàm với Tổng thống Nga Vladimir Putin hôm 28/1. Hai nhà lãnh đạo nhất "
+     "trí về sự cần thiết phải giảm căng thẳng.", "FRANCE", "Emmanuel Macron"),
     # an office, then ", ông Name,": the name speaks in that office (and "Ông <given name>" later is him)
     ("Người phát ngôn Bộ Ngoại giao Indonesia, ông Teuku Faizasyah, cho biết Jakarta theo dõi sát tình hình. "
      "Ông Teuku khẳng định Indonesia không cho phép đặt căn cứ quân sự nước ngoài.", "INDONESIA", "Teuku Faizasyah"),
