@@ -457,9 +457,14 @@ def _theo_claim(v: _View) -> Claim | None:
     first = _theo_speaker(v)
     if first is None:
         return None
-    kind = _kind_of(v.all_cues(), first.end, v.text, v.mentions, v.clause.end)
-    content = (first.end + 1, v.clause.end)
-    return Claim(v.clause, [first], None, kind, content, v.span_from(v.clause.start),
+    end = v.clause.end
+    if len(v.text[first.end + 1 : end].split()) < load_cues().get("min_statement_words", 4):
+        # "Theo bà, 30 năm | sau khi tái thống nhất, nước Đức cần ...": the opener attributes the whole
+        # sentence, not only the few words before a clause break
+        end = v.clause.sentence.end
+    kind = _kind_of(v.all_cues(), first.end, v.text, v.mentions, end)
+    content = (first.end + 1, end)
+    return Claim(v.clause, [first], None, kind, content, (v.clause.start, _trim_end(v.text, v.clause.start, end)),
                  _has_quote(content, v.quotes), [])
 
 

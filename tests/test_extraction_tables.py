@@ -252,6 +252,14 @@ def test_own_side_named_by_its_speaker_keeps_the_speaker():
     assert [(p.actor, p.speaker, p.kind) for p in found] == [("US", "Antony Blinken", "proposal")]
 
 
+def test_theo_opener_attributes_the_sentence_past_a_clause_break():
+    # "Theo bà, 30 năm | sau khi ...": not the two words before the break, the whole sentence
+    found = positions("Ngoại trưởng Đức Annalena Baerbock tới thăm Kiev hôm qua. Theo bà, 30 năm sau khi tái thống "
+                      "nhất, nước Đức cần gánh vác vai trò lớn hơn trong chính sách an ninh.")
+    assert [(p.actor, p.speaker) for p in found] == [("GERMANY", "Annalena Baerbock")]
+    assert found[0].text.startswith("Theo bà") and found[0].text.endswith("chính sách an ninh")
+
+
 # a known person speaks for his party only while in office (people.yaml since/until)
 TERMS = [
     ("Ông Trump cho rằng chính sách nhập cư của ông hiệu quả hơn.", "2020-06-01", {"US"}),
