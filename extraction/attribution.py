@@ -29,6 +29,7 @@ LIST_COMMA = re.compile(
 NOT_A_SUBJECT_GAP = re.compile(
     r"""[.,;:!?]                          # "... cho Kiev, trong bối cảnh lo ngại": a new clause
       | \b(?:của|về|với|tới|từ|cho)\s*$   # "quan ngại của Nga cảnh báo": the party is an object
+      | \bcho\s+\S+                      # "Nga hậu thuẫn cho lực lượng đòi ...": the cue is inside the object
     """,
     re.X,
 )
@@ -330,8 +331,9 @@ def _nested(v: _View, outer: Cue, reporters: list[Mention]) -> tuple[list[Mentio
         if cue.start <= outer.end or cue.content_only or cue.negated and cue.kind != "rebuttal":
             continue
         agents = _agents_before(v.local, cue.start, v.text, outer.end)
-        if not agents or not REPORTED_OPENER.match(v.text[outer.end : agents[0].start]):
-            return None
+        if not agents or not REPORTED_OPENER.match(v.text[outer.end : agents[0].start]) \
+                or not _subject_ok(v.text, agents[-1].end, cue.start):
+            return None  # "Ukraine cáo buộc Nga hậu thuẫn cho lực lượng đòi ...": "đòi" is not Nga's verb
         own = {x for r in reporters for x in r.actors}
         if not own:
             return None  # "ông" (resolved later) or a person no party speaks through: nothing to relay

@@ -129,6 +129,8 @@ ACTORS = [
      "đòi NATO không triển khai vũ khí tấn công gần biên giới.", {"RUSSIA"}),
     ("Viện nghiên cứu SIPRI vừa công bố báo cáo về chi tiêu quốc phòng.\nBáo cáo cho biết Mỹ chi nhiều nhất thế giới.",
      set()),
+    # a cue inside the object of another verb is not the reported party's ("lực lượng đòi độc lập")
+    ("Ukraine cáo buộc Nga hậu thuẫn cho lực lượng đòi độc lập ở miền Đông.", {"UKRAINE"}),
     # "nước này": the party named last before it
     ("Về phía Hàn Quốc, nước này cho biết sẽ không tham gia các biện pháp trừng phạt mới.", {"SOUTH KOREA"}),
     # a ministry of a state named by another of its press names ("Litva" beside "Lithuania")
