@@ -35,6 +35,8 @@ KINDS = [
     ("Phía Ba Lan đề nghị NATO tăng cường hiện diện ở sườn phía Đông.", "POLAND", "demand"),
     ("Bộ Ngoại giao Mỹ khuyến cáo công dân nước này rời khỏi Ukraine ngay lập tức.", "US", "demand"),
     ("Điện Kremlin khuyến nghị đại sứ Mỹ tạm thời rời Moskva để tham vấn.", "RUSSIA", "demand"),
+    # "lực lượng đòi độc lập" names separatists: no demand in the accusation
+    ("Ukraine cáo buộc Nga hậu thuẫn cho lực lượng đòi độc lập ở miền Đông.", "UKRAINE", "statement"),
     # calling for talks is an offer of talks; readiness to use force a threat
     ("Tổng thống Phần Lan kêu gọi tiến hành một cuộc hội đàm với người đồng cấp Nga.", "FINLAND", "proposal"),
     ("Bắc Kinh tuyên bố sẵn sàng thống nhất hòn đảo bằng mọi giá, kể cả bằng vũ lực.", "CHINA", "warning"),
