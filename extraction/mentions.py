@@ -212,7 +212,7 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
     """Speaker and party mentions in the kept blocks, in text order, persons resolved."""
     out: list[Mention] = []
     for b in blocks:
-        hits = _hosts(text, _whole_word_hits(text, gazetteer.scan(text, b.start, b.end), b))
+        hits = _referring_hits(text, _whole_word_hits(text, gazetteer.scan(text, b.start, b.end), b))
         hits = [h for h in hits
                 if not (h.kind == "actor" and TIME_ZONE.search(text, max(b.start, h.start - 6), h.start))]
         i = 0
@@ -254,7 +254,7 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
     NATO") or fewer than two parties were named."""
     if NAME_WORD.match(text, hit.end + 1) and text[hit.end + 1 : hit.end + 2].isupper():
         return []
-    people = not any(w in hit.value.lower() for w in ("bên", "nước", "phía"))  # "hai nhà lãnh đạo": two persons
+    people = hit.value == "people"  # "hai nhà lãnh đạo" names two persons, "hai bên" two parties
     named: dict[tuple[str, ...], Mention] = {}
     for m in reversed(before):
         if hit.start - m.end > PAIR_REACH or len(named) == 2:
@@ -296,9 +296,10 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
     return None
 
 
-def _hosts(text: str, hits: list[Hit]) -> list[Hit]:
-    """ "Blinken đã đến thăm Ukraine, nơi các quan chức nước chủ nhà ...": the host is the country visited;
-    "Về phía Nga, nước này ...": "this country" is the party named last before it."""
+def _referring_hits(text: str, hits: list[Hit]) -> list[Hit]:
+    """Words that name a party by reference, made that party's hits (or dropped): the host ("Blinken đã đến
+    thăm Ukraine, nơi các quan chức nước chủ nhà ..."), "this country" ("Về phía Nga, nước này ...": the
+    party named last before it) and a published document opening a sentence (`_document_holder`)."""
     visits = tuple(load_titles().get("visit_words") or ())
     out: list[Hit] = []
     for h in hits:
