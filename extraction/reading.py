@@ -131,6 +131,9 @@ def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> 
         if date and date.value and (not shared or dated_by == "own"):
             d.date, d.date_precision, d.dated_by = date.value, date.precision, dated_by
         d.quote = None if shared else (quote or None)  # "cũng giống như Mỹ": the quoted words are not Mỹ's
+        if not d.targets and len(holders) == 2 and holders[0].start == holders[1].start:
+            # "hai bên nhất trí tiếp tục đối thoại": what the two sides say to each other
+            d.targets = [h.actors[0] for h in holders if h.actors[0] != actor]
         if not d.targets and d.kind != "statement":
             d.targets_named = False
             d.targets = fallback_targets(d, doc.drafts + out, doc.party_counts, holders=list(d.holders))

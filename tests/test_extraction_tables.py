@@ -376,6 +376,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # "cả hai bên": what the two sides say, they say to each other
+    ("Anh và Nga kết thúc cuộc hội đàm tại Moskva, dù cả hai bên đều nói sẽ tiếp tục đối thoại.", "UK", "proposal",
+     ["RUSSIA"]),
     # a warning's condition names whom it warns, not the country the act would hit
     ("Bộ Ngoại giao Anh cảnh báo nếu Moskva tấn công Ukraine, họ sẽ phải đối mặt với cái giá đắt.", "UK", "warning",
      ["RUSSIA"]),
