@@ -185,8 +185,10 @@ def position_page(args: dict):
     def query():
         return queries.matching_positions(**filters)
 
-    page = paginate(query if key else query(), args, key=key, page_of=lambda number, per_page: rows.position_dicts(
-        queries.page_ids(query, number, per_page, key)))
+    version = queries.data_version()  # read once, before the ids: documents built at it are still the rows'
+    with queries.pinned_version(version):
+        page = paginate(query if key else query(), args, key=key, page_of=lambda number, per_page: rows.position_dicts(
+            queries.page_ids(query, number, per_page, key), version=version))
     if args.get("q"):
         for item in page["items"]:
             item["highlight"] = highlight(SimpleNamespace(**item), args["q"])

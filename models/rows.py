@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import threading
+from collections import OrderedDict
 from types import SimpleNamespace
 
 from .database import database
@@ -33,13 +35,68 @@ def _select(count: int, param: str) -> str:
     return f'SELECT {", ".join(COLUMNS)} {FROM} WHERE p."id" IN ({", ".join([param] * count)})'
 
 
-def position_dicts(ids: list[str]) -> list[dict]:
-    """The positions with these ids, in the order given, as PositionSchema dumps them."""
+MAX_KEPT_DOCUMENTS = 20_000  # per process: ~40 MB at most
+
+
+class _Documents:
+    """Documents already built, per id, for the data version they were read at (a write to any table a
+    document shows moves it on: models/migrations.py). The pages of many filters share their newest rows:
+    the wide benchmark mix built each row ~20 times."""
+
+    def __init__(self):
+        self.by_id: OrderedDict = OrderedDict()
+        self.version = None
+        self.lock = threading.Lock()
+
+    def get(self, version, ids) -> dict:
+        with self.lock:
+            if version != self.version:
+                return {}
+            found = {}
+            for i in ids:
+                document = self.by_id.get(i)
+                if document is not None:
+                    self.by_id.move_to_end(i)
+                    found[i] = document
+            return found
+
+    def put(self, version, documents: dict) -> None:
+        with self.lock:
+            if version != self.version:
+                if self.version is not None and version < self.version:
+                    return  # read at an older version than another thread already saw
+                self.by_id.clear()
+                self.version = version
+            self.by_id.update(documents)
+            while len(self.by_id) > MAX_KEPT_DOCUMENTS:
+                self.by_id.popitem(last=False)
+
+
+_documents: dict = {}  # database -> _Documents
+
+
+def position_dicts(ids: list[str], *, version: int | None = None) -> list[dict]:
+    """The positions with these ids, in the order given, as PositionSchema dumps them (each a dict of its
+    own at the top level; nested values may be shared). With `version` (the data version read before the
+    ids were), documents built before under that version are reused, and those built now are kept."""
     if not ids:
         return []
-    cursor = database.execute_sql(_select(len(ids), database.param), list(ids))
-    by_id = {row[0]: _document(row) for row in cursor.fetchall()}
-    return [by_id[i] for i in ids if i in by_id]
+    kept = None
+    if version is not None:
+        kept = _documents.get(database.obj)
+        if kept is None:
+            kept = _documents.setdefault(database.obj, _Documents())
+        by_id = kept.get(version, ids)
+        missing = [i for i in dict.fromkeys(ids) if i not in by_id]
+    else:
+        by_id, missing = {}, ids
+    if missing:
+        cursor = database.execute_sql(_select(len(missing), database.param), list(missing))
+        built = {row[0]: _document(row) for row in cursor.fetchall()}
+        if kept is not None:
+            kept.put(version, built)
+        by_id.update(built)
+    return [dict(by_id[i]) for i in ids if i in by_id]
 
 
 def position_dict(position_id: str) -> dict | None:
