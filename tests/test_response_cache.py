@@ -108,7 +108,8 @@ def test_a_write_through_another_connection_is_seen_at_the_next_read(cached_app,
     first = page["items"][0]
     assert served_from_cache(cached_app, NATO)[1]
     try:
-        write_elsewhere(own_url, 'UPDATE "position" SET "text" = %s WHERE "id" = %s', ("Rewritten elsewhere.", first["id"]))
+        write_elsewhere(own_url, 'UPDATE "position" SET "text" = %s WHERE "id" = %s',
+                        ("Rewritten elsewhere.", first["id"]))
         again, hit = served_from_cache(cached_app, NATO)
         assert not hit and again.get_json()["items"][0]["text"] == "Rewritten elsewhere."
         assert again.headers["ETag"] != client.get(NATO, headers={"Accept": "application/ld+json"}).headers["ETag"]
@@ -153,7 +154,8 @@ def test_a_write_moves_the_data_version_for_actors_and_people(own_url):
         before = queries.data_version()
         write_elsewhere(own_url, 'UPDATE "actor" SET "name_en" = "name_en" WHERE "code" = %s', ("NATO",))
         middle = queries.data_version()
-        write_elsewhere(own_url, 'UPDATE "person" SET "role" = "role" WHERE "id" IN (SELECT MIN("id") FROM "person")')
+        write_elsewhere(own_url, 'UPDATE "person" SET "role" = "role" '
+                                 'WHERE "id" IN (SELECT MIN("id") FROM "person")')
         assert before < middle < queries.data_version()
     finally:
         db.close()
