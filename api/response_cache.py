@@ -27,7 +27,6 @@ are dropped as soon as a request sees the version move.
 """
 from __future__ import annotations
 
-import logging
 import os
 import threading
 from collections import OrderedDict
@@ -48,7 +47,6 @@ BYPASS = ("HTTP_AUTHORIZATION", "HTTP_COOKIE", "HTTP_IF_MATCH", "HTTP_IF_MODIFIE
           "HTTP_IF_UNMODIFIED_SINCE", "HTTP_IF_RANGE", "HTTP_RANGE")
 VARY_IN_KEY = {"accept"}
 CURRENT_VERSION = 'SELECT "version" FROM "data_version"'
-log = logging.getLogger(__name__)
 
 
 class ResponseCache:
@@ -147,18 +145,22 @@ class ResponseCache:
         return [body]
 
     def _store(self, key, entry) -> None:
-        size = len(entry[3]) + 512  # the headers and the key, roughly
         with self.lock:
             if entry[0] != self.version:  # the version moved while this page was built
                 return
             old = self.entries.pop(key, None)
             if old is not None:
-                self.size -= len(old[3]) + 512
+                self.size -= _size(key, old)
             self.entries[key] = entry
-            self.size += size
+            self.size += _size(key, entry)
             while self.size > self.max_bytes and self.entries:
-                _, dropped = self.entries.popitem(last=False)
-                self.size -= len(dropped[3]) + 512
+                dropped_key, dropped = self.entries.popitem(last=False)
+                self.size -= _size(dropped_key, dropped)
+
+
+def _size(key, entry) -> int:
+    """What an entry holds, roughly: its body, its query string (up to 64 KB), its headers."""
+    return len(entry[3]) + len(key[1]) + sum(len(name) + len(value) for name, value in entry[2]) + 256
 
 
 def _content_length(headers) -> int | None:
