@@ -2,6 +2,7 @@
 
 Override any of them on the command line (e.g. --workers 4) or with GUNICORN_CMD_ARGS.
 """
+import gc
 import os
 import sys
 
@@ -35,6 +36,10 @@ def post_worker_init(worker):
     # each hand-over could wait that long for the GIL; at 0.5 ms the narrow benchmark mix ran ~1.5x faster,
     # ahead of the sync worker (docs/benchmarks.md)
     sys.setswitchinterval(0.0005)
+    # the app, its routes, schemas and modules (~60,000 objects) never become garbage: out of the collector's
+    # reach, a full collection walks only what requests and the caches made (~70 ms -> ~10 ms of a stalled
+    # worker at the wide benchmark mix, docs/benchmarks.md)
+    gc.freeze()
     # without REDIS_URL, batches of articles are extracted in the background of each worker (workers/embedded.py)
     from workers import embedded
 

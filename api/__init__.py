@@ -19,7 +19,7 @@ from peewee import InterfaceError, OperationalError
 import models
 from models.database import connection_usable, discard_connection, ensure_connection
 
-from . import actors, articles, claims, explore, health, jobs, people, positions, sources, timeline, topics
+from . import actors, articles, claims, explore, health, jobs, people, positions, response_cache, sources, timeline, topics
 from .auth import document_auth
 from .lookup import ActorResolver
 from .ratelimit import init_rate_limits
@@ -110,6 +110,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.after_request(_security_headers)
     app.after_request(_cache_validators)
     app.after_request(_cors)
+    response_cache.install(app, db)  # whole list pages, per process, while the data version holds
     return app
 
 

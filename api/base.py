@@ -273,10 +273,15 @@ def _links(page: int, pages: int) -> dict:
     # again five times a page (~10 % of a list request)
     base = request.script_root + request.path + "?"
     params = request.args.to_dict(flat=False)
+    params.setdefault("page", None)  # where page= goes: its own place, else last
+    # each other parameter encoded once, not five times (urlencode joins its pairs with "&" in this order)
+    parts = [None if name == "page" else urlencode({name: values}, doseq=True, safe=URL_SAFE)
+             for name, values in params.items()]
+    at = parts.index(None)
 
     def link(n):
-        params["page"] = [str(n)]
-        return base + urlencode(params, doseq=True, safe=URL_SAFE)
+        parts[at] = f"page={n}"
+        return base + "&".join(parts)
 
     return {"self": link(page), "first": link(1), "last": link(pages),
             "next": link(page + 1) if page < pages else None, "prev": link(page - 1) if page > 1 else None}

@@ -185,8 +185,17 @@ def position_page(args: dict):
     def query():
         return queries.matching_positions(**filters)
 
-    page = paginate(query if key else query(), args, key=key, page_of=lambda number, per_page: rows.position_dicts(
-        queries.page_ids(query, number, per_page, key)))
+    version = queries.data_version()  # read once, before the ids: documents written at it are still the rows'
+    # items as dicts where this function completes them (a search's highlight, the cursor after the last row),
+    # else as JSON already written, kept per row under the data version (models/rows.py: position_json)
+    as_dicts = args.get("q") or cursor_of(args) is not None
+
+    def items(number, per_page):
+        ids = queries.page_ids(query, number, per_page, key)
+        return rows.position_dicts(ids) if as_dicts else rows.position_json(ids, version)
+
+    with queries.pinned_version(version):
+        page = paginate(query if key else query(), args, key=key, page_of=items)
     if args.get("q"):
         for item in page["items"]:
             item["highlight"] = highlight(SimpleNamespace(**item), args["q"])

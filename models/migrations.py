@@ -90,6 +90,8 @@ def _pg_trgm_schema() -> str | None:
 
 
 VERSIONED_TABLES = ("position", "source", "position_target", "position_topic")  # what list totals count
+# what list pages also show (names of actors and speakers): cached whole pages are kept under the version too
+SHOWN_TABLES = ("actor", "person")
 
 
 def _data_version(engine: str) -> None:
@@ -102,13 +104,8 @@ def _data_version(engine: str) -> None:
     start = int(dt.datetime.now(dt.timezone.utc).timestamp() * 1_000_000)
     database.execute_sql(f'INSERT INTO "data_version" ("id", "version") SELECT 1, {start} '
                          'WHERE NOT EXISTS (SELECT 1 FROM "data_version")')
-    if engine == "sqlite":  # one writer at a time: the row is never contended
-        for table in VERSIONED_TABLES:
-            for event in ("INSERT", "UPDATE", "DELETE"):
-                trigger = f"{table}_{event.lower()}_bumps_version"
-                database.execute_sql(f'DROP TRIGGER IF EXISTS "{trigger}"')
-                database.execute_sql(f'CREATE TRIGGER "{trigger}" AFTER {event} ON "{table}" BEGIN '
-                                     'UPDATE "data_version" SET "version" = "version" + 1; END')
+    if engine == "sqlite":
+        _version_triggers(engine, VERSIONED_TABLES)
         return
     # PostgreSQL: deferred to the commit, once per transaction, so the row lock is the writer's last
     # (taken earlier, two ingests that also insert the same new actor could deadlock on it)
@@ -119,11 +116,30 @@ def _data_version(engine: str) -> None:
             WHERE "bumped_by" IS DISTINCT FROM pg_current_xact_id();
             RETURN NULL;
         END $$""")
-    for table in VERSIONED_TABLES:
+    _version_triggers(engine, VERSIONED_TABLES)
+
+
+def _version_triggers(engine: str, tables) -> None:
+    """Every committed write to `tables` moves the data version on."""
+    if engine == "sqlite":  # one writer at a time: the row is never contended
+        for table in tables:
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                trigger = f"{table}_{event.lower()}_bumps_version"
+                database.execute_sql(f'DROP TRIGGER IF EXISTS "{trigger}"')
+                database.execute_sql(f'CREATE TRIGGER "{trigger}" AFTER {event} ON "{table}" BEGIN '
+                                     'UPDATE "data_version" SET "version" = "version" + 1; END')
+        return
+    for table in tables:  # deferred to the commit, once per transaction (bump_data_version)
         trigger = f"{table}_bumps_version"
         database.execute_sql(f'DROP TRIGGER IF EXISTS "{trigger}" ON "{table}"')
         database.execute_sql(f'CREATE CONSTRAINT TRIGGER "{trigger}" AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
                              'DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_data_version()')
+
+
+def _shown_tables_versioned(engine: str) -> None:
+    """Writes to actors and people (their names and roles, which list pages show) move the data version on:
+    whole pages are cached under it (api/response_cache.py), as the actor-name table already was."""
+    _version_triggers(engine, SHOWN_TABLES)
 
 
 def _rate_limit_counts(engine: str) -> None:
@@ -196,6 +212,7 @@ MIGRATIONS = [
     Migration(5, "ingest jobs and their articles (POST /articles/batch)", _ingest_jobs),
     Migration(6, "claims and the ingestion cursor", _claims_and_ingestion_order),
     Migration(7, "position.ranking_words for relevance ranking", _ranking_words),
+    Migration(8, "actors and people move the data version", _shown_tables_versioned),
 ]
 LATEST = MIGRATIONS[-1].version
 

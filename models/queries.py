@@ -269,9 +269,32 @@ def _contains(text, part: str):
     return Expression(text, OP.LIKE, f"%{escaped}%")
 
 
+_request = threading.local()
+
+
 def data_version() -> int:
-    """The data version: moved on by every committed write to the positions and their sources."""
+    """The data version: moved on by every committed write to the positions and their sources (and to the
+    actors and people they name); within pinned_version(), the one read at the start of the request."""
+    pinned = getattr(_request, "version", None)
+    if pinned is not None:
+        return pinned
     return database.execute_sql(CURRENT_VERSION).fetchone()[0]
+
+
+class pinned_version:
+    """Within the block, this thread's data_version() is `version`, read at the start of the request
+    (api/response_cache.py): a request reads it once. Reading it earlier than the statements that follow is
+    what reading it again would be, a moment sooner: totals and pages stay those of that version or a newer."""
+
+    def __init__(self, version: int):
+        self.version = version
+
+    def __enter__(self):
+        self.outer = getattr(_request, "version", None)
+        _request.version = self.version
+
+    def __exit__(self, *exc):
+        _request.version = self.outer
 
 
 def count(query, key=None) -> int:
@@ -289,7 +312,7 @@ def count(query, key=None) -> int:
     key = (database.obj, key)
     with _counts_lock:
         cached_version, cached_total = _counts.get(key, (None, None))
-    if cached_version is not None and database.execute_sql(CURRENT_VERSION).fetchone()[0] == cached_version:
+    if cached_version is not None and data_version() == cached_version:
         if not callable(query):
             query.total = cached_total  # the common case, without compiling the counting statement (~0.3 ms)
         return cached_total

@@ -10,6 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import threading
+from collections import OrderedDict
+
+import orjson
 from types import SimpleNamespace
 
 from .database import database
@@ -33,13 +37,77 @@ def _select(count: int, param: str) -> str:
     return f'SELECT {", ".join(COLUMNS)} {FROM} WHERE p."id" IN ({", ".join([param] * count)})'
 
 
+MAX_KEPT_DOCUMENTS = 20_000  # per process: ~40 MB at most
+
+
+class _Documents:
+    """Documents already written as JSON, per id, for the data version they were read at (a write to any
+    table a document shows moves it on: models/migrations.py). The pages of many filters share their newest
+    rows: the wide benchmark mix built each row ~20 times. Kept as orjson Fragments (bytes, which the garbage
+    collector does not walk: 20,000 documents as dicts made its full collections stall a worker ~70 ms)."""
+
+    def __init__(self):
+        self.by_id: OrderedDict = OrderedDict()
+        self.version = None
+        self.lock = threading.Lock()
+
+    def get(self, version, ids) -> dict:
+        with self.lock:
+            if version != self.version:
+                return {}
+            found = {}
+            for i in ids:
+                document = self.by_id.get(i)
+                if document is not None:
+                    self.by_id.move_to_end(i)
+                    found[i] = document
+            return found
+
+    def put(self, version, documents: dict) -> None:
+        with self.lock:
+            if version != self.version:
+                if self.version is not None and version < self.version:
+                    return  # read at an older version than another thread already saw
+                self.by_id.clear()
+                self.version = version
+            self.by_id.update(documents)
+            while len(self.by_id) > MAX_KEPT_DOCUMENTS:
+                self.by_id.popitem(last=False)
+
+
+_documents: dict = {}  # database -> _Documents
+
+
 def position_dicts(ids: list[str]) -> list[dict]:
     """The positions with these ids, in the order given, as PositionSchema dumps them."""
     if not ids:
         return []
-    cursor = database.execute_sql(_select(len(ids), database.param), list(ids))
-    by_id = {row[0]: _document(row) for row in cursor.fetchall()}
+    by_id = _built(ids)
     return [by_id[i] for i in ids if i in by_id]
+
+
+def position_json(ids: list[str], version: int) -> list[orjson.Fragment]:
+    """position_dicts(ids) already written as JSON (what the app's orjson provider writes for each dict), for
+    a page whose ids were read at data version `version` or later: documents written before under that
+    version are reused, and those written now are kept for the next pages."""
+    if not ids:
+        return []
+    kept = _documents.get(database.obj)
+    if kept is None:
+        kept = _documents.setdefault(database.obj, _Documents())
+    by_id = kept.get(version, ids)
+    missing = [i for i in dict.fromkeys(ids) if i not in by_id]
+    if missing:
+        written = {i: orjson.Fragment(orjson.dumps(document, default=str, option=orjson.OPT_NON_STR_KEYS))
+                   for i, document in _built(missing).items()}
+        kept.put(version, written)
+        by_id.update(written)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _built(ids: list[str]) -> dict:
+    cursor = database.execute_sql(_select(len(ids), database.param), list(ids))
+    return {row[0]: _document(row) for row in cursor.fetchall()}
 
 
 def position_dict(position_id: str) -> dict | None:

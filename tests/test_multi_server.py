@@ -69,3 +69,41 @@ def test_written_through_one_read_and_deleted_through_the_other(two_servers):
             assert get(server, f"/positions?source={source['id']}").json()["total"] == 0
             assert get(server, f"/positions/{ids[0]}").status_code == 404
     assert get(first, "/positions").json()["total"] == total_before
+
+
+CACHED_PAGES = ("/positions", "/positions?per_page=5", "/positions?format=jsonld&per_page=5")
+
+
+def test_pages_each_worker_has_kept_are_answered_again_after_a_write_elsewhere(two_servers):
+    """Whole list pages are kept per worker (api/response_cache.py) while the data version holds: a write through
+    the other server moves it, and every worker of both servers answers the next read with the new rows."""
+    first, second, key = two_servers
+    auth = {"Authorization": f"Bearer {key}"}
+    before = {}
+    for server in (first, second):
+        for path in CACHED_PAGES:
+            answers = [get(server, path) for _ in range(6)]  # both workers of each server keep it
+            assert len({a.headers["ETag"] for a in answers}) == 1
+            before[server.port, path] = answers[0]
+    total = before[second.port, "/positions"].json()["total"]
+
+    created = requests.post(first.url + "/articles", json={"text": ARTICLE}, headers=auth, timeout=300)
+    assert created.status_code == 201, created.text[:1000]
+    added = len(created.json()["positions"])
+    assert added
+    for server in (second, first):
+        for _ in range(6):
+            for path in CACHED_PAGES:
+                answer = get(server, path)
+                assert answer.status_code == 200
+                if "jsonld" not in path:  # the JSON pages carry the total; a page of claims may hold the same 5
+                    assert answer.headers["ETag"] != before[server.port, path].headers["ETag"], (server.port, path)
+            assert get(server, "/positions").json()["total"] == total + added
+            etag = before[server.port, "/positions"].headers["ETag"]
+            stale = requests.get(server.url + "/positions", headers={"If-None-Match": etag}, timeout=30)
+            assert stale.status_code == 200
+
+    assert requests.delete(second.url + f"/sources/{created.json()['id']}", headers=auth, timeout=30).status_code == 204
+    for server in (first, second):
+        for _ in range(6):
+            assert get(server, "/positions").json()["total"] == total
