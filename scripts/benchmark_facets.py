@@ -5,8 +5,11 @@ usage: python scripts/benchmark_facets.py --db /tmp/corpus.sqlite3 [--repeat 20]
        (build the corpus first: python scripts/build_corpus.py --db /tmp/corpus.sqlite3, 100,000 positions)
 
 For each URL: `cold` p50/p90 with the per-process facet cache emptied before every request (what the first
-request after a write costs), then `warm` p50/p90 (the same URL again, the data unchanged). Prints the
-load average beside the numbers: the machine is shared, and a loaded machine gives slower figures.
+request after a write costs), then `warm` p50/p90 (the same URL again, the data unchanged), both with the
+whole-response cache off (RESPONSE_CACHE_BYTES=0: the facet and count caches alone), then `again` p50/p90:
+the same URL through the app as served, whose response cache answers a page asked before under the same
+data version. Prints the load average beside the numbers: the machine is shared, and a loaded machine
+gives slower figures.
 """
 from __future__ import annotations
 
@@ -64,15 +67,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--url", action="append", help="measure these URLs instead")
     args = parser.parse_args(argv)
-    client = create_app({"DATABASE_URL": f"sqlite:///{args.db.resolve()}"}).test_client()
+    database = f"sqlite:///{args.db.resolve()}"
+    client = create_app({"DATABASE_URL": database, "RESPONSE_CACHE_BYTES": 0}).test_client()
+    served = create_app({"DATABASE_URL": database}).test_client()
     total = client.get("/positions?per_page=1").get_json()["total"]
     print(f"{total:,} positions; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print("| URL | cold p50 ms | cold p90 ms | warm p50 ms | warm p90 ms |\n|---|---:|---:|---:|---:|")
+    print("| URL | cold p50 ms | cold p90 ms | warm p50 ms | warm p90 ms | again p50 ms | again p90 ms |\n"
+          "|---|---:|---:|---:|---:|---:|---:|")
     for url in args.url or URLS:
         client.get(url)  # the SQLite page cache warm, as on a serving worker
         cold = percentiles(measure(client, url, args.repeat, cold=True))
         warm = percentiles(measure(client, url, args.repeat, cold=False))
-        print(f"| `{url}` | {cold[0]:.1f} | {cold[1]:.1f} | {warm[0]:.1f} | {warm[1]:.1f} |", flush=True)
+        served.get(url)
+        again = percentiles(measure(served, url, args.repeat, cold=False))
+        print(f"| `{url}` | {cold[0]:.1f} | {cold[1]:.1f} | {warm[0]:.1f} | {warm[1]:.1f} | {again[0]:.1f} | "
+              f"{again[1]:.1f} |", flush=True)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
