@@ -405,11 +405,10 @@ def _known_from_earlier(text: str, m: Mention, by_person: dict[str, Mention]) ->
         word = NAME_WORD.match(text, m.end + 1) if text[m.end : m.end + 1] == " " else None
         if word and word.group()[0].isupper():
             # the family name comes last in "Sergei Lavrov", first in "Vương Nghị", "Moon Jae-in"
-            names = [(_written_name(text, p) or name).split() for name, p in by_person.items()]
-            people = list(by_person.values())
-            earlier = next((p for n, p in zip(names, people) if n[-1] == word.group()), None) or next(
-                (p for n, p in zip(names, people) if n[0] == word.group()), None) or next(
-                (p for n, p in zip(names, people) if _misspelt(n[-1], word.group())), None)
+            forms = [(p, form.split()) for name, p in by_person.items() for form in _name_forms(text, name, p)]
+            earlier = next((p for p, n in forms if n[-1] == word.group()), None) or next(
+                (p for p, n in forms if n[0] == word.group()), None) or next(
+                (p for p, n in forms if _misspelt(n[-1], word.group())), None)
             if earlier:
                 return Mention(m.start, word.end(), earlier.actors, earlier.person, m.role or earlier.role)
     return m
@@ -427,6 +426,14 @@ def out_of_office(m: Mention, on) -> Mention:
 
 def _names_party(role: str) -> bool:
     return any(h.kind == "actor" for h in gazetteer.scan(role, 0, len(role)))
+
+
+def _name_forms(text: str, name: str, m: Mention) -> list[str]:
+    """Every form a person introduced may be named by again: the canonical name, people.yaml's aliases
+    ("Uông Văn Bân" for Wang Wenbin) and the name as this article wrote it."""
+    known = gazetteer.person(name)
+    forms = [name, *(known.aliases if known else ()), _written_name(text, m)]
+    return [f for f in dict.fromkeys(forms) if f]
 
 
 def _written_name(text: str, m: Mention) -> str:

@@ -218,6 +218,9 @@ SPEAKERS = [
     # ... and one written first and last: "ông Lữ" is the "Lữ Gia Bình" the article introduced
     ("Thứ trưởng Ngoại giao Trung Quốc Lữ Gia Bình cho biết Bắc Kinh phản đối. Ông Lữ nhấn mạnh Mỹ không nên can "
      "thiệp vào công việc nội bộ của Trung Quốc.", "CHINA", "Lữ Gia Bình"),
+    # "ông Uông": the family name of a known person's alias ("Uông Văn Bân" = Wang Wenbin)
+    ("Phát ngôn viên Bộ Ngoại giao Trung Quốc Uông Văn Bân cho biết Bắc Kinh phản đối quyết định này. \"Trung "
+     "Quốc có quyền đáp trả quyết định này\", ông Uông nói.", "CHINA", "Wang Wenbin"),
     # "hai nhà lãnh đạo": each leader named before speaks for his side
     ("Tổng thống Pháp Emmanuel Macron điện đàm với Tổng thống Nga Vladimir Putin hôm 28/1. Hai nhà lãnh đạo nhất "
      "trí về sự cần thiết phải giảm căng thẳng.", "FRANCE", "Emmanuel Macron"),
