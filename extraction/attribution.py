@@ -34,8 +34,8 @@ NOT_A_SUBJECT_GAP = re.compile(
     re.X,
 )
 OBJECT_BEFORE = re.compile(
-    r"""(?<!cùng)\s(?:tại|ở|với|đối\ với|tới|đến|từ|vào|giữa)\s+$   # "phái đoàn Mỹ tại Moscow cho biết", "điện
-    """,                                                             # đàm với ông Putin và đề nghị": an object
+    r"""(?<!cùng)\s(?:tại|ở|với|đối\ với|tới|đến|từ|vào|giữa)\s+$   # "phái đoàn Mỹ tại Moscow cho biết":
+    """,                                                             # Moscow is where, not who
     re.X | re.I,
 )
 THEO_CLOSE = re.compile(

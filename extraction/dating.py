@@ -71,8 +71,9 @@ class DateTracker:
         time_shifted = claim.clause.dates_from > s.start  # "... sau khi X nói": another time than before
         continues = not time_shifted and (not s.first_in_block or continues_previous(text[s.start : s.end]))
         previous = self.sentence_dates.get(s.index - 1)
+        holders = {a for m in claim.agents for a in m.actors}
         others = self.sentence_parties.get(s.index - 1, set())
-        if others and not others & {a for m in claim.agents for a in m.actors}:
+        if others and not others & holders:
             previous = None  # "Mỹ ngày 20/4 kêu gọi ... Đáp lại, Moscow nói ...": one party's date is not the reply's
         if continues and previous:  # "Hôm 12/1, Hội đồng NATO - Nga nhóm họp. Sau cuộc họp, ông X nói ..."
             return previous, "sentence"
@@ -80,7 +81,7 @@ class DateTracker:
             return self.event_date, "event"
         if continues:
             return None, "sentence"
-        speech = self.speech_date if {a for m in claim.agents for a in m.actors} & self.speech_parties else None
+        speech = self.speech_date if holders & self.speech_parties else None
         if speech and not time_shifted and (self.event_date is None or self.event_date.start < speech.start):
             return speech, "event"  # "Trong thông điệp ngày 21/4, ông Putin ...": every line of it, until a meeting
         lead = self.event_date or self.lead_date
