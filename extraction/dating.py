@@ -225,26 +225,24 @@ def keeps_speaker(sentence_text: str) -> bool:
     return any(head.startswith(c + ",") or head.startswith(c + " ") for c in _speaker_continuations())
 
 
-@functools.lru_cache(maxsize=1)
-def _event_words() -> tuple[str, ...]:
-    return tuple(load_cues().get("event_words") or ())
+@functools.lru_cache(maxsize=None)
+def _lexicon_words(name: str) -> tuple[str, ...]:
+    return tuple(load_cues().get(name) or ())
+
+
+def _names_any(text: str, lexicon: str) -> bool:
+    lower = text.lower()
+    return any(has_word(lower, w) for w in _lexicon_words(lexicon))
 
 
 def names_event(text: str) -> bool:
     """ "sau cuộc gặp", "trong cuộc họp Hội đồng Nga-NATO": the text refers to a meeting."""
-    lower = text.lower()
-    return any(has_word(lower, w) for w in _event_words())
-
-
-@functools.lru_cache(maxsize=1)
-def _speech_words() -> tuple[str, ...]:
-    return tuple(load_cues().get("speech_events") or ())
+    return _names_any(text, "event_words")
 
 
 def names_speech(text: str) -> bool:
     """ "đọc Thông điệp Liên bang ngày 21/4", "trong bài phát biểu hôm 3/2": one speaker's address."""
-    lower = text.lower()
-    return any(has_word(lower, w) for w in _speech_words())
+    return _names_any(text, "speech_events")
 
 
 @functools.lru_cache(maxsize=1)
