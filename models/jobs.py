@@ -38,7 +38,7 @@ def create_job(lines: list[tuple[int, dict | None, str | None]]) -> tuple[Ingest
              "article": json.dumps(article, ensure_ascii=False, default=str) if article is not None else "",
              "error": error, "attempts": 0, "finished_at": None if article is not None else now()}
             for number, article, error in lines]
-    with write_transaction():
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
         job = IngestJob.create(id=job_id, created_at=now(), submitted=len(lines))
         for start in range(0, len(rows), INSERT_CHUNK):
             IngestItem.insert_many(rows[start:start + INSERT_CHUNK]).execute()
@@ -49,7 +49,7 @@ def create_job(lines: list[tuple[int, dict | None, str | None]]) -> tuple[Ingest
 
 def discard_job(job_id: str) -> None:
     """Remove a job that could not be queued (the queue engine was unreachable): it never existed."""
-    with write_transaction():
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
         IngestItem.delete().where(IngestItem.job == job_id).execute()
         IngestJob.delete().where(IngestJob.id == job_id).execute()
 
@@ -86,7 +86,7 @@ def claim(item_id: int, lease_seconds: float, *, only_if_free: bool = False) -> 
     moment = now()
     free = (IngestItem.status == QUEUED) | ((IngestItem.status == RUNNING) & (IngestItem.lease_until < moment))
     condition = free if only_if_free else IngestItem.status.in_([QUEUED, RUNNING])
-    with write_transaction():
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
         taken = (IngestItem.update(status=RUNNING, attempts=IngestItem.attempts + 1,
                                    lease_until=moment + dt.timedelta(seconds=lease_seconds))
                  .where((IngestItem.id == item_id) & condition).execute())
@@ -103,22 +103,23 @@ def next_free_item() -> int | None:
 
 def requeue(item_id: int) -> None:
     """Give an item back after an attempt failed, for the next attempt."""
-    with write_transaction():
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
         IngestItem.update(status=QUEUED, lease_until=None).where(
             (IngestItem.id == item_id) & (IngestItem.status == RUNNING)).execute()
 
 
 def fail(item_id: int, reason: str) -> None:
-    with write_transaction():
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
         IngestItem.update(status=FAILED, error=reason[:1000], lease_until=None, finished_at=now()).where(
             (IngestItem.id == item_id) & IngestItem.status.not_in(FINAL)).execute()
 
 
-def locked_unfinished(item_id: int) -> IngestItem | None:
-    """Inside a write transaction: the item, locked against a second finisher, unless already finished.
-    (SQLite's write lock, taken at BEGIN, already excludes every other writer.)"""
-    query = IngestItem.select().where((IngestItem.id == item_id) & IngestItem.status.not_in(FINAL))
-    return query.first() if is_sqlite() else query.for_update().first()
+def lock_unfinished(item_id: int) -> bool:
+    """Inside a write transaction: lock the item against a second finisher; False when already finished.
+    (SQLite's write lock, taken at BEGIN, already excludes every other writer.) Its id alone is read: the
+    article's text is known to whoever asks."""
+    query = IngestItem.select(IngestItem.id).where((IngestItem.id == item_id) & IngestItem.status.not_in(FINAL))
+    return (query if is_sqlite() else query.for_update()).tuples().first() is not None
 
 
 def mark_stored(item_id: int, source_id: str, created: bool) -> None:

@@ -7,9 +7,10 @@ import os
 
 from peewee import DatabaseError, IntegrityError, InterfaceError
 
-from models import jobs, queries
+from models import jobs
 from models.database import database
-from models.ingest import content_hash, store_article, write_transaction
+from models.entities import Source
+from models.ingest import content_hash, write_article, write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -60,31 +61,40 @@ def _reason(error: Exception) -> str:
 
 
 def store(item_id: int, article: dict) -> str:
-    """Extract the article unless its text is stored already; store it and mark the item in one transaction."""
+    """Extract the article unless its text is stored already; store it and mark the item in one transaction.
+
+    The extraction runs before, outside any transaction; inside, only the writes and the claim upkeep
+    (write_article), with nothing read back that is known already."""
     import extraction  # loads the NLP models: once per worker process
 
     text = article["text"]
     meta = extraction.ArticleMeta(title=article.get("title"), outlet=article.get("outlet"), url=article.get("url"),
                                   published=article.get("published"))
     digest = content_hash(text)
-    result = None if queries.source_by_hash(digest) is not None else extraction.extract(text, meta)
-    with write_transaction():
-        if jobs.locked_unfinished(item_id) is None:
+    result = None if _stored_id(digest) is not None else extraction.extract(text, meta)
+    # PostgreSQL: write_article takes the claims lock itself, after its inserts (SQLite: one writer from BEGIN)
+    with write_transaction(claims=False):
+        if not jobs.lock_unfinished(item_id):
             return "finished before"  # a retry after the first attempt's commit: nothing to do twice
         try:
-            source, created = (_existing(digest) if result is None
-                               else store_article(text, meta, result, keep_existing=True))
+            source_id, created = (_existing(digest) if result is None
+                                  else write_article(text, meta, result, keep_existing=True))
         except IntegrityError:  # the same text, from another job or line, committed first meanwhile
-            source, created = _existing(digest)
-        jobs.mark_stored(item_id, source.id, created)
+            source_id, created = _existing(digest)
+        jobs.mark_stored(item_id, source_id, created)
     return jobs.DONE if created else jobs.DUPLICATE
 
 
-def _existing(digest: str):
-    source = queries.source_by_hash(digest)
-    if source is None:  # deleted between the check and now: the next attempt extracts it
+def _stored_id(digest: str) -> str | None:
+    row = Source.select(Source.id).where(Source.content_hash == digest).tuples().first()
+    return row[0] if row else None
+
+
+def _existing(digest: str) -> tuple[str, bool]:
+    source_id = _stored_id(digest)
+    if source_id is None:  # deleted between the check and now: the next attempt extracts it
         raise LookupError("the stored copy of this text was deleted meanwhile")
-    return source, False
+    return source_id, False
 
 
 def _bind_once() -> None:
