@@ -148,13 +148,25 @@ def store_article(text: str, meta, result, *, keep_existing: bool = False) -> tu
     return Source.get_by_id(source_id), created
 
 
-def write_article(text: str, meta, result, *, keep_existing: bool = False) -> tuple[str, bool]:
+class ClaimUpkeep:
+    """The claim upkeep of several articles written in one transaction, done once at the end (keep_claims):
+    grouping the new positions of N articles together costs about what grouping one article's does (the
+    candidates are read once), and it holds the write lock that long once instead of N times."""
+
+    def __init__(self):
+        self.sources: list[str] = []
+        self.left_claims: set[str] = set()
+
+
+def write_article(text: str, meta, result, *, keep_existing: bool = False,
+                  upkeep: ClaimUpkeep | None = None) -> tuple[str, bool]:
     """store_article without reading the stored source back: (its id, created).
 
     A new text with no name (an API submission, a batch's article) only inserts rows: on PostgreSQL it
     takes the claims lock (lock_claims) after its inserts, just before its claim upkeep, so concurrent
     workers insert in parallel and queue for the upkeep alone. Any write that deletes (a re-store, a seed
-    file's new version) takes it at BEGIN. SQLite has one writer from BEGIN either way.
+    file's new version) takes it at BEGIN. SQLite has one writer from BEGIN either way. With `upkeep`
+    (inside a transaction of the caller's), the claims are left to keep_claims(upkeep), before the commit.
     """
     digest = content_hash(text)
     published = result.published or meta.published
@@ -181,11 +193,24 @@ def write_article(text: str, meta, result, *, keep_existing: bool = False) -> tu
             Source.update(**fields).where(Source.id == source_id).execute()
             left_claims |= _delete_positions(source_id)
         _insert_positions(source_id, digest, result.positions)
-        if inserts_only:
-            lock_claims()
-        claims.regroup_claims(left_claims)
-        claims.regroup_sources([source_id])
+        if upkeep is None:
+            if inserts_only:
+                lock_claims()
+            claims.regroup_claims(left_claims)
+            claims.regroup_sources([source_id])
+        else:  # last: an article whose inserts failed (its savepoint rolled back) is not grouped
+            upkeep.sources.append(source_id)
+            upkeep.left_claims |= left_claims
     return source_id, created
+
+
+def keep_claims(upkeep: ClaimUpkeep) -> None:
+    """The claims of the articles written with `upkeep`, inside their transaction, before it commits."""
+    if upkeep.sources or upkeep.left_claims:
+        lock_claims()
+        claims.regroup_claims(upkeep.left_claims)
+        if upkeep.sources:
+            claims.regroup_sources(upkeep.sources)
 
 
 def delete_source(source: Source) -> None:

@@ -93,6 +93,23 @@ def claim(item_id: int, lease_seconds: float, *, only_if_free: bool = False) -> 
     return IngestItem.get_by_id(item_id) if taken else None
 
 
+def claim_many(item_ids: list[int], lease_seconds: float) -> list[IngestItem]:
+    """claim() for the items of one queued chunk at once (one transaction): those not finished, taken."""
+    moment = now()
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
+        (IngestItem.update(status=RUNNING, attempts=IngestItem.attempts + 1,
+                           lease_until=moment + dt.timedelta(seconds=lease_seconds))
+         .where(IngestItem.id.in_(item_ids) & IngestItem.status.in_([QUEUED, RUNNING])).execute())
+    return list(IngestItem.select().where(IngestItem.id.in_(item_ids) & (IngestItem.status == RUNNING))
+                .order_by(IngestItem.id))
+
+
+def unfinished(item_ids: list[int]) -> list[IngestItem]:
+    """The items not finished yet, without their text, in id order."""
+    return list(IngestItem.select(IngestItem.id, IngestItem.attempts)
+                .where(IngestItem.id.in_(item_ids) & IngestItem.status.not_in(FINAL)).order_by(IngestItem.id))
+
+
 def next_free_item() -> int | None:
     """The oldest item waiting, or whose worker's lease ran out (it died mid-article)."""
     row = (IngestItem.select(IngestItem.id)
@@ -120,6 +137,12 @@ def lock_unfinished(item_id: int) -> bool:
     article's text is known to whoever asks."""
     query = IngestItem.select(IngestItem.id).where((IngestItem.id == item_id) & IngestItem.status.not_in(FINAL))
     return (query if is_sqlite() else query.for_update()).tuples().first() is not None
+
+
+def lock_unfinished_many(item_ids: list[int]) -> set[int]:
+    """lock_unfinished for several items: the ids of those not finished, locked."""
+    query = IngestItem.select(IngestItem.id).where(IngestItem.id.in_(item_ids) & IngestItem.status.not_in(FINAL))
+    return {row[0] for row in (query if is_sqlite() else query.order_by(IngestItem.id).for_update()).tuples()}
 
 
 def mark_stored(item_id: int, source_id: str, created: bool) -> None:
