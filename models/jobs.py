@@ -32,7 +32,9 @@ def now() -> dt.datetime:
 
 def create_job(lines: list[tuple[int, dict | None, str | None]]) -> tuple[IngestJob, list[int]]:
     """Store a job with one item per line: (line number, article fields, None) for a valid line,
-    (line number, None, error) for an invalid one. Return the job and the ids of its queued items."""
+    (line number, None, error) for an invalid one. Return the job and the ids of its queued items, in order of
+    publication date (undated last, then line order): the chunks workers.dispatch queues then hold articles
+    of the same days, whose claim upkeep reads the same candidates once (models/claims.py: a week's window)."""
     job_id = secrets.token_hex(8)
     rows = [{"job": job_id, "line": number, "status": QUEUED if article is not None else INVALID,
              "article": json.dumps(article, ensure_ascii=False, default=str) if article is not None else "",
@@ -42,9 +44,11 @@ def create_job(lines: list[tuple[int, dict | None, str | None]]) -> tuple[Ingest
         job = IngestJob.create(id=job_id, created_at=now(), submitted=len(lines))
         for start in range(0, len(rows), INSERT_CHUNK):
             IngestItem.insert_many(rows[start:start + INSERT_CHUNK]).execute()
-    queued = [row[0] for row in IngestItem.select(IngestItem.id).where(
-        (IngestItem.job == job_id) & (IngestItem.status == QUEUED)).order_by(IngestItem.id).tuples()]
-    return job, queued
+    published = {number: str(article.get("published") or "") for number, article, _ in lines if article is not None}
+    queued = IngestItem.select(IngestItem.id, IngestItem.line).where(
+        (IngestItem.job == job_id) & (IngestItem.status == QUEUED)).tuples()
+    return job, [item_id for _, _, item_id in sorted((not published[line], published[line], item_id)
+                                                      for item_id, line in queued)]
 
 
 def discard_job(job_id: str) -> None:

@@ -3,11 +3,12 @@
 (workers.tasks.run_item) run in this process under cProfile, split into extraction, store (without its
 claim upkeep), claim upkeep, job bookkeeping and connecting.
 
-usage: batch_profile.py [--articles 200] [--database-url URL] [--skip 0] [--top 25]
+usage: batch_profile.py [--articles 200] [--chunk 4] [--database-url URL] [--skip 0] [--top 25]
 
 The articles are batch.py's (the dev corpus and seeds, numbered so none is a duplicate); the database is a
 fresh one as in batch.py (a SQLite file, or a schema of its own on --database-url). `--skip N` stores the
-first N articles unprofiled first (the database then holds what a batch's later articles meet). Not a
+first N articles unprofiled first (the database then holds what a batch's later articles meet). --chunk:
+articles an RQ job, as workers.dispatch queues them (workers.tasks.run_items; 0: run_item each). Not a
 fork per article as RQ does: what a fork costs is in the wall and CPU figures of batch.py, not here.
 """
 from __future__ import annotations
@@ -29,14 +30,16 @@ sys.path.insert(0, str(ROOT))
 PARTS = [
     ("extraction", "extraction/__init__.py", "extract"),
     ("store (write_article; store_article before)", "models/ingest.py", "write_article|store_article"),
+    ("  claim upkeep: keep_claims (chunks)", "models/ingest.py", "keep_claims"),
     ("  claim upkeep: regroup_sources", "models/claims.py", "regroup_sources"),
     ("  claim upkeep: regroup_claims", "models/claims.py", "regroup_claims"),
     ("  positions: _insert_positions", "models/ingest.py", "_insert_positions"),
-    ("job: claim", "models/jobs.py", "claim"),
-    ("job: lock_unfinished", "models/jobs.py", "lock_unfinished|locked_unfinished"),
+    ("job: claim", "models/jobs.py", "claim|claim_many"),
+    ("job: unfinished (chunks)", "models/jobs.py", "unfinished"),
+    ("job: lock_unfinished", "models/jobs.py", "lock_unfinished|locked_unfinished|lock_unfinished_many"),
     ("job: mark_stored", "models/jobs.py", "mark_stored"),
     ("job: duplicate check", "workers/tasks.py|models/queries.py", "_stored_id|source_by_hash"),
-    ("write_transaction (lock wait + commit)", "models/ingest.py", "write_transaction"),
+    ("write_transaction (all: the time in write transactions)", "models/ingest.py", "write_transaction"),
     ("connect", "peewee.py", "connect"),
     ("close", "peewee.py", "close"),
     ("json.loads (item.article)", "json/__init__.py", "loads"),
@@ -58,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--skip", type=int, default=0)
+    parser.add_argument("--chunk", type=int, default=4, help="articles an RQ job (0: workers.tasks.run_item)")
     parser.add_argument("--database-url")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--dump", help="write the raw profile here (pstats format)")
@@ -77,13 +81,18 @@ def main(argv: list[str] | None = None) -> int:
         models.bind(url)
         with database.connection_context():
             _, items = jobs.create_job([(n + 1, article, None) for n, article in enumerate(batch)])
-        for item_id in items[:args.skip]:
-            tasks.run_item(item_id)
+        def run(ids):
+            if not args.chunk:
+                for item_id in ids:
+                    tasks.run_item(item_id)
+            for start in range(0, len(ids) if args.chunk else 0, args.chunk or 1):
+                tasks.run_items(ids[start:start + args.chunk])
+
+        run(items[:args.skip])
         profile = cProfile.Profile()
         cpu0, wall0 = time.process_time(), time.perf_counter()
         profile.enable()
-        for item_id in items[args.skip:]:
-            tasks.run_item(item_id)
+        run(items[args.skip:])
         profile.disable()
         cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
         with database.connection_context():
