@@ -31,26 +31,36 @@ class WriteRefused(Exception):
 
 
 @contextmanager
-def write_transaction():
+def write_transaction(*, claims: bool = True):
     """One transaction for a write, taking SQLite's write lock at BEGIN.
 
     A deferred SQLite transaction that reads first and writes later fails at once with "database is
     locked" when another worker committed in between (its snapshot is stale; busy_timeout cannot help);
     BEGIN IMMEDIATE makes concurrent writers queue on busy_timeout instead. A read-only or full database
     raises WriteRefused.
+
+    On PostgreSQL, writes that keep claims (models/claims.py) take one lock per schema at BEGIN, as SQLite's
+    write lock serialises them; `claims=False` for a write that touches no position or claim (job
+    bookkeeping, models/jobs.py), or one that takes the lock itself later with lock_claims().
     """
     try:
         with database.atomic(lock_type="IMMEDIATE") if is_sqlite() else database.atomic():
-            if not is_sqlite():
-                # one article write at a time per schema, as SQLite's write lock gives: claims (models/claims.py)
-                # are read and rewritten by each write, and two at once would count from the same snapshot
-                database.execute_sql("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))", (WRITE_LOCK,))
+            if claims:
+                lock_claims()
             yield
     except (OperationalError, InternalError) as error:
         full = _refusal(error)
         if full is None:
             raise
         raise WriteRefused(full) from error
+
+
+def lock_claims() -> None:
+    """Inside a write transaction: one article write at a time per schema until it commits. SQLite's write
+    lock, taken at BEGIN, does that already; on PostgreSQL, claims are read and rewritten by each write,
+    and two at once would count from the same snapshot."""
+    if not is_sqlite():
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))", (WRITE_LOCK,))
 
 
 def _refusal(error: BaseException | None) -> bool | None:
@@ -134,13 +144,41 @@ def store_article(text: str, meta, result, *, keep_existing: bool = False) -> tu
     of the positions it finds again; with `keep_existing` (a submission through the API) the stored
     source is returned untouched instead.
     """
+    source_id, created = write_article(text, meta, result, keep_existing=keep_existing)
+    return Source.get_by_id(source_id), created
+
+
+class ClaimUpkeep:
+    """The claim upkeep of several articles written in one transaction, done once at the end (keep_claims):
+    grouping the new positions of N articles together costs about what grouping one article's does (the
+    candidates are read once), and it holds the write lock that long once instead of N times."""
+
+    def __init__(self):
+        self.sources: list[str] = []
+        self.left_claims: set[str] = set()
+
+
+def write_article(text: str, meta, result, *, keep_existing: bool = False,
+                  upkeep: ClaimUpkeep | None = None) -> tuple[str, bool]:
+    """store_article without reading the stored source back: (its id, created).
+
+    A new text with no name (an API submission, a batch's article) only inserts rows: on PostgreSQL it
+    takes the claims lock (lock_claims) after its inserts, just before its claim upkeep, so concurrent
+    workers insert in parallel and queue for the upkeep alone. Any write that deletes (a re-store, a seed
+    file's new version) takes it at BEGIN. SQLite has one writer from BEGIN either way. With `upkeep`
+    (inside a transaction of the caller's), the claims are left to keep_claims(upkeep), before the commit.
+    """
     digest = content_hash(text)
     published = result.published or meta.published
-    with write_transaction():
-        source = Source.get_or_none(Source.content_hash == digest)
-        created = source is None
+    with write_transaction(claims=False):
+        found = Source.select(Source.id).where(Source.content_hash == digest).tuples().first()
+        created = found is None
         if not created and keep_existing:
-            return source, False
+            return found[0], False
+        source_id = digest[:16] if created else found[0]
+        inserts_only = created and not meta.name
+        if not inserts_only:
+            lock_claims()
         fields = {"name": meta.name, "outlet": result.outlet or meta.outlet, "title": result.title or meta.title,
                   "url": meta.url, "published": dt.date.fromisoformat(published) if published else None}
         left_claims: set[str] = set()  # claims that lose positions here: grouped again from what is left
@@ -149,15 +187,30 @@ def store_article(text: str, meta, result, *, keep_existing: bool = False) -> tu
                 left_claims |= _delete_positions(stale)
                 stale.delete_instance()
         if created:
-            source = Source.create(id=digest[:16], content_hash=digest, text=text,
-                                   ingested_at=dt.datetime.now(dt.timezone.utc), **fields)
+            Source.insert(id=source_id, content_hash=digest, text=text,
+                          ingested_at=dt.datetime.now(dt.timezone.utc), **fields).execute()
         else:
-            Source.update(**fields).where(Source.id == source.id).execute()
-            left_claims |= _delete_positions(source)
-        _insert_positions(source, digest, result.positions)
-        claims.regroup_claims(left_claims)
-        claims.regroup_sources([source.id])
-    return Source.get_by_id(source.id), created
+            Source.update(**fields).where(Source.id == source_id).execute()
+            left_claims |= _delete_positions(source_id)
+        _insert_positions(source_id, digest, result.positions)
+        if upkeep is None:
+            if inserts_only:
+                lock_claims()
+            claims.regroup_claims(left_claims)
+            claims.regroup_sources([source_id])
+        else:  # last: an article whose inserts failed (its savepoint rolled back) is not grouped
+            upkeep.sources.append(source_id)
+            upkeep.left_claims |= left_claims
+    return source_id, created
+
+
+def keep_claims(upkeep: ClaimUpkeep) -> None:
+    """The claims of the articles written with `upkeep`, inside their transaction, before it commits."""
+    if upkeep.sources or upkeep.left_claims:
+        lock_claims()
+        claims.regroup_claims(upkeep.left_claims)
+        if upkeep.sources:
+            claims.regroup_sources(upkeep.sources)
 
 
 def delete_source(source: Source) -> None:
@@ -179,7 +232,7 @@ def ingest_sequence() -> int:
     return database.execute_sql("SELECT pg_current_xact_id()::text::bigint").fetchone()[0]
 
 
-def _delete_positions(source: Source) -> set[str]:
+def _delete_positions(source: Source | str) -> set[str]:
     """Delete the source's positions; the claims they were in."""
     left = {c for (c,) in Position.select(Position.claim_id).where(Position.source == source).tuples() if c}
     ids = Position.select(Position.id).where(Position.source == source)
@@ -193,7 +246,7 @@ def _delete_positions(source: Source) -> set[str]:
 ROWS_PER_INSERT = 50  # positions have 17 columns: under SQLite's oldest bound-parameter limit (999)
 
 
-def _insert_positions(source: Source, digest: str, extracted) -> None:
+def _insert_positions(source: Source | str, digest: str, extracted) -> None:
     """A few multi-row INSERTs, not one per row: the store is the part of an ingest that holds the write
     lock (one writer at a time on SQLite), so its length bounds how far parallel workers scale."""
     ids = [position_id(digest, p.start, p.end, p.actor) for p in extracted]
@@ -233,13 +286,11 @@ def _ensure_references(extracted) -> dict[str, Person]:
     for p in extracted:
         if p.speaker:
             people.setdefault(p.speaker, (p.speaker_role, p.speaker_actor or p.actor))
-    for code in sorted(actors | {actor for _, actor in people.values() if actor}):
-        _ensure_actor(code)
-    for code in sorted({code for p in extracted for code in p.topics}):
-        Topic.insert(code=code, label=code).on_conflict_ignore().execute()
-    for name in sorted(people):
-        role, actor = people[name]
-        Person.insert(name=name, role=role, actor=actor).on_conflict_ignore().execute()
+    # one multi-row INSERT a kind, not one a row: this runs while holding the write lock on SQLite
+    _insert_many(Actor, [{"code": code, "name_en": code, "aliases": []}
+                         for code in sorted(actors | {actor for _, actor in people.values() if actor})])
+    _insert_many(Topic, [{"code": code, "label": code} for code in sorted({c for p in extracted for c in p.topics})])
+    _insert_many(Person, [{"name": name, "role": people[name][0], "actor": people[name][1]} for name in sorted(people)])
     return {person.name: person for person in Person.select().where(Person.name.in_(list(people)))} if people else {}
 
 

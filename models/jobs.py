@@ -32,24 +32,28 @@ def now() -> dt.datetime:
 
 def create_job(lines: list[tuple[int, dict | None, str | None]]) -> tuple[IngestJob, list[int]]:
     """Store a job with one item per line: (line number, article fields, None) for a valid line,
-    (line number, None, error) for an invalid one. Return the job and the ids of its queued items."""
+    (line number, None, error) for an invalid one. Return the job and the ids of its queued items, in order of
+    publication date (undated last, then line order): the chunks workers.dispatch queues then hold articles
+    of the same days, whose claim upkeep reads the same candidates once (models/claims.py: a week's window)."""
     job_id = secrets.token_hex(8)
     rows = [{"job": job_id, "line": number, "status": QUEUED if article is not None else INVALID,
              "article": json.dumps(article, ensure_ascii=False, default=str) if article is not None else "",
              "error": error, "attempts": 0, "finished_at": None if article is not None else now()}
             for number, article, error in lines]
-    with write_transaction():
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
         job = IngestJob.create(id=job_id, created_at=now(), submitted=len(lines))
         for start in range(0, len(rows), INSERT_CHUNK):
             IngestItem.insert_many(rows[start:start + INSERT_CHUNK]).execute()
-    queued = [row[0] for row in IngestItem.select(IngestItem.id).where(
-        (IngestItem.job == job_id) & (IngestItem.status == QUEUED)).order_by(IngestItem.id).tuples()]
-    return job, queued
+    published = {number: str(article.get("published") or "") for number, article, _ in lines if article is not None}
+    queued = IngestItem.select(IngestItem.id, IngestItem.line).where(
+        (IngestItem.job == job_id) & (IngestItem.status == QUEUED)).tuples()
+    return job, [item_id for _, _, item_id in sorted((not published[line], published[line], item_id)
+                                                      for item_id, line in queued)]
 
 
 def discard_job(job_id: str) -> None:
     """Remove a job that could not be queued (the queue engine was unreachable): it never existed."""
-    with write_transaction():
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
         IngestItem.delete().where(IngestItem.job == job_id).execute()
         IngestJob.delete().where(IngestJob.id == job_id).execute()
 
@@ -86,11 +90,28 @@ def claim(item_id: int, lease_seconds: float, *, only_if_free: bool = False) -> 
     moment = now()
     free = (IngestItem.status == QUEUED) | ((IngestItem.status == RUNNING) & (IngestItem.lease_until < moment))
     condition = free if only_if_free else IngestItem.status.in_([QUEUED, RUNNING])
-    with write_transaction():
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
         taken = (IngestItem.update(status=RUNNING, attempts=IngestItem.attempts + 1,
                                    lease_until=moment + dt.timedelta(seconds=lease_seconds))
                  .where((IngestItem.id == item_id) & condition).execute())
     return IngestItem.get_by_id(item_id) if taken else None
+
+
+def claim_many(item_ids: list[int], lease_seconds: float) -> list[IngestItem]:
+    """claim() for the items of one queued chunk at once (one transaction): those not finished, taken."""
+    moment = now()
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
+        (IngestItem.update(status=RUNNING, attempts=IngestItem.attempts + 1,
+                           lease_until=moment + dt.timedelta(seconds=lease_seconds))
+         .where(IngestItem.id.in_(item_ids) & IngestItem.status.in_([QUEUED, RUNNING])).execute())
+    return list(IngestItem.select().where(IngestItem.id.in_(item_ids) & (IngestItem.status == RUNNING))
+                .order_by(IngestItem.id))
+
+
+def unfinished(item_ids: list[int]) -> list[IngestItem]:
+    """The items not finished yet, without their text, in id order."""
+    return list(IngestItem.select(IngestItem.id, IngestItem.attempts)
+                .where(IngestItem.id.in_(item_ids) & IngestItem.status.not_in(FINAL)).order_by(IngestItem.id))
 
 
 def next_free_item() -> int | None:
@@ -103,22 +124,29 @@ def next_free_item() -> int | None:
 
 def requeue(item_id: int) -> None:
     """Give an item back after an attempt failed, for the next attempt."""
-    with write_transaction():
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
         IngestItem.update(status=QUEUED, lease_until=None).where(
             (IngestItem.id == item_id) & (IngestItem.status == RUNNING)).execute()
 
 
 def fail(item_id: int, reason: str) -> None:
-    with write_transaction():
+    with write_transaction(claims=False):  # no position nor claim: no claims lock on PostgreSQL
         IngestItem.update(status=FAILED, error=reason[:1000], lease_until=None, finished_at=now()).where(
             (IngestItem.id == item_id) & IngestItem.status.not_in(FINAL)).execute()
 
 
-def locked_unfinished(item_id: int) -> IngestItem | None:
-    """Inside a write transaction: the item, locked against a second finisher, unless already finished.
-    (SQLite's write lock, taken at BEGIN, already excludes every other writer.)"""
-    query = IngestItem.select().where((IngestItem.id == item_id) & IngestItem.status.not_in(FINAL))
-    return query.first() if is_sqlite() else query.for_update().first()
+def lock_unfinished(item_id: int) -> bool:
+    """Inside a write transaction: lock the item against a second finisher; False when already finished.
+    (SQLite's write lock, taken at BEGIN, already excludes every other writer.) Its id alone is read: the
+    article's text is known to whoever asks."""
+    query = IngestItem.select(IngestItem.id).where((IngestItem.id == item_id) & IngestItem.status.not_in(FINAL))
+    return (query if is_sqlite() else query.for_update()).tuples().first() is not None
+
+
+def lock_unfinished_many(item_ids: list[int]) -> set[int]:
+    """lock_unfinished for several items: the ids of those not finished, locked."""
+    query = IngestItem.select(IngestItem.id).where(IngestItem.id.in_(item_ids) & IngestItem.status.not_in(FINAL))
+    return {row[0] for row in (query if is_sqlite() else query.order_by(IngestItem.id).for_update()).tuples()}
 
 
 def mark_stored(item_id: int, source_id: str, created: bool) -> None:

@@ -269,6 +269,30 @@ def test_rq_mixed_batch_two_workers_one_queue_read_through_a_second_server(datab
     assert names >= {w.name for w in workers}, names
 
 
+def test_rq_chunks_of_articles_stored_together_fail_and_retry_article_by_article(database, redis_queue, tmp_path):
+    """Articles queued in chunks of 4 (workers/tasks.py run_items): a chunk's first run stores its articles
+    in one transaction; an article that raises, kills its process or stalls makes the later runs take the
+    chunk's articles one at a time, and fails alone, with the same outcomes as one article a job."""
+    url, key = database
+    redis_url, queue, job_ids = redis_queue
+    env = {"REDIS_URL": redis_url, "INGEST_QUEUE": queue, "INGEST_ARTICLE_TIMEOUT": "5", "INGEST_CHUNK": "4",
+           "INGEST_MIN_JOBS": "1"}
+    server = BatchServer(url, env, workers=1)
+    worker = Worker(url, redis_url, queue, f"{queue}-w1", tmp_path)
+    with running(server, worker):
+        lines, expected = mixed_batch(7_000_000, kills=True)
+        response = submit(server, key, lines)
+        assert response.status_code == 202, response.text[:1000]
+        job_ids.append(response.json()["id"])
+        job = wait_done(server, response.headers["Location"])
+    assert_mixed_outcome(job, expected, url, seeded_source_id(url))
+    import redis
+
+    queued = len(expected) - 3  # the invalid lines are never queued
+    rq_jobs = list(redis.Redis.from_url(redis_url).scan_iter(f"rq:job:ingest-{job['id']}-*"))
+    assert len(rq_jobs) == -(-queued // 4), rq_jobs  # in chunks of 4
+
+
 def test_embedded_mixed_batch_run_by_two_servers_read_through_either(database):
     url, key = database
     first, second = BatchServer(url, EMBEDDED_SETTINGS), BatchServer(url, EMBEDDED_SETTINGS)

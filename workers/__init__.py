@@ -54,16 +54,21 @@ def dispatch(job_id: str, item_ids: list[int]) -> None:
     from redis.exceptions import RedisError
     from rq import Queue, Retry
 
-    from .tasks import ARTICLE_TIMEOUT_S, MAX_ATTEMPTS
+    from .tasks import ARTICLE_TIMEOUT_S, MAX_ATTEMPTS, chunks
 
     try:
         queue = rq_queue()
-        # one retry more than our own count: the last run finds the attempts spent and records the failure;
-        # outcomes live in the database, so RQ keeps a finished job ten minutes (a backfill's million
-        # articles would otherwise hold a million job records in Redis)
-        queue.enqueue_many([Queue.prepare_data("workers.tasks.run_item", (item_id,),
-                                               job_id=f"ingest-{job_id}-{item_id}", timeout=ARTICLE_TIMEOUT_S,
-                                               retry=Retry(max=MAX_ATTEMPTS), result_ttl=600, failure_ttl=7 * 86400)
-                            for item_id in item_ids])
+        # up to INGEST_CHUNK articles a job (workers/tasks.py run_items: stored together, one claim upkeep); its
+        # time is its articles' time. Retries: after the first run, a run of a chunk finishes articles or
+        # spends one attempt of the one it stopped at, so its size x MAX_ATTEMPTS retries always reach the end
+        # (the first run claims the whole chunk: an article it did not reach before its horse died has one
+        # attempt fewer left). Outcomes live in the database, so RQ keeps a finished job ten minutes (a
+        # backfill's million articles would otherwise hold their job records in Redis)
+        queue.enqueue_many([Queue.prepare_data("workers.tasks.run_items", (chunk,),
+                                               job_id=f"ingest-{job_id}-{chunk[0]}",
+                                               timeout=ARTICLE_TIMEOUT_S * len(chunk),
+                                               retry=Retry(max=MAX_ATTEMPTS * len(chunk)), result_ttl=600,
+                                               failure_ttl=7 * 86400)
+                            for chunk in chunks(item_ids)])
     except RedisError as error:
         raise QueueUnavailable(str(error)) from error

@@ -10,7 +10,8 @@ of --database-url on PostgreSQL), a gunicorn server with REDIS_URL, that many `s
 processes (started, and their NLP models loaded, before the clock starts), then one batch is posted and
 the clock runs until GET /jobs/{id} says done. Prints articles per second, the scaling factor, and the
 machine's load average before and after each run (the machine may be shared), and the workers' CPU
-seconds per article (their work horses included), which the machine's other load does not change much.
+seconds per article (their work horses included), which the machine's other load does not change much,
+and on a local PostgreSQL the server's CPU seconds per article (its backends do the SQL work there).
 """
 from __future__ import annotations
 
@@ -119,6 +120,7 @@ def run(batch: list[dict], worker_count: int, database_url: str, redis_url: str)
             wait_listening(Path(logs) / f"{queue}-{n}.log", process)
         load_before = machine.load_average()
         cpu_before = cpu_seconds(workers)
+        server_before = database_server_cpu(database_url)
         started = time.perf_counter()
         response = requests.post(f"{url}/articles/batch", data=body, timeout=300, headers={
             "Authorization": f"Bearer {key}", "Content-Type": "application/x-ndjson"})
@@ -131,10 +133,12 @@ def run(batch: list[dict], worker_count: int, database_url: str, redis_url: str)
             time.sleep(0.5)
         elapsed = time.perf_counter() - started
         cpu = cpu_seconds(workers) - cpu_before
+        server_cpu = database_server_cpu(database_url) - server_before
     _clear_queue(redis_url, queue, job["id"])
     return {"workers": worker_count, "articles": len(batch), "seconds": round(elapsed, 1),
             "articles_per_s": round(len(batch) / elapsed, 2), "counts": job["counts"],
             "worker_cpu_s_per_article": round(cpu / len(batch), 3),
+            "database_server_cpu_s_per_article": round(server_cpu / len(batch), 3) if server_cpu else None,
             "load_before": load_before, "load_after": machine.load_average(),
             "database": database_url.split(":", 1)[0]}
 
@@ -148,6 +152,26 @@ def cpu_seconds(processes: list[subprocess.Popen]) -> float:
     for process in processes:
         times = psutil.Process(process.pid).cpu_times()
         total += times.user + times.system + times.children_user + times.children_system
+    return total
+
+
+def database_server_cpu(database_url: str) -> float:
+    """CPU seconds of the local PostgreSQL server so far (its postmaster's processes, live and exited: each
+    horse's connection is a backend of its own); 0 for SQLite, whose work is in the workers' own CPU. The
+    whole server's: other users of it on this machine count too."""
+    import psutil
+
+    if database_url.startswith("sqlite"):
+        return 0.0
+    total = 0.0
+    for process in psutil.process_iter(["name", "ppid"]):
+        try:
+            if process.info["name"] == "postgres" and psutil.Process(process.info["ppid"]).name() != "postgres":
+                times = process.cpu_times()  # the postmaster: its exited children's time is in children_*
+                total += times.user + times.system + times.children_user + times.children_system
+                total += sum(sum(child.cpu_times()[:2]) for child in process.children())
+        except psutil.Error:
+            continue
     return total
 
 
@@ -180,7 +204,9 @@ def main(argv: list[str] | None = None) -> int:
                "scaling": {r["workers"]: round(r["articles_per_s"] / base, 2) for r in results}}
     print(json.dumps(summary) if args.json else
           "\n".join(f"{r['workers']} worker(s): {r['articles']} articles in {r['seconds']} s = {r['articles_per_s']} "
-                    f"articles/s, {r['worker_cpu_s_per_article']} CPU s an article ({r['database']}; load "
+                    f"articles/s, {r['worker_cpu_s_per_article']} CPU s an article"
+                    + (f" + {r['database_server_cpu_s_per_article']} in the database server"
+                       if r['database_server_cpu_s_per_article'] else "") + f" ({r['database']}; load "
                     f"{r['load_before']} -> {r['load_after']})" for r in results)
           + f"\nscaling: {summary['scaling']}")
     return 0
