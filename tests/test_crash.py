@@ -91,9 +91,16 @@ class StoreTransaction:
                 return True
             self.probe.execute("ROLLBACK")
             return False
-        ports = self.ports.get(pid)
-        if not ports:  # the worker keeps its connection: found once, as psutil is slow
-            ports = self.ports[pid] = list(tcp_ports(pid, local=True, remote_port=self.postgres_port))
+        # a worker keeps its connections, but each of its threads opens its own when it first needs one: the
+        # ports are looked up again (psutil is slow) only when the ones known show no transaction
+        if self._in_transaction(self.ports.get(pid) or []):
+            return True
+        self.ports[pid] = list(tcp_ports(pid, local=True, remote_port=self.postgres_port))
+        return self._in_transaction(self.ports[pid])
+
+    def _in_transaction(self, ports: list[int]) -> bool:
+        if not ports:
+            return False
         with self.probe.cursor() as cursor:
             cursor.execute("SELECT COUNT(*) FROM pg_stat_activity WHERE client_port = ANY(%s) AND "
                            "(state = 'idle in transaction' OR xact_start < query_start)", (ports,))
