@@ -12,7 +12,7 @@ import flask_smorest
 import orjson
 import swagger_ui_bundle
 import yaml
-from flask import Flask, Response, request, send_from_directory
+from flask import Flask, Response, appcontext_pushed, request, send_from_directory
 from flask.json.provider import JSONProvider
 from peewee import InterfaceError, OperationalError
 
@@ -157,10 +157,17 @@ def _register_database_hooks(app: Flask, db) -> None:
         if len(request.full_path) > MAX_URL_LENGTH:
             return problem_response(414, f"The request URL is longer than {MAX_URL_LENGTH} characters.")
 
-    @app.before_request
-    def _connect():
+    def _bind(*_args, **_kwargs):
         if models.database.obj is not db:  # another app in this process (tests) rebound the proxy
             models.database.initialize(db)
+
+    # an app context outside a request (scripts, tests: `with app.app_context(): queries...`) reads this
+    # app's database too, not the one another app in the process bound last
+    appcontext_pushed.connect(_bind, app, weak=False)
+
+    @app.before_request
+    def _connect():
+        _bind()
         ensure_connection()  # raises OperationalError while the database is down: 503
         if not schema["migrated"]:  # it was unreachable when this worker started
             models.create_tables()
