@@ -17,7 +17,7 @@ from flask.json.provider import JSONProvider
 from peewee import InterfaceError, OperationalError
 
 import models
-from models.database import connection_usable, discard_connection, ensure_connection
+from models.database import connection_usable, discard_connection, ensure_connection, use
 
 from . import actors, articles, claims, explore, health, jobs, people, positions, response_cache, sources, timeline, topics
 from .auth import document_auth
@@ -157,17 +157,13 @@ def _register_database_hooks(app: Flask, db) -> None:
         if len(request.full_path) > MAX_URL_LENGTH:
             return problem_response(414, f"The request URL is longer than {MAX_URL_LENGTH} characters.")
 
-    def _bind(*_args, **_kwargs):
-        if models.database.obj is not db:  # another app in this process (tests) rebound the proxy
-            models.database.initialize(db)
-
     # an app context outside a request (scripts, tests: `with app.app_context(): queries...`) reads this
     # app's database too, not the one another app in the process bound last
-    appcontext_pushed.connect(_bind, app, weak=False)
+    appcontext_pushed.connect(lambda *_args, **_kwargs: use(db), app, weak=False)
 
     @app.before_request
     def _connect():
-        _bind()
+        use(db)  # another app in this process (tests) may have rebound the proxy
         ensure_connection()  # raises OperationalError while the database is down: 503
         if not schema["migrated"]:  # it was unreachable when this worker started
             models.create_tables()

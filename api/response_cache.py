@@ -34,9 +34,8 @@ from collections import OrderedDict
 from peewee import PeeweeException
 from werkzeug.wrappers import Request, Response
 
-import models
 from models import queries
-from models.database import connection_usable, discard_connection, ensure_connection
+from models.database import connection_usable, discard_connection, ensure_connection, use
 
 DEFAULT_BYTES = 64 * 1024 * 1024
 MAX_ENTRY_BYTES = 2 * 1024 * 1024
@@ -46,7 +45,6 @@ CACHED_TYPES = ("application/json", "application/ld+json")
 BYPASS = ("HTTP_AUTHORIZATION", "HTTP_COOKIE", "HTTP_IF_MATCH", "HTTP_IF_MODIFIED_SINCE",
           "HTTP_IF_UNMODIFIED_SINCE", "HTTP_IF_RANGE", "HTTP_RANGE")
 VARY_IN_KEY = {"accept"}
-CURRENT_VERSION = 'SELECT "version" FROM "data_version"'
 
 
 class ResponseCache:
@@ -104,10 +102,9 @@ class ResponseCache:
 
     def _current_version(self):
         try:
-            if models.database.obj is not self.db:  # another app in this process (tests) rebound the proxy
-                models.database.initialize(self.db)
+            use(self.db)
             ensure_connection()
-            return models.database.execute_sql(CURRENT_VERSION).fetchone()[0]
+            return queries.data_version()
         except PeeweeException:
             if not connection_usable():
                 discard_connection()

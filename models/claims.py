@@ -70,7 +70,7 @@ def terms(text: str | None) -> frozenset:
 def words(text: str | None) -> Terms:
     """terms(text) with their weight, what near_duplicates compares."""
     found = Terms(terms(text))
-    found.weight = sum(map(_weights().__getitem__, found))
+    found.weight = sum(map(_weight, found))
     return found
 
 
@@ -114,14 +114,13 @@ def near_duplicates(a: frozenset, b: frozenset) -> bool:
     shared = a & b
     if not shared:
         return False
-    weight = _weights().__getitem__
-    inter = sum(map(weight, shared))
+    inter = sum(map(_weight, shared))
     union = _total(a) + _total(b) - inter
     return union > 0 and inter / union >= MIN_SIMILARITY
 
 
 def _total(terms_: frozenset) -> float:
-    return terms_.weight if isinstance(terms_, Terms) else sum(map(_weights().__getitem__, terms_))
+    return terms_.weight if isinstance(terms_, Terms) else sum(map(_weight, terms_))
 
 
 def linked(a: Appearance, b: Appearance) -> bool:

@@ -38,6 +38,12 @@ def bind(url: str | None = None):
     return db
 
 
+def use(db) -> None:
+    """Point the proxy at `db` again when another app in this process (tests) bound it elsewhere."""
+    if database.obj is not db:
+        database.initialize(db)
+
+
 def create_tables() -> None:
     """Create the tables or bring them up to the latest schema (models/migrations.py)."""
     from .migrations import migrate
