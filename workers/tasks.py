@@ -71,10 +71,7 @@ def _store_together(items) -> str:
 
     work, errors = [], {}
     for item in items:
-        article = json.loads(item.article)
-        text = article["text"]
-        meta = extraction.ArticleMeta(title=article.get("title"), outlet=article.get("outlet"),
-                                      url=article.get("url"), published=article.get("published"))
+        text, meta = _article(json.loads(item.article))
         digest = content_hash(text)
         try:
             result = None if _stored_id(digest) is not None else extraction.extract(text, meta)
@@ -91,12 +88,7 @@ def _store_together(items) -> str:
         for item_id, text, meta, digest, result in work:
             if item_id not in left:
                 continue  # finished before
-            try:
-                source_id, created = (_existing(digest) if result is None
-                                      else write_article(text, meta, result, keep_existing=True, upkeep=upkeep))
-            except IntegrityError:  # the same text, from another job or line, committed first meanwhile
-                source_id, created = _existing(digest)
-            jobs.mark_stored(item_id, source_id, created)
+            jobs.mark_stored(item_id, *_write(text, meta, digest, result, upkeep))
         keep_claims(upkeep)
     for item in items:
         if item.id in errors:  # the others are stored: retried alone (or failed for good past its attempts)
@@ -145,22 +137,34 @@ def store(item_id: int, article: dict) -> str:
     (write_article), with nothing read back that is known already."""
     import extraction  # loads the NLP models: once per worker process
 
-    text = article["text"]
-    meta = extraction.ArticleMeta(title=article.get("title"), outlet=article.get("outlet"), url=article.get("url"),
-                                  published=article.get("published"))
+    text, meta = _article(article)
     digest = content_hash(text)
     result = None if _stored_id(digest) is not None else extraction.extract(text, meta)
     # PostgreSQL: write_article takes the claims lock itself, after its inserts (SQLite: one writer from BEGIN)
     with write_transaction(claims=False):
         if not jobs.lock_unfinished(item_id):
             return "finished before"  # a retry after the first attempt's commit: nothing to do twice
-        try:
-            source_id, created = (_existing(digest) if result is None
-                                  else write_article(text, meta, result, keep_existing=True))
-        except IntegrityError:  # the same text, from another job or line, committed first meanwhile
-            source_id, created = _existing(digest)
+        source_id, created = _write(text, meta, digest, result)
         jobs.mark_stored(item_id, source_id, created)
     return jobs.DONE if created else jobs.DUPLICATE
+
+
+def _article(article: dict):
+    """A queued article's text and metadata (the fields of POST /articles)."""
+    import extraction
+
+    meta = extraction.ArticleMeta(title=article.get("title"), outlet=article.get("outlet"), url=article.get("url"),
+                                  published=article.get("published"))
+    return article["text"], meta
+
+
+def _write(text: str, meta, digest: str, result, upkeep: ClaimUpkeep | None = None) -> tuple[str, bool]:
+    """(source id, created): the article written (result None: its text is stored already)."""
+    try:
+        return (_existing(digest) if result is None
+                else write_article(text, meta, result, keep_existing=True, upkeep=upkeep))
+    except IntegrityError:  # the same text, from another job or line, committed first meanwhile
+        return _existing(digest)
 
 
 def _stored_id(digest: str) -> str | None:
