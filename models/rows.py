@@ -12,9 +12,9 @@ import functools
 import json
 import threading
 from collections import OrderedDict
+from types import SimpleNamespace
 
 import orjson
-from types import SimpleNamespace
 
 from .database import database
 from .summary import short_name, summarize
