@@ -246,8 +246,30 @@ def _object_start(claim: Claim, cues: list[Cue]) -> int:
     return claim.cue.end if claim.cue and lo <= claim.cue.start < hi else lo
 
 
+ACTION_CHARGE = re.compile(r"với\s", re.I)   # "Mỹ áp lệnh trừng phạt Nga với cáo buộc ...": the charge behind an act
+OPENING_OBJECT = re.compile(r"\b(?:của|cựu|dưới thời|tại|ở|với|đối với|tới|đến|từ|vào|giữa)\s*$", re.I)
+
+
+def _acting_subject(v: _View, cue: Cue) -> list[Mention]:
+    """Who acts in the clause ("Mỹ và phương Tây đã trục xuất ... với cáo buộc ..."): the party that
+    opens it with those coordinated with it, not the party acted on right before the cue."""
+    before = [m for m in v.local if v.clause.start <= m.start and m.end <= cue.start]
+    if not before or before[0].start - v.clause.start > 40:
+        return []
+    if OPENING_OBJECT.search(v.text[v.clause.start : before[0].start]):
+        return []
+    group = [before[0]]
+    for m in before[1:]:
+        if not COORDINATION.match(v.text[group[-1].end : m.start]):
+            break
+        group.append(m)
+    return _one_per_party(group)
+
+
 def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention] | None:
     """The holders of what the cue attributes; None when the clause must be dropped."""
+    if ACTION_CHARGE.match(v.text, cue.start):
+        return _with_parties(v, _acting_subject(v, cue))
     agents = _agents_before(v.local, cue.start, v.text, v.clause.start)
     opener = v.text[max(v.clause.start, agents[0].start - 14) : agents[0].start].strip().lower() if agents else ""
     if opener.endswith("được"):
