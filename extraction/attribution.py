@@ -213,9 +213,11 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     found = find_cues(text, clause.start, clause.end)
     if _is_analysis(text, clause, found):
         return None
+    # a cue quoted on its own ("ông Ushakov đã “khuyên” ông Sullivan") is the reporter's scare quote
+    quoted = [c for c in found if _inside(c.start, quotes) and not _scare_quoted(text, c, quotes)]
     v = _View(text, clause,
-              cues=[c for c in found if not _inside(c.start, quotes) and not c.noun],
-              inner=[c for c in found if _inside(c.start, quotes)],
+              cues=[c for c in found if c not in quoted and not c.noun],
+              inner=quoted,
               local=[m for m in mentions if clause.start <= m.start < clause.end and not _inside(m.start, quotes)],
               mentions=mentions, quotes=quotes)
     if clause.sentence.block.role == "headline":  # terse: only "Subject cue ..." counts
@@ -405,6 +407,11 @@ def _cue_kind(cue: Cue, v: _View) -> str:
         return cue.kind
     rest = [c for c in v.all_cues() if c.start >= cue.end]
     return _kind_of(rest, cue.end, v.text, v.mentions, v.clause.end)
+
+
+def _scare_quoted(text: str, cue: Cue, quotes) -> bool:
+    return any(qs <= cue.start and cue.end <= qe and not text[qs:cue.start].strip() and not text[cue.end:qe].strip()
+               for qs, qe in quotes)
 
 
 def _has_quote(content, quotes) -> bool:

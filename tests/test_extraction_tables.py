@@ -35,6 +35,8 @@ KINDS = [
     ("Phía Ba Lan đề nghị NATO tăng cường hiện diện ở sườn phía Đông.", "POLAND", "demand"),
     ("Bộ Ngoại giao Mỹ khuyến cáo công dân nước này rời khỏi Ukraine ngay lập tức.", "US", "demand"),
     ("Điện Kremlin khuyến nghị đại sứ Mỹ tạm thời rời Moskva để tham vấn.", "RUSSIA", "demand"),
+    # a cue quoted on its own is the reporter's scare quote, still the subject's verb
+    ("Phía Nga đã “khuyên” đại sứ Anh trở về London để tham vấn.", "RUSSIA", "demand"),
     # "lực lượng đòi độc lập" names separatists: no demand in the accusation
     ("Ukraine cáo buộc Nga hậu thuẫn cho lực lượng đòi độc lập ở miền Đông.", "UKRAINE", "statement"),
     # calling for talks is an offer of talks; readiness to use force a threat
