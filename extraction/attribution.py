@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .cues import Cue, find_cues, has_word, shape_kind
+from .cues import Cue, directs_own_ranks, find_cues, has_word, shape_kind
 from .mentions import Mention
 from .reference import load_cues
 from .segment import Clause
@@ -401,6 +401,8 @@ def _trailing_attribution(text, clause, agents, cue) -> tuple[int, int] | None:
 
 
 def _cue_kind(cue: Cue, v: _View) -> str:
+    if cue.kind == "demand" and directs_own_ranks(v.text, cue):
+        return "statement"
     if cue.kind == "want":
         return _kind_of([cue], cue.start, v.text, v.mentions, v.clause.end)
     if cue.kind != "speech" and not (cue.negated and cue.kind in ("demand", "proposal", "warning")):

@@ -74,6 +74,17 @@ def shape_kind(text: str, start: int, end: int) -> str | None:
     return next((kind for kind, pattern in _lexicon().shapes if pattern.search(lower)), None)
 
 
+def directs_own_ranks(text: str, cue: Cue) -> bool:
+    """ "Bộ trưởng Shoigu yêu cầu quân đội phải sẵn sàng": an order to one's own forces or government is
+    a directive (a statement), not a demand on another party ("yêu cầu chính phủ Nga" still is one)."""
+    following = text[cue.end : cue.end + 40].lstrip().lower()
+    for word in load_cues().get("own_ranks") or ():
+        if following.startswith(word + " "):
+            after = text[cue.end : cue.end + 40].lstrip()[len(word) :].split()
+            return not after or not after[0][:1].isupper()
+    return False
+
+
 def _word_char(ch: str) -> bool:
     return ch.isalnum()
 

@@ -35,6 +35,12 @@ KINDS = [
     ("Phía Ba Lan đề nghị NATO tăng cường hiện diện ở sườn phía Đông.", "POLAND", "demand"),
     ("Bộ Ngoại giao Mỹ khuyến cáo công dân nước này rời khỏi Ukraine ngay lập tức.", "US", "demand"),
     ("Điện Kremlin khuyến nghị đại sứ Mỹ tạm thời rời Moskva để tham vấn.", "RUSSIA", "demand"),
+    # an order to one's own forces is a directive; "phải" that asks nobody ("gặp phải", "phải mất")
+    ("Bộ trưởng Quốc phòng Nga yêu cầu quân đội phải sẵn sàng ứng phó với mọi diễn biến.", "RUSSIA", "statement"),
+    ("Tổng thống Pháp yêu cầu chính phủ Nga rút quân khỏi biên giới.", "FRANCE", "demand"),
+    ("Ngoại trưởng Đức cho biết nhiều người dân có thể gặp phải khó khăn trong mùa đông này.", "GERMANY", "statement"),
+    ("Bộ Quốc phòng Anh cho biết việc hiện đại hóa sẽ phải mất nhiều năm nữa.", "UK", "statement"),
+    ("Ông Stoltenberg nói một số khuyến nghị của nhóm chuyên gia đã được thực hiện.", "NATO", "statement"),
     # a cue quoted on its own is the reporter's scare quote, still the subject's verb
     ("Phía Nga đã “khuyên” đại sứ Anh trở về London để tham vấn.", "RUSSIA", "demand"),
     # "lực lượng đòi độc lập" names separatists: no demand in the accusation
