@@ -41,6 +41,10 @@ KINDS = [
     ("Ngoại trưởng Đức cho biết nhiều người dân có thể gặp phải khó khăn trong mùa đông này.", "GERMANY", "statement"),
     ("Bộ Quốc phòng Anh cho biết việc hiện đại hóa sẽ phải mất nhiều năm nữa.", "UK", "statement"),
     ("Ông Stoltenberg nói một số khuyến nghị của nhóm chuyên gia đã được thực hiện.", "NATO", "statement"),
+    ("Ngoại trưởng Pháp nhấn mạnh tới sự cần thiết phải khôi phục đối thoại với Moskva.", "FRANCE", "demand"),
+    ("Bộ Quốc phòng Nga cho biết cuộc tập trận nhằm kiểm tra khả năng sẵn sàng chiến đấu của quân đội.",
+     "RUSSIA", "statement"),
+    ("Bắc Kinh tuyên bố có quyền đáp trả quyết định này của Canberra.", "CHINA", "warning"),
     # a cue quoted on its own is the reporter's scare quote, still the subject's verb
     ("Phía Nga đã “khuyên” đại sứ Anh trở về London để tham vấn.", "RUSSIA", "demand"),
     # "lực lượng đòi độc lập" names separatists: no demand in the accusation
