@@ -427,6 +427,9 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    "Trung Quốc tăng cường các hoạt động gây lo ngại ở eo biển Đài Loan.",
+    "Hải quân Nga có thể triển khai tàu ngầm mà không lo ngại bị phát hiện.",
+    "“Con tàu khó có thể chịu được áp suất ở độ sâu này”, ông Smith, giáo sư tại một đại học ở Mỹ, cho biết.",
     "Tehran không nói rõ con tàu trong đoạn video là tàu nào của Mỹ.",
     "Lệnh cấm của Nga đã vấp phải sự phản đối của nhiều nước trong khu vực.",
     "Nga bị nghi ngờ liên quan đến vụ nổ kho đạn năm 2014.",
