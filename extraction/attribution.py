@@ -316,7 +316,8 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
         if agents is None:
             return None
         if not agents:
-            if cue.kind == "speech":
+            # "Bình luận về biện pháp đáp trả của Nga, ông Hamacek cho biết": a later speech verb may have one
+            if cue.kind == "speech" or any(c.kind == "speech" and c.start > cue.end for c in v.cues):
                 continue
             return None
         if quoted_first and cue.start > quoted_first[1]:
@@ -376,6 +377,9 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
     kinds = [c for c in found if c.kind in ("demand", "rebuttal", "proposal", "warning") and not c.negated]
     if not kinds or any(m.start < kinds[0].start and (m.actors or m.person) for m in mentions if m.start >= clause.start):
         return None
+    speaker = next((m for m in mentions if clause.start <= m.start < clause.end and (m.actors or m.person)), None)
+    if speaker and any(c.kind == "speech" and c.start > speaker.end for c in found):
+        return None  # "Bình luận về biện pháp đáp trả của Nga, ông Hamacek cho biết ...": its own speaker
     content = (clause.start, clause.end)
     return Claim(clause, last.agents, kinds[0], kinds[0].kind, content, (clause.start, _trim_end(text, *content)),
                  _has_quote(content, quotes), [])

@@ -6,14 +6,57 @@ changed lengths, a table from each of its offsets to the raw offset it came from
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "\t": " "})
 
 
+WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)?")  # letters, possibly two runs glued by a full stop
+
+
 def readable(raw: str) -> tuple[str, list[int] | None]:
     """(text to read, offsets back to raw or None when they are the same)."""
-    spaced = raw.translate(ODD_SPACES)  # one character for one: offsets unchanged
+    text, to_raw = _composed(raw.translate(ODD_SPACES))  # ODD_SPACES: one character for one
+    return _unglued(text, to_raw)
+
+
+def _glue_points(text: str) -> list[int]:
+    """Where pages dropped a space: "Moscow.Bình luận" (a sentence end), "giữaLiên minh", "Tổng
+    thốngJoe Biden" (a lower-case run of three letters or more straight into a capital). Short runs
+    stay whole: "McFaul", "TikTok", "YouTube"."""
+    points = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        if word.islower() or word.isupper() or ("." not in word and word.istitle()):
+            continue
+        for i in range(1, len(word)):
+            here, before = word[i], word[i - 1]
+            if before == "." and here.isupper() and word[max(0, i - 3) : i - 1].islower() and i >= 3:
+                points.append(m.start() + i)
+            elif here.isupper() and before.islower() and i >= 3 and word[i - 3 : i].isalpha() and word[i - 3 : i].islower():
+                points.append(m.start() + i)
+    return points
+
+
+def _unglued(text: str, to_raw: list[int] | None) -> tuple[str, list[int] | None]:
+    """A space read in at each glue point; it maps to the raw offset of the letter after it."""
+    points = _glue_points(text)
+    if not points:
+        return text, to_raw
+    if to_raw is None:
+        to_raw = list(range(len(text) + 1))
+    pieces, offsets, last = [], [], 0
+    for p in points:
+        pieces += [text[last:p], " "]
+        offsets += to_raw[last:p] + [to_raw[p]]
+        last = p
+    pieces.append(text[last:])
+    offsets += to_raw[last:]
+    return "".join(pieces), offsets
+
+
+def _composed(spaced: str) -> tuple[str, list[int] | None]:
     if unicodedata.is_normalized("NFC", spaced):
         return spaced, None
     text, to_raw = [], []

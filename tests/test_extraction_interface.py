@@ -1,5 +1,7 @@
 """The public interface others code against: extract(), read_article(), reference, scripts."""
 import json
+import re
+import unicodedata
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +90,30 @@ def test_decomposed_text_reads_like_composed_text():
         (p.actor, p.kind) for p in composed_result.positions]
     for p in decomposed_result.positions:
         assert decomposed[p.start : p.end] == p.text
+
+
+@pytest.mark.parametrize("raw, read", [
+    ("bác bỏ các cáo buộc của Séc ở Moscow.Bình luận về", "bác bỏ các cáo buộc của Séc ở Moscow. Bình luận về"),
+    ("hiệp định giữaLiên minh châu Âu và Tổng thốngJoe Biden", "hiệp định giữa Liên minh châu Âu và Tổng thống Joe Biden"),
+    ("ông McFaul, TikTok, YouTube, Washington D.C. và vnexpress.net", "ông McFaul, TikTok, YouTube, Washington D.C. và vnexpress.net"),
+])
+def test_glued_words_are_read_apart(raw, read):
+    """Pages drop spaces ("Moscow.Bình luận"): the pipeline reads a space there, offsets stay raw."""
+    from extraction.textmap import readable, to_raw_span
+
+    text, to_raw = readable(unicodedata.normalize("NFD", raw))
+    assert unicodedata.normalize("NFC", text) == read
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    raw_nfd = unicodedata.normalize("NFD", raw)
+    for start, end in words:  # every word read maps back onto the same word as given
+        s, e = to_raw_span(to_raw, start, end)
+        assert unicodedata.normalize("NFC", raw_nfd[s:e]) == text[start:end]
+
+
+def test_a_glued_sentence_keeps_its_own_speaker():
+    text = ("Nga bác bỏ các cáo buộc của Séc.Bình luận về biện pháp đáp trả của Nga, Ngoại trưởng Séc Jan Hamacek "
+            "cho biết chính phủ nước này khá bất ngờ với mức độ phản ứng của Moskva.")
+    positions = extract(text, ArticleMeta(published="2021-04-19")).positions
+    assert [(p.actor, p.kind) for p in positions] == [("RUSSIA", "rebuttal"), ("CZECHIA", "statement")]
+    for p in positions:
+        assert text[p.start : p.end] == p.text
