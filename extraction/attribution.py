@@ -18,6 +18,7 @@ from .segment import Clause
 
 COORDINATION = re.compile(
     r"""^\s*(?:và|cùng|cùng\ với|,\ cùng|,\ cùng\ với)\s*$   # "Mỹ và các đồng minh NATO", "Nga cùng Trung Quốc"
+      | ^\s*và\s+(?:các|một\ số|nhiều|những)\s+(?:nước|quốc\ gia)\s*$   # "Mỹ và một số nước phương Tây"
     """,
     re.X,
 )

@@ -165,6 +165,7 @@ ACTORS = [
     # publishing a draft is no statement: its clauses are the positions
     ("Bộ Ngoại giao Nga hôm qua công bố dự thảo hiệp ước gửi NATO.", set()),
     ("Bộ Ngoại giao Séc hôm qua công bố, 15 nhân viên đại sứ quán Nga sẽ phải rời khỏi Praha.", {"CZECHIA"}),
+    ("Anh và một số nước phương Tây cáo buộc Nga tung tin sai lệch.", {"UK", "WEST"}),
     # the charge behind an act is the acting party's, not the party acted on right before it
     ("Tuần trước, Anh và Canada đã trục xuất 5 nhà ngoại giao Belarus với cáo buộc họ hoạt động gián điệp.",
      {"UK", "CANADA"}),
