@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import nlp
 from .clean import Block
+from .cues import find_cues
 from .reference import load_cues
 
 QUOTE = re.compile(
@@ -122,6 +123,19 @@ def _fill_gaps(spans, block):
     return out
 
 
+VERB_JOIN = re.compile(r"(?:,\s*)?\b(và|thậm chí)\s+(chúng tôi\s+|chúng ta\s+|tôi\s+)?(?:(?:cũng|còn|đã|thậm chí|sẽ)\s+)*")
+
+
+def _act_kind(text: str, start: int, end: int, first_only: bool = True) -> str | None:
+    """The kind (not speech) of the ask, offer, rejection or warning that opens text[start:end]
+    (first_only), or of the last one in it."""
+    found = [c for c in find_cues(text, start, end) if not c.noun and not c.content_only and c.kind != "speech"
+             and not c.negated]
+    if first_only:
+        return found[0].kind if found and found[0].start == start else None
+    return found[-1].kind if found else None
+
+
 @functools.lru_cache(maxsize=1)
 def _breaks() -> tuple[tuple[str, re.Pattern], ...]:
     """(how, one alternation of its conjunctions), longest first: ", nhưng " before " nhưng "."""
@@ -141,6 +155,12 @@ def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> lis
             at = sentence.start + m.start() + (len(mark) - len(mark.lstrip(" ,;")))  # where the conjunction starts
             if not any(qs <= at < qe for qs, qe in quotes) and at - sentence.start > 8:
                 cuts.setdefault(at, how)
+    for m in VERB_JOIN.finditer(body):  # "X coi Đài Loan là ... và không loại trừ khả năng ...": a second act
+        at, verb_at = sentence.start + m.start(1), sentence.start + m.end()
+        if at - sentence.start > 8 and not any(qs <= at < qe for qs, qe in quotes):
+            second = _act_kind(text, verb_at, min(sentence.end, verb_at + 30))
+            if second and second != _act_kind(text, sentence.start, at, first_only=False):
+                cuts.setdefault(at, "subject" if m.group(2) else "agentless")
     out, start, how, dates_from = [], sentence.start, "", sentence.start
     for at in sorted(cuts):
         if at - start >= 12:

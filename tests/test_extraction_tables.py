@@ -477,6 +477,9 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # two acts of different kinds joined by "và" are two positions; of one kind, one
+    ("Bắc Kinh coi Đài Loan là một phần lãnh thổ không thể tách rời và không loại trừ khả năng dùng vũ lực.",
+     {("CHINA", "statement"), ("CHINA", "warning")}),
     # "hai nhà lãnh đạo", "cả hai bên": the two parties named last, each holding it
     ("Thủ tướng Italy điện đàm với Tổng thống Ukraine hôm 2/2. Hai nhà lãnh đạo nhất trí về sự cần thiết phải "
      "giảm căng thẳng.", {("ITALY", "statement"), ("UKRAINE", "statement")}),
@@ -514,6 +517,7 @@ def test_several_positions_in_one_sentence(text, expected):
 ONE_POSITION = [
     "Nga gửi đề nghị chính thức tới NATO và OSCE, kêu gọi các tổ chức này làm rõ cam kết an ninh.",
     "Ông Lavrov nói rằng, “NATO phải dừng mở rộng”, nhưng “điều đó phải được cam kết bằng văn bản”.",
+    "Ngoại trưởng Pháp cho biết Paris đã được Berlin thông báo đầy đủ và đánh giá cao sự phối hợp giữa hai nước.",
 ]
 
 
