@@ -45,6 +45,14 @@ KINDS = [
     ("Bộ Quốc phòng Nga cho biết cuộc tập trận nhằm kiểm tra khả năng sẵn sàng chiến đấu của quân đội.",
      "RUSSIA", "statement"),
     ("Bắc Kinh tuyên bố có quyền đáp trả quyết định này của Canberra.", "CHINA", "warning"),
+    # opposing an act is a statement, opposing a proposal rejects it
+    ("Bắc Kinh kiên quyết phản đối việc Mỹ thành lập liên minh quân sự mới ở châu Á.", "CHINA", "statement"),
+    ("Moskva phản đối các đề xuất của phương Tây về kiểm soát vũ khí.", "RUSSIA", "rebuttal"),
+    # a reason or a risk averted warns nobody; a decree's subject is no threat
+    ("Bộ Ngoại giao Mỹ cho biết đã thu hồi thị thực của 20 nhà nghiên cứu vì nguy cơ rủi ro an ninh.", "US",
+     "statement"),
+    ("Điện Kremlin cho biết Tổng thống Putin đã ký sắc lệnh về các biện pháp đáp trả hành động của nước ngoài.",
+     "RUSSIA", "statement"),
     # a cue quoted on its own is the reporter's scare quote, still the subject's verb
     ("Phía Nga đã “khuyên” đại sứ Anh trở về London để tham vấn.", "RUSSIA", "demand"),
     # "lực lượng đòi độc lập" names separatists: no demand in the accusation
