@@ -7,12 +7,13 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from . import dedupe as dedupe_module
 from .article import infer_outlet
 from .clean import content_blocks, credit_text, headline
-from .dates import find_dates, infer_reference_date, parse_iso
+from .dates import DateMention, find_dates, infer_reference_date, parse_iso
 from .dating import is_starting_point
 from .decide import Decider, default_decider
 from .document import Document
@@ -53,9 +54,15 @@ def find_date_mentions(doc: Document) -> None:
     for b in doc.blocks:
         found = find_dates(doc.text, b.start, b.end, ref=doc.reference, last_day=last_day)
         doc.dates.extend(d for d in found if not any(qs <= d.start < qe for qs, qe in doc.quotes)
-                         and not is_starting_point(doc.text, d.start))
+                         and not is_starting_point(doc.text, d.start) and not _scheduled(d, doc.reference))
         days = [d.value for d in found if d.precision == "day"]
         last_day = days[-1] if days else last_day
+
+
+def _scheduled(d: DateMention, reference: dt.date | None) -> bool:
+    """A day after publication ("sẽ đến khu vực tìm kiếm vào ngày 24/4" in an article of 23/4) is an
+    event ahead, never the day a position was taken."""
+    return reference is not None and d.precision == "day" and d.value is not None and d.value > reference.isoformat()
 
 
 def complete(doc: Document) -> None:

@@ -332,6 +332,9 @@ def test_speaker(text, actor, speaker):
 
 
 DATES = [
+    # a day after publication is an event ahead, not the day the next sentence's words were said
+    ("Tàu cứu hộ của Singapore dự kiến sẽ đến khu vực vào ngày 24/4. Quân đội Indonesia cho biết Mỹ cũng đã đề "
+     "nghị hỗ trợ.", "2021-04-23", None),
     # a speech's day dates what the speaker says in it, sentences later
     ("Tổng thống Pháp ngày 3/2 đọc bài phát biểu trước Quốc hội.\nÔng khẳng định Paris sẽ tăng ngân sách quốc "
      "phòng.\nTổng thống Pháp cũng kêu gọi châu Âu tự chủ về an ninh.", "2022-02-10", "2022-02-03"),
