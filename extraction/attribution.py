@@ -501,7 +501,8 @@ def _theo_claim(v: _View) -> Claim | None:
         # sentence, not only the few words before a clause break
         end = v.clause.sentence.end
     kind = _kind_of(v.all_cues(), first.end, v.text, v.mentions, end)
-    content = (first.end + 1, end)
+    # what is claimed starts after the opener's comma: "Theo thông cáo của X ngày 20/4, ..." dates it
+    content = (first.end + THEO_CLOSE.match(v.text[first.end : first.end + 60]).end(), end)
     return Claim(v.clause, [first], None, kind, content, (v.clause.start, _trim_end(v.text, v.clause.start, end)),
                  _has_quote(content, v.quotes), [])
 

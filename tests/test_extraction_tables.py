@@ -332,6 +332,8 @@ def test_speaker(text, actor, speaker):
 
 
 DATES = [
+    ("Theo thông cáo của Bộ Quốc phòng Nga ngày 20/4, hơn 20 tàu chiến đã tham gia cuộc tập trận ở Biển Đen.",
+     "2021-04-21", "2021-04-20"),
     # a day after publication is an event ahead, not the day the next sentence's words were said
     ("Tàu cứu hộ của Singapore dự kiến sẽ đến khu vực vào ngày 24/4. Quân đội Indonesia cho biết Mỹ cũng đã đề "
      "nghị hỗ trợ.", "2021-04-23", None),
