@@ -57,6 +57,8 @@ GLUE = re.compile(
     """,
     re.X,
 )
+# between two parties of one title no comma: "Theo người phát ngôn Lầu Năm Góc, Mỹ ..." starts a clause
+PARTY_GLUE = re.compile(r"\s*(?:[–\-]\s*)?|\s+của\s+")
 
 
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "del", "la", "le", "bin", "al", "el"})
@@ -81,12 +83,13 @@ def _capital_words(text: str, pos: int, *, limit: int = 5) -> tuple[int, int] | 
     return (start, end) if start is not None else None
 
 
-def _next(hits: list[Hit], i: int, text: str, *, kinds: tuple[str, ...], glue: bool = False) -> int | None:
-    """Index of hit i+1 when it directly follows hit i (only spaces, or dash/comma when glue)."""
+def _next(hits: list[Hit], i: int, text: str, *, kinds: tuple[str, ...], glue: bool | str = False) -> int | None:
+    """Index of hit i+1 when it directly follows hit i (only spaces; dash/comma when glue, dash only
+    between two parties: glue="party")."""
     if i + 1 >= len(hits) or hits[i + 1].kind not in kinds:
         return None
     gap = text[hits[i].end : hits[i + 1].start]
-    pattern = GLUE if glue else SPACES
+    pattern = (PARTY_GLUE if glue == "party" else GLUE) if glue else SPACES
     return i + 1 if pattern.fullmatch(gap) else None
 
 
@@ -121,7 +124,7 @@ def _ner_agrees(text: str, span: tuple[int, int], block_end: int) -> bool:
 def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     """Title [party...] [name | , ông name]: returns the mention and the index of its last hit."""
     title, j, actors = hits[i], i, []
-    while (k := _next(hits, j, text, kinds=("actor",), glue=bool(actors) or j == i)) is not None:
+    while (k := _next(hits, j, text, kinds=("actor",), glue="party" if actors else j == i)) is not None:
         actors.append(hits[k].value)
         j = k
         if hits[k].end - title.start > 80:

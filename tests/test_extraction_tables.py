@@ -174,6 +174,8 @@ ACTORS = [
     ("Bộ Ngoại giao Nga hôm qua công bố dự thảo hiệp ước gửi NATO.", set()),
     ("Bộ Ngoại giao Séc hôm qua công bố, 15 nhân viên đại sứ quán Nga sẽ phải rời khỏi Praha.", {"CZECHIA"}),
     ("Anh và một số nước phương Tây cáo buộc Nga tung tin sai lệch.", {"UK", "WEST"}),
+    # a comma after a title ends it: the party after it opens the clause
+    ("Theo người phát ngôn Lầu Năm Góc, Mỹ “không tin” rằng Nga muốn giảm căng thẳng.", {"US"}),
     # the charge behind an act is the acting party's, not the party acted on right before it
     ("Tuần trước, Anh và Canada đã trục xuất 5 nhà ngoại giao Belarus với cáo buộc họ hoạt động gián điệp.",
      {"UK", "CANADA"}),
