@@ -28,7 +28,8 @@ class Hit:
 def _entries():
     titles = load_titles()
     # a title opens a sentence or follows a comma: "Trợ lý Điện Kremlin ...", "..., trợ lý Điện Kremlin ..."
-    for t in titles["titles"]:
+    ministers = [f"{rank} {p}" for rank in ("Bộ trưởng", "Thứ trưởng") for p in titles.get("portfolios") or ()]
+    for t in (*titles["titles"], *ministers):
         yield from ((form, "title", form) for form in {t, t[0].upper() + t[1:], t[0].lower() + t[1:]})
     yield from ((d, "title", d) for d in titles.get("descriptors") or ())
     yield from ((h, "host", h) for h in titles.get("host") or ())
@@ -124,7 +125,13 @@ def _ambiguous_miss(text: str, hit: Hit, hits: list[Hit]) -> bool:
 
 
 def _is_title_word(word: str) -> bool:
-    return any(t.split()[-1] == word for t in load_titles()["titles"])
+    return word in _title_last_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _title_last_words() -> frozenset[str]:
+    titles = load_titles()
+    return frozenset(t.split()[-1] for t in (*titles["titles"], *(titles.get("portfolios") or ())))
 
 
 @functools.lru_cache(maxsize=1)

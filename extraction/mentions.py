@@ -57,6 +57,7 @@ GLUE = re.compile(
     """,
     re.X,
 )
+JOINT_OFFICE = re.compile(r"\s+kiêm\s+")
 # between two parties of one title no comma: "Theo người phát ngôn Lầu Năm Góc, Mỹ ..." starts a clause
 PARTY_GLUE = re.compile(r"\s*(?:[–\-]\s*)?|\s+của\s+")
 
@@ -124,7 +125,10 @@ def _ner_agrees(text: str, span: tuple[int, int], block_end: int) -> bool:
 def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     """Title [party...] [name | , ông name]: returns the mention and the index of its last hit."""
     title, j, actors = hits[i], i, []
-    while (k := _next(hits, j, text, kinds=("actor",), glue="party" if actors else j == i)) is not None:
+    while j + 1 < len(hits) and hits[j + 1].kind == "title" and JOINT_OFFICE.fullmatch(text[hits[j].end : hits[j + 1].start]):
+        j += 1  # "Phó Thủ tướng kiêm Bộ trưởng Công thương Séc ...": one person holding two offices
+    first = j
+    while (k := _next(hits, j, text, kinds=("actor",), glue="party" if actors else j == first)) is not None:
         actors.append(hits[k].value)
         j = k
         if hits[k].end - title.start > 80:

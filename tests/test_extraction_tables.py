@@ -188,6 +188,11 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # a ministry's title, and one person holding two offices
+    ("Phó Thủ tướng kiêm Bộ trưởng Công thương Séc Karel Havlicek cho biết Rosatom sẽ bị loại khỏi cuộc thầu.",
+     "CZECHIA", "Karel Havlicek"),
+    ("Bộ trưởng Y tế Đức Karl Lauterbach cho biết Berlin sẽ gửi thêm thiết bị y tế cho Kiev.", "GERMANY",
+     "Karl Lauterbach"),
     ("Ngoại trưởng Mỹ Antony Blinken nói rằng Washington vẫn để ngỏ cánh cửa ngoại giao.", "US", "Antony Blinken"),
     ("Tổng thống Nga Valdimir Putin cho biết Moskva không muốn chiến tranh.", "RUSSIA", "Vladimir Putin"),
     ("Ngoại trưởng Nga Sergey Lavrov khẳng định phương Tây phớt lờ quan ngại của Nga.", "RUSSIA", "Sergei Lavrov"),
