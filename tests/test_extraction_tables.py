@@ -53,6 +53,9 @@ KINDS = [
      "statement"),
     ("Điện Kremlin cho biết Tổng thống Putin đã ký sắc lệnh về các biện pháp đáp trả hành động của nước ngoài.",
      "RUSSIA", "statement"),
+    ("Anh và Na Uy cam kết phối hợp để bảo đảm nguồn cung khí đốt cho châu Âu trước nguy cơ gián đoạn từ Nga.",
+     "UK", "statement"),
+    ("Thủ tướng Anh cảnh báo trước nguy cơ Nga tấn công Ukraine.", "UK", "warning"),
     # a cue quoted on its own is the reporter's scare quote, still the subject's verb
     ("Phía Nga đã “khuyên” đại sứ Anh trở về London để tham vấn.", "RUSSIA", "demand"),
     # "lực lượng đòi độc lập" names separatists: no demand in the accusation
