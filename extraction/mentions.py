@@ -262,18 +262,29 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
     if NAME_WORD.match(text, hit.end + 1) and text[hit.end + 1 : hit.end + 2].isupper():
         return []
     people = hit.value == "people"  # "hai nhà lãnh đạo" names two persons, "hai bên" two parties
-    named: dict[tuple[str, ...], Mention] = {}
-    for m in reversed(before):
-        if hit.start - m.end > PAIR_REACH or len(named) == 2:
-            break
-        if m.actors and m.actors not in named:
-            named[m.actors] = m
-        elif m.actors and m.person and not named[m.actors].person:
-            named[m.actors] = m  # "Tổng thống Nga Vladimir Putin" over a later bare "Nga"
+    # two leaders are the last two persons named ("Putin ... với Tổng thống Pháp Macron ..., hai nhà lãnh
+    # đạo"), not parties named in between ("phản hồi của Mỹ và NATO"); else the last two parties
+    named = _last_two(hit, before, persons_only=True) if people else {}
+    if len(named) < 2:
+        named = _last_two(hit, before, persons_only=False)
     if len(named) < 2:
         return []
     return [Mention(hit.start, hit.end, m.actors, m.person if people else None, m.role if people else None)
             for m in reversed(named.values())]
+
+
+def _last_two(hit: Hit, before: list[Mention], *, persons_only: bool) -> dict[tuple[str, ...], Mention]:
+    named: dict[tuple[str, ...], Mention] = {}
+    for m in reversed(before):
+        if hit.start - m.end > PAIR_REACH or len(named) == 2:
+            break
+        if not m.actors or (persons_only and not m.person):
+            continue
+        if m.actors not in named:
+            named[m.actors] = m
+        elif m.person and not named[m.actors].person:
+            named[m.actors] = m  # "Tổng thống Nga Vladimir Putin" over a later bare "Nga"
+    return named
 
 
 DOCUMENT_REACH = 40  # characters between the party and the document it published ("Nga đã công bố dự thảo")
