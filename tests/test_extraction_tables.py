@@ -506,8 +506,8 @@ JOINT = [
     # "hai nhà lãnh đạo", "cả hai bên": the two parties named last, each holding it
     # ... two leaders are the two persons named last, not parties named between them
     ("Tổng thống Nga Vladimir Putin điện đàm với Tổng thống Pháp Emmanuel Macron và cho rằng phản hồi của Mỹ và "
-     "NATO không tính đến quan ngại của Nga. Theo Điện Élysée, hai nhà lãnh đạo nhất trí về sự cần thiết phải "
-     "giảm căng thẳng.", {("RUSSIA", "statement"), ("FRANCE", "statement")}),
+     "NATO không tính đến quan ngại của Nga. Hai nhà lãnh đạo nhất trí về sự cần thiết phải giảm căng thẳng.",
+     {("RUSSIA", "statement"), ("FRANCE", "statement")}),
     ("Thủ tướng Italy điện đàm với Tổng thống Ukraine hôm 2/2. Hai nhà lãnh đạo nhất trí về sự cần thiết phải "
      "giảm căng thẳng.", {("ITALY", "statement"), ("UKRAINE", "statement")}),
     ("Anh và Nga kết thúc cuộc hội đàm tại Moskva, dù cả hai bên đều nói sẽ tiếp tục đối thoại.",
