@@ -25,6 +25,7 @@ DATE = re.compile(
     | \b(?P<rel>(?:(?:đầu|giữa|cuối)\s+)?tháng\s+(?:trước|này|qua)   # tháng trước, đầu tháng này
         | tuần\s+(?:trước|qua) | (?:đầu\s+|cuối\s+)?tuần\s+này
         | hôm\s+qua | tối\s+qua | đêm\s+qua | hôm\s+nay | sáng\s+nay | cùng\s+ngày
+        | (?:\d{1,2}|một|hai|ba|bốn|năm)\s+ngày\s+(?:trước|sau)\s+đó | trước\s+đó\s+một\s+ngày   # from the last day
         | năm\s+ngoái | năm\s+trước)\b
     | \b(?:hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+(?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b
         (?!\s*\(|\s*,?\s*ngày)                                    # "hôm thứ Ba": the last Tuesday
@@ -79,7 +80,17 @@ def _relative(word: str, ref: dt.date, last_day: str | None) -> tuple[str | None
         return ref.isoformat(), "day"
     if word == "cùng ngày" and last_day:
         return last_day, "day"
+    apart = DAYS_FROM_LAST.fullmatch(word)
+    if apart and last_day:  # "Hai ngày trước đó, ...": counted from the day named last
+        n = apart.group("n") or "một"
+        days = int(n) if n.isdigit() else SMALL_NUMBERS[n]
+        sign = 1 if apart.group("dir") == "sau" else -1
+        return (dt.date.fromisoformat(last_day) + dt.timedelta(days=sign * days)).isoformat(), "day"
     return None, "unknown"
+
+
+SMALL_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+DAYS_FROM_LAST = re.compile(r"(?:(?P<n>\d{1,2}|một|hai|ba|bốn|năm) ngày (?P<dir>trước|sau) đó|(?P<dir2>trước) đó một ngày)")
 
 
 def _year_from_word(word: str | None, ref: dt.date | None) -> int | None:

@@ -342,6 +342,11 @@ def test_speaker(text, actor, speaker):
 
 
 DATES = [
+    # "Hai ngày trước đó": counted back from the day named last
+    ("Ngày 28/1, Tổng thống Pháp điện đàm với Tổng thống Nga. Hai ngày trước đó, Ukraine tuyên bố sẽ tuân thủ "
+     "lệnh ngừng bắn.", "2022-01-30", "2022-01-26"),
+    ("Ngày 23/4, Nga trục xuất 7 nhà ngoại giao. Một ngày trước đó, Slovakia cũng yêu cầu 3 nhân viên ngoại giao "
+     "Nga phải rời nước này.", "2022-04-24", "2022-04-22"),
     ("Theo thông cáo của Bộ Quốc phòng Nga ngày 20/4, hơn 20 tàu chiến đã tham gia cuộc tập trận ở Biển Đen.",
      "2021-04-21", "2021-04-20"),
     # a day after publication is an event ahead, not the day the next sentence's words were said
