@@ -342,6 +342,9 @@ def test_speaker(text, actor, speaker):
 
 
 DATES = [
+    # a press release's day dates its party's undated words quoted from it later
+    ("Trong thông cáo đưa ra hôm 22/1, Bộ Ngoại giao Anh cho biết Nga đang tìm cách can thiệp vào Ukraine.\n"
+     "“Nga phải xuống thang”, Ngoại trưởng Anh cho biết trong thông cáo.", "2022-01-23", "2022-01-22"),
     # "Hai ngày trước đó": counted back from the day named last
     ("Ngày 28/1, Tổng thống Pháp điện đàm với Tổng thống Nga. Hai ngày trước đó, Ukraine tuyên bố sẽ tuân thủ "
      "lệnh ngừng bắn.", "2022-01-30", "2022-01-26"),
