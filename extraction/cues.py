@@ -143,7 +143,12 @@ def _is_noun(word: str, cased: str, s: int, following: str, lex: _Lexicon) -> bo
         return False
     if _prev_words(cased, s, 1) in lex.noun_markers or _prev_words(cased, s, 2) in lex.noun_markers:
         return True
+    if WHERE_SAID.match(cased, s + len(word)):
+        return False  # "bình luận trên Twitter": where it was said, not "the comment above"
     return any(following == f or following.startswith((f + " ", f + ",")) for f in lex.noun_followers)
+
+
+WHERE_SAID = re.compile(r"\s+trên\s+(?:[A-ZĐ]|(?:mạng|trang|kênh|tài khoản|truyền hình|sóng|báo)\b)")
 
 
 def _names_proper_noun(surface: str) -> bool:

@@ -56,6 +56,8 @@ KINDS = [
     ("Anh và Na Uy cam kết phối hợp để bảo đảm nguồn cung khí đốt cho châu Âu trước nguy cơ gián đoạn từ Nga.",
      "UK", "statement"),
     ("Thủ tướng Anh cảnh báo trước nguy cơ Nga tấn công Ukraine.", "UK", "warning"),
+    # "bình luận trên Twitter" says where it was said; "bình luận trên" alone is "the comment above"
+    ("“Chúng tôi sẵn sàng hỗ trợ”, Ngoại trưởng Pháp bình luận trên Twitter.", "FRANCE", "proposal"),
     # a cue quoted on its own is the reporter's scare quote, still the subject's verb
     ("Phía Nga đã “khuyên” đại sứ Anh trở về London để tham vấn.", "RUSSIA", "demand"),
     # "lực lượng đòi độc lập" names separatists: no demand in the accusation
