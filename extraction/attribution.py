@@ -378,7 +378,8 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
     kinds = [c for c in found if c.kind in ("demand", "rebuttal", "proposal", "warning") and not c.negated]
     if not kinds or any(m.start < kinds[0].start and (m.actors or m.person) for m in mentions if m.start >= clause.start):
         return None
-    speaker = next((m for m in mentions if clause.start <= m.start < clause.end and (m.actors or m.person)), None)
+    speaker = next((m for m in mentions if clause.start <= m.start < clause.end and (m.actors or m.person)),
+                   None)
     if speaker and any(c.kind == "speech" and c.start > speaker.end for c in found):
         return None  # "Bình luận về biện pháp đáp trả của Nga, ông Hamacek cho biết ...": its own speaker
     content = (clause.start, clause.end)

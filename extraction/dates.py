@@ -90,7 +90,7 @@ def _relative(word: str, ref: dt.date, last_day: str | None) -> tuple[str | None
 
 
 SMALL_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
-DAYS_FROM_LAST = re.compile(r"(?:(?P<n>\d{1,2}|một|hai|ba|bốn|năm) ngày (?P<dir>trước|sau) đó|(?P<dir2>trước) đó một ngày)")
+DAYS_FROM_LAST = re.compile(r"(?P<n>\d{1,2}|một|hai|ba|bốn|năm) ngày (?P<dir>trước|sau) đó|trước đó một ngày")
 
 
 def _year_from_word(word: str | None, ref: dt.date | None) -> int | None:

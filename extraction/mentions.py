@@ -125,7 +125,8 @@ def _ner_agrees(text: str, span: tuple[int, int], block_end: int) -> bool:
 def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     """Title [party...] [name | , ông name]: returns the mention and the index of its last hit."""
     title, j, actors = hits[i], i, []
-    while j + 1 < len(hits) and hits[j + 1].kind == "title" and JOINT_OFFICE.fullmatch(text[hits[j].end : hits[j + 1].start]):
+    while (j + 1 < len(hits) and hits[j + 1].kind == "title"
+           and JOINT_OFFICE.fullmatch(text[hits[j].end : hits[j + 1].start])):
         j += 1  # "Phó Thủ tướng kiêm Bộ trưởng Công thương Séc ...": one person holding two offices
     first = j
     while (k := _next(hits, j, text, kinds=("actor",), glue="party" if actors else j == first)) is not None:

@@ -123,7 +123,8 @@ def _fill_gaps(spans, block):
     return out
 
 
-VERB_JOIN = re.compile(r"(?:,\s*)?\b(và|thậm chí)\s+(chúng tôi\s+|chúng ta\s+|tôi\s+)?(?:(?:cũng|còn|đã|thậm chí|sẽ)\s+)*")
+VERB_JOIN = re.compile(r"(?:,\s*)?\b(và|thậm chí)\s+(chúng tôi\s+|chúng ta\s+|tôi\s+)?"
+                       r"(?:(?:cũng|còn|đã|thậm chí|sẽ)\s+)*")
 
 
 def _act_kind(text: str, start: int, end: int, first_only: bool = True) -> str | None:

@@ -30,12 +30,10 @@ def _glue_points(text: str) -> list[int]:
         word = m.group()
         if word.islower() or word.isupper() or ("." not in word and word.istitle()):
             continue
-        for i in range(1, len(word)):
-            here, before = word[i], word[i - 1]
-            if before == "." and here.isupper() and word[max(0, i - 3) : i - 1].islower() and i >= 3:
-                points.append(m.start() + i)
-            elif here.isupper() and before.islower() and i >= 3 and word[i - 3 : i].isalpha() and word[i - 3 : i].islower():
-                points.append(m.start() + i)
+        for i in range(3, len(word)):
+            before = word[i - 3 : i].replace(".", "", 1) if word[i - 1] == "." else word[i - 3 : i]
+            if word[i].isupper() and before.isalpha() and before.islower():
+                points.append(m.start() + i)  # "thốngJoe", "Moscow.Bình"
     return points
 
 

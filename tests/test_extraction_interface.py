@@ -94,8 +94,10 @@ def test_decomposed_text_reads_like_composed_text():
 
 @pytest.mark.parametrize("raw, read", [
     ("bác bỏ các cáo buộc của Séc ở Moscow.Bình luận về", "bác bỏ các cáo buộc của Séc ở Moscow. Bình luận về"),
-    ("hiệp định giữaLiên minh châu Âu và Tổng thốngJoe Biden", "hiệp định giữa Liên minh châu Âu và Tổng thống Joe Biden"),
-    ("ông McFaul, TikTok, YouTube, Washington D.C. và vnexpress.net", "ông McFaul, TikTok, YouTube, Washington D.C. và vnexpress.net"),
+    ("hiệp định giữaLiên minh châu Âu và Tổng thốngJoe Biden",
+     "hiệp định giữa Liên minh châu Âu và Tổng thống Joe Biden"),
+    ("ông McFaul, TikTok, YouTube, Washington D.C. và vnexpress.net",
+     "ông McFaul, TikTok, YouTube, Washington D.C. và vnexpress.net"),
 ])
 def test_glued_words_are_read_apart(raw, read):
     """Pages drop spaces ("Moscow.Bình luận"): the pipeline reads a space there, offsets stay raw."""
