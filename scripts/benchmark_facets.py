@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Latency of facets and timelines on a large corpus, through the app in-process (no network, one thread).
 
-usage: python scripts/benchmark_facets.py --db /tmp/corpus.sqlite3 [--repeat 20]
-       (build the corpus first: python scripts/build_corpus.py --db /tmp/corpus.sqlite3, 100,000 positions)
+usage: python scripts/benchmark_facets.py (--db /tmp/corpus.sqlite3 | --database-url postgresql://...) [--repeat 20]
+       (build the corpus first: python scripts/build_corpus.py --db /tmp/corpus.sqlite3, 100,000 positions;
+       on PostgreSQL: DATABASE_URL=postgresql://... python scripts/build_corpus.py)
 
 For each URL: `cold` p50/p90 with the per-process facet cache emptied before every request (what the first
 request after a write costs), then `warm` p50/p90 (the same URL again, the data unchanged), both with the
@@ -63,11 +64,13 @@ def measure(client, url: str, repeat: int, *, cold: bool) -> list[float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, required=True, help="SQLite corpus (scripts/build_corpus.py)")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--db", type=Path, help="SQLite corpus (scripts/build_corpus.py)")
+    where.add_argument("--database-url", help="a database URL instead (PostgreSQL)")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--url", action="append", help="measure these URLs instead")
     args = parser.parse_args(argv)
-    database = f"sqlite:///{args.db.resolve()}"
+    database = args.database_url or f"sqlite:///{args.db.resolve()}"
     client = create_app({"DATABASE_URL": database, "RESPONSE_CACHE_BYTES": 0}).test_client()
     served = create_app({"DATABASE_URL": database}).test_client()
     total = client.get("/positions?per_page=1").get_json()["total"]
