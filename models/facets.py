@@ -3,8 +3,8 @@ topic, outlet, speaker or month, most first.
 
 Every facet asked for is counted by one statement, so the filter is evaluated once (a search's matches, a
 topic's positions) rather than once a facet:
-* on SQLite, a list filtered by actor and kind alone (or not at all) sums the counts the facet_count table
-  keeps per actor and kind (models/facet_table.py): no position is read;
+* a list filtered by actor and kind alone (or not at all) sums the counts the facet_count table keeps per
+  actor and kind (models/facet_table.py): no position is read;
 * otherwise the matching rows' facet columns are read once into a materialized CTE (covering indexes hold
   them: models/migrations.py, migration 9), and each facet groups that.
 Results are cached per process under the data version, like list totals (queries.count): the first request
@@ -66,7 +66,7 @@ def cached_statement(name: str, sql: str, params) -> list[tuple]:
 def _statement(names: list[str], filters: dict) -> tuple[str, list]:
     """One SELECT of (facet, value, count, place) rows: each facet's FACET_SIZE + 1 most frequent values."""
     given = {key for key, value in filters.items() if value not in (None, (), [])}
-    if is_sqlite() and given <= {"actors", "kinds"}:
+    if given <= {"actors", "kinds"}:
         parts = [facet_table.grouped(name, list(filters.get("actors") or ()), list(filters.get("kinds") or ()))
                  for name in names]
         return _ranked(names, parts), [p for _, params in parts for p in params]

@@ -206,15 +206,17 @@ def _ranking_words(engine: str) -> None:
 
 def _facet_counts(engine: str) -> None:
     """Facets (models/facets.py) read the matching rows' facet columns from covering indexes, not from the
-    wide rows; on SQLite, lists filtered by actor and kind alone sum counts kept by triggers (facet_table)."""
+    wide rows; lists filtered by actor and kind alone sum counts kept by triggers (facet_table)."""
+    if engine == "postgresql":  # an earlier step's row updates left deferred triggers, which CREATE INDEX refuses
+        database.execute_sql("SET CONSTRAINTS ALL IMMEDIATE")
     database.execute_sql('CREATE INDEX IF NOT EXISTS "position_facets" ON "position" '
                          '("id", "actor_id", "kind", "said_from", "source_id", "speaker_id")')
     database.execute_sql('CREATE INDEX IF NOT EXISTS "source_outlet" ON "source" ("id", "outlet")')
     database.execute_sql('CREATE INDEX IF NOT EXISTS "position_topic_facets" ON "position_topic" '
                          '("position_id", "topic_id")')
+    for sql in facet_table.create(engine):
+        database.execute_sql(sql)
     if engine == "sqlite":
-        for sql in facet_table.create():
-            database.execute_sql(sql)
         # where the planner has statistics (an ANALYZEd corpus), give it the new indexes' too: without them it
         # prefers the older single-column ones and reads the wide rows
         if _table_exists("sqlite_stat1"):
