@@ -211,16 +211,22 @@ def _facet_counts(engine: str) -> None:
         database.execute_sql("SET CONSTRAINTS ALL IMMEDIATE")
     database.execute_sql('CREATE INDEX IF NOT EXISTS "position_facets" ON "position" '
                          '("id", "actor_id", "kind", "said_from", "source_id", "speaker_id")')
+    # the list order's index for actor and kind, widened to hold the facet columns: it replaces the narrow one
+    desc = "DESC" if engine == "sqlite" else "DESC NULLS LAST"
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "position_actor_kind_facets" ON "position" '
+                         f'("actor_id", "kind", "said_from" {desc}, "id", "source_id", "speaker_id")')
+    database.execute_sql('DROP INDEX IF EXISTS "position_actor_kind_newest"')
     database.execute_sql('CREATE INDEX IF NOT EXISTS "source_outlet" ON "source" ("id", "outlet")')
     database.execute_sql('CREATE INDEX IF NOT EXISTS "position_topic_facets" ON "position_topic" '
                          '("position_id", "topic_id")')
+    database.execute_sql('DROP INDEX IF EXISTS "position_topic_position_id"')  # the one above serves its lookups
     for sql in facet_table.create(engine):
         database.execute_sql(sql)
     if engine == "sqlite":
         # where the planner has statistics (an ANALYZEd corpus), give it the new indexes' too: without them it
         # prefers the older single-column ones and reads the wide rows
         if _table_exists("sqlite_stat1"):
-            for index in ("position_facets", "source_outlet", "position_topic_facets"):
+            for index in ("position_facets", "position_actor_kind_facets", "source_outlet", "position_topic_facets"):
                 database.execute_sql(f'ANALYZE "{index}"')
 
 
