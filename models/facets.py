@@ -1,43 +1,51 @@
 """Facets, as Datasette has them: for the rows matching a list's filters, how many have each actor, kind,
 topic, outlet, speaker or month, most first.
 
-Each facet is one GROUP BY over the filtered position rows, read from an index where one holds the column
-(actor, kind, said_from, topic, source, speaker); outlets and speakers are counted per source and per
-speaker id first, then named. Results are cached per process under the data version, like list totals
-(queries.count): a facet is computed again only after a write commits (docs/benchmarks.md has both).
+Every facet asked for is counted by one statement, so the filter is evaluated once (a search's matches, a
+topic's positions) rather than once a facet:
+* a list filtered by actor and kind alone (or not at all) sums the counts the facet_count table keeps per
+  actor and kind (models/facet_table.py): no position is read;
+* otherwise the matching rows' facet columns are read once into a materialized CTE (covering indexes hold
+  them: models/migrations.py, migration 9), and each facet groups that.
+Results are cached per process under the data version, like list totals (queries.count): the first request
+after a write costs the statement above (docs/benchmarks.md has both).
 """
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
 
-from peewee import SQL, fn
-
+from . import facet_table
 from .database import database, is_sqlite
-from .entities import Person, Position, PositionTopic, Source
+from .entities import Position
 from .queries import CURRENT_VERSION, _filtered
 
 FACETS = ("actor", "kind", "topic", "outlet", "speaker", "month")
 FACET_SIZE = 30  # values returned per facet, most frequent first (Datasette's default size)
 MAX_CACHED = 1024
 
-_cache: OrderedDict = OrderedDict()  # (database, facet, sql, params) -> (data version, result)
+_cache: OrderedDict = OrderedDict()  # (database, name, sql, params) -> (data version, result)
 _lock = threading.Lock()
 
 
 def facet_counts(names, **filters) -> dict[str, dict]:
     """{facet: {"values": [{"value", "count"}], "truncated"}} for the positions matching the filters."""
-    results = {}
-    for name in dict.fromkeys(names):
-        rows = cached_rows(name, _QUERIES[name](filters))
-        results[name] = {"values": [{"value": str(value), "count": int(count)} for value, count in rows[:FACET_SIZE]],
-                         "truncated": len(rows) > FACET_SIZE}
-    return results
+    names = list(dict.fromkeys(names))
+    sql, params = _statement(names, filters)
+    found: dict[str, list] = {name: [] for name in names}
+    for facet, value, count, _ in cached_statement("facets", sql, params):
+        found[facet].append({"value": str(value), "count": int(count)})
+    return {name: {"values": rows[:FACET_SIZE], "truncated": len(rows) > FACET_SIZE} for name, rows in found.items()}
 
 
 def cached_rows(name: str, query) -> list[tuple]:
-    """The rows of `query`, computed again only after a write has committed since they were read."""
+    """The rows of a peewee `query`, computed again only after a write has committed since they were read."""
     sql, params = query.sql()
+    return cached_statement(name, sql, params)
+
+
+def cached_statement(name: str, sql: str, params) -> list[tuple]:
+    """The rows of `sql`, computed again only after a write has committed since they were read."""
     key = (database.obj, name, sql, tuple(params))
     # the version is read before the rows: a write committing meanwhile leaves these rows under the older
     # version (read again at the next request), never older rows under the newer version
@@ -55,50 +63,50 @@ def cached_rows(name: str, query) -> list[tuple]:
     return rows
 
 
-def _by_column(column):
-    def query(filters):
-        counted = fn.COUNT(SQL("*"))
-        return (_filtered(Position.select(column, counted), **filters).where(column.is_null(False))
-                .group_by(column).order_by(counted.desc(), column).limit(FACET_SIZE + 1))
-    return query
+def _statement(names: list[str], filters: dict) -> tuple[str, list]:
+    """One SELECT of (facet, value, count, place) rows: each facet's FACET_SIZE + 1 most frequent values."""
+    given = {key for key, value in filters.items() if value not in (None, (), [])}
+    if given <= {"actors", "kinds"}:
+        parts = [facet_table.grouped(name, list(filters.get("actors") or ()), list(filters.get("kinds") or ()))
+                 for name in names]
+        return _ranked(names, parts), [p for _, params in parts for p in params]
+    matching, params = _filtered(Position.select(Position.id, Position.actor, Position.kind, Position.said_from,
+                                                 Position.source, Position.speaker), **filters).sql()
+    parts = [(_GROUPED[name](), []) for name in names]
+    return f"WITH m AS MATERIALIZED ({matching}) " + _ranked(names, parts), list(params)
 
 
-def _month(filters):
-    month = fn.SUBSTR(Position.said_from, 1, 7) if is_sqlite() else fn.TO_CHAR(Position.said_from, "YYYY-MM")
-    counted = fn.COUNT(SQL("*"))
-    return (_filtered(Position.select(month.alias("month"), counted), **filters)
-            .where(Position.said_from.is_null(False))
-            .group_by(SQL("1")).order_by(counted.desc(), SQL("1").desc()).limit(FACET_SIZE + 1))
+def _ranked(names: list[str], parts: list[tuple[str, list]]) -> str:
+    """The grouped SELECTs (value, n) as one UNION ALL, each cut to its first FACET_SIZE + 1 by place:
+    most first, then by value (months: the latest first)."""
+    selects = []
+    for name, (grouped, _) in zip(names, parts):
+        by_value = "value DESC" if name == "month" else "value"
+        selects.append(f"SELECT * FROM (SELECT '{name}' AS facet, value, n, ROW_NUMBER() OVER "
+                       f"(ORDER BY n DESC, {by_value}) AS place FROM ({grouped}) AS g) AS r "
+                       f"WHERE place <= {FACET_SIZE + 1}")
+    return " UNION ALL ".join(selects) + " ORDER BY 1, 4"
 
 
-def _topic(filters):
-    counted = fn.COUNT(SQL("*"))
-    query = PositionTopic.select(PositionTopic.topic, counted)
-    if _any(filters):
-        query = query.where(PositionTopic.position.in_(_filtered(Position.select(Position.id), **filters)))
-    return query.group_by(PositionTopic.topic).order_by(counted.desc(), PositionTopic.topic).limit(FACET_SIZE + 1)
+def _month() -> str:
+    return "substr(m.said_from, 1, 7)" if is_sqlite() else "to_char(m.said_from, 'YYYY-MM')"
 
 
-def _named(column, table, key, name):
-    """Counts per id (an index holds it), then summed per name: each position joined once per group, not row."""
-    def query(filters):
-        per_id = (_filtered(Position.select(column.alias("key"), fn.COUNT(SQL("*")).alias("n")), **filters)
-                  .group_by(column).alias("per_id"))
-        total = fn.SUM(per_id.c.n)
-        return (table.select(name, total).join(per_id, on=(key == per_id.c.key))
-                .where(name.is_null(False)).group_by(name).order_by(total.desc(), name).limit(FACET_SIZE + 1))
-    return query
-
-
-def _any(filters: dict) -> bool:
-    return any(value not in (None, (), []) for value in filters.values())
-
-
-_QUERIES = {
-    "actor": _by_column(Position.actor),
-    "kind": _by_column(Position.kind),
-    "topic": _topic,
-    "outlet": _named(Position.source, Source, Source.id, Source.outlet),
-    "speaker": _named(Position.speaker, Person, Person.id, Person.name),
-    "month": _month,
+# each facet of the matching rows `m` (the CTE above) as SELECT value, n. CROSS JOIN: SQLite then reads m first
+# and looks each row up (it cannot tell m's size, and would scan the other table whole); PostgreSQL plans it
+# as any inner join
+_GROUPED = {
+    "actor": lambda: "SELECT m.actor_id AS value, COUNT(*) AS n FROM m GROUP BY m.actor_id",
+    "kind": lambda: "SELECT m.kind AS value, COUNT(*) AS n FROM m GROUP BY m.kind",
+    "month": lambda: (f"SELECT {_month()} AS value, COUNT(*) AS n FROM m WHERE m.said_from IS NOT NULL "
+                      f"GROUP BY {_month()}"),
+    "topic": lambda: ('SELECT t.topic_id AS value, COUNT(*) AS n FROM m CROSS JOIN "position_topic" t '
+                      "WHERE t.position_id = m.id GROUP BY t.topic_id"),
+    # per source and per speaker first, then named: each source and person looked up once, not once a row
+    "outlet": lambda: ('SELECT s.outlet AS value, SUM(g.n) AS n FROM (SELECT m.source_id, COUNT(*) AS n FROM m '
+                       'GROUP BY m.source_id) AS g CROSS JOIN "source" s WHERE s.id = g.source_id '
+                       "AND s.outlet IS NOT NULL GROUP BY s.outlet"),
+    "speaker": lambda: ('SELECT pe.name AS value, SUM(g.n) AS n FROM (SELECT m.speaker_id, COUNT(*) AS n FROM m '
+                        'WHERE m.speaker_id IS NOT NULL GROUP BY m.speaker_id) AS g CROSS JOIN "person" pe '
+                        "WHERE pe.id = g.speaker_id GROUP BY pe.name"),
 }

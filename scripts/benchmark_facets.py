@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Latency of facets and timelines on a large corpus, through the app in-process (no network, one thread).
 
-usage: python scripts/benchmark_facets.py --db /tmp/corpus.sqlite3 [--repeat 20]
-       (build the corpus first: python scripts/build_corpus.py --db /tmp/corpus.sqlite3, 100,000 positions)
+usage: python scripts/benchmark_facets.py (--db /tmp/corpus.sqlite3 | --database-url postgresql://...) [--repeat 20]
+       (build the corpus first: python scripts/build_corpus.py --db /tmp/corpus.sqlite3, 100,000 positions;
+       on PostgreSQL: DATABASE_URL=postgresql://... python scripts/build_corpus.py)
 
 For each URL: `cold` p50/p90 with the per-process facet cache emptied before every request (what the first
 request after a write costs), then `warm` p50/p90 (the same URL again, the data unchanged), both with the
 whole-response cache off (RESPONSE_CACHE_BYTES=0: the facet and count caches alone), then `again` p50/p90:
 the same URL through the app as served, whose response cache answers a page asked before under the same
-data version. Prints the load average beside the numbers: the machine is shared, and a loaded machine
-gives slower figures.
+data version; then `written` p50/p90: the data version moved on before every request, as a write moves it
+(response cache off): totals, pages and facets all computed again, as on the first request after a write
+(the facet counts a write keeps, models/facet_table.py, stay as they are, as after a real write). Prints the
+load average beside the numbers: the machine is shared, and a loaded machine gives slower figures.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from api import create_app  # noqa: E402
 from models import facets  # noqa: E402
+from models.database import database as proxy  # noqa: E402
 
 ALL = ",".join(facets.FACETS)
 URLS = [
@@ -48,11 +52,11 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
 
 
-def measure(client, url: str, repeat: int, *, cold: bool) -> list[float]:
+def measure(client, url: str, repeat: int, *, before=None) -> list[float]:
     samples = []
     for _ in range(repeat):
-        if cold:
-            facets._cache.clear()
+        if before:
+            before()
         started = time.perf_counter()
         response = client.get(url)
         samples.append((time.perf_counter() - started) * 1000)
@@ -63,25 +67,34 @@ def measure(client, url: str, repeat: int, *, cold: bool) -> list[float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, required=True, help="SQLite corpus (scripts/build_corpus.py)")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--db", type=Path, help="SQLite corpus (scripts/build_corpus.py)")
+    where.add_argument("--database-url", help="a database URL instead (PostgreSQL)")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--url", action="append", help="measure these URLs instead")
     args = parser.parse_args(argv)
-    database = f"sqlite:///{args.db.resolve()}"
-    client = create_app({"DATABASE_URL": database, "RESPONSE_CACHE_BYTES": 0}).test_client()
+    database = args.database_url or f"sqlite:///{args.db.resolve()}"
+    app = create_app({"DATABASE_URL": database, "RESPONSE_CACHE_BYTES": 0})
+    client = app.test_client()
     served = create_app({"DATABASE_URL": database}).test_client()
     total = client.get("/positions?per_page=1").get_json()["total"]
     print(f"{total:,} positions; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print("| URL | cold p50 ms | cold p90 ms | warm p50 ms | warm p90 ms | again p50 ms | again p90 ms |\n"
-          "|---|---:|---:|---:|---:|---:|---:|")
+    print("| URL | cold p50 ms | cold p90 ms | warm p50 ms | warm p90 ms | again p50 ms | again p90 ms "
+          "| written p50 ms | written p90 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+    def write():  # what a write does to the caches: every one keyed by the data version misses
+        with app.app_context():
+            proxy.execute_sql('UPDATE "data_version" SET "version" = "version" + 1')
+
     for url in args.url or URLS:
         client.get(url)  # the SQLite page cache warm, as on a serving worker
-        cold = percentiles(measure(client, url, args.repeat, cold=True))
-        warm = percentiles(measure(client, url, args.repeat, cold=False))
+        cold = percentiles(measure(client, url, args.repeat, before=facets._cache.clear))
+        warm = percentiles(measure(client, url, args.repeat))
         served.get(url)
-        again = percentiles(measure(served, url, args.repeat, cold=False))
+        again = percentiles(measure(served, url, args.repeat))
+        written = percentiles(measure(client, url, args.repeat, before=write))
         print(f"| `{url}` | {cold[0]:.1f} | {cold[1]:.1f} | {warm[0]:.1f} | {warm[1]:.1f} | {again[0]:.1f} | "
-              f"{again[1]:.1f} |", flush=True)
+              f"{again[1]:.1f} | {written[0]:.1f} | {written[1]:.1f} |", flush=True)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
