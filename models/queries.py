@@ -156,8 +156,8 @@ def _filtered(query, *, actors=(), kinds=(), topics=(), targets=(), speaker=None
     if source:
         query = query.where(Position.source == source)
     if since and since.day == 1:
-        # a month-dated position's said_from is the month's first day: no precision to check, and the
-        # newest-first indexes alone answer (a count read ~2.5x fewer pages per row than with the check)
+        # the same rows: a month-dated position's said_from is the month's first day. Without the precision
+        # check the newest-first indexes alone answer, no table row read (counts ~2.5x faster a row)
         query = query.where(Position.said_from >= since)
     elif since:
         # a position dated only by month counts as said in that month: since=2022-01-15 keeps "2022-01"
