@@ -79,6 +79,7 @@ def _as_enumeration(label: str) -> str:
     return f"{head} and {last}" if comma and " and " not in label and " or " not in label else label
 
 
+@functools.lru_cache(maxsize=1024)  # a few dozen topic labels; the known names are hundreds, scanned per label
 def _as_object(label: str) -> str:
     # "Missiles" -> "missiles"; "NATO enlargement" and "Ukraine's membership" keep their capitals
     first = label.split()[0].split("'")[0]
