@@ -36,6 +36,10 @@ def post_worker_init(worker):
     # each hand-over could wait that long for the GIL; at 0.5 ms the narrow benchmark mix ran ~1.5x faster,
     # ahead of the sync worker (docs/benchmarks.md)
     sys.setswitchinterval(0.0005)
+    # actor and topic names for the rows' summaries: read here, not by the worker's first request
+    from models.summary import load_reference_names
+
+    load_reference_names()
     # the app, its routes, schemas and modules (~60,000 objects) never become garbage: out of the collector's
     # reach, a full collection walks only what requests and the caches made (~70 ms -> ~10 ms of a stalled
     # worker at the wide benchmark mix, docs/benchmarks.md)
