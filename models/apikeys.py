@@ -16,6 +16,8 @@ def key_digest(key: str) -> str:
 def create_key(name: str) -> str:
     """A new random key stored under `name` (its digest only); the caller shows it once."""
     key = secrets.token_urlsafe(32)
+    while key.startswith("-"):  # a leading dash reads as an option to `ingest.py --key KEY` and other CLIs
+        key = secrets.token_urlsafe(32)
     ApiKey.create(name=name, key_hash=key_digest(key), created_at=dt.datetime.now(dt.timezone.utc))
     return key
 

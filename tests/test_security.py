@@ -223,3 +223,18 @@ def test_no_api_key_is_ever_logged(database_url, api_key, tmp_path):
     assert "/articles" in logs and "/sources/0000000000000000" in logs
     assert api_key not in logs and wrong_key not in logs  # ...without the keys
     assert "Bearer" not in logs and "api_key=" not in logs
+
+
+def test_a_new_key_never_starts_with_a_dash(app, monkeypatch):
+    """A key like '-uAx...' reads as an option: `ingest.py --key -uAx...` refused it (seen in CI, 1 key in 64)."""
+    from models import apikeys
+    from models.entities import ApiKey
+
+    drawn = iter(["-leading-dash-key", "plain-key-after-a-dash"])
+    monkeypatch.setattr(apikeys.secrets, "token_urlsafe", lambda nbytes: next(drawn))
+    key = apikeys.create_key("dash-test")
+    try:
+        assert key == "plain-key-after-a-dash"
+        assert apikeys.key_owner(key) == "dash-test"
+    finally:
+        ApiKey.delete().where(ApiKey.name == "dash-test").execute()
