@@ -13,6 +13,11 @@ ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b
 
 
 WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)?")  # letters, possibly two runs glued by a full stop
+# one written Vietnamese syllable: onset, vowels, coda ("nghiêng", "báo", "ủa")
+ONSET = "(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])"
+VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+SYLLABLE = re.compile(f"{ONSET}?[{VOWELS}]{{1,3}}(?:ch|ng|nh|[cmnpt])?")
+LOWER_RUN = re.compile(r"\b(?:\d+|[^\W\d_]+)[^\W\d_]+\b")  # "báocấm", "15/4thông" (after the slash)
 
 
 def readable(raw: str) -> tuple[str, list[int] | None]:
@@ -24,8 +29,8 @@ def readable(raw: str) -> tuple[str, list[int] | None]:
 def _glue_points(text: str) -> list[int]:
     """Where pages dropped a space: "Moscow.Bình luận" (a sentence end), "giữaLiên minh", "Tổng
     thốngJoe Biden" (a lower-case run of three letters or more straight into a capital). Short runs
-    stay whole: "McFaul", "TikTok", "YouTube"."""
-    points = []
+    stay whole: "McFaul", "TikTok", "YouTube". Lower case: see _syllable_glue."""
+    points = [m.start() + at for m in LOWER_RUN.finditer(text) if (at := _syllable_glue(m.group()))]
     for m in WORD.finditer(text):
         word = m.group()
         if word.islower() or word.isupper() or ("." not in word and word.istitle()):
@@ -34,7 +39,28 @@ def _glue_points(text: str) -> list[int]:
             before = word[i - 3 : i].replace(".", "", 1) if word[i - 1] == "." else word[i - 3 : i]
             if word[i].isupper() and before.isalpha() and before.islower():
                 points.append(m.start() + i)  # "thốngJoe", "Moscow.Bình"
-    return points
+    return sorted(points)
+
+
+def _marked(syllable: str) -> bool:
+    return any(ord(c) > 127 for c in syllable)
+
+
+def _syllable_glue(word: str) -> int | None:
+    """Where a lower-case word that is no Vietnamese syllable splits into a number or a syllable and a
+    syllable, both with diacritics ("báo|cấm", "bộ|của" rather than "bộc|ủa", "4|thông"); loan words
+    without them stay whole ("video", "ôxy", "hecta")."""
+    if not word.islower() or SYLLABLE.fullmatch(word):
+        return None
+    best = None
+    for i in range(1, len(word)):
+        head, tail = word[:i], word[i:]
+        if ((head.isdigit() or (_marked(head) and SYLLABLE.fullmatch(head))) and _marked(tail)
+                and SYLLABLE.fullmatch(tail)):
+            onset = len(re.match(ONSET + "?", tail).group())  # the longer onset: "để|thách", not "đểt|hách"
+            if best is None or onset > best[0]:
+                best = (onset, i)
+    return best[1] if best else None
 
 
 def _unglued(text: str, to_raw: list[int] | None) -> tuple[str, list[int] | None]:

@@ -98,6 +98,8 @@ def test_decomposed_text_reads_like_composed_text():
      "hiệp định giữa Liên minh châu Âu và Tổng thống Joe Biden"),
     ("ông McFaul, TikTok, YouTube, Washington D.C. và vnexpress.net",
      "ông McFaul, TikTok, YouTube, Washington D.C. và vnexpress.net"),
+    ("ngày 15/4thông báocấm tàu, sự tiến bộcủa hai nước", "ngày 15/4 thông báo cấm tàu, sự tiến bộ của hai nước"),
+    ("video, ôxy, hecta, rocket, 120km, nghiêng", "video, ôxy, hecta, rocket, 120km, nghiêng"),
 ])
 def test_glued_words_are_read_apart(raw, read):
     """Pages drop spaces ("Moscow.Bình luận"): the pipeline reads a space there, offsets stay raw."""
@@ -110,6 +112,12 @@ def test_glued_words_are_read_apart(raw, read):
     for start, end in words:  # every word read maps back onto the same word as given
         s, e = to_raw_span(to_raw, start, end)
         assert unicodedata.normalize("NFC", raw_nfd[s:e]) == text[start:end]
+
+
+def test_glued_syllables_do_not_hide_an_announcement():
+    text = "Bộ Quốc phòng Nga ngày 15/4thông báocấm tàu quân sự nước ngoài đi qua một số khu vực thuộc Biển Đen."
+    positions = extract(text, ArticleMeta(published="2021-04-20")).positions
+    assert [(p.actor, p.kind, p.date) for p in positions] == [("RUSSIA", "statement", "2021-04-15")]
 
 
 def test_a_glued_sentence_keeps_its_own_speaker():
