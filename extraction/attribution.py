@@ -307,6 +307,10 @@ def _side_opener(v: _View) -> Mention | None:
     return first if opened and first.actors and v.text[first.end : first.end + 1] == "," else None
 
 
+def _is_belief(text: str, cue: Cue) -> bool:
+    return text[cue.start : cue.end].lower() in (load_cues().get("belief") or ())
+
+
 def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
     """Subject + attribution cue: "Nga đã bác bỏ ...", "“...”, ông X cho biết", "..., ông X nói"."""
     quoted_first = _leading_quote(v.text, v.clause, v.quotes)
@@ -318,6 +322,8 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
             return None
         if not agents:
             # "Bình luận về biện pháp đáp trả của Nga, ông Hamacek cho biết": a later speech verb may have one
+            if _is_belief(v.text, cue):
+                return None  # an analyst's reading: "X tin rằng Trung Quốc sẵn sàng ..." holds no position
             if cue.kind == "speech" or any(c.kind == "speech" and c.start > cue.end for c in v.cues):
                 continue
             return None

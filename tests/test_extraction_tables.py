@@ -482,6 +482,8 @@ NOTHING = [
     "Hãng tin TASS của Nga cho biết các cuộc tập trận sẽ kết thúc vào giữa tháng 2.",
     "Nhà Trắng từ chối bình luận về thông tin này.",
     "Phía Mỹ chưa đưa ra bình luận về tuyên bố này.",
+    "Lukas Meyer, Giám đốc Chương trình châu Á của một viện nghiên cứu, tin rằng Trung Quốc sẵn sàng hy sinh lợi ích "
+    "kinh tế nếu Bắc Kinh thấy bị đe dọa.",   # an analyst the gazetteer does not know is still no party
     "Các quan chức gặp nhau ở Geneva.\nMỹ: Nga có thể tấn công Ukraine bất cứ lúc nào\nNga bác bỏ cáo buộc của Mỹ",
 ]
 
