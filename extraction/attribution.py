@@ -178,11 +178,26 @@ def _subject_ok(text: str, agent_end: int, cue_start: int) -> bool:
     return len(gap) < 60 and not NOT_A_SUBJECT_GAP.search(gap)
 
 
+CONSEQUENCE = re.compile(r"[,;]|(?<!\w)thì(?!\w)")
+
+
+def _conditions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the conditions in text[start:end]: from "nếu"/"trong trường hợp" to the comma or "thì"
+    that opens the consequence."""
+    lower, out = text[start:end].lower(), []
+    for marker in load_cues().get("conditions") or ():
+        for m in re.finditer(rf"(?<!\w){re.escape(marker)}(?!\w)", lower):
+            stop = CONSEQUENCE.search(lower, m.end())
+            out.append((start + m.start(), start + (stop.start() if stop else len(lower))))
+    return out
+
+
 def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], end: int) -> str:
     """The kind the first kind cue from `after` gives; speech verbs, nouns ("các yêu cầu") and negated
     asks, offers and warnings ("chưa sẵn sàng") give none: then it is a statement."""
+    conditions = _conditions(text, after, end)
     for c in cues:
-        if c.start < after or c.noun or c.kind == "speech":
+        if c.start < after or c.noun or c.kind == "speech" or any(lo <= c.start < hi for lo, hi in conditions):
             continue
         if c.kind == "want":
             if any(m.start >= c.end and text[c.end : m.start].strip() == "" for m in mentions if m.start < end):

@@ -26,6 +26,10 @@ KINDS = [
     ("Ngoại trưởng Pháp yêu cầu Moskva giảm leo thang căng thẳng.", "FRANCE", "demand"),
     ("Thủ tướng Anh cảnh báo Nga sẽ phải trả giá nếu động binh.", "UK", "warning"),
     ("Tổng thống Ukraine cảnh báo về nguy cơ một cuộc chiến tranh toàn diện.", "UKRAINE", "warning"),
+    # a cue inside the condition is what others may do: "từ chối" rejects nothing of Russia's
+    ("Ông Putin nói Moskva sẽ có các biện pháp mạnh trong trường hợp phương Tây từ chối đối thoại.", "RUSSIA",
+     "warning"),
+    ("Điện Kremlin cho biết Nga sẽ hành động quyết liệt nếu NATO từ chối các đề xuất an ninh.", "RUSSIA", "warning"),
     ("Berlin cho biết sẵn sàng ngồi xuống và đàm phán với Moskva về an ninh châu Âu.", "GERMANY", "proposal"),
     ("Liên minh châu Âu đề xuất một vòng đối thoại mới giữa các bên.", "EU", "proposal"),
     ("Nhà Trắng thông báo Mỹ sẽ gửi thêm 3.000 binh sĩ tới Ba Lan trong tuần này.", "US", "statement"),
