@@ -99,6 +99,8 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | No
         after = [m for m in after if _owner_of_rejected(text, lo, m)]
     elif claim.kind == "demand" and near:  # who is asked: named right after the cue, not "công dân ... rời khỏi Ukraine"
         after = [m for m in after if m.start - lo <= NEAR_OBJECT]
+        if after and all(a in actors for m in after for a in m.actors):
+            return list(after[0].actors[:1])  # its own side asked: "kêu gọi quốc hội nước này ..."
     group: list[Mention] = []
     for m in after:
         if any(a in actors for a in m.actors):

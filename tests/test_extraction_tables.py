@@ -432,6 +432,8 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # a party asking its own side: the parliament of the minister's own country is who is asked
+    ("Bộ trưởng Quốc phòng Pháp kêu gọi quốc hội nước này tăng ngân sách quốc phòng.", "FRANCE", "demand", ["FRANCE"]),
     # "cả hai bên": what the two sides say, they say to each other
     ("Anh và Nga kết thúc cuộc hội đàm tại Moskva, dù cả hai bên đều nói sẽ tiếp tục đối thoại.", "UK", "proposal",
      ["RUSSIA"]),
