@@ -148,6 +148,12 @@ def _codes(mentions: list[Mention], *, exclude: list[str]) -> list[str]:
     return out
 
 
+def addresses_anyone(text: str, start: int, end: int) -> bool:
+    """ "Nga sẽ đáp trả bất cứ quốc gia nào vượt qua lằn ranh đỏ": said to no party in particular."""
+    lower = text[start:end].lower()
+    return any(has_word(lower, w) for w in load_cues().get("generic_addressees") or ())
+
+
 def fallback_targets(draft: Draft, drafts: list[Draft], counts: Counter, *, holders: list[str]) -> list[str]:
     """Whom a position with no named object addresses: the object of the same report, else the
     party it answers (the last other party's position), else the article's main other party.

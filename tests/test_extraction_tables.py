@@ -432,6 +432,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # "bất kỳ quốc gia nào": a warning to no party in particular takes no party from around it
+    ("Mỹ điều thêm quân tới Ba Lan. Điện Kremlin cảnh báo Nga sẽ đáp trả mạnh mẽ bất kỳ quốc gia nào đe dọa an "
+     "ninh của mình.", "RUSSIA", "warning", []),
     # a party asking its own side: the parliament of the minister's own country is who is asked
     ("Bộ trưởng Quốc phòng Pháp kêu gọi quốc hội nước này tăng ngân sách quốc phòng.", "FRANCE", "demand", ["FRANCE"]),
     # "cả hai bên": what the two sides say, they say to each other
