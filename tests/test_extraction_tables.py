@@ -203,6 +203,9 @@ SPEAKERS = [
     ("Bộ trưởng Y tế Đức Karl Lauterbach cho biết Berlin sẽ gửi thêm thiết bị y tế cho Kiev.", "GERMANY",
      "Karl Lauterbach"),
     ("Ngoại trưởng Mỹ Antony Blinken nói rằng Washington vẫn để ngỏ cánh cửa ngoại giao.", "US", "Antony Blinken"),
+    # a command's title names its branch, not a party: the person introduced before speaks
+    ("Tư lệnh hải quân Philippines Giovanni Bacordo đến Manila. Tư lệnh Hải quân Bacordo cho biết các tàu tuần tra "
+     "sẽ ở lại khu vực.", "PHILIPPINES", "Giovanni Bacordo"),
     ("Tổng thống Nga Valdimir Putin cho biết Moskva không muốn chiến tranh.", "RUSSIA", "Vladimir Putin"),
     ("Ngoại trưởng Nga Sergey Lavrov khẳng định phương Tây phớt lờ quan ngại của Nga.", "RUSSIA", "Sergei Lavrov"),
     ("Tổng thư ký NATO Jens Stoltenberg gặp báo giới. Ông Stoltenberg cho biết liên minh sẽ tăng cường phòng thủ.",
