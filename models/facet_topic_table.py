@@ -9,10 +9,11 @@ the counts at commit under the data version's row lock, so writers neither wait 
 A position counts under each of its topics, and its topic facet's values are its topics: each ordered pair
 (T, U) of a position's topics, T = U included, is a row under T with the value U. The position_topic rows a
 statement writes make pairs with each other and with the rows of their positions it leaves alone, so the
-triggers must see the statement's rows apart from the others. SQLite runs triggers row by row, each seeing the
-rows written before it: one row at a time is the statement's. PostgreSQL runs row triggers once the statement
-is done, seeing all of its rows in the table; there they are statement triggers, and its rows are the
-transition tables (which leave out the rows ON CONFLICT DO NOTHING skipped: the ingest inserts that way).
+triggers must tell the statement's rows from the others. SQLite runs a row trigger after each row, seeing the
+rows written before it: the trigger's row is the only new one. PostgreSQL runs row triggers once the statement
+is done, each seeing all of the statement's rows (a multi-row insert would count its pairs twice); there they
+are statement triggers, and the statement's rows are the transition tables (which leave out the rows ON
+CONFLICT DO NOTHING skipped: the ingest inserts that way).
 
 Positions are counted through their topic rows alone: a position has none when inserted, and loses them
 before it goes (facet_table's position_topics_first).
@@ -60,7 +61,8 @@ def _count_rows(changed: str, sign: int, engine: str, besides: tuple[str, ...] =
                   f"JOIN position p ON p.id = c.position_id WHERE true {stays}")
     return _add(f"{_values(changed, engine)} "
                 "UNION ALL SELECT c.topic_id, 'topic', p.actor_id, p.kind, d.topic_id "
-                f"FROM {changed} c JOIN {changed} d ON d.position_id = c.position_id JOIN position p ON p.id = c.position_id "
+                f"FROM {changed} c JOIN {changed} d ON d.position_id = c.position_id "
+                "JOIN position p ON p.id = c.position_id "
                 f"UNION ALL SELECT c.topic_id, 'topic', p.actor_id, p.kind, o.topic_id {with_stays} "
                 f"UNION ALL SELECT o.topic_id, 'topic', p.actor_id, p.kind, c.topic_id {with_stays}", sign, engine)
 
@@ -69,7 +71,8 @@ def _count_position(row: str, sign: int, engine: str) -> str:
     """A position's counts under each of its topics, from its row `old` or `new`: moved when an update changes
     what they are counted under (actor, kind) or as (month, outlet, speaker)."""
     return _add(f"SELECT t.topic_id, v.facet, {row}.actor_id, {row}.kind, v.value "
-                f'FROM "position_topic" t CROSS JOIN ({_position_values(row, engine)}) AS v WHERE t.position_id = {row}.id '
+                f'FROM "position_topic" t CROSS JOIN ({_position_values(row, engine)}) AS v '
+                f"WHERE t.position_id = {row}.id "
                 f"UNION ALL SELECT t.topic_id, 'topic', {row}.actor_id, {row}.kind, u.topic_id "
                 'FROM "position_topic" t JOIN "position_topic" u ON u.position_id = t.position_id '
                 f"WHERE t.position_id = {row}.id", sign, engine)
@@ -83,7 +86,7 @@ def _count_outlet(row: str, sign: int, engine: str) -> str:
 
 def _triggers(engine: str) -> dict[str, tuple[str, list[str]]]:
     """name -> (when, on what, the statements it runs)."""
-    if engine == "sqlite":  # a row trigger: the one row is the statement's rows so far not yet counted
+    if engine == "sqlite":  # row triggers, run after each row: that row is the only one not counted yet
         new, old = ("(SELECT new.position_id AS position_id, new.topic_id AS topic_id)",
                     "(SELECT old.position_id AS position_id, old.topic_id AS topic_id)")
         topic_rows = {
@@ -119,7 +122,8 @@ def create(engine: str) -> list[str]:
         f'DROP TABLE IF EXISTS "{TABLE}"',
         # keyed for its reads: one topic's rows of a facet are together (SQLite: clustered, n read with the key)
         f'CREATE TABLE "{TABLE}" (topic_id TEXT NOT NULL, facet TEXT NOT NULL, actor_id TEXT NOT NULL, '
-        'kind TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (topic_id, facet, actor_id, kind, value))'
+        'kind TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL, '
+        'PRIMARY KEY (topic_id, facet, actor_id, kind, value))'
         + (" WITHOUT ROWID" if engine == "sqlite" else ""),
         f'INSERT INTO "{TABLE}" ({_COLUMNS}) SELECT topic_id, facet, actor_id, kind, value, COUNT(*) FROM ('
         f'{every_value(engine)}) AS v WHERE value IS NOT NULL GROUP BY topic_id, facet, actor_id, kind, value',
@@ -140,7 +144,8 @@ def create(engine: str) -> list[str]:
                 WHERE "bumped_by" IS DISTINCT FROM pg_current_xact_id();
                 WITH d AS (DELETE FROM "{DELTAS}" WHERE txid = pg_current_xact_id() RETURNING *)
                 INSERT INTO "{TABLE}" ({_COLUMNS})
-                SELECT topic_id, facet, actor_id, kind, value, SUM(n) FROM d GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+                SELECT topic_id, facet, actor_id, kind, value, SUM(n) FROM d
+                GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
                 ON CONFLICT (topic_id, facet, actor_id, kind, value) DO UPDATE SET n = "{TABLE}".n + excluded.n;
                 RETURN NULL;
             END $$""",

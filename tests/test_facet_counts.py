@@ -21,7 +21,8 @@ FILTERS = [{}, {"actors": ["RUSSIA"]}, {"kinds": ["demand", "rebuttal"]}, {"acto
            {"actors": ["RUSSIA"], "has_quote": True}, {"speaker": "lavrov"},
            # one topic (and actor, kind) is read from the counts kept per topic; two topics are not
            {"topics": ["invasion-risk"]}, {"topics": ["diplomacy"], "actors": ["RUSSIA"]},
-           {"topics": ["troop-deployment"], "kinds": ["demand", "warning"]}, {"topics": ["diplomacy", "invasion-risk"]}]
+           {"topics": ["troop-deployment"], "kinds": ["demand", "warning"]},
+           {"topics": ["diplomacy", "invasion-risk"]}]
 TOPIC_FILTERS = [f for f in FILTERS if f.get("topics")]
 
 

@@ -166,7 +166,7 @@ def test_kept_facet_counts_are_filled_from_the_rows_already_there(old_database):
             fresh = db.execute_sql(f"SELECT {key}, COUNT(*) FROM ({table.every_value(engine)}) AS v "
                                    f"WHERE value IS NOT NULL GROUP BY {key} ORDER BY {key}").fetchall()
             assert kept == fresh and kept, table.TABLE
-        # the old rows' pairs of topics: position 1 has diplomacy and security, position 2 security alone
+        # the old rows' pairs of topics: position 1 has diplomacy and security, 2 security, 4 diplomacy
         pairs = db.execute_sql(f'SELECT topic_id, value, SUM(n) FROM "{facet_topic_table.TABLE}" '
                                "WHERE facet = 'topic' GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
         assert pairs == [("diplomacy", "diplomacy", 2), ("diplomacy", "security", 1),
