@@ -140,17 +140,21 @@ def every_value(engine: str) -> str:
             "JOIN position p ON p.id = t.position_id")
 
 
-def grouped(facet: str, actors, kinds) -> tuple[str, list]:
-    """SELECT value, count for one facet over the positions of these actors and kinds (any when empty)."""
+def grouped(facet: str, actors, kinds, *, table: str = TABLE, topic: str | None = None) -> tuple[str, list]:
+    """SELECT value, count for one facet over the positions of these actors and kinds (any when empty); of
+    `topic` as well in the `table` kept per topic (models/facet_topic_table.py)."""
     mark = "?" if is_sqlite() else "%s"
     where, params = [f"c.facet = {mark}"], [facet]
+    if topic:
+        where.append(f"c.topic_id = {mark}")
+        params.append(topic)
     for column, values in (("actor_id", actors), ("kind", kinds)):
         if values:
             where.append(f"c.{column} IN ({', '.join([mark] * len(values))})")
             params.extend(values)
     if facet == "speaker":
-        source, value = f'"{TABLE}" c JOIN person pe ON CAST(pe.id AS TEXT) = c.value', "pe.name"
+        source, value = f'"{table}" c JOIN person pe ON CAST(pe.id AS TEXT) = c.value', "pe.name"
     else:
-        source, value = f'"{TABLE}" c', "c.value"
+        source, value = f'"{table}" c', "c.value"
     return (f"SELECT {value} AS value, SUM(c.n) AS n FROM {source} WHERE {' AND '.join(where)} "
             f"GROUP BY {value} HAVING SUM(c.n) > 0"), params

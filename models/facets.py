@@ -4,7 +4,8 @@ topic, outlet, speaker or month, most first.
 Every facet asked for is counted by one statement, so the filter is evaluated once (a search's matches, a
 topic's positions) rather than once a facet:
 * a list filtered by actor and kind alone (or not at all) sums the counts the facet_count table keeps per
-  actor and kind (models/facet_table.py): no position is read;
+  actor and kind (models/facet_table.py): no position is read; filtered by one topic as well, likewise the
+  counts kept per topic (models/facet_topic_table.py);
 * otherwise the matching rows' facet columns are read once into a materialized CTE (covering indexes hold
   them: models/migrations.py, migration 9), and each facet groups that.
 Results are cached per process under the data version, like list totals (queries.count): the first request
@@ -15,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from . import facet_table
+from . import facet_table, facet_topic_table
 from .database import database, is_sqlite
 from .entities import Position
 from .queries import CURRENT_VERSION, _filtered
@@ -66,8 +67,11 @@ def cached_statement(name: str, sql: str, params) -> list[tuple]:
 def _statement(names: list[str], filters: dict) -> tuple[str, list]:
     """One SELECT of (facet, value, count, place) rows: each facet's FACET_SIZE + 1 most frequent values."""
     given = {key for key, value in filters.items() if value not in (None, (), [])}
-    if given <= {"actors", "kinds"}:
-        parts = [facet_table.grouped(name, list(filters.get("actors") or ()), list(filters.get("kinds") or ()))
+    topics = set(filters.get("topics") or ())
+    # one topic: its kept counts; several would count twice a position that has more than one of them
+    if given <= {"actors", "kinds"} or (given <= {"actors", "kinds", "topics"} and len(topics) == 1):
+        kept = {"table": facet_topic_table.TABLE, "topic": topics.pop()} if topics else {}
+        parts = [facet_table.grouped(name, list(filters.get("actors") or ()), list(filters.get("kinds") or ()), **kept)
                  for name in names]
         return _ranked(names, parts), [p for _, params in parts for p in params]
     matching, params = _filtered(Position.select(Position.id, Position.actor, Position.kind, Position.said_from,

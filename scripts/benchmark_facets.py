@@ -12,7 +12,9 @@ the same URL through the app as served, whose response cache answers a page aske
 data version; then `written` p50/p90: the data version moved on before every request, as a write moves it
 (response cache off): totals, pages and facets all computed again, as on the first request after a write
 (the facet counts a write keeps, models/facet_table.py, stay as they are, as after a real write). Prints the
-load average beside the numbers: the machine is shared, and a loaded machine gives slower figures.
+load average beside the numbers: the machine is shared, and a loaded machine gives slower figures; the last
+two columns are the CPU time of this process for cold and written (time.process_time: what other load
+disturbs least; the database server's own CPU, on PostgreSQL, is not in it).
 """
 from __future__ import annotations
 
@@ -52,14 +54,17 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
 
 
-def measure(client, url: str, repeat: int, *, before=None) -> list[float]:
+def measure(client, url: str, repeat: int, *, before=None, cpu: list[float] | None = None) -> list[float]:
+    """Wall-clock ms of each request; its CPU ms appended to `cpu` when given."""
     samples = []
     for _ in range(repeat):
         if before:
             before()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         response = client.get(url)
         samples.append((time.perf_counter() - started) * 1000)
+        if cpu is not None:
+            cpu.append((time.process_time() - started_cpu) * 1000)
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}: {response.get_data(as_text=True)[:300]}")
     return samples
@@ -80,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     total = client.get("/positions?per_page=1").get_json()["total"]
     print(f"{total:,} positions; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print("| URL | cold p50 ms | cold p90 ms | warm p50 ms | warm p90 ms | again p50 ms | again p90 ms "
-          "| written p50 ms | written p90 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| written p50 ms | written p90 ms | cold CPU p50 ms | written CPU p50 ms |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
     def write():  # what a write does to the caches: every one keyed by the data version misses
         with app.app_context():
@@ -88,13 +94,15 @@ def main(argv: list[str] | None = None) -> int:
 
     for url in args.url or URLS:
         client.get(url)  # the SQLite page cache warm, as on a serving worker
-        cold = percentiles(measure(client, url, args.repeat, before=facets._cache.clear))
+        cold_cpu, written_cpu = [], []
+        cold = percentiles(measure(client, url, args.repeat, before=facets._cache.clear, cpu=cold_cpu))
         warm = percentiles(measure(client, url, args.repeat))
         served.get(url)
         again = percentiles(measure(served, url, args.repeat))
-        written = percentiles(measure(client, url, args.repeat, before=write))
+        written = percentiles(measure(client, url, args.repeat, before=write, cpu=written_cpu))
         print(f"| `{url}` | {cold[0]:.1f} | {cold[1]:.1f} | {warm[0]:.1f} | {warm[1]:.1f} | {again[0]:.1f} | "
-              f"{again[1]:.1f} | {written[0]:.1f} | {written[1]:.1f} |", flush=True)
+              f"{again[1]:.1f} | {written[0]:.1f} | {written[1]:.1f} | {statistics.median(cold_cpu):.1f} | "
+              f"{statistics.median(written_cpu):.1f} |", flush=True)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 

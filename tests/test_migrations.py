@@ -151,6 +151,29 @@ def test_an_old_database_keeps_every_row_and_gains_search(old_database):
                                                                  "1000000000000004": "1000000000000003"}
 
 
+def test_kept_facet_counts_are_filled_from_the_rows_already_there(old_database):
+    """Migrations 9 and 10 fill the counts they keep from the old rows, exactly (tests/test_facet_counts.py
+    follows them through writes)."""
+    from models import facet_table, facet_topic_table
+
+    url, engine = old_database
+    db = models.bind(url)
+    with db.connection_context():
+        migrations.migrate()
+        for table, key in ((facet_table, "facet, actor_id, kind, value"),
+                           (facet_topic_table, "topic_id, facet, actor_id, kind, value")):
+            kept = db.execute_sql(f'SELECT {key}, n FROM "{table.TABLE}" ORDER BY {key}').fetchall()
+            fresh = db.execute_sql(f"SELECT {key}, COUNT(*) FROM ({table.every_value(engine)}) AS v "
+                                   f"WHERE value IS NOT NULL GROUP BY {key} ORDER BY {key}").fetchall()
+            assert kept == fresh and kept, table.TABLE
+        # the old rows' pairs of topics: position 1 has diplomacy and security, 2 security, 4 diplomacy
+        pairs = db.execute_sql(f'SELECT topic_id, value, SUM(n) FROM "{facet_topic_table.TABLE}" '
+                               "WHERE facet = 'topic' GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
+        assert pairs == [("diplomacy", "diplomacy", 2), ("diplomacy", "security", 1),
+                         ("security", "diplomacy", 1), ("security", "security", 2)]
+    db.close()
+
+
 def test_search_follows_inserts_updates_and_deletes(old_database):
     url, engine = old_database
     db = models.bind(url)
