@@ -64,7 +64,8 @@ class DateTracker:
         shifted = self._days_apart(text, claim, s_dates, s_mentions)
         if shifted:
             return shifted, "shifted"  # arithmetic: used for the claim, not passed on to later sentences
-        if is_vague(text[s.start : s.end]) or is_habitual(text, s.start, cue_pos):
+        cue_end = claim.cue.end if claim.cue else cue_pos
+        if is_vague(text[s.start : s.end]) or is_habitual(text, s.start, cue_pos, cue_end):
             return None, ""  # "Nga nhiều lần khẳng định ...": said again and again, on no one day
         if speaker and speaker.person in self.speaker_dates:
             return self.speaker_dates[speaker.person], "speaker"
@@ -165,9 +166,10 @@ def _habitual_words() -> tuple[str, ...]:
     return tuple(load_cues().get("habitual") or ())
 
 
-def is_habitual(text: str, sentence_start: int, cue_pos: int) -> bool:
-    """A habitual or past-repeated stance right before the cue ("nhiều lần khẳng định", "luôn coi")."""
-    before = text[max(sentence_start, cue_pos - 16) : cue_pos].lower()
+def is_habitual(text: str, sentence_start: int, cue_pos: int, cue_end: int | None = None) -> bool:
+    """A habitual or past-repeated stance right before the cue or in it ("nhiều lần khẳng định", "luôn
+    coi Đài Loan là": the cue pattern takes in "luôn")."""
+    before = text[max(sentence_start, cue_pos - 16) : max(cue_pos, cue_end or 0)].lower()
     return any(has_word(before, w) for w in _habitual_words())
 
 
@@ -203,6 +205,10 @@ AFTER_CUE = re.compile(
 )
 
 
+FRAMING_CHARS = 60  # "trong báo cáo được công bố", "tại cuộc họp báo ở Brussels"
+THAT = re.compile(r"\s*rằng\b")
+
+
 def attribution_date(text: str, claim: Claim, dates: list[DateMention]) -> DateMention | None:
     """A date in the attribution after its verb: '"...", ông Blinken nói tại Kiev hôm 19/1' (the quote came
     first), 'ông Blinken nói hôm 19/1 rằng ...' (the date right after the verb)."""
@@ -211,6 +217,10 @@ def attribution_date(text: str, claim: Claim, dates: list[DateMention]) -> DateM
     after = [d for d in dates if claim.cue.end <= d.start < claim.clause.end]
     if claim.quoted and claim.content[1] <= claim.cue.start:
         return after[0] if after else None
+    framing = next((d for d in after if d.start - claim.cue.end <= FRAMING_CHARS
+                    and THAT.match(text, d.end)), None)
+    if framing:  # "nhận định trong báo cáo được công bố tuần trước rằng ...": between the verb and its content
+        return framing
     return next((d for d in after if AFTER_CUE.fullmatch(text[claim.cue.end : d.start])), None)
 
 

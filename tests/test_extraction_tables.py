@@ -381,6 +381,9 @@ DATES = [
     # a stance repeated over time takes no date from the sentence before
     ("Ngày 8/2, Điện Kremlin cho biết Nga sẵn sàng đối thoại. Moskva nhiều lần khẳng định việc tập trận là "
      "hoàn toàn bình thường.", "2022-02-10", None),
+    # ... also when the habitual word sits inside the cue ("luôn coi X là")
+    ("Ngày 8/2, Điện Kremlin cho biết Nga sẵn sàng đối thoại. Moskva luôn coi Ukraine là vùng đệm an ninh.",
+     "2022-02-10", None),
     ("Ngày 8/2, Điện Kremlin cho biết Nga không có ý định tấn công Ukraine.", "2022-02-10", "2022-02-08"),
     ("Hôm 3/2, Ngoại trưởng Pháp kêu gọi Nga giảm căng thẳng.", "2022-02-10", "2022-02-03"),
     ("Tháng trước, Nga yêu cầu NATO cam kết không kết nạp Ukraine.", "2022-02-10", "2022-01"),
@@ -394,6 +397,8 @@ DATES = [
     ("“Chúng tôi sẽ không để ai quyết định thay Ukraine”, Ngoại trưởng Mỹ nói tại Kiev hôm 19/1.", "2022-01-21",
      "2022-01-19"),
     ("Ngoại trưởng Mỹ nói hôm 19/1 rằng Washington sẽ không nhượng bộ.", "2022-01-21", "2022-01-19"),
+    ("Tình báo Mỹ nhận định trong báo cáo được công bố tuần trước rằng Nga có thể tấn công Ukraine.",
+     "2022-02-10", "2022-02"),
     ("Tổng thống Mỹ Joe Biden tối 24/1 (giờ Mỹ) kêu gọi các đồng minh châu Âu đoàn kết.", "2022-01-25", "2022-01-24"),
     ("Trong cuộc điện đàm hôm 30/12 năm ngoái, Tổng thống Mỹ cảnh báo Nga về hậu quả nghiêm trọng.", "2022-01-11",
      "2021-12-30"),
