@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "\t": " "})
+ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ", "\t": " "})
 
 
 WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)?")  # letters, possibly two runs glued by a full stop

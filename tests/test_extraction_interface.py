@@ -26,6 +26,34 @@ def test_offsets_point_into_the_raw_text(path):
         assert p.rebuts is None or (p.kind == "rebuttal" and 0 <= p.rebuts < len(result.positions) and p.rebuts != i)
 
 
+# what editors and transports do to a text without changing what it says: decomposed accents (macOS),
+# Windows line ends, a byte-order mark, non-breaking spaces, indented paragraphs
+TRANSPORTS = {
+    "nfd": lambda t: unicodedata.normalize("NFD", t),
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+    "bom": lambda t: "\ufeff" + t,
+    "nbsp": lambda t: t.replace(" ", "\u00a0", 50),
+    "tabs": lambda t: t.replace("\n", "\n\t"),
+}
+
+
+def _said(text: str, result) -> list[tuple]:
+    return [(p.actor, p.kind, p.speaker, p.date, tuple(p.targets),
+             " ".join(unicodedata.normalize("NFC", text[p.start : p.end]).split())) for p in result.positions]
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_the_same_article_as_transported_gives_the_same_positions(path, transport):
+    text, meta = read_article(path)
+    moved = TRANSPORTS[transport](text)
+    result = extract(moved, meta)
+    assert _said(moved, result) == _said(text, extract(text, meta))
+    for p in result.positions:
+        assert moved[p.start : p.end] == p.text
+        assert all(part in moved for part in (p.quote or "").split(" … "))
+
+
 def test_read_article_reads_the_sidecar(tmp_path):
     (tmp_path / "a.txt").write_text("Nga bác bỏ cáo buộc của Mỹ.", encoding="utf-8")
     (tmp_path / "a.meta.json").write_text(json.dumps({"published": "2022-01-20", "outlet": "VOV"}), encoding="utf-8")
