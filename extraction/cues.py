@@ -7,6 +7,7 @@ offer "chưa sẵn sàng" is no offer) and noun ("các yêu cầu này" names a 
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -164,10 +165,12 @@ def _whole_words(text: str, start: int, lower: str, chosen):
     """
     if not any(" " not in lower[s:e] for s, e, _ in chosen):
         return chosen
-    spans = nlp.word_spans(text[start : start + len(lower)])
+    spans = nlp.word_spans(text[start : start + len(lower)])  # in text order, not overlapping
+    starts = [ws for ws, _ in spans]
     kept = []
     for s, e, k in chosen:
-        word = next(((ws, we) for ws, we in spans if ws <= s and e <= we), (s, e))
+        i = bisect.bisect_right(starts, s) - 1  # the word starting at or before the cue
+        word = spans[i] if i >= 0 and e <= spans[i][1] else (s, e)
         rest = (text[start + word[0] : start + s] + text[start + e : start + word[1]]).strip()
         if " " in lower[s:e] or not rest or any(ch.isupper() for ch in rest):
             kept.append((s, e, k))

@@ -6,6 +6,7 @@ and a stage can be swapped or retrained alone (the decisions: extraction/decide.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
@@ -59,6 +60,13 @@ class Document:
     title: str | None = None
     outlet: str | None = None
 
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start in [lo, hi): a slice of the list (in text order), not a scan of it."""
+        return _starting_in(self.mentions, lo, hi)
+
+    def dates_in(self, lo: int, hi: int) -> list[DateMention]:
+        return _starting_in(self.dates, lo, hi)
+
     def raw_slice(self, start: int, end: int) -> str:
         """The text as given at these reading offsets."""
         raw_start, raw_end = to_raw_span(self.to_raw, start, end)
@@ -85,3 +93,12 @@ class Document:
         out += [f"  {p.actor:<8} {p.kind:<9} {p.speaker or '-':<20} {p.date or '-':<10} {p.text[:80]!r}"
                 for p in self.positions]
         return out
+
+
+def _starting_in(items: list, lo: int, hi: int) -> list:
+    """items (sorted by .start) that start in [lo, hi)."""
+    return items[bisect.bisect_left(items, lo, key=_start) : bisect.bisect_left(items, hi, key=_start)]
+
+
+def _start(item) -> int:
+    return item.start

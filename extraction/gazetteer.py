@@ -81,7 +81,8 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         if hits and h.start < hits[-1].end:
             continue
         hits.append(h)
-    return [h for h in hits if not _ambiguous_miss(text, h, hits) and not _tail_of_name(text, h, hits)]
+    starts, ends = {h.start for h in hits}, {h.end: h for h in hits}  # hits do not overlap: one per offset
+    return [h for h in hits if not _ambiguous_miss(text, h, starts, ends) and not _tail_of_name(text, h, ends)]
 
 
 NAME_BEFORE = re.compile(
@@ -92,7 +93,7 @@ NAME_BEFORE = re.compile(
 )
 
 
-def _tail_of_name(text: str, hit: Hit, hits: list[Hit]) -> bool:
+def _tail_of_name(text: str, hit: Hit, ends: dict[int, Hit]) -> bool:
     """A party's name closing another proper name ("Trung tâm Carnegie Moskva") is not the party."""
     if hit.kind != "actor":
         return False
@@ -100,12 +101,12 @@ def _tail_of_name(text: str, hit: Hit, hits: list[Hit]) -> bool:
     m = NAME_BEFORE.search(text, max(line_start, hit.start - 40), hit.start)
     if not m or not m.group(1)[0].isupper() or _is_title_word(m.group(1)):
         return False
-    if any(h.end == m.end(1) for h in hits):  # "quan hệ Nga Mỹ": the word before is itself a name found
+    if m.end(1) in ends:  # "quan hệ Nga Mỹ": the word before is itself a name found
         return False
     return bool(text[line_start : m.start(1)].strip())  # a capitalised first word of a line opens it
 
 
-def _ambiguous_miss(text: str, hit: Hit, hits: list[Hit]) -> bool:
+def _ambiguous_miss(text: str, hit: Hit, starts: set[int], ends: dict[int, Hit]) -> bool:
     """'Anh' in "Kông Anh" / "Anh Tuấn" is a given name, not the UK: a capitalised word that is no
     name found next to it (a title before it is fine: "Ngoại trưởng Anh Liz Truss")."""
     if hit.kind != "actor" or text[hit.start : hit.end] not in ambiguous_aliases():
@@ -115,9 +116,12 @@ def _ambiguous_miss(text: str, hit: Hit, hits: list[Hit]) -> bool:
     prev_word = before[-1] if before else ""
     next_word = after[0] if after else ""
     starts_next = text.find(next_word, hit.end) if next_word else -1
-    next_is_hit = any(h.start == starts_next for h in hits)
-    prev_is_hit = any(h.end <= hit.start and text[h.start : h.end].split()[-1] == prev_word
-                      and not text[h.end : hit.start].strip() for h in hits)
+    next_is_hit = starts_next in starts
+    gap = hit.start
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
+    prev_hit = ends.get(gap)  # a hit right before this one, only spaces between
+    prev_is_hit = prev_hit is not None and text[prev_hit.start : prev_hit.end].split()[-1] == prev_word
     prev_capital = prev_word[:1].isupper() and prev_word.isalpha() and not prev_is_hit
     next_capital = (next_word[:1].isupper() and next_word.isalpha() and text[hit.end : hit.end + 1] not in ",."
                     and not next_is_hit)

@@ -36,8 +36,7 @@ def read_claims(doc: Document) -> None:
     """Adds the candidates and the drafts of the kept ones."""
     state = _State()
     for s in doc.sentences:
-        s_mentions = [m for m in doc.mentions if s.start <= m.start < s.end]
-        s_dates = [d for d in doc.dates if s.start <= d.start < s.end]
+        s_mentions, s_dates = doc.mentions_in(s.start, s.end), doc.dates_in(s.start, s.end)
         before = len(doc.drafts)
         for claim in _claims(doc, s, s_mentions, state):
             doc.drafts.extend(_drafts(doc, claim, s_dates, s_mentions, state))
@@ -149,7 +148,8 @@ def _draft(doc: Document, claim: Claim, actor: str, *, holders: list[str]) -> Dr
     cue = doc.text[claim.cue.start : claim.cue.end].lower() if claim.cue else ""
     d = Draft(actor, claim.kind, claim.span, block.role, block.paragraph, claim.clause.sentence.index,
               content=claim.content, cue=cue, holders=tuple(holders))
-    d.targets = targets_for(claim, holders, doc.mentions, doc.text)
+    lo, hi = min(claim.span[0], claim.content[0]), max(claim.span[1], claim.content[1])
+    d.targets = targets_for(claim, holders, doc.mentions_in(lo, hi), doc.text)  # it reads no mention outside
     lo, hi = min(claim.span[0], claim.content[0]), max(claim.span[1], claim.content[1])
     d.topics = topics_of(doc.text[lo:hi])
     return d

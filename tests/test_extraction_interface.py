@@ -63,6 +63,36 @@ def test_read_article_reads_the_sidecar(tmp_path):
     assert read_article(tmp_path / "b.txt")[1] == ArticleMeta(name="b.txt")
 
 
+def test_unknown_names_cost_at_most_the_articles_ner_budget(monkeypatch):
+    """NER (~5 ms a call) confirms unknown names after a title; a submission full of them must not buy
+    one call per name (a megabyte of them held a worker for minutes)."""
+    from extraction import mentions, nlp
+
+    calls = []
+    person_spans = nlp.person_spans
+    monkeypatch.setattr(nlp, "person_spans", lambda text: calls.append(text) or person_spans(text))
+    names = [f"{a}avier {b}uintana" for a in "BCDFGHKLMNPRSTV" for b in "QRSTWZ"]  # 90 names nobody knows
+    text = "Ngày 20/1, Nga cảnh báo NATO.\n" + "\n".join(f"Ông {n} nói rằng Nga phải rút quân." for n in names)
+    extract(text)
+    assert len(calls) == mentions.NER_CALLS_PER_ARTICLE < len(names)  # spent, not exceeded
+    calls.clear()
+    extract("Ngày 20/1, ông Xavier Quintana nói rằng Nga phải rút quân.")  # the next article has its own budget
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_a_sentences_mentions_and_dates_are_a_slice_of_the_articles(path):
+    """The stages look up what lies in a sentence or clause by bisection, which needs text order."""
+    from extraction import run
+
+    doc = run(*read_article(path))
+    assert [m.start for m in doc.mentions] == sorted(m.start for m in doc.mentions)
+    assert [d.start for d in doc.dates] == sorted(d.start for d in doc.dates)
+    for s in doc.sentences:
+        assert doc.mentions_in(s.start, s.end) == [m for m in doc.mentions if s.start <= m.start < s.end]
+        assert doc.dates_in(s.start, s.end) == [d for d in doc.dates if s.start <= d.start < s.end]
+
+
 def test_meta_is_inferred_without_a_sidecar():
     text = "(VTC News) - Ngày 20/1/2022, Nga cảnh báo NATO.\n\nTuần trước, Mỹ kêu gọi Nga rút quân."
     result = extract(text)
