@@ -126,6 +126,9 @@ KINDS = [
      "rebuttal"),
     ("Tổng thống Ukraine cho biết Moskva sẽ phải chịu trách nhiệm nếu tình hình ở Donbass xấu đi.", "UKRAINE",
      "warning"),
+    # a commitment to keep supporting another party is an offer; a reprisal promised in the passive, a threat
+    ("Đức cam kết tiếp tục hỗ trợ tài chính cho Ukraine.", "GERMANY", "proposal"),
+    ("Bộ Quốc phòng Anh nhấn mạnh mọi hành động xâm lược sẽ bị đáp trả mạnh mẽ.", "UK", "warning"),
 ]
 
 
