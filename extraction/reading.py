@@ -150,7 +150,6 @@ def _draft(doc: Document, claim: Claim, actor: str, *, holders: list[str]) -> Dr
               content=claim.content, cue=cue, holders=tuple(holders))
     lo, hi = min(claim.span[0], claim.content[0]), max(claim.span[1], claim.content[1])
     d.targets = targets_for(claim, holders, doc.mentions_in(lo, hi), doc.text)  # it reads no mention outside
-    lo, hi = min(claim.span[0], claim.content[0]), max(claim.span[1], claim.content[1])
     d.topics = topics_of(doc.text[lo:hi])
     return d
 

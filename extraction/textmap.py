@@ -17,7 +17,9 @@ WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)?")  # letters, possibly two runs gl
 ONSET = "(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])"
 VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
 SYLLABLE = re.compile(f"{ONSET}?[{VOWELS}]{{1,3}}(?:ch|ng|nh|[cmnpt])?")
-MAX_GLUED = 16  # and the scan below is quadratic in the word's length: a 32,000-letter "word" took 14 s
+# two glued syllables (7 letters at most each) or a number and one; longer words are not tried, as the split
+# scan is quadratic in the word's length (a 32,000-letter "word" took 14 s)
+MAX_GLUED = 16
 LOWER_RUN = re.compile(r"\b(?:\d+|[^\W\d_]+)[^\W\d_]+\b")  # "báocấm", "15/4thông" (after the slash)
 
 
@@ -52,7 +54,7 @@ def _syllable_glue(word: str) -> int | None:
     syllable, both with diacritics ("báo|cấm", "bộ|của" rather than "bộc|ủa", "4|thông"); loan words
     without them stay whole ("video", "ôxy", "hecta")."""
     if not word.islower() or len(word) > MAX_GLUED or SYLLABLE.fullmatch(word):
-        return None  # longer than two syllables (7 letters at most each) or a number and one: no glue
+        return None
     best = None
     for i in range(1, len(word)):
         head, tail = word[:i], word[i:]
