@@ -217,7 +217,8 @@ class Positions(MethodView):
         Newest said first (undated positions last), then by id; with q, best match first unless
         sort=newest. Every filter given must hold. JSON pages by default; Accept or format= gives a page
         of schema.org Claims (application/ld+json), or every row of the filter as CSV (text/csv) or
-        NDJSON (application/x-ndjson), streamed.
+        NDJSON (application/x-ndjson), streamed; while a server process is streaming as many exports as
+        it allows (EXPORTS_PER_PROCESS), another is 503 with Retry-After.
         """
         if chosen(args, *LIST_FORMATS) == JSON:
             return position_page(args)

@@ -9,6 +9,8 @@ import csv
 import hashlib
 import io
 import logging
+import os
+import threading
 
 import orjson
 from flask import Response, current_app, request, stream_with_context, url_for
@@ -17,6 +19,7 @@ from marshmallow import fields, validate
 
 from models import database, queries
 
+from .problems import problem_response
 from .schemas import PositionSchema
 
 JSON, JSONLD, CSV, NDJSON = "application/json", "application/ld+json", "text/csv", "application/x-ndjson"
@@ -25,6 +28,11 @@ FORMATS = {"json": JSON, "jsonld": JSONLD, "csv": CSV, "ndjson": NDJSON, "atom":
 EXPORT_CHUNK = 500  # rows read per query while streaming an export
 READ_CACHE_CONTROL = "public, max-age=60"
 log = logging.getLogger(__name__)
+# A client reading an export just fast enough holds the thread writing it (server/worker.py): at most this
+# many exports stream at once in a process, one thread fewer than it has (THREADS, as gunicorn.conf.py reads
+# it), so they can never take every thread from the other requests. A further export is 503 with Retry-After.
+EXPORTS_PER_PROCESS = int(os.environ.get("EXPORTS_PER_PROCESS") or max(1, int(os.environ.get("THREADS", "2")) - 1))
+_export_slots = threading.BoundedSemaphore(EXPORTS_PER_PROCESS)
 CSV_COLUMNS = ["id", "kind", "actor", "actor_name", "speaker", "speaker_role", "date", "date_precision", "summary",
                "text", "quote", "targets", "topics", "rebuts", "source_id", "source_outlet", "source_title",
                "source_url", "source_published", "start", "end", "claim"]
@@ -122,16 +130,49 @@ def export(read_chunks, media_type: str, name: str) -> Response:
     etag = _export_etag(media_type)
     if request.if_none_match.contains_weak(etag):
         response = Response(status=304, mimetype=media_type)
+    elif not _export_slots.acquire(blocking=False):
+        response = problem_response(503, f"{EXPORTS_PER_PROCESS} export(s) are streaming from this server "
+                                         "process already; retry shortly, or ask for pages (per_page, page).")
+        response.headers["Retry-After"] = "5"
+        return response
     else:
-        # the first chunk is read here, before the answer starts: a query the database refuses is answered
-        # by the error handlers (400, 503) instead of failing inside a stream whose status is already sent
-        rows = _resumed(read_chunks(EXPORT_CHUNK))
+        slot = _ExportSlot()
+        try:
+            # the first chunk is read here, before the answer starts: a query the database refuses is answered
+            # by the error handlers (400, 503) instead of failing inside a stream whose status is already sent
+            rows = _resumed(read_chunks(EXPORT_CHUNK))
+        except BaseException:
+            slot.release()
+            raise
         body = _csv_lines(rows) if media_type == CSV else _ndjson_lines(rows)
-        response = Response(stream_with_context(body), mimetype=media_type)
+        response = Response(stream_with_context(_releasing(body, slot)), mimetype=media_type)
+        response.call_on_close(slot.release)  # also when the body was never read
         response.headers["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
     response.headers["ETag"] = f'W/"{etag}"'
     response.headers["Cache-Control"] = READ_CACHE_CONTROL
     return response
+
+
+class _ExportSlot:
+    """One of the process's export slots, given back once: when the body ends or fails, or the answer is
+    closed (the server closes it when its client went away, read or not)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._held = True
+
+    def release(self) -> None:
+        with self._lock:
+            if self._held:
+                self._held = False
+                _export_slots.release()
+
+
+def _releasing(body, slot: _ExportSlot):
+    try:
+        yield from body
+    finally:
+        slot.release()
 
 
 def _export_etag(media_type: str) -> str:

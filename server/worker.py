@@ -12,6 +12,12 @@ chunked body whose end the loop mistook) are read under the same deadline: past 
 RequestReadTimeout, which the app answers 408 (api/problems.py). So no client holds a thread for longer
 than READ_TIMEOUT while sending, whatever it sends, and slow clients cost the worker a socket and a buffer.
 
+Answers are written by the thread that ran the app, and each write (a page, or one chunk of an export: 500
+rows, under half a megabyte) must be taken by the client within WRITE_TIMEOUT seconds (default 30): a client
+that stops reading loses its answer and frees the thread. One that reads just fast enough keeps it, so full
+exports, the only answers larger than the socket buffers, also have a limit per process
+(api/representations.py): they can never hold every thread.
+
 The threads run the app as before: peewee keeps one connection per thread (docs/security.md).
 """
 from __future__ import annotations
@@ -28,6 +34,8 @@ from gunicorn.http.errors import NoMoreData
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 READ_TIMEOUT = float(os.environ.get("READ_TIMEOUT", "10"))
+# a write of an answer the client has not taken in this many seconds abandons the answer and frees its thread
+WRITE_TIMEOUT = float(os.environ.get("WRITE_TIMEOUT", "30"))
 # an idle connection (no byte of a request yet) is closed after this many seconds, or after keep-alive
 FIRST_BYTE_TIMEOUT = 5
 # a head longer than this is handed over as it is: gunicorn refuses it (414/431) at its limits
@@ -177,6 +185,15 @@ class RequestBufferingWorker(ThreadWorker):
         if reader is not None and isinstance(reader.sock, DeadlineSocket):
             reader.sock.deadline = time.monotonic() + READ_TIMEOUT  # each request has its own
         super().enqueue_req(conn)
+
+    def handle_request(self, req, conn):
+        """Runs the app; each write of the answer waits at most WRITE_TIMEOUT seconds for the client to take it."""
+        conn.sock.settimeout(WRITE_TIMEOUT)
+        try:
+            return super().handle_request(req, conn)
+        except TimeoutError:
+            self.log.warning("An answer was abandoned: its client did not take a write in %g seconds.", WRITE_TIMEOUT)
+            raise OSError(errno.EPIPE, "the client stopped reading") from None  # closed quietly, as a hang-up
 
     def murder_pending(self):
         super().murder_pending()

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 import requests
+from flask import Flask
+from flask.testing import FlaskClient
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -27,6 +29,17 @@ os.environ.setdefault("WRITE_RATE_LIMIT", "100000/minute")
 # Batch jobs run in each server's background unless a test gives its servers a Redis queue of its own
 # (tests/test_batch_jobs.py): a developer's REDIS_URL must not send the suite's jobs to a shared queue.
 os.environ.pop("REDIS_URL", None)
+
+
+class WholeAnswerClient(FlaskClient):
+    """Reads every answer whole and closes it, as a WSGI server does: an export gives its process's export
+    slot back when its answer is closed (api/representations.py), and Flask's client closes nothing itself."""
+
+    def open(self, *args, buffered=True, **kwargs):
+        return super().open(*args, buffered=buffered, **kwargs)
+
+
+Flask.test_client_class = WholeAnswerClient  # every app the suite makes, in-process
 
 
 def postgres_reachable(url: str = POSTGRES_URL) -> bool:

@@ -40,9 +40,9 @@ def test_csv_export_has_every_row_of_the_filter(client, url, headers):
 def test_ndjson_export_streams_in_chunks_and_keeps_the_order(client, monkeypatch):
     monkeypatch.setattr(representations, "EXPORT_CHUNK", 7)
     listed = [p["id"] for p in client.get("/positions?per_page=100&sort=newest").get_json()["items"]]
-    response = client.get("/positions?format=ndjson")
-    assert response.is_streamed and response.mimetype == "application/x-ndjson"
-    lines = [json.loads(line) for line in response.get_data(as_text=True).splitlines()]
+    with client.get("/positions?format=ndjson", buffered=False) as response:
+        assert response.is_streamed and response.mimetype == "application/x-ndjson"
+        lines = [json.loads(line) for line in response.get_data(as_text=True).splitlines()]
     assert [p["id"] for p in lines][:len(listed)] == listed
     assert len(lines) == client.get("/positions?per_page=1").get_json()["total"] > 7
 

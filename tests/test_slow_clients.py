@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 import requests
-from conftest import Server
+from conftest import ROOT, Server
 
 READ_TIMEOUT = 2  # seconds a request may take to arrive, in the servers of this module
+WRITE_TIMEOUT = 2  # seconds a write of an answer may wait for its client, in the export server below
+CORPUS_POSITIONS = 5_000  # a full NDJSON export of them (~4 MB) is larger than the socket buffers
 
 
 @pytest.fixture(scope="module")
@@ -226,3 +230,53 @@ def test_a_body_sent_after_100_continue_is_read(served, api_key):
     status, headers, problem = read_answer(sock)
     assert_problem_answer(status, headers, problem, 400)  # the body was read: its text is refused as too short
     sock.close()
+
+
+@pytest.fixture(scope="module")
+def export_server(tmp_path_factory):
+    """gunicorn as configured (2 workers x 2 threads) on a corpus whose full export a client can stop reading."""
+    corpus = tmp_path_factory.mktemp("exports") / "corpus.sqlite"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_corpus.py"), "--db", str(corpus), "--sources",
+                    str(CORPUS_POSITIONS // 10), "--quiet"], cwd=ROOT, check=True, capture_output=True)
+    server = Server(f"sqlite:///{corpus}", env={"WRITE_TIMEOUT": str(WRITE_TIMEOUT)})
+    try:
+        server.wait_ready()
+        yield server
+    finally:
+        server.stop()
+
+
+def stalled_export(port: int) -> socket.socket:
+    """Asks for a full export, then reads nothing (a receive window of 1 KiB: the server's writes fill up)."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+    sock.settimeout(10)
+    sock.connect(("127.0.0.1", port))
+    sock.sendall(b"GET /positions?format=ndjson HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+    return sock
+
+
+def test_clients_that_stop_reading_exports_do_not_stop_service(export_server):
+    """Six full exports nobody reads, against four threads: each process streams one export at a time and
+    refuses more with 503 (a thread is always left for the rest), and a write not taken in WRITE_TIMEOUT
+    abandons its answer, so the export slots come back."""
+    probe = Probe(export_server.url)
+    probe.start()
+    stalled = []
+    try:
+        stalled = [stalled_export(export_server.port) for _ in range(6)]
+        time.sleep(WRITE_TIMEOUT + 3)
+    finally:
+        probe.stop()
+    try:
+        statuses = [int(sock.recv(64).split(b" ")[1]) for sock in stalled]
+        # the stalled clients are still connected: their answers were abandoned, so the slots came back
+        whole = requests.get(export_server.url + "/positions?format=ndjson", timeout=60)
+    finally:
+        for sock in stalled:
+            sock.close()
+    assert not probe.failures, probe.failures
+    assert probe.p99() < 1.0, f"p99 {probe.p99():.2f} s"
+    assert statuses.count(200) <= 2 and set(statuses) <= {200, 503}, statuses  # one export per process
+    assert whole.status_code == 200 and len(whole.content.splitlines()) == CORPUS_POSITIONS
+
