@@ -5,7 +5,9 @@ said twice by the same party counts once; a rebuttal points at the demand it rej
 """
 from __future__ import annotations
 
+import functools
 import re
+from collections import defaultdict
 
 from .positions import Draft
 
@@ -17,8 +19,9 @@ SUMMARY_SIMILAR = 0.6  # a lead restating a body position whatever kind each was
 HEADLINE_SIMILAR = 0.4  # headlines are short: a few shared words are a restatement
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in WORD.findall(text.lower()) if w not in STOP and len(w) > 1}
+@functools.lru_cache(maxsize=4096)  # a long article compares each position with many others
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in WORD.findall(text.lower()) if w not in STOP and len(w) > 1)
 
 
 def similarity(a: str, b: str) -> float:
@@ -86,16 +89,20 @@ def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
                     for b in body + kept_lead)
     ]
     kept_body: list[Draft] = []
-    first_body = min((d.paragraph for d in body), default=0)
+    kept_alike: dict[tuple[str, str], list[Draft]] = defaultdict(list)  # kept, by holder and kind: the only
+    first_body = min((d.paragraph for d in body), default=0)           # ones a position can restate
     for d in body:
-        twin = next((k for k in kept_body if _restates(text, k, d, same_speaker_is_enough=False)
+        alike = kept_alike[(d.actor, d.kind)]
+        twin = next((k for k in alike if _restates(text, k, d, same_speaker_is_enough=False)
                      and (k.speaker == d.speaker or (k.paragraph == first_body and not k.speaker))), None)
-        if any(_continues_announcement(k, d) for k in kept_body):
+        if any(_continues_announcement(k, d) for k in alike):
             continue
         if twin is None:
             kept_body.append(d)
+            alike.append(d)
         elif twin.paragraph == first_body and d.paragraph != first_body:
             kept_body[kept_body.index(twin)] = d  # the opening paragraph summarises; keep the full report
+            alike[alike.index(twin)] = d
     return sorted(kept_head + kept_lead + kept_body, key=lambda d: d.span)
 
 

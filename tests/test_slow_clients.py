@@ -232,6 +232,27 @@ def test_a_body_sent_after_100_continue_is_read(served, api_key):
     sock.close()
 
 
+def test_clients_that_never_close_their_side_do_not_stall_the_others(served):
+    """After an answer the server closes the connection as RFC 9112 asks: FIN, then it waits (up to 2 s) for
+    the client's. gunicorn waits in a call on the worker's event loop, so sixteen clients that took their
+    answer and never closed stopped both workers for 16 s; the wait is now an event of the loop."""
+    probe = Probe(served.url)
+    probe.start()
+    idle = []
+    try:
+        for _ in range(16):
+            sock = connect(served.port)
+            sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            idle.append(sock)
+        time.sleep(3)
+    finally:
+        probe.stop()
+        for sock in idle:
+            sock.close()
+    assert not probe.failures, probe.failures
+    assert probe.p99() < 1.0, f"p99 {probe.p99():.2f} s"
+
+
 @pytest.fixture(scope="module")
 def export_server(tmp_path_factory):
     """gunicorn as configured (2 workers x 2 threads) on a corpus whose full export a client can stop reading."""
@@ -241,6 +262,9 @@ def export_server(tmp_path_factory):
     server = Server(f"sqlite:///{corpus}", env={"WRITE_TIMEOUT": str(WRITE_TIMEOUT)})
     try:
         server.wait_ready()
+        for _ in range(10):  # both workers' first requests (imports, caches) before anything is timed
+            for path in ("/health", "/positions?actor=NATO&per_page=5", "/positions?actor=NATO&format=ndjson"):
+                requests.get(server.url + path, timeout=30).raise_for_status()
         yield server
     finally:
         server.stop()
