@@ -88,22 +88,21 @@ def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
         and not any(b.actor == d.actor and b.kind == d.kind or _summarised(text, d, b, threshold=HEADLINE_SIMILAR)
                     for b in body + kept_lead)
     ]
-    kept_body: list[Draft] = []
-    kept_alike: dict[tuple[str, str], list[Draft]] = defaultdict(list)  # kept, by holder and kind: the only
-    first_body = min((d.paragraph for d in body), default=0)           # ones a position can restate
+    # kept, by holder and kind: the only ones a position can restate (the result is sorted by place below)
+    kept_body: dict[tuple[str, str], list[Draft]] = defaultdict(list)
+    first_body = min((d.paragraph for d in body), default=0)
     for d in body:
-        alike = kept_alike[(d.actor, d.kind)]
+        alike = kept_body[(d.actor, d.kind)]
         twin = next((k for k in alike if _restates(text, k, d, same_speaker_is_enough=False)
                      and (k.speaker == d.speaker or (k.paragraph == first_body and not k.speaker))), None)
         if any(_continues_announcement(k, d) for k in alike):
             continue
         if twin is None:
-            kept_body.append(d)
             alike.append(d)
         elif twin.paragraph == first_body and d.paragraph != first_body:
-            kept_body[kept_body.index(twin)] = d  # the opening paragraph summarises; keep the full report
-            alike[alike.index(twin)] = d
-    return sorted(kept_head + kept_lead + kept_body, key=lambda d: d.span)
+            alike[alike.index(twin)] = d  # the opening paragraph summarises; keep the full report
+    kept = {id(d) for alike in kept_body.values() for d in alike}
+    return sorted(kept_head + kept_lead + [d for d in body if id(d) in kept], key=lambda d: d.span)
 
 
 def link_rebuttals(drafts: list[Draft]) -> None:
