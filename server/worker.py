@@ -151,12 +151,9 @@ class RequestBufferingWorker(ThreadWorker):
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._on_request_bytes, conn))
 
     def _on_request_bytes(self, conn, sock) -> None:
-        try:
-            data = sock.recv(65536)
-        except (BlockingIOError, InterruptedError):
+        data = _received(sock, 65536)
+        if data is None:
             return
-        except OSError:
-            data = b""
         if not data:  # the client has sent all it will (or went away): what it sent is the request, if any
             if conn.arrived:
                 self.poller.unregister(sock)
@@ -225,10 +222,7 @@ class RequestBufferingWorker(ThreadWorker):
             self._close_lingering(self.lingering.popleft())
         for conn in [c for c in self.arriving if c.timeout <= now]:
             self.arriving.remove(conn)
-            try:
-                self.poller.unregister(conn.sock)
-            except (OSError, KeyError, ValueError):
-                pass
+            self._unregister(conn.sock)
             if conn.arrived:  # a request had begun: say why it is not answered
                 _write_timeout(conn.sock)
             self.nr_conns -= 1
@@ -248,32 +242,39 @@ class RequestBufferingWorker(ThreadWorker):
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._on_linger_bytes, conn))
 
     def _on_linger_bytes(self, conn, sock) -> None:
-        try:
-            data = sock.recv(4096)
-        except (BlockingIOError, InterruptedError):
+        data = _received(sock, 4096)
+        if data is None:
             return
-        except OSError:
-            data = b""
         conn.drained += len(data)
         if not data or conn.drained >= MAX_LINGER_DRAIN:
             self.lingering.remove(conn)
             self._close_lingering(conn)
 
     def _close_lingering(self, conn) -> None:
-        try:
-            self.poller.unregister(conn.sock)
-        except (OSError, KeyError, ValueError):
-            pass
+        self._unregister(conn.sock)
         util.close(conn.sock)
 
     def _drop(self, conn) -> None:
         self.arriving.remove(conn)
-        try:
-            self.poller.unregister(conn.sock)
-        except (OSError, KeyError, ValueError):
-            pass
+        self._unregister(conn.sock)
         self.nr_conns -= 1
         conn.close()
+
+    def _unregister(self, sock) -> None:
+        try:
+            self.poller.unregister(sock)
+        except (OSError, KeyError, ValueError):
+            pass  # not registered (any more), or already closed
+
+
+def _received(sock, size: int) -> bytes | None:
+    """What a non-blocking socket has for us: None when nothing yet, b"" when the client closed or failed."""
+    try:
+        return sock.recv(size)
+    except (BlockingIOError, InterruptedError):
+        return None
+    except OSError:
+        return b""
 
 
 def _write_timeout(sock) -> None:

@@ -58,6 +58,13 @@ class Probe(threading.Thread):
             self.latencies.append(time.monotonic() - started)
             time.sleep(0.02)
 
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
     def stop(self):
         self.stopping.set()
         self.join(timeout=10)
@@ -117,15 +124,13 @@ def assert_problem_answer(status: int, headers: dict, body: dict, expected: int)
 def test_64_connections_sending_headers_slowly_do_not_stop_service(served):
     slow = [connect(served.port) for _ in range(64)]
     request = b"GET /positions?actor=NATO HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow\r\n"
-    probe = Probe(served.url)
-    probe.start()
     try:
-        for byte in range(12):  # a byte from each every 0.15 s: the whole test runs ~2 s, under READ_TIMEOUT
-            for sock in slow:
-                sock.sendall(request[byte:byte + 1])
-            time.sleep(0.15)
+        with Probe(served.url) as probe:
+            for byte in range(12):  # a byte from each every 0.15 s: the whole test runs ~2 s, under READ_TIMEOUT
+                for sock in slow:
+                    sock.sendall(request[byte:byte + 1])
+                time.sleep(0.15)
     finally:
-        probe.stop()
         for sock in slow:
             sock.close()
     assert not probe.failures, probe.failures
@@ -152,16 +157,14 @@ def test_a_request_that_does_not_arrive_in_time_gets_408(served):
 def test_a_key_holder_cannot_hold_a_worker_with_a_body_that_never_arrives(served, api_key, name, head, body):
     """Four at once (more than the two workers): each gets 408 within the deadline, others meanwhile 200."""
     socks = [connect(served.port) for _ in range(4)]
-    probe = Probe(served.url)
-    probe.start()
     started = time.monotonic()
     try:
-        for sock in socks:
-            sock.sendall((f"POST /articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {api_key}\r\n"
-                          f"Content-Type: application/json\r\n{head}\r\n\r\n").encode() + body)
-        answers = [read_answer(sock) for sock in socks]
+        with Probe(served.url) as probe:
+            for sock in socks:
+                sock.sendall((f"POST /articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {api_key}\r\n"
+                              f"Content-Type: application/json\r\n{head}\r\n\r\n").encode() + body)
+            answers = [read_answer(sock) for sock in socks]
     finally:
-        probe.stop()
         for sock in socks:
             sock.close()
     for status, headers, problem in answers:
@@ -194,9 +197,7 @@ def test_an_oversized_request_line_is_414_at_once_and_costs_no_worker(served):
     assert_problem_answer(*read_answer(sock), 414)
     sock.close()
 
-    probe = Probe(served.url)
-    probe.start()
-    try:
+    with Probe(served.url) as probe:
         huge = [connect(served.port) for _ in range(2)]
         answers = []
         for sock in huge:
@@ -210,8 +211,6 @@ def test_an_oversized_request_line_is_414_at_once_and_costs_no_worker(served):
             except (ConnectionResetError, AssertionError):
                 answers.append(None)
             sock.close()
-    finally:
-        probe.stop()
     for answer in filter(None, answers):
         assert_problem_answer(*answer, 414)
     assert not probe.failures, probe.failures
@@ -236,17 +235,15 @@ def test_clients_that_never_close_their_side_do_not_stall_the_others(served):
     """After an answer the server closes the connection as RFC 9112 asks: FIN, then it waits (up to 2 s) for
     the client's. gunicorn waits in a call on the worker's event loop, so sixteen clients that took their
     answer and never closed stopped both workers for 16 s; the wait is now an event of the loop."""
-    probe = Probe(served.url)
-    probe.start()
     idle = []
     try:
-        for _ in range(16):
-            sock = connect(served.port)
-            sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-            idle.append(sock)
-        time.sleep(3)
+        with Probe(served.url) as probe:
+            for _ in range(16):
+                sock = connect(served.port)
+                sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                idle.append(sock)
+            time.sleep(3)
     finally:
-        probe.stop()
         for sock in idle:
             sock.close()
     assert not probe.failures, probe.failures
@@ -284,15 +281,11 @@ def test_clients_that_stop_reading_exports_do_not_stop_service(export_server):
     """Six full exports nobody reads, against four threads: each process streams one export at a time and
     refuses more with 503 (a thread is always left for the rest), and a write not taken in WRITE_TIMEOUT
     abandons its answer, so the export slots come back."""
-    probe = Probe(export_server.url)
-    probe.start()
     stalled = []
     try:
-        stalled = [stalled_export(export_server.port) for _ in range(6)]
-        time.sleep(WRITE_TIMEOUT + 3)
-    finally:
-        probe.stop()
-    try:
+        with Probe(export_server.url) as probe:
+            stalled = [stalled_export(export_server.port) for _ in range(6)]
+            time.sleep(WRITE_TIMEOUT + 3)
         statuses = [int(sock.recv(64).split(b" ")[1]) for sock in stalled]
         # the stalled clients are still connected: their answers were abandoned, so the slots came back
         whole = requests.get(export_server.url + "/positions?format=ndjson", timeout=60)
