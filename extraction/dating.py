@@ -52,6 +52,8 @@ class DateTracker:
         self.speech_date: DateMention | None = None  # the day of the speech or interview last named with one
         self.speech_parties: set[str] = set()  # ... and the parties named with it: whose words it dates
         self.lead_date: DateMention | None = None  # the first day named in the article's opening sentences
+        self.event_parties: set[str] = set()  # the parties named with the meeting / the news day: whose words
+        self.lead_parties: set[str] = set()  # their date may go to further on (none named: anyone's)
         self.seen_sentences = 0
 
     def date_for(self, text: str, claim: Claim, s_dates, s_mentions, speaker: Mention | None):
@@ -87,7 +89,10 @@ class DateTracker:
             return speech, "event"  # "Trong thông điệp ngày 21/4, ông Putin ...": every line of it, until a meeting
         lead = self.event_date or self.lead_date
         background = has_word(text[max(s.start, cue_pos - 12) : cue_pos].lower(), "đã")  # "Nga đã yêu cầu": earlier
-        if lead and not time_shifted and not background:  # the article's dated meeting/call or news day: its undated words
+        # the article's dated meeting/call or news day: the undated words of the parties named with it (dev-train:
+        # one side's press conference or drill, then another side's stance given as background, is undated)
+        named = self.event_parties if self.event_date else self.lead_parties
+        if lead and not time_shifted and not background and (not named or holders & named):
             return lead, "event"
         return None, ""
 
@@ -117,6 +122,7 @@ class DateTracker:
         days = [d for d in s_dates if d.precision == "day"]
         if days and names_event(sentence):
             self.event_date = days[-1]
+            self.event_parties = {a for m in s_mentions for a in m.actors}
         if days and names_speech(sentence):
             self.speech_date, self.speech_parties = days[-1], {a for m in s_mentions for a in m.actors}
         self.seen_sentences += 1
@@ -131,6 +137,7 @@ class DateTracker:
             said_on = text[max(s.start, d.start - 5) : d.start + 4].lower()
             if d.start - s.start <= 12 or "hôm" in said_on:
                 self.lead_date = d
+                self.lead_parties = {a for m in s_mentions for a in m.actors}
         inherited = next((d for d in new_drafts if d.date and d.dated_by != "shifted"), None)
         # a meeting or call is every side's: its date goes on to the other side's words ("Sau cuộc gặp, ...")
         self.sentence_parties[s.index] = set() if names_event(sentence) else {d.actor for d in new_drafts if d.date}
