@@ -185,17 +185,20 @@ def position_page(args: dict):
     def query():
         return queries.matching_positions(**filters)
 
+    # a search is built once: its pages are read from the instance its count recorded the total on
+    matching = query if key else query()
+
     version = queries.data_version()  # read once, before the ids: documents written at it are still the rows'
     # items as dicts where this function completes them (a search's highlight, the cursor after the last row),
     # else as JSON already written, kept per row under the data version (models/rows.py: position_json)
     as_dicts = args.get("q") or cursor_of(args) is not None
 
     def items(number, per_page):
-        ids = queries.page_ids(query, number, per_page, key)
+        ids = queries.page_ids(matching, number, per_page, key)
         return rows.position_dicts(ids) if as_dicts else rows.position_json(ids, version)
 
     with queries.pinned_version(version):
-        page = paginate(query if key else query(), args, key=key, page_of=items)
+        page = paginate(matching, args, key=key, page_of=items)
     if args.get("q"):
         for item in page["items"]:
             item["highlight"] = highlight(SimpleNamespace(**item), args["q"])

@@ -6,6 +6,8 @@ takes the large-search path, and each page is compared with the one sorting ever
 """
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from models import queries
@@ -47,3 +49,14 @@ def test_a_large_search_reads_its_first_page_from_the_best_tier(app, monkeypatch
         assert "CASE" not in page.sql()[0]  # not ranked by sorting every match
         assert [i for (i,) in page.tuples()] == [i for (i,) in queries.matching_positions(q="nga", rank=True)
                                                  .order_by(*query._order_by).limit(3).tuples()]
+
+
+def test_the_list_endpoint_pages_a_large_search_from_the_best_tier(client, monkeypatch, caplog):
+    # the page is read from the query its total was counted on: a fresh one has no total, and was sorted whole
+    monkeypatch.setattr(queries, "LARGE_SEARCH", 1)
+    monkeypatch.setattr(queries, "LARGE_SHARE", 0)
+    with caplog.at_level(logging.DEBUG, logger="peewee"):
+        assert client.get("/positions?q=nga&per_page=3").status_code == 200
+    statements = [str(r.msg[0]) for r in caplog.records if r.name == "peewee" and isinstance(r.msg, tuple)]
+    assert any('"ranking_words"' in s and "LIMIT" in s for s in statements), statements  # the tier was read
+    assert not any("CASE" in s for s in statements), statements  # no statement ranked every match
