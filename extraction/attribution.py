@@ -125,8 +125,12 @@ def _media_words() -> tuple[str, ...]:
 
 def _names_media(before_subject: str) -> bool:
     """The subject's own noun phrase (since the last comma) is headed by a news medium ("Hãng thông
-    tấn TASS của", "tờ New York Times của"); "báo" inside "Thông báo mới của Mỹ" is no newspaper."""
-    words = before_subject.rsplit(",", 1)[-1].lower().split()
+    tấn TASS của", "tờ New York Times của"); "báo" inside "Thông báo mới của Mỹ" is no newspaper.
+    A medium quoting the subject ("Hãng tin TASS dẫn lời") leaves the subject the speaker."""
+    phrase = before_subject.rsplit(",", 1)[-1].lower()
+    if any(has_word(phrase, w) for w in load_cues().get("media_quoting") or ()):
+        return False
+    words = phrase.split()
     while words and words[0] in ("các", "một", "những", "theo"):
         words = words[1:]
     head = " ".join(words)
@@ -175,7 +179,16 @@ def _one_per_party(group: list[Mention]) -> list[Mention]:
 def _subject_ok(text: str, agent_end: int, cue_start: int) -> bool:
     """Between subject and verb only adverbs, dates, modal words: no new clause, no object marker."""
     gap = PARENTHETICAL.sub(" ", text[agent_end:cue_start])
-    return len(gap) < 60 and not NOT_A_SUBJECT_GAP.search(gap)
+    limit = SETTING_CHARS if gap.lower().lstrip().startswith(_speech_settings()) else 60
+    return len(gap) < limit and not NOT_A_SUBJECT_GAP.search(gap)
+
+
+SETTING_CHARS = 120
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_settings() -> tuple[str, ...]:
+    return tuple(load_cues().get("speech_settings") or ())
 
 
 CONSEQUENCE = re.compile(r"[,;]|(?<!\w)thì(?!\w)")

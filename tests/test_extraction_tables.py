@@ -206,6 +206,12 @@ SPEAKERS = [
     ("Bộ trưởng Y tế Đức Karl Lauterbach cho biết Berlin sẽ gửi thêm thiết bị y tế cho Kiev.", "GERMANY",
      "Karl Lauterbach"),
     ("Ngoại trưởng Mỹ Antony Blinken nói rằng Washington vẫn để ngỏ cánh cửa ngoại giao.", "US", "Antony Blinken"),
+    # a medium quoting an official: the official speaks
+    ("Hãng tin Reuters dẫn lời Ngoại trưởng Đức Annalena Baerbock cho biết Berlin sẵn sàng đối thoại với Moskva.",
+     "GERMANY", "Annalena Baerbock"),
+    # the setting of the words between speaker and verb, longer than a plain subject's gap
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova trong cuộc trả lời phỏng vấn kênh truyền hình Rossiya-1 "
+     "hôm nay cho biết Moskva sẽ đáp trả tương xứng.", "RUSSIA", "Maria Zakharova"),
     # a command's title names its branch, not a party: the person introduced before speaks
     ("Tư lệnh hải quân Philippines Giovanni Bacordo đến Manila. Tư lệnh Hải quân Bacordo cho biết các tàu tuần tra "
      "sẽ ở lại khu vực.", "PHILIPPINES", "Giovanni Bacordo"),
