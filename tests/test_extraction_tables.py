@@ -38,6 +38,9 @@ KINDS = [
     ("Thổ Nhĩ Kỳ đề nghị làm trung gian hòa giải giữa Moskva và Kiev.", "TÜRKIYE", "proposal"),
     ("Phía Ba Lan đề nghị NATO tăng cường hiện diện ở sườn phía Đông.", "POLAND", "demand"),
     ("Bộ Ngoại giao Mỹ khuyến cáo công dân nước này rời khỏi Ukraine ngay lập tức.", "US", "demand"),
+    ("Bắc Kinh tố Washington can thiệp vào công việc nội bộ của Trung Quốc.", "CHINA", "statement"),
+    ("Trung Quốc phản ứng gay gắt trước quyết định hủy thỏa thuận của Australia.", "CHINA", "statement"),
+    ("Mỹ nhắc nhở Trung Quốc về các cam kết quốc tế.", "US", "demand"),
     ("Điện Kremlin khuyến nghị đại sứ Mỹ tạm thời rời Moskva để tham vấn.", "RUSSIA", "demand"),
     # an order to one's own forces is a directive; "phải" that asks nobody ("gặp phải", "phải mất")
     ("Bộ trưởng Quốc phòng Nga yêu cầu quân đội phải sẵn sàng ứng phó với mọi diễn biến.", "RUSSIA", "statement"),
@@ -514,6 +517,7 @@ NOTHING = [
     "Tờ Washington Post dẫn lời nhiều nguồn tin cho biết các cuộc đàm phán sẽ kéo dài.",
     "Hãng tin TASS của Nga cho biết các cuộc tập trận sẽ kết thúc vào giữa tháng 2.",
     "Nhà Trắng từ chối bình luận về thông tin này.",
+    "Các yếu tố địa chính trị khiến Nga và Mỹ khó xích lại gần nhau.",   # "yếu tố" is a factor, not "tố" (accuse)
     "Phía Mỹ chưa đưa ra bình luận về tuyên bố này.",
     "Lukas Meyer, Giám đốc Chương trình châu Á của một viện nghiên cứu, tin rằng Trung Quốc sẵn sàng hy sinh lợi ích "
     "kinh tế nếu Bắc Kinh thấy bị đe dọa.",   # an analyst the gazetteer does not know is still no party
