@@ -221,7 +221,9 @@ class Positions(MethodView):
         sort=newest. Every filter given must hold. JSON pages by default; Accept or format= gives a page
         of schema.org Claims (application/ld+json), or every row of the filter as CSV (text/csv) or
         NDJSON (application/x-ndjson), streamed; while a server process is streaming as many exports as
-        it allows (EXPORTS_PER_PROCESS), another is 503 with Retry-After.
+        it allows (EXPORTS_PER_PROCESS), another is 503 with Retry-After. An export that fails once it has
+        begun ends without the chunked body's last chunk: clients report an incomplete transfer, never a
+        shorter file that looks whole.
         """
         if chosen(args, *LIST_FORMATS) == JSON:
             return position_page(args)

@@ -10,6 +10,7 @@ import hashlib
 import io
 import logging
 import os
+import socket
 import threading
 
 import orjson
@@ -175,6 +176,25 @@ def _releasing(body, slot: _ExportSlot):
         slot.release()
 
 
+class ExportCut(Exception):
+    """An export stopped before its end (the database failed once its answer had begun)."""
+
+
+def _cut(reason: str) -> None:
+    """Ends an export's answer so that its client sees it incomplete: the connection closes without the end
+    of the chunked body (ended cleanly, a cut export would pass for the whole filter). Under gunicorn the
+    socket is shut, so the end of the body it writes next fails as a hang-up does (quietly); elsewhere the
+    body raises ExportCut. The caller returns."""
+    log.warning("export of %s cut: %s", request.path, reason)
+    sock = request.environ.get("gunicorn.socket")
+    if sock is None:
+        raise ExportCut(reason)
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
 def _export_etag(media_type: str) -> str:
     """The data version (moved on by every committed write) and what was asked: the same export while
     neither changes. Weak: the bytes are not hashed (they are not all read yet)."""
@@ -184,8 +204,8 @@ def _export_etag(media_type: str) -> str:
 
 
 def _resumed(chunks):
-    """`chunks` with its first item read now; a failure after the answer has started ends the stream
-    (its status is sent) and is logged without the query string."""
+    """`chunks` with its first item read now; a failure after the answer has started (its status is sent)
+    cuts the answer off, logged without the query string."""
     database.connect(reuse_if_open=True)
     first = next(chunks, None)
 
@@ -195,8 +215,8 @@ def _resumed(chunks):
         yield first
         try:
             yield from chunks
-        except Exception as error:  # noqa: BLE001 - nothing better can be sent once the body has begun
-            log.warning("export of %s ended early: %s", request.path, type(error).__name__)
+        except Exception as error:  # noqa: BLE001 - no status can be sent once the body has begun
+            _cut(f"the database failed ({type(error).__name__})")
 
     return rest()
 

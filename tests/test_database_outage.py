@@ -6,7 +6,10 @@ and cutting every connection through it, as a server restart does, without touch
 """
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from urllib.parse import urlsplit, urlunsplit
@@ -14,10 +17,11 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 import requests
 
-from conftest import POSTGRES_URL, Server, free_port, private_schema, require_postgres, run_seed
+from conftest import POSTGRES_URL, ROOT, Server, free_port, private_schema, require_postgres, run_seed
 
 PATHS = ["/health", "/positions", "/positions?q=nga", "/sources", "/actors", "/positions?actor=NATO"]
 REQUESTS_PER_PATH = 4  # with 2 workers, each worker answers some of them
+EXPORT_POSITIONS = 8_000  # their full NDJSON export (~6 MB) is larger than the socket buffers
 
 
 class TcpProxy:
@@ -170,3 +174,37 @@ def test_a_server_started_while_the_database_is_down_serves_once_it_is_up():
         finally:
             server.stop()
             proxy.stop()
+
+
+def test_a_database_lost_mid_export_cuts_the_answer_so_the_client_can_tell():
+    """Once an export's 200 is sent, only how its body ends can tell a failure: the connection closes without
+    the chunked body's last chunk, instead of ending as a whole export would."""
+    require_postgres()
+    with private_schema(POSTGRES_URL) as url:
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_corpus.py"), "--sources",
+                        str(EXPORT_POSITIONS // 10), "--quiet"], cwd=ROOT, env={**os.environ, "DATABASE_URL": url},
+                       check=True, capture_output=True, timeout=600)
+        parts = urlsplit(url)
+        proxy = TcpProxy((parts.hostname, parts.port or 5432))
+        proxy.start()
+        server = Server(through(url, proxy), workers=1)
+        sock = socket.socket()
+        try:
+            server.wait_ready()
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.settimeout(30)
+            sock.connect(("127.0.0.1", server.port))
+            sock.sendall(b"GET /positions?format=ndjson HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            received = sock.recv(4096)
+            time.sleep(1)  # the server fills the socket buffers and waits for this client to read
+            proxy.stop()  # ... while the database goes away: the next chunk's query fails
+            while data := sock.recv(65536):
+                received += data
+        finally:
+            sock.close()
+            server.stop()
+            proxy.stop()
+    head, _, body = received.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200") and b"transfer-encoding: chunked" in head.lower()
+    assert not body.endswith(b"\r\n0\r\n\r\n"), body[-64:]  # not the end of a whole chunked body
+    assert body.count(b'\n{"') < EXPORT_POSITIONS - 1  # fewer rows than the whole export (one a line)

@@ -47,6 +47,27 @@ def test_ndjson_export_streams_in_chunks_and_keeps_the_order(client, monkeypatch
     assert len(lines) == client.get("/positions?per_page=1").get_json()["total"] > 7
 
 
+def test_a_database_failure_mid_export_cuts_the_answer_instead_of_ending_it(client, monkeypatch, caplog):
+    """Once the status is sent the failure cannot be told by status: the body must not end as a whole
+    export would (under gunicorn the connection closes without the chunked body's end; here it raises)."""
+    import peewee
+
+    from models import queries
+
+    def failing(size, **filters):
+        yield from [next(real(size, **filters))]
+        raise peewee.OperationalError("the server closed the connection")
+
+    real = queries.export_chunks
+    monkeypatch.setattr(representations, "EXPORT_CHUNK", 5)
+    monkeypatch.setattr(queries, "export_chunks", failing)
+    with client.get("/positions?format=ndjson", buffered=False) as response:
+        assert response.status_code == 200
+        with pytest.raises(representations.ExportCut, match="the database failed"):
+            response.get_data()
+    assert "export of /positions cut: the database failed (OperationalError)" in caplog.text
+
+
 def test_demand_and_rebuttal_lists_export_too(client):
     lines = client.get("/demands", headers={"Accept": "application/x-ndjson"}).get_data(as_text=True).splitlines()
     assert lines and all(json.loads(line)["kind"] == "demand" for line in lines)
