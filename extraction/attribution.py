@@ -176,14 +176,15 @@ def _one_per_party(group: list[Mention]) -> list[Mention]:
     return out
 
 
+SUBJECT_GAP_CHARS = 60  # between a subject and its verb
+SETTING_GAP_CHARS = 120  # ... when the gap is the setting of the words ("trong cuộc trả lời phỏng vấn ...")
+
+
 def _subject_ok(text: str, agent_end: int, cue_start: int) -> bool:
-    """Between subject and verb only adverbs, dates, modal words: no new clause, no object marker."""
+    """Between subject and verb only adverbs, dates, modal words, a setting: no new clause, no object marker."""
     gap = PARENTHETICAL.sub(" ", text[agent_end:cue_start])
-    limit = SETTING_CHARS if gap.lower().lstrip().startswith(_speech_settings()) else 60
+    limit = SETTING_GAP_CHARS if gap.lower().lstrip().startswith(_speech_settings()) else SUBJECT_GAP_CHARS
     return len(gap) < limit and not NOT_A_SUBJECT_GAP.search(gap)
-
-
-SETTING_CHARS = 120
 
 
 @functools.lru_cache(maxsize=1)

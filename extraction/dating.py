@@ -52,8 +52,9 @@ class DateTracker:
         self.speech_date: DateMention | None = None  # the day of the speech or interview last named with one
         self.speech_parties: set[str] = set()  # ... and the parties named with it: whose words it dates
         self.lead_date: DateMention | None = None  # the first day named in the article's opening sentences
-        self.event_parties: set[str] = set()  # the parties named with the meeting / the news day: whose words
-        self.lead_parties: set[str] = set()  # their date may go to further on (none named: anyone's)
+        # the parties named with that meeting / that news day: the undated words their date goes to (none: anyone's)
+        self.event_parties: set[str] = set()
+        self.lead_parties: set[str] = set()
         self.seen_sentences = 0
 
     def date_for(self, text: str, claim: Claim, s_dates, s_mentions, speaker: Mention | None):
