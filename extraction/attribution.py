@@ -217,10 +217,22 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             if any(m.start >= c.end and text[c.end : m.start].strip() == "" for m in mentions if m.start < end):
                 return "demand"
             continue
+        if c.kind == "ought":  # "... cho rằng Washington nên ngừng ...": the party the content opens with,
+            # not the speaker's own ("Ông Lavrov cho rằng Nga nên ...": a course of its own, a statement)
+            speakers = {a for m in mentions if m.end <= after for a in m.actors}
+            if any(m.end <= c.start and not text[m.end : c.start].strip() and _opens(text, after, m.start)
+                   and not set(m.actors) & speakers for m in mentions if m.actors):
+                return "demand"
+            continue
         if c.negated and c.kind in ("demand", "proposal", "warning"):
             continue
         return c.kind
     return shape_kind(text, after, end) or "statement"
+
+
+def _opens(text: str, after: int, start: int) -> bool:
+    """Nothing but "rằng" and punctuation between `after` (the verb's end) and `start`."""
+    return text[after:start].replace("rằng", " ").strip(" ,:") == ""
 
 
 def _is_analysis(text: str, clause: Clause, cues: list[Cue]) -> bool:

@@ -24,7 +24,7 @@ KIND_CLASSES = ("rebuttal", "warning", "demand", "proposal")  # earlier wins whe
 class Cue:
     start: int
     end: int
-    kind: str  # "speech" | "want" | "rebuttal" | "warning" | "demand" | "proposal"
+    kind: str  # "speech" | "want" | "ought" | "rebuttal" | "warning" | "demand" | "proposal"
     negated: bool = False
     noun: bool = False
     content_only: bool = False  # says what the content is, never who holds it ("sẽ phải trả giá")
@@ -49,7 +49,7 @@ def _lexicon() -> _Lexicon:
     cues = load_cues()
     auto = ahocorasick.Automaton()
     seen = set()
-    for kind in (*KIND_CLASSES, "want", "speech"):
+    for kind in (*KIND_CLASSES, "want", "ought", "speech"):
         for word in cues.get(kind) or ():
             if word not in seen:
                 seen.add(word)

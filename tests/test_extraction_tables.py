@@ -41,6 +41,12 @@ KINDS = [
     ("Bắc Kinh tố Washington can thiệp vào công việc nội bộ của Trung Quốc.", "CHINA", "statement"),
     ("Trung Quốc phản ứng gay gắt trước quyết định hủy thỏa thuận của Australia.", "CHINA", "statement"),
     ("Mỹ nhắc nhở Trung Quốc về các cam kết quốc tế.", "US", "demand"),
+    # "nên" asks when the content opens with another party; the speaker's own side's course is a statement
+    ("Bắc Kinh cho rằng Washington nên ngừng can thiệp vào vấn đề Đài Loan.", "CHINA", "demand"),
+    ("Ông Lavrov cho rằng Nga nên tăng cường hợp tác với Trung Quốc.", "RUSSIA", "statement"),
+    # a reprisal held ready for a case warns
+    ("Người phát ngôn Bộ Ngoại giao Mỹ nói Washington đã chuẩn bị sẵn các biện pháp trừng phạt nếu Nga tấn công "
+     "Ukraine.", "US", "warning"),
     ("Điện Kremlin khuyến nghị đại sứ Mỹ tạm thời rời Moskva để tham vấn.", "RUSSIA", "demand"),
     # an order to one's own forces is a directive; "phải" that asks nobody ("gặp phải", "phải mất")
     ("Bộ trưởng Quốc phòng Nga yêu cầu quân đội phải sẵn sàng ứng phó với mọi diễn biến.", "RUSSIA", "statement"),
@@ -518,6 +524,7 @@ NOTHING = [
     "Hãng tin TASS của Nga cho biết các cuộc tập trận sẽ kết thúc vào giữa tháng 2.",
     "Nhà Trắng từ chối bình luận về thông tin này.",
     "Các yếu tố địa chính trị khiến Nga và Mỹ khó xích lại gần nhau.",   # "yếu tố" is a factor, not "tố" (accuse)
+    "Mỹ áp đặt trừng phạt nên Nga quyết định đáp trả.",   # "nên" as "so": no one is asked anything
     "Phía Mỹ chưa đưa ra bình luận về tuyên bố này.",
     "Lukas Meyer, Giám đốc Chương trình châu Á của một viện nghiên cứu, tin rằng Trung Quốc sẵn sàng hy sinh lợi ích "
     "kinh tế nếu Bắc Kinh thấy bị đe dọa.",   # an analyst the gazetteer does not know is still no party
