@@ -121,11 +121,12 @@ class DateTracker:
         sentence = text[s.start : s.end]
         own = s_dates[-1] if s_dates else None
         days = [d for d in s_dates if d.precision == "day"]
-        if days and names_event(sentence):
-            self.event_date = days[-1]
-            self.event_parties = {a for m in s_mentions for a in m.actors}
+        named = {a for m in s_mentions for a in m.actors}  # whose words a date set here may go on to
+        meeting = names_event(sentence)
+        if days and meeting:
+            self.event_date, self.event_parties = days[-1], named
         if days and names_speech(sentence):
-            self.speech_date, self.speech_parties = days[-1], {a for m in s_mentions for a in m.actors}
+            self.speech_date, self.speech_parties = days[-1], named
         self.seen_sentences += 1
         # a date given for a speaker's words is not the news day; one given for an event whose sentence only
         # reports words in a subordinate clause is ("Sau 8 giờ đàm phán hôm 10/1, ..., dù cả hai bên đều nói ...")
@@ -137,11 +138,10 @@ class DateTracker:
             d = days[0]
             said_on = text[max(s.start, d.start - 5) : d.start + 4].lower()
             if d.start - s.start <= 12 or "hôm" in said_on:
-                self.lead_date = d
-                self.lead_parties = {a for m in s_mentions for a in m.actors}
+                self.lead_date, self.lead_parties = d, named
         inherited = next((d for d in new_drafts if d.date and d.dated_by != "shifted"), None)
         # a meeting or call is every side's: its date goes on to the other side's words ("Sau cuộc gặp, ...")
-        self.sentence_parties[s.index] = set() if names_event(sentence) else {d.actor for d in new_drafts if d.date}
+        self.sentence_parties[s.index] = set() if meeting else {d.actor for d in new_drafts if d.date}
         if own:
             self.sentence_dates[s.index] = own
         elif inherited:

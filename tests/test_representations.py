@@ -55,7 +55,7 @@ def test_a_database_failure_mid_export_cuts_the_answer_instead_of_ending_it(clie
     from models import queries
 
     def failing(size, **filters):
-        yield from [next(real(size, **filters))]
+        yield next(real(size, **filters))
         raise peewee.OperationalError("the server closed the connection")
 
     real = queries.export_chunks
