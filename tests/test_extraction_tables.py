@@ -446,13 +446,18 @@ DATES = [
      "đàm phán ngay lập tức.", "2022-02-10", "2022-02-09"),
     ("Sau nhiều giờ thảo luận tại Brussels hôm 8/2, hai bên vẫn chưa thu hẹp bất đồng.\nĐại diện Nga cho biết "
      "Moskva không có ý định tấn công Ukraine.", "2022-02-10", "2022-02-08"),
-    # ... only for the parties named with it: one side's press conference does not date another's words
+    # ... but a meeting whose day was given with a speaker's words dates neither another side's words further on
+    # nor the same side's (dev-train: 9 of 9 such words undated)
     ("Trong cuộc họp báo hôm 7/2, người phát ngôn Điện Kremlin cho biết Nga không có ý định tấn công.\n"
      "Tuy nhiên, các cuộc tập trận vẫn tiếp diễn gần biên giới.\nBộ Ngoại giao Anh kêu gọi Nga rút quân khỏi "
      "biên giới.", "2022-02-10", None),
     ("Trong cuộc họp báo hôm 7/2, người phát ngôn Điện Kremlin cho biết Nga không có ý định tấn công.\n"
      "Tuy nhiên, các cuộc tập trận vẫn tiếp diễn gần biên giới.\nMoskva cũng kêu gọi NATO ngừng mở rộng về "
-     "phía đông.", "2022-02-10", "2022-02-07"),
+     "phía đông.", "2022-02-10", None),
+    # ... while its words that name it still take its day
+    ("Trong cuộc họp báo hôm 7/2, người phát ngôn Điện Kremlin cho biết Nga không có ý định tấn công.\n"
+     "Tuy nhiên, các cuộc tập trận vẫn tiếp diễn gần biên giới.\nTại cuộc họp báo, Moskva cũng kêu gọi NATO "
+     "ngừng mở rộng về phía đông.", "2022-02-10", "2022-02-07"),
     pytest.param("Năm ngoái, Mỹ cảnh báo Nga về các cuộc tập trận.", "2022-02-10", "2021",
                  marks=miss("the contract has no year precision")),
 ]
