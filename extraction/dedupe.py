@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 
 from .positions import Draft
+from .reference import load_cues
 
 WORD = re.compile(r"\w+")  # a syllable: "thỏa", "hiệp"
 STOP = frozenset("và của các những là cho với về này đã sẽ được có không một trong rằng để khi thì mà đó".split())
@@ -64,9 +65,16 @@ def _said(text: str, d: Draft) -> str:
 
 
 def _continues_announcement(a: Draft, b: Draft) -> bool:
-    """ "NATO thông báo X. NATO thông báo, Y ...": the second sentence details the same announcement."""
-    return (a.actor == b.actor and a.kind == b.kind == "statement" and a.speaker == b.speaker and a.cue
-            and a.cue == b.cue and a.paragraph == b.paragraph and b.sentence == a.sentence + 1)
+    """ "NATO thông báo X. NATO thông báo, Y ...": the second sentence details the same announcement (two
+    sentences that each "nhấn mạnh" say two things)."""
+    return (a.actor == b.actor and a.kind == b.kind == "statement" and a.speaker == b.speaker
+            and a.cue in _announcement_cues() and a.cue == b.cue and a.paragraph == b.paragraph
+            and b.sentence == a.sentence + 1)
+
+
+@functools.lru_cache(maxsize=1)
+def _announcement_cues() -> frozenset[str]:
+    return frozenset(load_cues().get("announcement_cues") or ())
 
 
 def _summarised(text: str, summary: Draft, full: Draft, *, threshold: float) -> bool:

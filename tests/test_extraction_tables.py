@@ -606,12 +606,21 @@ ONE_POSITION = [
     "Nga gửi đề nghị chính thức tới NATO và OSCE, kêu gọi các tổ chức này làm rõ cam kết an ninh.",
     "Ông Lavrov nói rằng, “NATO phải dừng mở rộng”, nhưng “điều đó phải được cam kết bằng văn bản”.",
     "Ngoại trưởng Pháp cho biết Paris đã được Berlin thông báo đầy đủ và đánh giá cao sự phối hợp giữa hai nước.",
+    # an announcement detailed in the next sentence (under a headline: the first sentence is the body's)
+    "Căng thẳng Nga - NATO.\nCác nước NATO tăng cường phòng thủ.\nNATO thông báo các đồng minh đưa thêm tàu và máy bay tới Đông Âu. NATO thông báo, Đan Mạch cử một tàu hộ vệ "
+    "đến Biển Baltic.",
 ]
 
 
 @pytest.mark.parametrize("text", ONE_POSITION)
 def test_one_position_said_in_pieces(text):
     assert len(positions(text)) == 1, [(p.actor, p.kind, p.text) for p in positions(text)]
+
+
+def test_two_sentences_stressing_two_things_are_two_positions():
+    found = positions("Thông điệp Liên bang.\nNga củng cố quân đội.\nTổng thống Nga Vladimir Putin nhấn mạnh nước này đang củng cố quân đội. Ông Putin nhấn mạnh vai trò "
+                      "của Nga trong việc giảm căng thẳng ở Syria.")
+    assert [(p.actor, p.kind) for p in found] == [("RUSSIA", "statement")] * 2, [p.text for p in found]
 
 
 PAGES = [
