@@ -43,6 +43,8 @@ def _entries():
     for person in load_people():
         for form in (person.name, *person.aliases):
             yield form, "person", person.name
+            if form[0].islower():  # a name opening with its particle opens a sentence capitalised: "Von der Leyen"
+                yield form[0].upper() + form[1:], "person", person.name
     for actor in load_actors():
         for form in actor.aliases:
             yield form, "actor", actor.code

@@ -215,6 +215,9 @@ SPEAKERS = [
     ("Bộ trưởng Y tế Đức Karl Lauterbach cho biết Berlin sẽ gửi thêm thiết bị y tế cho Kiev.", "GERMANY",
      "Karl Lauterbach"),
     ("Ngoại trưởng Mỹ Antony Blinken nói rằng Washington vẫn để ngỏ cánh cửa ngoại giao.", "US", "Antony Blinken"),
+    # a name that opens with its particle, capitalised in the text ("Von der Leyen")
+    ("Chủ tịch Ủy ban châu Âu (EC) Von der Leyen chỉ trích cách bà bị đối xử tại Ankara.", "EU",
+     "Ursula von der Leyen"),
     # a medium quoting an official: the official speaks
     ("Hãng tin Reuters dẫn lời Ngoại trưởng Đức Annalena Baerbock cho biết Berlin sẵn sàng đối thoại với Moskva.",
      "GERMANY", "Annalena Baerbock"),
