@@ -101,11 +101,13 @@ def _next(hits: list[Hit], i: int, text: str, *, kinds: tuple[str, ...], glue: b
     return i + 1 if pattern.fullmatch(gap) else None
 
 
-def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = False):
+def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = False, titles_at=frozenset()):
     """A person's name starting at pos: (end, canonical-or-raw name, known Person | None).
 
     Known people are matched fuzzily (misspellings). An unknown name needs two capitalised words
-    right after "title + party" ("Ngoại trưởng Litva Gabrielius Landsbergis"), else NER's agreement.
+    right after "title + party" ("Ngoại trưởng Litva Gabrielius Landsbergis") or right before a title
+    in apposition ("Đô đốc Charles Richard, Tư lệnh ..."; `titles_at`: where titles start), else NER's
+    agreement.
     """
     span = _capital_words(text, pos)
     if not span or span[1] > block_end:
@@ -114,9 +116,14 @@ def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = Fals
     known = gazetteer.fuzzy_person(raw)
     if known:
         return span[1], known.name, known
-    if len(raw.split()) >= 2 and (after_party or _ner_agrees(text, span, block_end)):
+    apposed = text[span[1] : span[1] + 2] == ", " and span[1] + 2 in titles_at
+    if len(raw.split()) >= 2 and (after_party or apposed or _ner_agrees(text, span, block_end)):
         return span[1], raw, None
     return None
+
+
+def _title_starts(hits: list[Hit]) -> frozenset[int]:
+    return frozenset(h.start for h in hits if h.kind in ("title", "spokes"))
 
 
 def _ner_agrees(text: str, span: tuple[int, int], block_end: int) -> bool:
@@ -157,7 +164,7 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
                        text[title.start:role_end]), k
     if (k := _next(hits, j, text, kinds=("honorific",), glue=True)) is not None:
         j = k
-    named = _name_after(text, hits[j].end, block_end, after_party=bool(actors))
+    named = _name_after(text, hits[j].end, block_end, after_party=bool(actors), titles_at=_title_starts(hits))
     if named and not _is_alias_start(hits, j, named[0]):
         end, name, known = named
         if hits[j].kind == "honorific" and text[end : end + 1] == ",":
@@ -199,7 +206,7 @@ def _phrase(hits: list[Hit], i: int, text: str, block_end: int) -> tuple[Mention
         if (k := _next(hits, i, text, kinds=("person",))) is not None:
             p = gazetteer.person(hits[k].value)
             return Mention(hit.start, hits[k].end, (p.actor,), p.name), k
-        named = _name_after(text, hit.end, block_end)
+        named = _name_after(text, hit.end, block_end, titles_at=_title_starts(hits))
         if named:
             return Mention(hit.start, named[0], ((named[2].actor,) if named[2] else ()), named[1]), i
         if hit.value[0].isupper() or text[hit.end : hit.end + 1] in (" ", ","):  # "ông cho biết", "Theo ông, ..."
@@ -392,8 +399,22 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "Bà Maria Zakharova, người phát ngôn Bộ Ngoại giao Nga, ..." : name and title are one speaker;
     "Tổ chức Hiệp ước Bắc Đại Tây Dương (NATO)" is one party."""
     out: list[Mention] = []
-    for m in mentions:
+    skip_to = 0
+    for i, m in enumerate(mentions):
+        if i < skip_to:
+            continue
         prev = out[-1] if out else None
+        if prev and prev.person and not m.person and m.role and text[prev.end : m.start] == ", ":
+            # "Ông Bob Menendez, Chủ tịch Ủy ban Đối ngoại Thượng viện Mỹ, ...", "Đại sứ Marshall Billingslea,
+            # Đặc phái viên của Tổng thống Mỹ về Kiểm soát Vũ khí, ...": the title runs to the closing comma and
+            # its last party is his
+            inside = _apposition(text, mentions, i)
+            if inside:
+                close = inside[-1]
+                party = next(x for x in reversed(inside[:-1]) if x.actors)
+                out[-1] = Mention(prev.start, close + 1, party.actors, prev.person, text[m.start : close])
+                skip_to = i + len(inside) - 1
+                continue
         if (prev and prev.person and not m.person and m.role and m.actors
                 and text[prev.end : m.start] == ", " and text[m.end : m.end + 1] == ","):
             out[-1] = Mention(prev.start, m.end + 1, m.actors, prev.person, m.role)  # through the closing comma
@@ -416,6 +437,22 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+APPOSITION_REACH = 90  # characters of a title in apposition, up to its closing comma
+APPOSITION_BREAK = re.compile(r"[.;:!?“”\"]")
+
+
+def _apposition(text: str, mentions: list[Mention], i: int) -> list | None:
+    """The mentions of a title in apposition that starts with mentions[i] and names a party before its
+    closing comma, followed by that comma's offset; None when it is no such title."""
+    close = text.find(",", mentions[i].end, mentions[i].start + APPOSITION_REACH)
+    if close < 0 or APPOSITION_BREAK.search(text, mentions[i].start, close):
+        return None
+    inside = [x for x in mentions[i:] if x.end <= close]
+    if any(x.person for x in inside) or not any(x.actors for x in inside):
+        return None
+    return [*inside, close]
 
 
 def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -215,6 +215,14 @@ SPEAKERS = [
     ("Bộ trưởng Y tế Đức Karl Lauterbach cho biết Berlin sẽ gửi thêm thiết bị y tế cho Kiev.", "GERMANY",
      "Karl Lauterbach"),
     ("Ngoại trưởng Mỹ Antony Blinken nói rằng Washington vẫn để ngỏ cánh cửa ngoại giao.", "US", "Antony Blinken"),
+    # a name the gazetteer lacks, placed by a title in apposition that names its party before the closing comma
+    # (a military rank is a title); named again by family name, the person keeps that party
+    ("Ông Bob Menendez, Chủ tịch Ủy ban Đối ngoại Thượng viện Mỹ, cảnh báo Nga sẽ phải trả giá đắt.", "US",
+     "Bob Menendez"),
+    ("Đại sứ Marshall Billingslea, Đặc phái viên của Tổng thống Mỹ về Kiểm soát Vũ khí, cho biết Washington coi "
+     "trọng quan hệ với Hà Nội.", "US", "Marshall Billingslea"),
+    ("Đô đốc Charles Richard, Tư lệnh Bộ Chỉ huy Chiến lược Mỹ, tới Hà Nội. Ông Richard cho biết Washington coi "
+     "trọng quan hệ với Việt Nam.", "US", "Charles Richard"),
     # a name that opens with its particle, capitalised in the text ("Von der Leyen")
     ("Chủ tịch Ủy ban châu Âu (EC) Von der Leyen chỉ trích cách bà bị đối xử tại Ankara.", "EU",
      "Ursula von der Leyen"),
