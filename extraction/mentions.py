@@ -408,12 +408,12 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
             # "Ông Bob Menendez, Chủ tịch Ủy ban Đối ngoại Thượng viện Mỹ, ...", "Đại sứ Marshall Billingslea,
             # Đặc phái viên của Tổng thống Mỹ về Kiểm soát Vũ khí, ...": the title runs to the closing comma and
             # its last party is his
-            inside = _apposition(text, mentions, i)
-            if inside:
-                close = inside[-1]
-                party = next(x for x in reversed(inside[:-1]) if x.actors)
+            found = _apposition(text, mentions, i)
+            if found:
+                inside, close = found
+                party = next(x for x in reversed(inside) if x.actors)
                 out[-1] = Mention(prev.start, close + 1, party.actors, prev.person, text[m.start : close])
-                skip_to = i + len(inside) - 1
+                skip_to = i + len(inside)
                 continue
         if (prev and prev.person and not m.person and m.role and m.actors
                 and text[prev.end : m.start] == ", " and text[m.end : m.end + 1] == ","):
@@ -443,16 +443,16 @@ APPOSITION_REACH = 90  # characters of a title in apposition, up to its closing 
 APPOSITION_BREAK = re.compile(r"[.;:!?“”\"]")
 
 
-def _apposition(text: str, mentions: list[Mention], i: int) -> list | None:
+def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mention], int] | None:
     """The mentions of a title in apposition that starts with mentions[i] and names a party before its
-    closing comma, followed by that comma's offset; None when it is no such title."""
+    closing comma, and that comma's offset; None when it is no such title."""
     close = text.find(",", mentions[i].end, mentions[i].start + APPOSITION_REACH)
     if close < 0 or APPOSITION_BREAK.search(text, mentions[i].start, close):
         return None
     inside = [x for x in mentions[i:] if x.end <= close]
     if any(x.person for x in inside) or not any(x.actors for x in inside):
         return None
-    return [*inside, close]
+    return inside, close
 
 
 def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
