@@ -535,7 +535,16 @@ def _theo_speaker(v: _View) -> Mention | None:
     first = v.local[0]
     if not (first.actors or first.pronoun) or not THEO_SPEAKER.match(v.text[v.clause.start : first.start]):
         return None
-    return first if THEO_CLOSE.match(v.text[first.end : first.end + 60]) else None
+    return first if _theo_close(v.text, first) is not None else None
+
+
+def _theo_close(text: str, first: Mention) -> int | None:
+    """Where the words after a "Theo X," opener start; a speaker in apposition ends with its comma ("Theo bà
+    Mélanie Joly, Ngoại trưởng Canada, ...")."""
+    if text[first.end - 1] == ",":
+        return first.end
+    closed = THEO_CLOSE.match(text[first.end : first.end + 60])
+    return first.end + closed.end() if closed else None
 
 
 def _theo_claim(v: _View) -> Claim | None:
@@ -550,7 +559,7 @@ def _theo_claim(v: _View) -> Claim | None:
         end = v.clause.sentence.end
     kind = _kind_of(v.all_cues(), first.end, v.text, v.mentions, end)
     # what is claimed starts after the opener's comma: "Theo thông cáo của X ngày 20/4, ..." dates it
-    content = (first.end + THEO_CLOSE.match(v.text[first.end : first.end + 60]).end(), end)
+    content = (_theo_close(v.text, first), end)
     return Claim(v.clause, [first], None, kind, content, (v.clause.start, _trim_end(v.text, v.clause.start, end)),
                  _has_quote(content, v.quotes), [])
 

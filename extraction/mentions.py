@@ -122,6 +122,15 @@ def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = Fals
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    return frozenset(r.lower() for r in load_titles().get("ranks") or ())
+
+
+def _is_rank(title: str) -> bool:
+    return title.lower() in _ranks()
+
+
 def _title_starts(hits: list[Hit]) -> frozenset[int]:
     return frozenset(h.start for h in hits if h.kind in ("title", "spokes"))
 
@@ -164,7 +173,8 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
                        text[title.start:role_end]), k
     if (k := _next(hits, j, text, kinds=("honorific",), glue=True)) is not None:
         j = k
-    named = _name_after(text, hits[j].end, block_end, after_party=bool(actors), titles_at=_title_starts(hits))
+    named = _name_after(text, hits[j].end, block_end, after_party=bool(actors) or _is_rank(hits[j].value),
+                        titles_at=_title_starts(hits))
     if named and not _is_alias_start(hits, j, named[0]):
         end, name, known = named
         if hits[j].kind == "honorific" and text[end : end + 1] == ",":
@@ -415,6 +425,13 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
                 out[-1] = Mention(prev.start, close + 1, party.actors, prev.person, text[m.start : close])
                 skip_to = i + len(inside)
                 continue
+        if prev and prev.actors and not prev.person and m.person and not m.actors and text[prev.end : m.start] == ", ":
+            # "Tư lệnh Bộ Chỉ huy Chiến lược Mỹ, Đô đốc Charles Richard": a title whose party closes it places the name
+            title = _title_before(text, out)
+            if title is not None:
+                end = m.end + 1 if text[m.end : m.end + 1] == "," else m.end
+                out[title:] = [Mention(out[title].start, end, prev.actors, m.person, text[out[title].start : prev.end])]
+                continue
         if (prev and prev.person and not m.person and m.role and m.actors
                 and text[prev.end : m.start] == ", " and text[m.end : m.end + 1] == ","):
             out[-1] = Mention(prev.start, m.end + 1, m.actors, prev.person, m.role)  # through the closing comma
@@ -453,6 +470,21 @@ def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mentio
     if any(x.person for x in inside) or not any(x.actors for x in inside):
         return None
     return inside, close
+
+
+def _title_before(text: str, out: list[Mention]) -> int | None:
+    """The index in `out` of a bare title that the last mention, a party, closes ("Tư lệnh Bộ Chỉ huy Chiến
+    lược Mỹ"); None when the party stands alone."""
+    party = out[-1]
+    for k in range(len(out) - 2, -1, -1):
+        m = out[k]
+        if m.person or party.end - m.start > APPOSITION_REACH or APPOSITION_BREAK.search(text, m.start, party.start):
+            return None
+        if "," in text[m.end : party.start]:
+            return None
+        if m.role and m.pronoun and not m.actors:
+            return k
+    return None
 
 
 def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:

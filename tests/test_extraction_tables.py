@@ -223,6 +223,13 @@ SPEAKERS = [
      "trọng quan hệ với Hà Nội.", "US", "Marshall Billingslea"),
     ("Đô đốc Charles Richard, Tư lệnh Bộ Chỉ huy Chiến lược Mỹ, tới Hà Nội. Ông Richard cho biết Washington coi "
      "trọng quan hệ với Việt Nam.", "US", "Charles Richard"),
+    # a title closed by its party, then the name ("Tư lệnh ... Mỹ, Đô đốc X"); after a military rank, two
+    # capitalised words are a name; a "Theo X, ..." opener whose speaker is placed in apposition
+    ("Tư lệnh Bộ Chỉ huy Chiến lược Mỹ, Đô đốc Charles Richard cho biết Washington sẽ tăng cường răn đe.", "US",
+     "Charles Richard"),
+    ("Người phát ngôn Bộ Quốc phòng Nga, Thiếu tướng Igor Konashenkov cho biết các đơn vị đã trở về căn cứ.",
+     "RUSSIA", "Igor Konashenkov"),
+    ("Theo bà Mélanie Joly, Ngoại trưởng Canada, Nga đang đe dọa an ninh châu Âu.", "CANADA", "Mélanie Joly"),
     # a name that opens with its particle, capitalised in the text ("Von der Leyen")
     ("Chủ tịch Ủy ban châu Âu (EC) Von der Leyen chỉ trích cách bà bị đối xử tại Ankara.", "EU",
      "Ursula von der Leyen"),
