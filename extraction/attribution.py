@@ -355,6 +355,9 @@ def _is_belief(text: str, cue: Cue) -> bool:
 def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
     """Subject + attribution cue: "Nga đã bác bỏ ...", "“...”, ông X cho biết", "..., ông X nói"."""
     quoted_first = _leading_quote(v.text, v.clause, v.quotes)
+    relayed = _relayed_by_medium(v, quoted_first) if quoted_first else None
+    if relayed:
+        return relayed
     for cue in v.cues:
         if cue.content_only or PASSIVE.search(v.text, max(v.clause.start, cue.start - 12), cue.start):
             continue  # "Nga bị nghi ngờ ...": the subject undergoes it, someone else says it
@@ -562,6 +565,30 @@ def _theo_claim(v: _View) -> Claim | None:
     content = (_theo_close(v.text, first), end)
     return Claim(v.clause, [first], None, kind, content, (v.clause.start, _trim_end(v.text, v.clause.start, end)),
                  _has_quote(content, v.quotes), [])
+
+
+MEDIUM_GAP = 40  # characters naming the medium between a quotation and "dẫn lời" ("hãng tin Reuters")
+
+
+def _relayed_by_medium(v: _View, quoted: tuple[int, int]) -> Claim | None:
+    """ "“...”, Taiwan News dẫn lời ông O'Brien ngày 30/10.": a medium quoting someone with no speech verb
+    after the name; the one quoted holds the quotation."""
+    relay = _medium_relay().match(v.text, quoted[1], v.clause.end)
+    if not relay:
+        return None
+    said_by = next((m for m in v.local if m.start == relay.end()), None)
+    if said_by is None or not (said_by.actors or said_by.person) \
+            or any(c.start > said_by.end for c in v.cues if c.kind == "speech"):
+        return None  # "..., Reuters dẫn lời ông X cho biết": the speech verb's own claim
+    kind = _kind_of(v.inner or find_cues(v.text, *quoted), quoted[0], v.text, v.mentions, quoted[1])
+    # no cue: a date written after the name is the medium's ("dẫn lời ông X ngày 30/10"), not when X said it
+    return Claim(v.clause, [said_by], None, kind, quoted, quoted, True, [])
+
+
+@functools.lru_cache(maxsize=1)
+def _medium_relay() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in load_cues().get("media_quoting") or ())
+    return re.compile(r"""[”"»]?\s*,\s*[^,.;:]{0,%d}?\b(?:%s)\s+""" % (MEDIUM_GAP, words), re.I)
 
 
 def _leading_quote(text: str, clause: Clause, quotes) -> tuple[int, int] | None:

@@ -236,6 +236,9 @@ SPEAKERS = [
     # a medium quoting an official: the official speaks
     ("Hãng tin Reuters dẫn lời Ngoại trưởng Đức Annalena Baerbock cho biết Berlin sẵn sàng đối thoại với Moskva.",
      "GERMANY", "Annalena Baerbock"),
+    # ... also after the quotation, with no speech verb after the name
+    ("“Chúng tôi sẽ không nhượng bộ”, hãng tin TASS dẫn lời Ngoại trưởng Nga Sergei Lavrov.", "RUSSIA",
+     "Sergei Lavrov"),
     # the setting of the words between speaker and verb, longer than a plain subject's gap
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova trong cuộc trả lời phỏng vấn kênh truyền hình Rossiya-1 "
      "hôm nay cho biết Moskva sẽ đáp trả tương xứng.", "RUSSIA", "Maria Zakharova"),
