@@ -532,6 +532,10 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    # an announcement still to come; asserting dominance; a degree of support received
+    "Bộ trưởng Quốc phòng Anh Ben Wallace dự kiến sẽ công bố thêm các chi tiết vào cuối ngày hôm nay.",
+    "Trung Quốc đã đẩy mạnh các nỗ lực nhằm khẳng định sự thống trị tại vùng biển này.",
+    "Đài Loan đã nhận được các mức độ ủng hộ gia tăng từ Washington.",
     "Trung Quốc tăng cường các hoạt động gây lo ngại ở eo biển Đài Loan.",
     "Hải quân Nga có thể triển khai tàu ngầm mà không lo ngại bị phát hiện.",
     "“Con tàu khó có thể chịu được áp suất ở độ sâu này”, ông Smith, giáo sư tại một đại học ở Mỹ, cho biết.",
