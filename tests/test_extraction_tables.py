@@ -532,8 +532,7 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
-    # an announcement still to come; asserting dominance; a degree of support received
-    "Bộ trưởng Quốc phòng Anh Ben Wallace dự kiến sẽ công bố thêm các chi tiết vào cuối ngày hôm nay.",
+    # asserting dominance; a degree of support received
     "Trung Quốc đã đẩy mạnh các nỗ lực nhằm khẳng định sự thống trị tại vùng biển này.",
     "Đài Loan đã nhận được các mức độ ủng hộ gia tăng từ Washington.",
     "Trung Quốc tăng cường các hoạt động gây lo ngại ở eo biển Đài Loan.",
