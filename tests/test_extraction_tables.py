@@ -127,6 +127,9 @@ KINDS = [
      "statement"),
     # phrasings without the canonical cue word (issue 10's error classes 1-4)
     ("Nhà Trắng cho biết Mỹ sẽ cung cấp thêm máy thở và vắc xin cho Ấn Độ trong tháng tới.", "US", "proposal"),
+    # a conditional consequence that helps is no warning
+    ("“Chúng tôi sẽ ủng hộ nếu như các đồng minh trục xuất thêm quan chức tình báo Nga”, Ngoại trưởng Séc cho hay.",
+     "CZECHIA", "statement"),
     # aid to be sent or handed to a party: an offer ("sẽ gửi ... cho"); troops sent to a place are not
     ("Bộ Quốc phòng Anh tuyên bố sẽ gửi thêm vũ khí chống tăng cho Ukraine.", "UK", "proposal"),
     ("Lầu Năm Góc cho biết Mỹ sẽ gửi thêm 3.000 binh sĩ tới Ba Lan và Romania.", "US", "statement"),
