@@ -324,9 +324,25 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
         return None  # "cả hai phía Nga và NATO ...": a stand-off described, not a party's stance
     if agents and not _subject_ok(v.text, agents[-1].end, cue.start):
         agents = []
-    if not agents and v.clause.inherits_subject:
+    if not agents and v.clause.inherits_subject and not _own_subject(v.text, v.clause.start, cue.start):
         agents = same_sentence.agents if same_sentence else _sentence_subject(v)
     return _with_parties(v, agents)
+
+
+BREAK_WORDS = re.compile(r"^[\s,;]*(?:(?:nhưng|song|tuy nhiên|đồng thời|và)\b[\s,]*)*", re.I)
+
+
+def _own_subject(text: str, start: int, cue_start: int) -> bool:
+    """ "..., nhưng một nguồn tin quân sự cho biết": a noun phrase no party names is the verb's own
+    subject, so the clause does not go on with the sentence's (adverbs alone, "nhưng cũng cho biết", do)."""
+    lead = text[start:cue_start]
+    words = lead[BREAK_WORDS.match(lead).end() :].lower().replace(",", " ").split()
+    return any(w not in _adverbs() and not any(ch.isdigit() for ch in w) for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _adverbs() -> frozenset[str]:
+    return frozenset(w for phrase in load_cues().get("subject_adverbs") or () for w in phrase.split())
 
 
 def _with_parties(v: _View, agents: list[Mention]) -> list[Mention]:

@@ -650,6 +650,14 @@ def test_one_position_said_in_pieces(text):
     assert len(positions(text)) == 1, [(p.actor, p.kind, p.text) for p in positions(text)]
 
 
+def test_a_clause_with_a_subject_of_its_own_does_not_go_on_with_the_sentence_subject():
+    found = positions("Quân đội Trung Quốc xác nhận việc triển khai các tổ hợp pháo phản lực tới khu vực biên giới, "
+                      "nhưng một nguồn tin quân sự cho biết tổ hợp này đã được triển khai ở quân khu phía Đông.")
+    assert [(p.actor, p.kind) for p in found] == [("CHINA", "statement")], [p.text for p in found]
+    found = positions("Nga bác bỏ cáo buộc của Mỹ, nhưng cũng đã cho biết sẵn sàng đối thoại với Washington.")
+    assert {(p.actor, p.kind) for p in found} == {("RUSSIA", "rebuttal"), ("RUSSIA", "proposal")}
+
+
 def test_two_sentences_stressing_two_things_are_two_positions():
     found = positions("Thông điệp Liên bang.\nNga củng cố quân đội.\nTổng thống Nga Vladimir Putin nhấn mạnh nước này đang củng cố quân đội. Ông Putin nhấn mạnh vai trò "
                       "của Nga trong việc giảm căng thẳng ở Syria.")
