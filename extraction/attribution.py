@@ -314,6 +314,8 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
     """The holders of what the cue attributes; None when the clause must be dropped."""
     if ACTION_CHARGE.match(v.text, cue.start):
         return _with_parties(v, _acting_subject(v, cue))
+    if PURPOSE.search(v.text, max(v.clause.start, cue.start - 8), cue.start):
+        return _with_parties(v, _purpose_holder(v))
     agents = _agents_before(v.local, cue.start, v.text, v.clause.start)
     opener = v.text[max(v.clause.start, agents[0].start - 14) : agents[0].start].strip().lower() if agents else ""
     if opener.endswith("được"):
@@ -327,6 +329,20 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
     if not agents and v.clause.inherits_subject and not _own_subject(v.text, v.clause.start, cue.start):
         agents = same_sentence.agents if same_sentence else _sentence_subject(v)
     return _with_parties(v, agents)
+
+
+PURPOSE = re.compile(r"\b(?:nhằm|để)\s+$", re.I)  # "triệu tập Đại sứ Séc nhằm phản đối ...": why the act was done
+CLAUSE_HEAD = re.compile(r"^[\s,;]*(?:(?:nhưng|song|và|sau khi|trước khi|khi)\b[\s,]*)*$", re.I)
+
+
+def _purpose_holder(v: _View) -> list[Mention]:
+    """Who protests by acting: the subject of the act the purpose clause follows ("Bộ Ngoại giao Nga triệu
+    tập Đại sứ Séc nhằm phản đối ..."), not its object; the sentence's subject when the act has none
+    in the clause ("Đại sứ Nga ... sau khi rời Mỹ nhằm phản đối ...")."""
+    first = v.local[:1]
+    if first and CLAUSE_HEAD.match(v.text[v.clause.start : first[0].start]):
+        return first
+    return _sentence_subject(v)
 
 
 BREAK_WORDS = re.compile(r"^[\s,;]*(?:(?:nhưng|song|tuy nhiên|đồng thời|và)\b[\s,]*)*", re.I)

@@ -611,6 +611,11 @@ JOINT = [
     ("Phát biểu sau cuộc gặp với người đồng cấp Ukraine, Ngoại trưởng Anh kêu gọi Nga rút quân.",
      {("UK", "demand")}),
     ("Bộ Ngoại giao Nga khẳng định Moskva sẵn sàng cho mọi kịch bản.", {("RUSSIA", "statement")}),
+    # a protest as the purpose of an act is the acting party's, not its object's
+    ("Bộ Ngoại giao Nga triệu tập Đại sứ Séc ở Moskva nhằm phản đối lệnh trừng phạt của Praha.",
+     {("RUSSIA", "statement")}),
+    ("Đại sứ Nga tại Mỹ Anatoly Antonov về nước tham vấn sau khi rời Mỹ hồi tháng 3 nhằm phản đối phát ngôn của "
+     "Tổng thống Biden.", {("RUSSIA", "statement")}),
     # "phải" inside a noun phrase asks nothing; agreeing is stating
     ("Thủ tướng Đức và Tổng thống Pháp nhất trí về sự cần thiết phải duy trì đối thoại với Moskva.",
      {("GERMANY", "statement"), ("FRANCE", "statement")}),
