@@ -600,6 +600,7 @@ def _theo_claim(v: _View) -> Claim | None:
 
 
 MEDIUM_GAP = 40  # characters naming the medium between a quotation and "dẫn lời" ("hãng tin Reuters")
+RELAYED_WORDS = re.compile(r"(?:(?:\S+\s+){1,3}?của\s+)?$")  # "dẫn bài phát biểu dự kiến của ông Morrison"
 
 
 def _relayed_by_medium(v: _View, quoted: tuple[int, int]) -> Claim | None:
@@ -608,7 +609,9 @@ def _relayed_by_medium(v: _View, quoted: tuple[int, int]) -> Claim | None:
     relay = _medium_relay().match(v.text, quoted[1], v.clause.end)
     if not relay:
         return None
-    said_by = next((m for m in v.local if m.start == relay.end()), None)
+    said_by = next((m for m in v.local if m.start >= relay.end()), None)
+    if said_by and not RELAYED_WORDS.match(v.text, relay.end(), said_by.start):
+        said_by = None  # the one quoted comes right after the verb, or after "(bài phát biểu dự kiến) của"
     if said_by is None or not (said_by.actors or said_by.person) \
             or any(c.start > said_by.end for c in v.cues if c.kind == "speech"):
         return None  # "..., Reuters dẫn lời ông X cho biết": the speech verb's own claim

@@ -248,6 +248,8 @@ SPEAKERS = [
     # ... also after the quotation, with no speech verb after the name
     ("“Chúng tôi sẽ không nhượng bộ”, hãng tin TASS dẫn lời Ngoại trưởng Nga Sergei Lavrov.", "RUSSIA",
      "Sergei Lavrov"),
+    ("“Chúng tôi sẽ tiếp tục đầu tư vào lực lượng phòng vệ”, Reuters dẫn bài phát biểu dự kiến của Thủ tướng "
+     "Australia Scott Morrison.", "AUSTRALIA", "Scott Morrison"),
     # the setting of the words between speaker and verb, longer than a plain subject's gap
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova trong cuộc trả lời phỏng vấn kênh truyền hình Rossiya-1 "
      "hôm nay cho biết Moskva sẽ đáp trả tương xứng.", "RUSSIA", "Maria Zakharova"),
