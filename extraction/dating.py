@@ -52,7 +52,8 @@ class DateTracker:
         self.speech_date: DateMention | None = None  # the day of the speech or interview last named with one
         self.speech_parties: set[str] = set()  # ... and the parties named with it: whose words it dates
         self.lead_date: DateMention | None = None  # the first day named in the article's opening sentences
-        self.lead_parties: set[str] = set()  # the parties named with the news day: whose undated words it dates (none: anyone's)
+        # the parties named with the news day: whose undated words it dates (none named: anyone's)
+        self.lead_parties: set[str] = set()
         self.seen_sentences = 0
 
     def date_for(self, text: str, claim: Claim, s_dates, s_mentions, speaker: Mention | None):

@@ -425,12 +425,13 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
                 out[-1] = Mention(prev.start, close + 1, party.actors, prev.person, text[m.start : close])
                 skip_to = i + len(inside)
                 continue
-        if prev and prev.actors and not prev.person and m.person and not m.actors and text[prev.end : m.start] == ", ":
-            # "Tư lệnh Bộ Chỉ huy Chiến lược Mỹ, Đô đốc Charles Richard": a title whose party closes it places the name
+        if (prev and prev.actors and not prev.person and m.person and not m.actors
+                and text[prev.end : m.start] == ", "):
+            # "Tư lệnh Bộ Chỉ huy Chiến lược Mỹ, Đô đốc Charles Richard": a title its party closes places the name
             title = _title_before(text, out)
             if title is not None:
-                end = m.end + 1 if text[m.end : m.end + 1] == "," else m.end
-                out[title:] = [Mention(out[title].start, end, prev.actors, m.person, text[out[title].start : prev.end])]
+                start, end = out[title].start, m.end + 1 if text[m.end : m.end + 1] == "," else m.end
+                out[title:] = [Mention(start, end, prev.actors, m.person, text[start : prev.end])]
                 continue
         if (prev and prev.person and not m.person and m.role and m.actors
                 and text[prev.end : m.start] == ", " and text[m.end : m.end + 1] == ","):

@@ -647,8 +647,8 @@ ONE_POSITION = [
     "Ông Lavrov nói rằng, “NATO phải dừng mở rộng”, nhưng “điều đó phải được cam kết bằng văn bản”.",
     "Ngoại trưởng Pháp cho biết Paris đã được Berlin thông báo đầy đủ và đánh giá cao sự phối hợp giữa hai nước.",
     # an announcement detailed in the next sentence (under a headline: the first sentence is the body's)
-    "Căng thẳng Nga - NATO.\nCác nước NATO tăng cường phòng thủ.\nNATO thông báo các đồng minh đưa thêm tàu và máy bay tới Đông Âu. NATO thông báo, Đan Mạch cử một tàu hộ vệ "
-    "đến Biển Baltic.",
+    "Căng thẳng Nga - NATO.\nCác nước NATO tăng cường phòng thủ.\nNATO thông báo các đồng minh đưa thêm tàu và "
+    "máy bay tới Đông Âu. NATO thông báo, Đan Mạch cử một tàu hộ vệ đến Biển Baltic.",
 ]
 
 
@@ -666,8 +666,8 @@ def test_a_clause_with_a_subject_of_its_own_does_not_go_on_with_the_sentence_sub
 
 
 def test_two_sentences_stressing_two_things_are_two_positions():
-    found = positions("Thông điệp Liên bang.\nNga củng cố quân đội.\nTổng thống Nga Vladimir Putin nhấn mạnh nước này đang củng cố quân đội. Ông Putin nhấn mạnh vai trò "
-                      "của Nga trong việc giảm căng thẳng ở Syria.")
+    found = positions("Thông điệp Liên bang.\nNga củng cố quân đội.\nTổng thống Nga Vladimir Putin nhấn mạnh nước "
+                      "này đang củng cố quân đội. Ông Putin nhấn mạnh vai trò của Nga trong việc giảm căng thẳng ở Syria.")
     assert [(p.actor, p.kind) for p in found] == [("RUSSIA", "statement")] * 2, [p.text for p in found]
 
 
