@@ -495,8 +495,22 @@ def _cue_kind(cue: Cue, v: _View) -> str:
         return _kind_of([cue], cue.start, v.text, v.mentions, v.clause.end)
     if cue.kind != "speech" and not (cue.negated and cue.kind in ("demand", "proposal", "warning")):
         return cue.kind
-    rest = [c for c in v.all_cues() if c.start >= cue.end]
-    return _kind_of(rest, cue.end, v.text, v.mentions, v.clause.end)
+    said_from = _reported_from(v, cue)
+    rest = [c for c in v.all_cues() if c.start >= said_from]
+    return _kind_of(rest, said_from, v.text, v.mentions, v.clause.end)
+
+
+THAT = re.compile(r"\brằng\b", re.I)
+
+
+def _reported_from(v: _View, cue: Cue) -> int:
+    """Where the reported words start: after the "rằng" that ends the verb's setting ("nhận định trong
+    “Báo cáo Đánh giá Mối đe dọa” được công bố tuần trước rằng, ..."), so that a quoted title's words
+    give no kind; right after the verb when no such "rằng" follows or a kind cue stands before it."""
+    that = THAT.search(v.text, cue.end, min(v.clause.end, cue.end + SETTING_GAP_CHARS))
+    if that is None or any(cue.end <= c.start < that.start() for c in v.cues if c.kind != "speech"):
+        return cue.end
+    return that.end()
 
 
 def _scare_quoted(text: str, cue: Cue, quotes) -> bool:

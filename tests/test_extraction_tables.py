@@ -127,6 +127,9 @@ KINDS = [
      "statement"),
     # phrasings without the canonical cue word (issue 10's error classes 1-4)
     ("Nhà Trắng cho biết Mỹ sẽ cung cấp thêm máy thở và vắc xin cho Ấn Độ trong tháng tới.", "US", "proposal"),
+    # the words of a quoted title in the verb's setting, before "rằng", give no kind
+    ("Cơ quan tình báo Mỹ nhận định trong “Báo cáo Đánh giá Mối đe dọa” được công bố tuần trước rằng, Nga là "
+     "thách thức hàng đầu.", "US", "statement"),
     # what another party needs to do is asked of it; the speaker's own side's need is a statement
     ("Ngoại trưởng Canada cho biết Nga cần rút quân khỏi biên giới Ukraine.", "CANADA", "demand"),
     ("Tổng thống Zelensky cho biết Ukraine cần thêm vũ khí.", "UKRAINE", "statement"),
