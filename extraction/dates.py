@@ -24,7 +24,8 @@ DATE = re.compile(
                                                                  # tháng 12 năm ngoái
     | \b(?P<rel>(?:(?:đầu|giữa|cuối)\s+)?tháng\s+(?:trước|này|qua)   # tháng trước, đầu tháng này
         | tuần\s+(?:trước|qua) | (?:đầu\s+|cuối\s+)?tuần\s+này
-        | hôm\s+qua | tối\s+qua | đêm\s+qua | hôm\s+nay | sáng\s+nay | cùng\s+ngày
+        | (?:hôm|sáng|trưa|chiều|tối|đêm)\s+qua | hôm\s+kia
+        | (?:hôm|sáng|trưa|chiều|tối|rạng\s+sáng)\s+nay | cùng\s+ngày
         | (?:\d{1,2}|một|hai|ba|bốn|năm)\s+ngày\s+(?:trước|sau)\s+đó | trước\s+đó\s+một\s+ngày   # from the last day
         | năm\s+ngoái | năm\s+trước)\b
     | \b(?:hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+(?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b
@@ -74,9 +75,11 @@ def _relative(word: str, ref: dt.date, last_day: str | None) -> tuple[str | None
         return (ref - dt.timedelta(days=7)).strftime("%Y-%m"), "month"
     if word.endswith(("tuần này", "tháng này", "tháng qua")):
         return ref.strftime("%Y-%m"), "month"
-    if word in ("hôm qua", "tối qua", "đêm qua"):
+    if word.endswith(" qua") and word.split()[0] in PARTS_OF_DAY:  # "hôm qua", "chiều qua"
         return (ref - dt.timedelta(days=1)).isoformat(), "day"
-    if word in ("hôm nay", "sáng nay"):
+    if word == "hôm kia":  # the day before yesterday
+        return (ref - dt.timedelta(days=2)).isoformat(), "day"
+    if word.endswith(" nay") and word.split()[0] in PARTS_OF_DAY | {"rạng"}:  # "hôm nay", "rạng sáng nay"
         return ref.isoformat(), "day"
     if word == "cùng ngày" and last_day:
         return last_day, "day"
@@ -90,6 +93,7 @@ def _relative(word: str, ref: dt.date, last_day: str | None) -> tuple[str | None
 
 
 SMALL_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+PARTS_OF_DAY = frozenset({"hôm", "sáng", "trưa", "chiều", "tối", "đêm"})
 DAYS_FROM_LAST = re.compile(r"(?P<n>\d{1,2}|một|hai|ba|bốn|năm) ngày (?P<dir>trước|sau) đó|trước đó một ngày")
 
 

@@ -462,6 +462,9 @@ DATES = [
     ("Hôm thứ Hai (7/2), Tổng thống Pháp cho biết Nga cam kết không leo thang.", "2022-02-10", "2022-02-07"),
     ("Ngày 8-2, Bộ Ngoại giao Anh kêu gọi Nga rút quân.", "2022-02-10", "2022-02-08"),
     ("Hôm qua, Điện Kremlin bác bỏ thông tin về cuộc tấn công.", "2022-02-10", "2022-02-09"),
+    ("Chiều qua, Điện Kremlin bác bỏ thông tin về cuộc tấn công.", "2022-02-10", "2022-02-09"),
+    ("Điện Kremlin hôm kia bác bỏ thông tin về cuộc tấn công.", "2022-02-10", "2022-02-08"),
+    ("Rạng sáng nay, Điện Kremlin bác bỏ thông tin về cuộc tấn công.", "2022-02-10", "2022-02-10"),
     ("Tổng thống Pháp Emmanuel Macron ngày 8/2 cho biết Nga cam kết giảm căng thẳng. Phát biểu của ông Macron "
      "được đưa ra một ngày "
      "sau khi Điện Kremlin tuyên bố Nga không có ý định leo thang.", "2022-02-10", "2022-02-07"),
