@@ -21,6 +21,8 @@ def miss(reason):
 KINDS = [
     ("Bộ Ngoại giao Nga hôm qua bác bỏ cáo buộc của phương Tây về việc chuẩn bị tấn công.", "RUSSIA", "rebuttal"),
     ("Điện Kremlin phủ nhận thông tin Moskva đưa thêm quân tới biên giới.", "RUSSIA", "rebuttal"),
+    ("Điện Kremlin phản bác cáo buộc của Mỹ về việc chuẩn bị tấn công Ukraine.", "RUSSIA", "rebuttal"),
+    ("Thủ tướng Croatia xin lỗi Ukraine vì phát ngôn của Tổng thống nước này.", "CROATIA", "statement"),
     ("Washington tuyên bố không thể chấp nhận được việc Nga đòi quyền phủ quyết.", "US", "rebuttal"),
     ("Phía Nga kêu gọi NATO rút lực lượng khỏi các nước Đông Âu.", "RUSSIA", "demand"),
     ("Ngoại trưởng Pháp yêu cầu Moskva giảm leo thang căng thẳng.", "FRANCE", "demand"),
