@@ -101,13 +101,13 @@ def _next(hits: list[Hit], i: int, text: str, *, kinds: tuple[str, ...], glue: b
     return i + 1 if pattern.fullmatch(gap) else None
 
 
-def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = False, titles_at=frozenset()):
+def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = False, hits: list[Hit] = ()):
     """A person's name starting at pos: (end, canonical-or-raw name, known Person | None).
 
     Known people are matched fuzzily (misspellings). An unknown name needs two capitalised words
     right after "title + party" ("Ngoại trưởng Litva Gabrielius Landsbergis") or right before a title
-    in apposition ("Đô đốc Charles Richard, Tư lệnh ..."; `titles_at`: where titles start), else NER's
-    agreement.
+    in apposition ("Đô đốc Charles Richard, Tư lệnh ..."; `hits`: the block's, to find that title), else
+    NER's agreement.
     """
     span = _capital_words(text, pos)
     if not span or span[1] > block_end:
@@ -116,7 +116,7 @@ def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = Fals
     known = gazetteer.fuzzy_person(raw)
     if known:
         return span[1], known.name, known
-    apposed = text[span[1] : span[1] + 2] == ", " and span[1] + 2 in titles_at
+    apposed = text[span[1] : span[1] + 2] == ", " and _title_at(hits, span[1] + 2)
     if len(raw.split()) >= 2 and (after_party or apposed or _ner_agrees(text, span, block_end)):
         return span[1], raw, None
     return None
@@ -131,8 +131,14 @@ def _is_rank(title: str) -> bool:
     return title.lower() in _ranks()
 
 
-def _title_starts(hits: list[Hit]) -> frozenset[int]:
-    return frozenset(h.start for h in hits if h.kind in ("title", "spokes"))
+def _title_at(hits: list[Hit], pos: int) -> bool:
+    """A title starts at pos (hits are in text order)."""
+    i = bisect.bisect_left(hits, pos, key=_hit_start)
+    return any(h.kind in ("title", "spokes") for h in hits[i : bisect.bisect_right(hits, pos, key=_hit_start)])
+
+
+def _hit_start(hit: Hit) -> int:
+    return hit.start
 
 
 def _ner_agrees(text: str, span: tuple[int, int], block_end: int) -> bool:
@@ -174,7 +180,7 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     if (k := _next(hits, j, text, kinds=("honorific",), glue=True)) is not None:
         j = k
     named = _name_after(text, hits[j].end, block_end, after_party=bool(actors) or _is_rank(hits[j].value),
-                        titles_at=_title_starts(hits))
+                        hits=hits)
     if named and not _is_alias_start(hits, j, named[0]):
         end, name, known = named
         if hits[j].kind == "honorific" and text[end : end + 1] == ",":
@@ -216,7 +222,7 @@ def _phrase(hits: list[Hit], i: int, text: str, block_end: int) -> tuple[Mention
         if (k := _next(hits, i, text, kinds=("person",))) is not None:
             p = gazetteer.person(hits[k].value)
             return Mention(hit.start, hits[k].end, (p.actor,), p.name), k
-        named = _name_after(text, hit.end, block_end, titles_at=_title_starts(hits))
+        named = _name_after(text, hit.end, block_end, hits=hits)
         if named:
             return Mention(hit.start, named[0], ((named[2].actor,) if named[2] else ()), named[1]), i
         if hit.value[0].isupper() or text[hit.end : hit.end + 1] in (" ", ","):  # "ông cho biết", "Theo ông, ..."
