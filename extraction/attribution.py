@@ -332,7 +332,8 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
 
 
 PURPOSE = re.compile(r"\b(?:nhằm|để)\s+$", re.I)  # "triệu tập Đại sứ Séc nhằm phản đối ...": why the act was done
-CLAUSE_HEAD = re.compile(r"^[\s,;]*(?:(?:nhưng|song|và|sau khi|trước khi|khi)\b[\s,]*)*$", re.I)
+CONJUNCTIONS = r"nhưng|song|tuy nhiên|đồng thời|và"  # the words a clause break opens with
+CLAUSE_HEAD = re.compile(r"^[\s,;]*(?:(?:%s|sau khi|trước khi|khi)\b[\s,]*)*$" % CONJUNCTIONS, re.I)
 
 
 def _purpose_holder(v: _View) -> list[Mention]:
@@ -345,7 +346,7 @@ def _purpose_holder(v: _View) -> list[Mention]:
     return _sentence_subject(v)
 
 
-BREAK_WORDS = re.compile(r"^[\s,;]*(?:(?:nhưng|song|tuy nhiên|đồng thời|và)\b[\s,]*)*", re.I)
+BREAK_WORDS = re.compile(r"^[\s,;]*(?:(?:%s)\b[\s,]*)*" % CONJUNCTIONS, re.I)
 
 
 def _own_subject(text: str, start: int, cue_start: int) -> bool:
@@ -404,8 +405,7 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
                 continue
             return None
         if quoted_first and cue.start > quoted_first[1]:
-            quoted_cues = find_cues(v.text, *quoted_first) if quoted_first[0] < v.clause.start else v.inner
-            kind = _kind_of(quoted_cues, quoted_first[0], v.text, v.mentions, quoted_first[1])
+            kind = _quotation_kind(v, quoted_first)
             return Claim(v.clause, agents, cue, kind, quoted_first, quoted_first, True, [])
         trailing = _trailing_attribution(v.text, v.clause, agents, cue)
         if trailing:
@@ -629,7 +629,7 @@ def _relayed_by_medium(v: _View, quoted: tuple[int, int]) -> Claim | None:
     if said_by is None or not (said_by.actors or said_by.person) \
             or any(c.start > said_by.end for c in v.cues if c.kind == "speech"):
         return None  # "..., Reuters dẫn lời ông X cho biết": the speech verb's own claim
-    kind = _kind_of(v.inner or find_cues(v.text, *quoted), quoted[0], v.text, v.mentions, quoted[1])
+    kind = _quotation_kind(v, quoted)
     # no cue: a date written after the name is the medium's ("dẫn lời ông X ngày 30/10"), not when X said it
     return Claim(v.clause, [said_by], None, kind, quoted, quoted, True, [])
 
@@ -638,6 +638,12 @@ def _relayed_by_medium(v: _View, quoted: tuple[int, int]) -> Claim | None:
 def _medium_relay() -> re.Pattern:
     words = "|".join(re.escape(w) for w in load_cues().get("media_quoting") or ())
     return re.compile(r"""[”"»]?\s*,\s*[^,.;:]{0,%d}?\b(?:%s)\s+""" % (MEDIUM_GAP, words), re.I)
+
+
+def _quotation_kind(v: _View, quoted: tuple[int, int]) -> str:
+    """The kind of a quotation the clause opens with (one opened in an earlier paragraph is read whole)."""
+    cues = find_cues(v.text, *quoted) if quoted[0] < v.clause.start else v.inner
+    return _kind_of(cues, quoted[0], v.text, v.mentions, quoted[1])
 
 
 def _leading_quote(text: str, clause: Clause, quotes) -> tuple[int, int] | None:
