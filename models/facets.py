@@ -6,8 +6,10 @@ topic's positions) rather than once a facet:
 * a list filtered by actor and kind alone (or not at all) sums the counts the facet_count table keeps per
   actor and kind (models/facet_table.py): no position is read; filtered by one topic as well, likewise the
   counts kept per topic (models/facet_topic_table.py);
-* otherwise the matching rows' facet columns are read once into a materialized CTE (covering indexes hold
-  them: models/migrations.py, migration 9), and each facet groups that.
+* otherwise, on SQLite, the matching rows' rowids are listed and counted over the facet columns each process
+  keeps in memory (models/facet_columns.py);
+* otherwise (PostgreSQL) the matching rows' facet columns are read once into a materialized CTE (covering
+  indexes hold them: models/migrations.py, migration 9), and each facet groups that.
 Results are cached per process under the data version, like list totals (queries.count): the first request
 after a write costs the statement above (docs/benchmarks.md has both).
 """
@@ -16,10 +18,15 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from . import facet_table, facet_topic_table
+import numpy as np
+from peewee import Column
+
+from . import facet_columns, facet_table, facet_topic_table
 from .database import database, is_sqlite
-from .entities import Position
-from .queries import CURRENT_VERSION, _filtered
+from .entities import Person, Position
+from .migrations import SEARCH_TABLE
+from .queries import CURRENT_VERSION, TRIGRAM, _filtered, _fts_phrases
+from .text import fold
 
 FACETS = ("actor", "kind", "topic", "outlet", "speaker", "month")
 FACET_SIZE = 30  # values returned per facet, most frequent first (Datasette's default size)
@@ -32,9 +39,13 @@ _lock = threading.Lock()
 def facet_counts(names, **filters) -> dict[str, dict]:
     """{facet: {"values": [{"value", "count"}], "truncated"}} for the positions matching the filters."""
     names = list(dict.fromkeys(names))
-    sql, params = _statement(names, filters)
+    if is_sqlite() and not _kept(filters):
+        rows = _counted_in_memory(names, filters)
+    else:
+        sql, params = _statement(names, filters)
+        rows = cached_statement("facets", sql, params)
     found: dict[str, list] = {name: [] for name in names}
-    for facet, value, count, _ in cached_statement("facets", sql, params):
+    for facet, value, count, _ in rows:
         found[facet].append({"value": str(value), "count": int(count)})
     return {name: {"values": rows[:FACET_SIZE], "truncated": len(rows) > FACET_SIZE} for name, rows in found.items()}
 
@@ -47,7 +58,12 @@ def cached_rows(name: str, query) -> list[tuple]:
 
 def cached_statement(name: str, sql: str, params) -> list[tuple]:
     """The rows of `sql`, computed again only after a write has committed since they were read."""
-    key = (database.obj, name, sql, tuple(params))
+    return _cached((name, sql, tuple(params)), lambda version: database.execute_sql(sql, params).fetchall())
+
+
+def _cached(key: tuple, compute) -> list[tuple]:
+    """compute(data version)'s rows, kept under `key` until a write has committed since they were computed."""
+    key = (database.obj, *key)
     # the version is read before the rows: a write committing meanwhile leaves these rows under the older
     # version (read again at the next request), never older rows under the newer version
     version = database.execute_sql(CURRENT_VERSION).fetchone()[0]
@@ -55,7 +71,7 @@ def cached_statement(name: str, sql: str, params) -> list[tuple]:
         cached = _cache.get(key)
     if cached is not None and cached[0] == version:
         return cached[1]
-    rows = database.execute_sql(sql, params).fetchall()
+    rows = compute(version)
     with _lock:
         _cache[key] = (version, rows)
         _cache.move_to_end(key)
@@ -64,12 +80,73 @@ def cached_statement(name: str, sql: str, params) -> list[tuple]:
     return rows
 
 
+def _kept(filters: dict) -> bool:
+    """Whether the counts kept by triggers answer these filters: actor and kind alone, or with one topic
+    (several topics would count twice a position that has more than one of them)."""
+    given = {key for key, value in filters.items() if value not in (None, (), [])}
+    return given <= {"actors", "kinds"} or (given <= {"actors", "kinds", "topics"}
+                                            and len(set(filters.get("topics") or ())) == 1)
+
+
+def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
+    """(facet, value, count, place) rows as _statement's, counted over the in-memory facet columns."""
+    matching, params, in_memory = _matching_rowids(filters)
+
+    def compute(version: int) -> list[tuple]:
+        columns = facet_columns.current(version)
+        if columns is None:  # another request holds a newer snapshot than this one: count in SQL
+            sql, statement_params = _statement(names, filters)
+            return database.execute_sql(sql, statement_params).fetchall()
+        # one string rather than a row per match: listing 53,624 rows costs Python 30 ms, this 10
+        listed = database.execute_sql(f"SELECT group_concat(r) FROM ({matching})", params).fetchone()[0]
+        rowids = np.fromstring(listed or "", np.int64, sep=",")
+        for name, values in in_memory.items():
+            rowids = columns.having(rowids, name, values)
+        rows = []
+        for name in names:
+            counts = columns.counts(name, rowids)
+            if name == "speaker":
+                counts = _named(counts)
+            by_value = sorted(counts, key=lambda pair: pair[0], reverse=name == "month")
+            ranked = sorted(by_value, key=lambda pair: -pair[1])[:FACET_SIZE + 1]
+            rows += [(name, value, n, place) for place, (value, n) in enumerate(ranked, start=1)]
+        return rows
+
+    # the version and every row after it from one snapshot: the columns are brought to the version read
+    with database.atomic():
+        left = tuple((name, tuple(values)) for name, values in in_memory.items())
+        return _cached(("facet columns", matching, tuple(params), left, tuple(names)), compute)
+
+
+def _matching_rowids(filters: dict) -> tuple[str, list, dict]:
+    """SELECT r: the rowids of the positions matching the filters, and the filters left to the in-memory
+    columns ({facet: values}). A search, every word in the trigram index, with actors and kinds or alone, is
+    answered by the index without reading a position (its rows are the positions' rowids), its actors and
+    kinds by the columns: SQL would look each of a common word's matches up in the wide table."""
+    given = {key for key, value in filters.items() if value not in (None, (), [])}
+    words = fold(filters.get("q") or "").split()
+    if "q" in given and given <= {"q", "actors", "kinds"} and words and all(len(w) >= TRIGRAM for w in words):
+        left = {"actor": filters.get("actors"), "kind": filters.get("kinds")}
+        return (f'SELECT rowid AS r FROM "{SEARCH_TABLE}" WHERE "{SEARCH_TABLE}" MATCH ?', [_fts_phrases(words)],
+                {name: list(values) for name, values in left.items() if values})
+    sql, params = _filtered(Position.select(Column(Position, "rowid").alias("r")), **filters).sql()
+    return sql, list(params), {}
+
+
+def _named(counts: list[tuple]) -> list[tuple]:
+    """Counts per speaker id as counts per name (people of one name counted together, as the SQL groups)."""
+    names = dict(Person.select(Person.id, Person.name).where(Person.id.in_([pid for pid, _ in counts])).tuples())
+    summed: dict[str, int] = {}
+    for pid, n in counts:
+        if pid in names:
+            summed[names[pid]] = summed.get(names[pid], 0) + n
+    return list(summed.items())
+
+
 def _statement(names: list[str], filters: dict) -> tuple[str, list]:
     """One SELECT of (facet, value, count, place) rows: each facet's FACET_SIZE + 1 most frequent values."""
-    given = {key for key, value in filters.items() if value not in (None, (), [])}
     topics = set(filters.get("topics") or ())
-    # one topic: its kept counts; several would count twice a position that has more than one of them
-    if given <= {"actors", "kinds"} or (given <= {"actors", "kinds", "topics"} and len(topics) == 1):
+    if _kept(filters):
         kept = {"table": facet_topic_table.TABLE, "topic": topics.pop()} if topics else {}
         parts = [facet_table.grouped(name, list(filters.get("actors") or ()), list(filters.get("kinds") or ()), **kept)
                  for name in names]

@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from typing import Callable
 
-from . import facet_table, facet_topic_table, schema_v1
+from . import facet_columns, facet_table, facet_topic_table, schema_v1
 from .claims import regroup_all
 from .database import database, is_sqlite
 
@@ -241,6 +241,14 @@ def _facet_counts_by_topic(engine: str) -> None:
         database.execute_sql(f'ANALYZE "{facet_topic_table.TABLE}"')
 
 
+def _facet_change_log(engine: str) -> None:
+    """SQLite processes keep facet columns in memory (models/facet_columns.py), told by this log which rows
+    changed in place; PostgreSQL counts in SQL and needs none."""
+    if engine == "sqlite":
+        for sql in facet_columns.change_log():
+            database.execute_sql(sql)
+
+
 MIGRATIONS = [
     Migration(1, "initial schema (commit b4e97b7)", _initial_schema),
     Migration(2, "text search index on position.search_text", _search_index),
@@ -252,6 +260,7 @@ MIGRATIONS = [
     Migration(8, "actors and people move the data version", _shown_tables_versioned),
     Migration(9, "facet counts and covering indexes", _facet_counts),
     Migration(10, "facet counts per topic", _facet_counts_by_topic),
+    Migration(11, "facet change log for the in-memory facet columns", _facet_change_log),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+import numpy as np
 import pytest
 from peewee import SQL, Case, fn
 from test_ingest import ARTICLE, auth
 
-from models import Person, Position, PositionTopic, Source, facet_table, facet_topic_table
+from models import Person, Position, PositionTopic, Source, facet_columns, facet_table, facet_topic_table
 from models.claims import regroup_all
 from models.database import is_sqlite
 from models.facets import FACETS, facet_counts
-from models.queries import _filtered
+from models.queries import CURRENT_VERSION, _filtered
 
 FILTERS = [{}, {"actors": ["RUSSIA"]}, {"kinds": ["demand", "rebuttal"]}, {"actors": ["NATO", "US"], "kinds": ["statement"]},
            {"topics": ["nato-enlargement"]}, {"q": "nga"}, {"since": dt.date(2022, 1, 25)},
@@ -22,7 +23,11 @@ FILTERS = [{}, {"actors": ["RUSSIA"]}, {"kinds": ["demand", "rebuttal"]}, {"acto
            # one topic (and actor, kind) is read from the counts kept per topic; two topics are not
            {"topics": ["invasion-risk"]}, {"topics": ["diplomacy"], "actors": ["RUSSIA"]},
            {"topics": ["troop-deployment"], "kinds": ["demand", "warning"]},
-           {"topics": ["diplomacy", "invasion-risk"]}]
+           {"topics": ["diplomacy", "invasion-risk"]},
+           # a search alone is answered by its index; with a short word or another filter, by SQL
+           {"q": "nga mỹ"}, {"q": "nato", "kinds": ["demand"]}, {"q": "zzzz"},
+           {"q": "nga", "actors": ["RUSSIA", "US"], "kinds": ["statement", "warning"]}, {"q": "nga", "actors": ["NOBODY"]},
+           {"q": "nga", "since": dt.date(2022, 1, 25)}]
 TOPIC_FILTERS = [f for f in FILTERS if f.get("topics")]
 
 
@@ -49,6 +54,7 @@ def group_by(facet: str, filters: dict) -> Counter:
 
 
 def assert_exact(filters: dict) -> None:
+    assert_columns_kept()
     got = facet_counts(FACETS, **filters)
     for facet in FACETS:
         values = got[facet]["values"]
@@ -71,6 +77,30 @@ def assert_table_matches_rows() -> None:
         assert kept == fresh, table.TABLE
         if engine == "postgresql":
             assert Position._meta.database.execute_sql(f'SELECT COUNT(*) FROM "{table.DELTAS}"').fetchone()[0] == 0
+
+
+def assert_columns_kept() -> None:
+    """SQLite: the facet columns a process keeps from the change log hold, row by row, what a load from scratch
+    holds (models/facet_columns.py)."""
+    if not is_sqlite():
+        return
+    db = Position._meta.database
+    with db.atomic():
+        version = db.execute_sql(CURRENT_VERSION).fetchone()[0]
+        kept, fresh = facet_columns.current(version), facet_columns.loaded(version, 0)
+        rowids = np.array([r for (r,) in db.execute_sql("SELECT rowid FROM position")], np.int64)
+    assert kept is not None and kept is not fresh
+    for columns in (kept, fresh):
+        assert columns.version == version
+
+    def rows(columns) -> dict:
+        decoded = {name: [columns.labels[name].values[c] if c >= 0 else None for c in columns.columns[name][rowids]]
+                   for name in facet_columns.FACET_COLUMNS}
+        topics = Counter(zip(columns.link_rows.tolist(),
+                             (columns.labels["topic"].values[c] for c in columns.link_topics)))
+        return {"rows": dict(zip(rowids.tolist(), zip(*decoded.values()))), "topics": topics}
+
+    assert rows(kept) == rows(fresh)
 
 
 @pytest.fixture()
@@ -125,3 +155,31 @@ def test_cascading_deletes_keep_the_counts(context, client, api_key):
     assert_table_matches_rows()
     assert_exact({})
     assert_exact({"kinds": ["demand"]})
+
+
+@pytest.mark.skipif("not is_sqlite()", reason="the in-memory facet columns serve SQLite only")
+def test_a_trimmed_change_log_reloads_the_columns(context, client, api_key):
+    """A process further behind than the log keeps reads every row again, and its counts stay exact."""
+    assert_exact({"q": "nga"})
+    created = client.post("/articles", json={"text": ARTICLE, "outlet": "Cắt sổ"}, headers=auth(api_key))
+    assert created.status_code == 201, created.get_data(as_text=True)
+    try:
+        Position.update(kind="warning").where(Position.source == created.get_json()["id"]).execute()
+        db = Position._meta.database
+        assert db.execute_sql(f'SELECT COUNT(*) FROM "{facet_columns.CHANGES}"').fetchone()[0] > 0
+        last = db.execute_sql(f'SELECT MAX(seq) FROM "{facet_columns.CHANGES}"').fetchone()[0]
+        db.execute_sql(f'DELETE FROM "{facet_columns.CHANGES}" WHERE seq < ?', (last,))  # as the trim does
+        assert_exact({"q": "nga"})
+        assert_exact({"kinds": ["warning"], "since": dt.date(2022, 1, 1)})
+    finally:
+        assert client.delete(f"/sources/{created.get_json()['id']}", headers=auth(api_key)).status_code == 204
+    assert_exact({"q": "nga"})
+
+
+@pytest.mark.skipif("not is_sqlite()", reason="the in-memory facet columns serve SQLite only")
+def test_a_request_reading_an_older_snapshot_counts_in_sql(context):
+    db = Position._meta.database
+    with db.atomic():
+        version = db.execute_sql(CURRENT_VERSION).fetchone()[0]
+        assert facet_columns.current(version) is not None
+        assert facet_columns.current(version - 1) is None

@@ -1,0 +1,185 @@
+"""Facet columns kept in memory per process (SQLite): each position's facet values as integer codes in numpy
+arrays indexed by its rowid, so a filter that matches much of the corpus (a search for "Nga" matches half of
+it) is counted by numpy over its matching rowids instead of SQL reading and grouping every matching row
+(docs/benchmarks.md, facets).
+
+Kept current from the database itself, in the reading request's transaction, so the arrays always hold the
+snapshot that request reads: rows past the largest rowid seen are read as new; rows whose facet values
+changed in place (an update, a delete, their topics or their source's outlet rewritten) are listed by
+triggers in the table `facet_change` (migration 11) and read again. The log is trimmed by its writers; a
+process that fell behind the trimmed part reads everything again.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .database import database
+
+CHANGES = "facet_change"
+KEEP_CHANGES = 100_000  # log entries kept; a process further behind than this reloads
+REREAD_AT_MOST = 10_000  # rows read again one by one; more changed than this, and everything is read again
+ABSENT = -1  # the code of a missing value (no month, no outlet, no speaker) and of a rowid with no row
+
+FACET_COLUMNS = ("actor", "kind", "month", "outlet", "speaker")
+_ROWS = ('SELECT p.rowid, p.actor_id, p.kind, substr(p.said_from, 1, 7), s.outlet, p.speaker_id '
+         'FROM position p LEFT JOIN source s ON s.id = p.source_id')
+_LINKS = 'SELECT p.rowid, t.topic_id FROM position_topic t JOIN position p ON p.id = t.position_id'
+
+
+def change_log() -> list[str]:
+    """The statements of migration 11: the log and the triggers that fill and trim it."""
+    log = f'INSERT INTO "{CHANGES}" ("row")'
+    triggers = {
+        "facet_change_deleted": ("AFTER DELETE ON position", f"{log} VALUES (old.rowid);"),
+        "facet_change_updated": ("AFTER UPDATE OF actor_id, kind, said_from, source_id, speaker_id ON position",
+                                 f"{log} VALUES (old.rowid); {log} VALUES (new.rowid);"),
+        "facet_change_topic_added": ("AFTER INSERT ON position_topic",
+                                     f"{log} SELECT rowid FROM position WHERE id = new.position_id;"),
+        "facet_change_topic_removed": ("AFTER DELETE ON position_topic",
+                                       f"{log} SELECT rowid FROM position WHERE id = old.position_id;"),
+        "facet_change_topic_rewritten": ("AFTER UPDATE ON position_topic",
+                                         f"{log} SELECT rowid FROM position WHERE id IN (old.position_id, "
+                                         "new.position_id);"),
+        "facet_change_outlet": ("AFTER UPDATE OF outlet ON source",
+                                f"{log} SELECT rowid FROM position WHERE source_id = new.id;"),
+        # every thousandth entry trims what is older than KEEP_CHANGES: writers pay it, a moment each time
+        "facet_change_trimmed": (f'AFTER INSERT ON "{CHANGES}" WHEN new.seq % 1000 = 0',
+                                 f'DELETE FROM "{CHANGES}" WHERE seq <= new.seq - {KEEP_CHANGES};'),
+    }
+    statements = [f'CREATE TABLE IF NOT EXISTS "{CHANGES}" (seq INTEGER PRIMARY KEY AUTOINCREMENT, '
+                  '"row" INTEGER NOT NULL)']
+    for name, (event, body) in triggers.items():
+        statements.append(f'DROP TRIGGER IF EXISTS "{name}"')
+        statements.append(f'CREATE TRIGGER "{name}" {event} BEGIN {body} END')
+    return statements
+
+
+@dataclass
+class Labels:
+    """Values and their codes, a code given to each new value as it is first seen."""
+    values: list = field(default_factory=list)
+    codes: dict = field(default_factory=dict)
+
+    def code(self, value) -> int:
+        if value is None:
+            return ABSENT
+        found = self.codes.get(value)
+        if found is None:
+            found = self.codes[value] = len(self.values)
+            self.values.append(value)
+        return found
+
+
+@dataclass
+class FacetColumns:
+    """One snapshot's facet codes: `columns[name][rowid]`, and the topic links as two parallel arrays."""
+    version: int = -1
+    last_change: int = 0  # the last log entry applied
+    largest: int = 0  # the largest rowid read: rows past it are new
+    columns: dict = field(default_factory=lambda: {name: np.full(0, ABSENT, np.int32) for name in FACET_COLUMNS})
+    link_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    link_topics: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    labels: dict = field(default_factory=lambda: {name: Labels() for name in (*FACET_COLUMNS, "topic")})
+
+    @property
+    def size(self) -> int:
+        return len(self.columns["actor"])
+
+    def counts(self, name: str, rowids: np.ndarray) -> list[tuple]:
+        """(value, count) of facet `name` over the rows `rowids`, every value that occurs."""
+        if name == "topic":
+            chosen = np.zeros(self.size, bool)
+            chosen[rowids] = True
+            codes = self.link_topics[chosen[self.link_rows]]
+        else:
+            codes = self.columns[name][rowids]
+            codes = codes[codes != ABSENT]
+        tally = np.bincount(codes, minlength=0) if len(codes) else np.zeros(0, np.int64)
+        values = self.labels[name].values
+        return [(values[code], int(tally[code])) for code in np.flatnonzero(tally)]
+
+    def having(self, rowids: np.ndarray, name: str, values: list) -> np.ndarray:
+        """The rows of `rowids` whose facet `name` is one of `values`."""
+        codes = [self.labels[name].codes[value] for value in values if value in self.labels[name].codes]
+        return rowids[np.isin(self.columns[name][rowids], codes)]
+
+    def copy(self) -> FacetColumns:
+        """Arrays of its own to change (readers of this one may be counting); the labels only grow, so shared."""
+        return FacetColumns(version=self.version, last_change=self.last_change, largest=self.largest,
+                            columns={name: column.copy() for name, column in self.columns.items()},
+                            link_rows=self.link_rows, link_topics=self.link_topics, labels=self.labels)
+
+    def read(self, rows: list[tuple], links: list[tuple], reread: np.ndarray) -> None:
+        """Put `rows` (rowid and facet values) in place, first clearing the rows `reread`, whose links
+        `links` replace."""
+        largest = max(row[0] for row in rows) if rows else 0
+        self.largest = max(self.largest, largest)
+        size = self.size
+        if largest >= size:  # grown by a quarter at least, so that appending rows one article at a time is cheap
+            more = np.full(max(largest + 1, int(size * 1.25)) - size, ABSENT, np.int32)
+            self.columns = {name: np.concatenate([column, more]) for name, column in self.columns.items()}
+        for column in self.columns.values():
+            column[reread] = ABSENT
+        if rows:
+            rowids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
+            for place, name in enumerate(FACET_COLUMNS, start=1):
+                code = self.labels[name].code
+                self.columns[name][rowids] = np.fromiter((code(row[place]) for row in rows), np.int32, len(rows))
+        kept = ~np.isin(self.link_rows, reread)
+        code = self.labels["topic"].code
+        self.link_rows = np.concatenate([self.link_rows[kept], np.fromiter((r for r, _ in links), np.int64,
+                                                                            len(links))])
+        self.link_topics = np.concatenate([self.link_topics[kept], np.fromiter((code(t) for _, t in links),
+                                                                                np.int32, len(links))])
+
+
+_current: dict = {}  # database -> its FacetColumns (one database in a server; tests open several)
+_lock = threading.Lock()
+
+
+def current(version: int) -> FacetColumns | None:
+    """The columns as of data version `version`, read in the caller's transaction (which read `version`);
+    None when another thread already holds a newer snapshot (the caller counts in SQL instead)."""
+    with _lock:
+        columns = _current.get(database.obj) or FacetColumns()
+        if columns.version > version:
+            return None
+        if columns.version < version:
+            columns = refreshed(columns, version)
+            if database.obj not in _current:
+                _current.clear()
+            _current[database.obj] = columns
+        return columns
+
+
+def refreshed(columns: FacetColumns, version: int) -> FacetColumns:
+    """`columns` brought to the snapshot being read: new and logged rows read again, or all of them."""
+    execute = database.execute_sql
+    oldest, last = execute(f'SELECT MIN(seq), MAX(seq) FROM "{CHANGES}"').fetchone()
+    if columns.version < 0 or (oldest is not None and oldest > columns.last_change + 1):
+        return loaded(version, last or 0)
+    seen = columns.largest
+    logged = sorted({row for (row,) in execute(f'SELECT "row" FROM "{CHANGES}" WHERE seq > ?',
+                                                (columns.last_change,)) if row <= seen})
+    if len(logged) > REREAD_AT_MOST:
+        return loaded(version, last or 0)
+    columns = columns.copy()
+    reread = np.array(logged, np.int64)
+    marks = ", ".join("?" * len(logged))
+    where = f"WHERE p.rowid > ? OR p.rowid IN ({marks})" if logged else "WHERE p.rowid > ?"
+    params = (seen, *logged)
+    columns.read(execute(f"{_ROWS} {where}", params).fetchall(), execute(f"{_LINKS} {where}", params).fetchall(),
+                 reread)
+    columns.version, columns.last_change = version, max(columns.last_change, last or 0)
+    return columns
+
+
+def loaded(version: int, last_change: int) -> FacetColumns:
+    """Every row read afresh."""
+    columns = FacetColumns(version=version, last_change=last_change)
+    columns.read(database.execute_sql(_ROWS).fetchall(), database.execute_sql(_LINKS).fetchall(),
+                 np.zeros(0, np.int64))
+    return columns
