@@ -88,8 +88,10 @@ def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
     drafts = _merge_pieces(drafts)
     body = [d for d in drafts if d.role == "body"]
     lead = [d for d in drafts if d.role == "lead"]
+    # a lead quoting the speaker's own words says something of its own, not a summary of the body's: only
+    # shared words make it a restatement (dev-train: 3 such leads, each a gold position)
     kept_lead = [d for d in lead
-                 if not any(_restates(text, d, b, same_speaker_is_enough=True, threshold=LEAD_SIMILAR)
+                 if not any(_restates(text, d, b, same_speaker_is_enough=not d.quote, threshold=LEAD_SIMILAR)
                             or _summarised(text, d, b, threshold=SUMMARY_SIMILAR) for b in body)]
     kept_head = [
         d for d in drafts if d.role == "headline"

@@ -698,3 +698,15 @@ PAGES = [
 @pytest.mark.parametrize("text, expected", PAGES)
 def test_page_furniture(text, expected):
     assert {(p.actor, p.kind) for p in positions(text)} == expected
+
+
+def test_a_quoted_lead_is_not_a_summary_of_its_speakers_later_words():
+    """A lead that quotes the speaker's own words says something of its own: it stays beside the body's other
+    words of the same speaker; a lead that only reports them is the body's summary and goes."""
+    body = ("Mỹ lo ngại về Ukraine\n{lead}\n\"Chúng tôi sẽ tiếp tục theo dõi các hoạt động này, vì điều đó rất đáng "
+            "quan ngại\", ông Kirby nói thêm.")
+    quoted = ("\"Đây là lần triển khai quân đội lớn nhất từ năm 2014\", người phát ngôn Bộ Quốc phòng Mỹ John Kirby "
+              "nói trong cuộc họp báo ngày 19/4.")
+    reported = "Người phát ngôn Bộ Quốc phòng Mỹ John Kirby ngày 19/4 bày tỏ quan ngại về các hoạt động của Nga."
+    assert len(positions(body.format(lead=quoted))) == 2, [p.text for p in positions(body.format(lead=quoted))]
+    assert len(positions(body.format(lead=reported))) == 1, [p.text for p in positions(body.format(lead=reported))]
