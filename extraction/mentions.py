@@ -420,6 +420,16 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
         if i < skip_to:
             continue
         prev = out[-1] if out else None
+        name = _bare_name_before(text, m.start) if m.role and not m.person else None
+        found = _apposition(text, mentions, i) if name and not (prev and prev.end > name[0]) else None
+        if found:
+            # "“...”, Andrea Gacki, giám đốc Văn phòng ... của Bộ Tài chính Mỹ, cho biết": a name the reference
+            # data lacks, with no honorific, placed by the title in apposition after it
+            inside, close = found
+            party = next(x for x in reversed(inside) if x.actors)
+            out.append(Mention(name[0], close + 1, party.actors, text[name[0] : name[1]], text[m.start : close]))
+            skip_to = i + len(inside)
+            continue
         if prev and prev.person and not m.person and m.role and text[prev.end : m.start] == ", ":
             # "Ông Bob Menendez, Chủ tịch Ủy ban Đối ngoại Thượng viện Mỹ, ...", "Đại sứ Marshall Billingslea,
             # Đặc phái viên của Tổng thống Mỹ về Kiểm soát Vũ khí, ...": the title runs to the closing comma and
@@ -476,7 +486,34 @@ def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mentio
     inside = [x for x in mentions[i:] if x.end <= close]
     if any(x.person for x in inside) or not any(x.actors for x in inside):
         return None
+    party = next(x for x in reversed(inside) if x.actors)
+    if _non_state_body().search(text, mentions[i].start, party.start):
+        return None
     return inside, close
+
+
+BARE_NAME_OPENER = re.compile(r"(?:^|[.!?\n]\s*|[”\"]\s*,\s*)$")  # a sentence's start, or a quotation's comma
+
+
+def _bare_name_before(text: str, title_start: int) -> tuple[int, int] | None:
+    """The span of two to four capitalised words between a sentence's start or a closing quotation's comma
+    and the comma before a title ("“...”, Andrea Gacki, giám đốc ..."); None when there are none."""
+    end = title_start - 2
+    if end <= 0 or text[end:title_start] != ", ":
+        return None
+    comma = max(text.rfind(",", max(0, end - 60), end), text.rfind(".", max(0, end - 60), end),
+                text.rfind("\n", max(0, end - 60), end))
+    start = len(text[:end]) - len(text[comma + 1 : end].lstrip()) if comma >= 0 else None
+    if start is None or _capital_words(text, start) != (start, end) or not 2 <= len(text[start:end].split()) <= 4:
+        return None
+    return (start, end) if BARE_NAME_OPENER.search(text, max(0, start - 4), start) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _non_state_body() -> re.Pattern:
+    """A capitalised word opening the name of a body outside the state (`titles.yaml: non_state_bodies`)."""
+    words = sorted(load_titles().get("non_state_bodies") or (), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s") if words else re.compile(r"(?!)")
 
 
 def _title_before(text: str, out: list[Mention]) -> int | None:

@@ -146,6 +146,16 @@ def _breaks() -> tuple[tuple[str, re.Pattern], ...]:
                  for how, marks in kinds)
 
 
+TAIL_WORDS = 3  # words a sentence-closing verb may have after it: a time ("hôm 17/1"), no subject, no object
+
+
+def _closing_verb(text: str, mark: str, after: int, end: int) -> bool:
+    """ "“...”, bà Hua Chunying, người phát ngôn ..., tuyên bố.": a verb after a comma that closes the sentence
+    says whose the words before it are; it opens no clause of its own."""
+    tail = text[after:end].strip().rstrip(".!?").split()
+    return mark.startswith(",") and len(tail) <= TAIL_WORDS and not any(w[0].isupper() for w in tail)
+
+
 def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Clause]:
     """Cut a sentence at clause-opening conjunctions that are outside quotations."""
     body = text[sentence.start : sentence.end].lower()
@@ -154,7 +164,8 @@ def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> lis
         for m in pattern.finditer(body):
             mark = m.group()
             at = sentence.start + m.start() + (len(mark) - len(mark.lstrip(" ,;")))  # where the conjunction starts
-            if not any(qs <= at < qe for qs, qe in quotes) and at - sentence.start > 8:
+            if not any(qs <= at < qe for qs, qe in quotes) and at - sentence.start > 8 and not _closing_verb(
+                    text, mark, sentence.start + m.end(), sentence.end):
                 cuts.setdefault(at, how)
     for m in VERB_JOIN.finditer(body):  # "X coi Đài Loan là ... và không loại trừ khả năng ...": a second act
         at, verb_at = sentence.start + m.start(1), sentence.start + m.end()

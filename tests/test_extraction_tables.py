@@ -229,6 +229,16 @@ SPEAKERS = [
     ("Bộ trưởng Y tế Đức Karl Lauterbach cho biết Berlin sẽ gửi thêm thiết bị y tế cho Kiev.", "GERMANY",
      "Karl Lauterbach"),
     ("Ngoại trưởng Mỹ Antony Blinken nói rằng Washington vẫn để ngỏ cánh cửa ngoại giao.", "US", "Antony Blinken"),
+    # a name the gazetteer lacks, with no honorific, after a quotation or opening the sentence, placed by the title
+    # in apposition after it
+    ("“Hành động hôm nay thể hiện cam kết của chúng tôi”, Andrea Gacki, giám đốc Văn phòng Kiểm soát Tài sản Nước "
+     "ngoài của Bộ Tài chính Mỹ, cho biết.", "US", "Andrea Gacki"),
+    ("\"Chúng tôi sẽ đáp trả thích đáng\", Dmitry Polyansky, Phó Đại sứ Nga tại Liên hợp quốc, nói.", "RUSSIA",
+     "Dmitry Polyansky"),
+    ("Marise Payne, Ngoại trưởng Australia, cho biết Canberra sẽ không nhượng bộ.", "AUSTRALIA", "Marise Payne"),
+    # a verb closing the sentence after the apposition's comma is the attribution, not a clause of its own
+    ("“Chúng tôi phản đối lệnh trừng phạt”, bà Hua Chunying, người phát ngôn Bộ Ngoại giao Trung Quốc, tuyên bố "
+     "hôm 17/1.", "CHINA", "Hua Chunying"),
     # a name the gazetteer lacks, placed by a title in apposition that names its party before the closing comma
     # (a military rank is a title); named again by family name, the person keeps that party
     ("Ông Bob Menendez, Chủ tịch Ủy ban Đối ngoại Thượng viện Mỹ, cảnh báo Nga sẽ phải trả giá đắt.", "US",
@@ -390,6 +400,11 @@ OTHER_SPEAKERS = [
      "Washington sẽ không nhượng bộ. Ông nói thêm rằng các cuộc đàm phán sẽ kéo dài."),
     ("Tổng thống Mỹ Joe Biden cho biết Washington sẵn sàng đối thoại. Cựu ngoại trưởng Kissinger cũng bình luận "
      "về sự kiện này. “Đây là thời điểm nguy hiểm”, ông Kissinger nhấn mạnh."),
+    # a title in a body outside the state (`titles.yaml: non_state_bodies`) speaks for no country it names
+    ("Tổng thống Mỹ Joe Biden cho biết Washington sẵn sàng đối thoại. “Tàu ngầm có thể đã bị hỏng”, Frank Owen, "
+     "thư ký của Viện tàu ngầm Australia, cho biết."),
+    ("Tổng thống Mỹ Joe Biden cho biết Washington sẵn sàng đối thoại. “Đây là một bước đi nguy hiểm”, Michael "
+     "Kofman, giám đốc nghiên cứu tại Trung tâm Phân tích Hải quân Mỹ, nhận định."),
 ]
 
 
