@@ -673,3 +673,42 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " ,;.\u00a0\n":
         end -= 1
     return end
+
+
+CONTINUING = re.compile(r"\s*[\"“]?(?:%s)\b" % CONJUNCTIONS, re.I)  # a sentence going on with the one before
+SEPARATE_ACTS = {"statement", "demand", "proposal"}  # kinds whose sentences in one quotation are positions apart
+NEXT_SENTENCE = re.compile(r"[.!?]\s+[\"“]?(\w)")  # a full stop inside a quotation, and the next word's letter
+
+
+def quoted_pieces(text: str, claim: Claim, mentions: list[Mention], quotes) -> list[Claim]:
+    """A quotation of several sentences that state and ask or offer ("Chúng tôi vẫn chưa hiểu rõ mục đích ...
+    . Chúng tôi kêu gọi phía Nga minh bạch hơn ...") is a position per run of sentences of one kind. Sentences
+    that all state (or all ask ...) stay one position; so do a warning's or a rejection's, whose other sentences
+    go on with it ("... sẽ là một sai lầm chiến lược. Cái giá phải trả sẽ rất đắt"), and a quotation whose kind
+    a verb outside it gives ("cảnh báo: “...”")."""
+    lo, hi = claim.content
+    inside = [(qs, qe) for qs, qe in quotes if lo <= qs and qe <= hi + 1]
+    if not inside:
+        return [claim]
+    qs, qe = max(inside, key=lambda q: q[1] - q[0])
+    if claim.cue and claim.cue.kind != "speech" and claim.cue.start < qs:
+        return [claim]
+    cuts = [qs, *(m.start() + 1 for m in NEXT_SENTENCE.finditer(text, qs, qe) if m.group(1).isupper()), qe]
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    if len(pieces) < 2:
+        return [claim]
+    kinds = [_kind_of(find_cues(text, a, b), a, text, mentions, b) for a, b in pieces]
+    if len(set(kinds)) < 2 or not set(kinds) <= SEPARATE_ACTS:
+        return [claim]
+    runs: list[list] = []
+    for (a, b), kind in zip(pieces, kinds):
+        if runs and (runs[-1][2] == kind or CONTINUING.match(text, a, b)):  # "... . Và chúng tôi sẽ ..."
+            runs[-1][1] = b
+        else:
+            runs.append([a, b, kind])
+    out = []
+    for a, b, kind in runs:
+        a = a + len(text[a:b]) - len(text[a:b].lstrip())
+        b = _trim_end(text, a, b)
+        out.append(replace(claim, kind=kind, content=(a, b), span=(a, b), quoted=True, object_from=a))
+    return out

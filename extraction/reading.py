@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .attribution import Claim, _inside, carried_claim, claim_of
+from .attribution import Claim, _inside, carried_claim, claim_of, quoted_pieces
 from .candidates import carried_candidate, subject_candidates
 from .dating import DateTracker, keeps_speaker
 from .document import Candidate, Document
@@ -76,7 +76,7 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
         doc.candidates.append(candidate)
         if decision.keep:
             claim.kind = decision.kind
-            out.append(claim)
+            out.extend(quoted_pieces(text, claim, s_mentions, quotes))
     if out:
         state.last_claim = out[-1]
     return out
@@ -116,7 +116,9 @@ def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> 
     speaker = speaker_of(claim) or _continued_speaker(doc.text, claim, state)
     own_speakers = {h.actors[0]: h for h in holders if h.person} if len(holders) > 1 else {}
     date, dated_by = state.dates.date_for(doc.text, claim, s_dates, s_mentions, speaker)
-    quote = " … ".join(doc.raw_slice(qs, qe) for qs, qe in doc.quotes if claim.content[0] <= qs < claim.content[1])
+    lo, hi = claim.content  # a quotation split in pieces (quoted_pieces) quotes each piece's part of it
+    quote = " … ".join(doc.raw_slice(max(qs, lo), min(qe, hi)) for qs, qe in doc.quotes
+                       if lo <= qs < hi or (claim.quoted and qs < lo < qe))
     out: list[Draft] = []
     for holder in holders + claim.shared_with:
         actor = holder.actors[0] if holder.actors else None

@@ -725,3 +725,25 @@ def test_a_quoted_lead_is_not_a_summary_of_its_speakers_later_words():
     reported = "Người phát ngôn Bộ Quốc phòng Mỹ John Kirby ngày 19/4 bày tỏ quan ngại về các hoạt động của Nga."
     assert len(positions(body.format(lead=quoted))) == 2, [p.text for p in positions(body.format(lead=quoted))]
     assert len(positions(body.format(lead=reported))) == 1, [p.text for p in positions(body.format(lead=reported))]
+
+
+QUOTED_SENTENCES = [
+    # a quotation that states, then asks or offers: a position for each
+    ("Người phát ngôn Lầu Năm Góc John Kirby nói: “Chúng tôi vẫn chưa hiểu rõ mục đích thực sự là gì. Chúng tôi "
+     "kêu gọi phía Nga minh bạch hơn nữa về ý đồ của họ”.", [("US", "statement"), ("US", "demand")]),
+    ("“Chính phủ Trung Quốc ủng hộ mạnh mẽ nhân dân Ấn Độ. Trung Quốc sẵn sàng hỗ trợ Ấn Độ”, người phát ngôn Bộ "
+     "Ngoại giao Trung Quốc cho biết.", [("CHINA", "statement"), ("CHINA", "proposal")]),
+    # ... but a warning's further sentences go on with it, and so does a sentence opening with "Và"
+    ("Ngoại trưởng Anh cho biết: “Bất kỳ cuộc xâm lược nào của Nga vào Ukraine sẽ là một sai lầm lớn. Cái giá phải "
+     "trả sẽ rất đắt”.", [("UK", "warning")]),
+    ("“Chúng tôi sẵn sàng ngồi xuống và đàm phán về kiểm soát vũ khí. Và chúng tôi sẽ lắng nghe quan ngại từ Nga”, "
+     "ông Stoltenberg, Tổng thư ký NATO, cho biết.", [("NATO", "proposal")]),
+    # a verb outside the quotation gives the whole of it its kind
+    ("Người phát ngôn Bộ Ngoại giao Nga cảnh báo: “Giới chức các nước này sẽ gánh chịu đáp trả của chúng tôi. Các "
+     "nhà ngoại giao của họ phải chuẩn bị về nước”.", [("RUSSIA", "warning")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTED_SENTENCES)
+def test_quoted_sentences_that_state_and_ask_are_positions_apart(text, expected):
+    assert [(p.actor, p.kind) for p in positions(text)] == expected, [(p.kind, p.text) for p in positions(text)]
