@@ -11,12 +11,15 @@ process that fell behind the trimmed part reads everything again.
 """
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .database import database
+
+log = logging.getLogger(__name__)
 
 CHANGES = "facet_change"
 KEEP_CHANGES = 100_000  # log entries kept; a process further behind than this reloads
@@ -41,16 +44,16 @@ def change_log() -> list[str]:
         "facet_change_topic_removed": ("AFTER DELETE ON position_topic",
                                        f"{log} SELECT rowid FROM position WHERE id = old.position_id;"),
         "facet_change_topic_rewritten": ("AFTER UPDATE ON position_topic",
-                                         f"{log} SELECT rowid FROM position WHERE id IN (old.position_id, "
-                                         "new.position_id);"),
+                                         f"{log} SELECT rowid FROM position "
+                                         "WHERE id IN (old.position_id, new.position_id);"),
         "facet_change_outlet": ("AFTER UPDATE OF outlet ON source",
                                 f"{log} SELECT rowid FROM position WHERE source_id = new.id;"),
         # every thousandth entry trims what is older than KEEP_CHANGES: writers pay it, a moment each time
         "facet_change_trimmed": (f'AFTER INSERT ON "{CHANGES}" WHEN new.seq % 1000 = 0',
                                  f'DELETE FROM "{CHANGES}" WHERE seq <= new.seq - {KEEP_CHANGES};'),
     }
-    statements = [f'CREATE TABLE IF NOT EXISTS "{CHANGES}" (seq INTEGER PRIMARY KEY AUTOINCREMENT, '
-                  '"row" INTEGER NOT NULL)']
+    table = f'CREATE TABLE IF NOT EXISTS "{CHANGES}" (seq INTEGER PRIMARY KEY AUTOINCREMENT, "row" INTEGER NOT NULL)'
+    statements = [table]
     for name, (event, body) in triggers.items():
         statements.append(f'DROP TRIGGER IF EXISTS "{name}"')
         statements.append(f'CREATE TRIGGER "{name}" {event} BEGIN {body} END')
@@ -137,35 +140,45 @@ class FacetColumns:
 
 
 _current: dict = {}  # database -> its FacetColumns (one database in a server; tests open several)
+_loading: dict = {}  # database -> the thread reading its rows afresh
 _lock = threading.Lock()
 
 
 def current(version: int) -> FacetColumns | None:
-    """The columns as of data version `version`, read in the caller's transaction (which read `version`);
-    None when another thread already holds a newer snapshot (the caller counts in SQL instead)."""
+    """The columns as of data version `version`, read in the caller's transaction (which read `version`).
+    None (the caller counts in SQL) while they are first read, or read again after many changes, by a thread
+    of their own: no request waits for the whole table (0.6 s at 100,000 positions); and when another
+    request already brought them to a newer snapshot than this one reads."""
+    db = database.obj
     with _lock:
-        columns = _current.get(database.obj) or FacetColumns()
-        if columns.version > version:
+        columns = _current.get(db)
+        if columns is None or columns.version > version:
+            if columns is None:
+                _load_in_background(db)
             return None
         if columns.version < version:
             columns = refreshed(columns, version)
-            if database.obj not in _current:
-                _current.clear()
-            _current[database.obj] = columns
+            if columns is None:
+                del _current[db]
+                _load_in_background(db)
+                return None
+            _current[db] = columns
         return columns
 
 
-def refreshed(columns: FacetColumns, version: int) -> FacetColumns:
-    """`columns` brought to the snapshot being read: new and logged rows read again, or all of them."""
+def refreshed(columns: FacetColumns, version: int) -> FacetColumns | None:
+    """A copy of `columns` brought to the snapshot being read (new rows and logged ones read again); None
+    when so much changed that reading every row is the cheaper way."""
     execute = database.execute_sql
     oldest, last = execute(f'SELECT MIN(seq), MAX(seq) FROM "{CHANGES}"').fetchone()
-    if columns.version < 0 or (oldest is not None and oldest > columns.last_change + 1):
-        return loaded(version, last or 0)
+    if oldest is not None and oldest > columns.last_change + 1:
+        return None  # the log was trimmed past what these columns applied
     seen = columns.largest
     logged = sorted({row for (row,) in execute(f'SELECT "row" FROM "{CHANGES}" WHERE seq > ?',
                                                 (columns.last_change,)) if row <= seen})
-    if len(logged) > REREAD_AT_MOST:
-        return loaded(version, last or 0)
+    new = execute("SELECT COUNT(*) FROM position WHERE rowid > ?", (seen,)).fetchone()[0]
+    if len(logged) + new > REREAD_AT_MOST:
+        return None
     columns = columns.copy()
     reread = np.array(logged, np.int64)
     marks = ", ".join("?" * len(logged))
@@ -177,9 +190,44 @@ def refreshed(columns: FacetColumns, version: int) -> FacetColumns:
     return columns
 
 
-def loaded(version: int, last_change: int) -> FacetColumns:
-    """Every row read afresh."""
-    columns = FacetColumns(version=version, last_change=last_change)
-    columns.read(database.execute_sql(_ROWS).fetchall(), database.execute_sql(_LINKS).fetchall(),
-                 np.zeros(0, np.int64))
+def loaded(db) -> FacetColumns:
+    """Every row of database `db` read afresh, in one snapshot (the caller's transaction, or one of its own)."""
+    with db.atomic():
+        version = db.execute_sql('SELECT "version" FROM "data_version"').fetchone()[0]
+        last_change = db.execute_sql(f'SELECT MAX(seq) FROM "{CHANGES}"').fetchone()[0] or 0
+        columns = FacetColumns(version=version, last_change=last_change)
+        columns.read(db.execute_sql(_ROWS).fetchall(), db.execute_sql(_LINKS).fetchall(), np.zeros(0, np.int64))
     return columns
+
+
+def _load_in_background(db) -> None:
+    """Start reading `db`'s columns afresh in a thread, unless one is at it (the caller holds _lock)."""
+    if db in _loading:
+        return
+    if db not in _current and _current:
+        _current.clear()  # another database's columns: a server has one, a test run opens many in turn
+    thread = _loading[db] = threading.Thread(target=_load, args=(db,), name="facet-columns", daemon=True)
+    thread.start()
+
+
+def _load(db) -> None:
+    try:
+        with db.connection_context():
+            columns = loaded(db)
+        with _lock:
+            kept = _current.get(db)
+            if kept is None or kept.version < columns.version:
+                _current[db] = columns
+    except Exception:  # the requests count in SQL meanwhile, and the next one to need them tries again
+        log.exception("reading the facet columns failed")
+    finally:
+        with _lock:
+            _loading.pop(db, None)
+
+
+def wait_loaded(timeout: float = 60) -> None:
+    """Return once no thread is reading columns afresh (tests and benchmarks: the in-memory path measured)."""
+    with _lock:
+        threads = list(_loading.values())
+    for thread in threads:
+        thread.join(timeout)

@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         with app.app_context(), proxy.atomic():
             version = proxy.execute_sql(CURRENT_VERSION).fetchone()[0]
             started = time.perf_counter()
-            facet_columns.current(version)
+            if facet_columns.current(version) is None:  # read by a thread of their own
+                facet_columns.wait_loaded()
             print(f"facet columns loaded in {(time.perf_counter() - started) * 1000:.0f} ms (once per process)")
 
     for url in args.url or URLS:
