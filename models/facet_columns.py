@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -139,7 +140,8 @@ class FacetColumns:
                                                                                 np.int32, len(links))])
 
 
-_current: dict = {}  # database -> its FacetColumns (one database in a server; tests open several)
+DATABASES_KEPT = 4  # a server reads one database; a test run or a benchmark opens a few
+_current: OrderedDict = OrderedDict()  # database -> its FacetColumns, the one used last at the end
 _loading: dict = {}  # database -> the thread reading its rows afresh
 _lock = threading.Lock()
 
@@ -162,8 +164,16 @@ def current(version: int) -> FacetColumns | None:
                 del _current[db]
                 _load_in_background(db)
                 return None
-            _current[db] = columns
+            _keep(db, columns)
         return columns
+
+
+def _keep(db, columns: FacetColumns) -> None:
+    """Keep `db`'s columns, and those of the few databases used last (the caller holds _lock)."""
+    _current[db] = columns
+    _current.move_to_end(db)
+    while len(_current) > DATABASES_KEPT:
+        _current.popitem(last=False)
 
 
 def refreshed(columns: FacetColumns, version: int) -> FacetColumns | None:
@@ -204,8 +214,6 @@ def _load_in_background(db) -> None:
     """Start reading `db`'s columns afresh in a thread, unless one is at it (the caller holds _lock)."""
     if db in _loading:
         return
-    if db not in _current and _current:
-        _current.clear()  # another database's columns: a server has one, a test run opens many in turn
     thread = _loading[db] = threading.Thread(target=_load, args=(db,), name="facet-columns", daemon=True)
     thread.start()
 
@@ -217,7 +225,7 @@ def _load(db) -> None:
         with _lock:
             kept = _current.get(db)
             if kept is None or kept.version < columns.version:
-                _current[db] = columns
+                _keep(db, columns)
     except Exception:  # the requests count in SQL meanwhile, and the next one to need them tries again
         log.exception("reading the facet columns failed")
     finally:
