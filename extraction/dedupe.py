@@ -81,7 +81,10 @@ def _summarised(text: str, summary: Draft, full: Draft, *, threshold: float) -> 
     """The headline or lead says again what the body reports, even if the kinds read differently."""
     if summary.actor != full.actor:
         return False
-    return similarity(_said(text, summary), _said(text, full)) >= threshold
+    # the share of the summary's words the body says, not of the shorter's: a short body sentence whose few
+    # words the lead also uses ("... không có sẵn vắc xin AstraZeneca") is not what the lead sums up
+    said = _words(_said(text, summary))
+    return bool(said) and len(said & _words(_said(text, full))) / len(said) >= threshold
 
 
 def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:

@@ -747,3 +747,13 @@ QUOTED_SENTENCES = [
 @pytest.mark.parametrize("text, expected", QUOTED_SENTENCES)
 def test_quoted_sentences_that_state_and_ask_are_positions_apart(text, expected):
     assert [(p.actor, p.kind) for p in positions(text)] == expected, [(p.kind, p.text) for p in positions(text)]
+
+
+def test_a_short_body_sentence_sharing_the_leads_words_is_not_what_the_lead_sums_up():
+    """A lead is a summary when the body says most of the lead's words, not when the lead repeats most of a
+    short body sentence's few words."""
+    text = ("Mỹ chia sẻ vắc xin\nThư ký Báo chí Nhà Trắng Jen Psaki cho biết Mỹ sẽ phân phối vắc xin Covid-19 của "
+            "AstraZeneca cho các nước khác khi chúng có sẵn.\n“Hiện tại, chúng tôi không có sẵn vắc xin AstraZeneca”, "
+            "bà Psaki nói.")
+    assert [(p.actor, p.kind) for p in positions(text)] == [("US", "proposal"), ("US", "statement")], \
+        [(p.kind, p.text) for p in positions(text)]
