@@ -17,7 +17,8 @@ from .dating import DateTracker, keeps_speaker
 from .document import Candidate, Document
 from .features import claim_features
 from .mentions import Mention
-from .positions import Draft, addresses_anyone, fallback_targets, speaker_of, targets_for, topics_of
+from .positions import (Draft, addresses_anyone, fallback_targets, same_report_targets, speaker_of, targets_for,
+                        topics_of)
 from .segment import clauses
 
 
@@ -135,6 +136,8 @@ def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> 
         if not d.targets and len(holders) == 2 and holders[0].start == holders[1].start:
             # "hai bên nhất trí tiếp tục đối thoại": what the two sides say to each other
             d.targets = [h.actors[0] for h in holders if h.actors[0] != actor]
+        if not d.targets and d.kind == "statement":  # naming no party: about what the same report addresses
+            d.targets = same_report_targets(d, doc.drafts + out)
         anyone = d.kind in ("warning", "demand") and addresses_anyone(doc.text, *d.content)
         if not d.targets and d.kind != "statement" and not anyone:
             d.targets_named = False

@@ -553,6 +553,9 @@ TARGETS = [
      ["US"]),
     ("EU tuyên bố mọi hành động xâm lược sẽ khiến Nga phải chịu hậu quả nghiêm trọng.", "EU", "warning", ["RUSSIA"]),
     ("Ông Borrell bác bỏ thông tin cho rằng EU bị gạt ra ngoài các cuộc đàm phán.", "EU", "rebuttal", []),
+    # a statement naming no party is about whom the same report addresses
+    ("Ngoại trưởng Nga Sergei Lavrov kêu gọi Mỹ đáp lại các đề xuất an ninh. Ông Lavrov cho biết Moskva đã chờ đợi "
+     "quá lâu.", "RUSSIA", "statement", ["US"]),
 ]
 
 
