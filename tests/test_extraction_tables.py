@@ -23,6 +23,11 @@ KINDS = [
     ("Điện Kremlin phủ nhận thông tin Moskva đưa thêm quân tới biên giới.", "RUSSIA", "rebuttal"),
     ("Điện Kremlin phản bác cáo buộc của Mỹ về việc chuẩn bị tấn công Ukraine.", "RUSSIA", "rebuttal"),
     ("Thủ tướng Croatia xin lỗi Ukraine vì phát ngôn của Tổng thống nước này.", "CROATIA", "statement"),
+    # telling a medium: the verb around the medium's name
+    ("Bộ Ngoại giao Nga hôm qua cho hãng tin TASS hay, Moskva sẽ trục xuất thêm các nhà ngoại giao Séc.", "RUSSIA",
+     "statement"),
+    ("Người phát ngôn Điện Kremlin cho báo Izvestia hay rằng Nga không có ý định tấn công Ukraine.", "RUSSIA",
+     "rebuttal"),
     ("Washington tuyên bố không thể chấp nhận được việc Nga đòi quyền phủ quyết.", "US", "rebuttal"),
     ("Phía Nga kêu gọi NATO rút lực lượng khỏi các nước Đông Âu.", "RUSSIA", "demand"),
     ("Ngoại trưởng Pháp yêu cầu Moskva giảm leo thang căng thẳng.", "FRANCE", "demand"),
