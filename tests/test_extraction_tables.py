@@ -23,6 +23,8 @@ KINDS = [
     ("Điện Kremlin phủ nhận thông tin Moskva đưa thêm quân tới biên giới.", "RUSSIA", "rebuttal"),
     ("Điện Kremlin phản bác cáo buộc của Mỹ về việc chuẩn bị tấn công Ukraine.", "RUSSIA", "rebuttal"),
     ("Thủ tướng Croatia xin lỗi Ukraine vì phát ngôn của Tổng thống nước này.", "CROATIA", "statement"),
+    # sharing something with a party is an offer
+    ("Ngoại trưởng Pháp cho biết Paris sẽ chia sẻ với Moskva các đề xuất về kiểm soát vũ khí.", "FRANCE", "proposal"),
     # telling a medium: the verb around the medium's name
     ("Bộ Ngoại giao Nga hôm qua cho hãng tin TASS hay, Moskva sẽ trục xuất thêm các nhà ngoại giao Séc.", "RUSSIA",
      "statement"),
