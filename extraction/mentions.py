@@ -501,10 +501,10 @@ def _bare_name_before(text: str, title_start: int) -> tuple[int, int] | None:
     end = title_start - 2
     if end <= 0 or text[end:title_start] != ", ":
         return None
-    comma = max(text.rfind(",", max(0, end - 60), end), text.rfind(".", max(0, end - 60), end),
-                text.rfind("\n", max(0, end - 60), end))
-    start = len(text[:end]) - len(text[comma + 1 : end].lstrip()) if comma >= 0 else None
-    if start is None or _capital_words(text, start) != (start, end) or not 2 <= len(text[start:end].split()) <= 4:
+    floor = max(0, end - 60)  # a name is shorter than this
+    stop = max(text.rfind(",", floor, end), text.rfind(".", floor, end), text.rfind("\n", floor, end))
+    start = end - len(text[stop + 1 : end].lstrip())
+    if _capital_words(text, start) != (start, end) or not 2 <= len(text[start:end].split()) <= 4:
         return None
     return (start, end) if BARE_NAME_OPENER.search(text, max(0, start - 4), start) else None
 

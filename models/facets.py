@@ -94,7 +94,7 @@ def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
 
     def compute(version: int) -> list[tuple]:
         columns = facet_columns.current(version)
-        if columns is None:  # another request holds a newer snapshot than this one: count in SQL
+        if columns is None:  # being read afresh, or already at a newer snapshot than this one: count in SQL
             sql, statement_params = _statement(names, filters)
             return database.execute_sql(sql, statement_params).fetchall()
         # one string rather than a row per match: listing 53,624 rows costs Python 30 ms, this 10
