@@ -520,6 +520,11 @@ DATES = [
     ("Trong cuộc họp báo hôm 7/2, người phát ngôn Điện Kremlin cho biết Nga không có ý định tấn công.\n"
      "Tuy nhiên, các cuộc tập trận vẫn tiếp diễn gần biên giới.\nTại cuộc họp báo, Moskva cũng kêu gọi NATO "
      "ngừng mở rộng về phía đông.", "2022-02-10", "2022-02-07"),
+    # a briefing with reporters is one side's speech: its day dates that side's later words
+    ("Đặc phái viên Mỹ thăm châu Á\nĐoàn của Mỹ đi thăm Việt Nam, Nhật Bản và Hàn Quốc.\nChuyến đi kéo dài một "
+     "tuần.\nPhái đoàn gồm nhiều quan chức quân sự.\nChiều nay 1/10, Đặc phái viên của Tổng thống Mỹ Marshall "
+     "Billingslea đã có cuộc trao đổi qua điện thoại với các phóng viên.\nÔng Billingslea cho biết Washington coi "
+     "trọng quan hệ với Hà Nội.", "2020-10-01", "2020-10-01"),
     # a report's release day dates its party's undated words about it, as a speech's does
     ("Theo báo cáo do Bộ Quốc phòng Anh công bố ngày 7/2, Nga đã điều thêm quân tới Belarus.\nBộ trưởng Quốc "
      "phòng Anh cho biết London sẽ theo dõi sát các hoạt động này.", "2022-02-10", "2022-02-07"),
