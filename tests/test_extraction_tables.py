@@ -525,6 +525,10 @@ DATES = [
      "tuần.\nPhái đoàn gồm nhiều quan chức quân sự.\nChiều nay 1/10, Đặc phái viên của Tổng thống Mỹ Marshall "
      "Billingslea đã có cuộc trao đổi qua điện thoại với các phóng viên.\nÔng Billingslea cho biết Washington coi "
      "trọng quan hệ với Hà Nội.", "2020-10-01", "2020-10-01"),
+    # ... and so does a notice's ("trong thông báo": the noun, not the verb "thông báo")
+    ("Trong thông báo ngày 21/4, Bộ Tài chính Mỹ cho biết đã trừng phạt hai công ty của Myanmar.\nLệnh trừng phạt "
+     "sẽ đóng băng tài sản của hai công ty này.\nBộ Tài chính Mỹ cho biết hai công ty này là nguồn thu của quân đội "
+     "Myanmar.", "2021-04-22", "2021-04-21"),
     # a report's release day dates its party's undated words about it, as a speech's does
     ("Theo báo cáo do Bộ Quốc phòng Anh công bố ngày 7/2, Nga đã điều thêm quân tới Belarus.\nBộ trưởng Quốc "
      "phòng Anh cho biết London sẽ theo dõi sát các hoạt động này.", "2022-02-10", "2022-02-07"),
