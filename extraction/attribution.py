@@ -697,7 +697,8 @@ def quoted_pieces(text: str, claim: Claim, mentions: list[Mention], quotes) -> l
     pieces = [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
     if len(pieces) < 2:
         return [claim]
-    kinds = [_kind_of(find_cues(text, a, b), a, text, mentions, b) for a, b in pieces]
+    found = find_cues(text, qs, qe)  # once for the quotation: each call tokenizes its text
+    kinds = [_kind_of([c for c in found if a <= c.start < b], a, text, mentions, b) for a, b in pieces]
     if len(set(kinds)) < 2 or not set(kinds) <= SEPARATE_ACTS:
         return [claim]
     runs: list[list] = []
