@@ -131,8 +131,21 @@ def navigate(driver, element) -> None:
 
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 30).until(lambda d: _replaced(expected_conditions.staleness_of(page), d))
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def _replaced(stale, driver) -> bool:
+    """The old page is gone. While the new one loads, chromedriver may answer for the old node "Node with given
+    id does not belong to the document" instead of a stale-element error: gone as well."""
+    from selenium.common.exceptions import WebDriverException
+
+    try:
+        return stale(driver)
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def shoot(driver, name: str) -> Path:
