@@ -30,6 +30,14 @@ def similarity(a: str, b: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
 
 
+def covered(summary: str, full: str) -> float:
+    """Share of the summary's content words the full text says. Not of the shorter's (`similarity`): a short
+    body sentence whose few words the lead also uses ("... không có sẵn vắc xin AstraZeneca") is not what the
+    lead sums up."""
+    said = _words(summary)
+    return len(said & _words(full)) / len(said) if said else 0.0
+
+
 def _merge_pieces(drafts: list[Draft]) -> list[Draft]:
     """Clauses of one sentence with the same holder, kind and speaker are one position when the later
     only goes on with the earlier's words (no cue of its own: "..., nhưng trong kế hoạch sắp tới, Anh
@@ -81,10 +89,7 @@ def _summarised(text: str, summary: Draft, full: Draft, *, threshold: float) -> 
     """The headline or lead says again what the body reports, even if the kinds read differently."""
     if summary.actor != full.actor:
         return False
-    # the share of the summary's words the body says, not of the shorter's: a short body sentence whose few
-    # words the lead also uses ("... không có sẵn vắc xin AstraZeneca") is not what the lead sums up
-    said = _words(_said(text, summary))
-    return bool(said) and len(said & _words(_said(text, full))) / len(said) >= threshold
+    return covered(_said(text, summary), _said(text, full)) >= threshold
 
 
 def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:

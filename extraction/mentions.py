@@ -425,8 +425,7 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
         if found:
             # "“...”, Andrea Gacki, giám đốc Văn phòng ... của Bộ Tài chính Mỹ, cho biết": a name the reference
             # data lacks, with no honorific, placed by the title in apposition after it
-            inside, close = found
-            party = next(x for x in reversed(inside) if x.actors)
+            inside, close, party = found
             out.append(Mention(name[0], close + 1, party.actors, text[name[0] : name[1]], text[m.start : close]))
             skip_to = i + len(inside)
             continue
@@ -436,8 +435,7 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
             # its last party is his
             found = _apposition(text, mentions, i)
             if found:
-                inside, close = found
-                party = next(x for x in reversed(inside) if x.actors)
+                inside, close, party = found
                 out[-1] = Mention(prev.start, close + 1, party.actors, prev.person, text[m.start : close])
                 skip_to = i + len(inside)
                 continue
@@ -477,9 +475,10 @@ APPOSITION_REACH = 90  # characters of a title in apposition, up to its closing 
 APPOSITION_BREAK = re.compile(r"[.;:!?“”\"]")
 
 
-def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mention], int] | None:
+def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mention], int, Mention] | None:
     """The mentions of a title in apposition that starts with mentions[i] and names a party before its
-    closing comma, and that comma's offset; None when it is no such title."""
+    closing comma, that comma's offset and the last party named (the holder's); None when it is no such
+    title."""
     close = text.find(",", mentions[i].end, mentions[i].start + APPOSITION_REACH)
     if close < 0 or APPOSITION_BREAK.search(text, mentions[i].start, close):
         return None
@@ -489,7 +488,7 @@ def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mentio
     party = next(x for x in reversed(inside) if x.actors)
     if _non_state_body().search(text, mentions[i].start, party.start):
         return None
-    return inside, close
+    return inside, close, party
 
 
 BARE_NAME_OPENER = re.compile(r"(?:^|[.!?\n]\s*|[”\"]\s*,\s*)$")  # a sentence's start, or a quotation's comma

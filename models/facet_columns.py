@@ -126,18 +126,19 @@ class FacetColumns:
             more = np.full(max(largest + 1, int(size * 1.25)) - size, ABSENT, np.int32)
             self.columns = {name: np.concatenate([column, more]) for name, column in self.columns.items()}
         for column in self.columns.values():
-            column[reread] = ABSENT
+            column[reread] = ABSENT  # rows deleted since stay absent; the others are read again below
         if rows:
             rowids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
             for place, name in enumerate(FACET_COLUMNS, start=1):
                 code = self.labels[name].code
                 self.columns[name][rowids] = np.fromiter((code(row[place]) for row in rows), np.int32, len(rows))
-        kept = ~np.isin(self.link_rows, reread)
+        if len(reread):  # their links go, the ones read replace them (a scan of every link: only when needed)
+            kept = ~np.isin(self.link_rows, reread)
+            self.link_rows, self.link_topics = self.link_rows[kept], self.link_topics[kept]
         code = self.labels["topic"].code
-        self.link_rows = np.concatenate([self.link_rows[kept], np.fromiter((r for r, _ in links), np.int64,
-                                                                            len(links))])
-        self.link_topics = np.concatenate([self.link_topics[kept], np.fromiter((code(t) for _, t in links),
-                                                                                np.int32, len(links))])
+        self.link_rows = np.concatenate([self.link_rows, np.fromiter((r for r, _ in links), np.int64, len(links))])
+        self.link_topics = np.concatenate([self.link_topics, np.fromiter((code(t) for _, t in links), np.int32,
+                                                                          len(links))])
 
 
 DATABASES_KEPT = 4  # a server reads one database; a test run or a benchmark opens a few
