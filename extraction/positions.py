@@ -51,6 +51,7 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     """Parties named as the object right after the cue ("yêu cầu NATO và OSCE ..."); for a pronoun
     object ("gửi công hàm tới NATO và OSCE, yêu cầu họ ..."), those named earlier in the content."""
     found = _conditioned_party(claim, actors, mentions, text) if claim.kind == "warning" else []
+    found = found or _labelled_party(claim, actors, mentions, text)
     if found and claim.object_from > 0:  # "cảnh báo NATO rằng nếu Ukraine ...": the one addressed comes first
         found = _object_group(claim, actors, mentions, text, claim.object_from, hi=claim.object_from + 2) or found
     found = found or _subject_of_modal(claim, actors, mentions)
@@ -77,6 +78,19 @@ def _conditioned_party(claim: Claim, actors, mentions: list[Mention], text: str)
         if claim.content[0] <= m.start < claim.content[1] and CONDITION.search(text[max(0, m.start - 16) : m.start]):
             return _codes([m], exclude=actors)
     return []
+
+
+LABELLING_CUE = re.compile(r"(?:^|\s)(?:gọi|coi|mô\s+tả|xem)\s.*\slà$", re.I | re.S)
+
+
+def _labelled_party(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:
+    """ "Bắc Kinh coi Đài Loan là ...", "gọi Nhật Bản là “chư hầu” của Mỹ": the party labelled, named
+    inside the cue, is the one the words are about (not a party named in the label)."""
+    cue = claim.cue
+    if cue is None or claim.kind == "rebuttal" or not LABELLING_CUE.search(text[cue.start : cue.end]):
+        return []
+    inside = [m for m in mentions if cue.start < m.start and m.end <= cue.end and m.actors]
+    return _codes(inside[:1], exclude=actors)
 
 
 MODAL_SUBJECT_GAP = 16  # characters between a party and its modal: "phương Tây cần phải", "Nga sẽ phải chịu"

@@ -575,6 +575,10 @@ TARGETS = [
     # a statement naming no party is about whom the same report addresses
     ("Ngoại trưởng Nga Sergei Lavrov kêu gọi Mỹ đáp lại các đề xuất an ninh. Ông Lavrov cho biết Moskva đã chờ đợi "
      "quá lâu.", "RUSSIA", "statement", ["US"]),
+    # the party labelled ("coi X là", "gọi X là") is whom the words are about, not a party named in the label
+    ("Mỹ điều tàu chiến qua eo biển. Bắc Kinh luôn coi Ukraine là một phần của ảnh hưởng phương Tây.", "CHINA",
+     "statement", ["UKRAINE"]),
+    ("Phát ngôn viên Điện Kremlin gọi Ba Lan là “công cụ” của NATO.", "RUSSIA", "statement", ["POLAND"]),
 ]
 
 
