@@ -213,8 +213,9 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
     for c in cues:
         if c.start < after or c.noun or c.kind == "speech" or any(lo <= c.start < hi for lo, hi in conditions):
             continue
-        if c.kind == "want":
-            if any(m.start >= c.end and text[c.end : m.start].strip() == "" for m in mentions if m.start < end):
+        if c.kind == "want":  # "hy vọng Mỹ sẽ ...", "hy vọng những quốc gia liên quan sẽ ...": asks of them
+            if any(m.start >= c.end and text[c.end : m.start].strip() == "" for m in mentions if m.start < end) \
+                    or _opens_with_anyone(text, c.end):
                 return "demand"
             continue
         if c.kind == "ought":  # "... cho rằng Washington nên ngừng ...": the party the content opens with,
@@ -228,6 +229,13 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue
         return c.kind
     return shape_kind(text, after, end) or "statement"
+
+
+def _opens_with_anyone(text: str, at: int) -> bool:
+    """The words at `at` address parties without naming one ("những quốc gia liên quan", "các bên liên quan")."""
+    head = text[at : at + 40].lstrip().lower()
+    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalnum()
+               for w in load_cues().get("generic_addressees") or ())
 
 
 def _opens(text: str, after: int, start: int) -> bool:

@@ -159,6 +159,9 @@ KINDS = [
     # a commitment to keep supporting another party is an offer; a reprisal promised in the passive, a threat
     ("Đức cam kết tiếp tục hỗ trợ tài chính cho Ukraine.", "GERMANY", "proposal"),
     ("Bộ Quốc phòng Anh nhấn mạnh mọi hành động xâm lược sẽ bị đáp trả mạnh mẽ.", "UK", "warning"),
+    # hoping that parties, named or not, will act asks it of them; hoping for an outcome is a wish
+    ("Bộ Ngoại giao Nga cho biết Moskva hy vọng các bên liên quan sẽ kiềm chế.", "RUSSIA", "demand"),
+    ("Bộ Ngoại giao Nga cho biết Moskva hy vọng cuộc gặp sẽ diễn ra suôn sẻ.", "RUSSIA", "statement"),
 ]
 
 
