@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from .attribution import Claim, _inside, carried_claim, claim_of, quoted_pieces
 from .candidates import carried_candidate, subject_candidates
+from .cues import find_cues
 from .dating import DateTracker, keeps_speaker
 from .document import Candidate, Document
 from .features import claim_features
@@ -54,6 +55,8 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
     previous: Claim | None = None
     found: list[tuple[Claim, str]] = []
     sentence_clauses = clauses(text, s, quotes)
+    if _closed_by_outsider(text, sentence_clauses[-1], s_mentions, quotes):
+        return []  # "..., ông Chieh nói.": his words, no party's
     for cl in sentence_clauses:
         claim = claim_of(text, cl, s_mentions, quotes, previous)
         if claim is not None:
@@ -81,6 +84,19 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
     if out:
         state.last_claim = out[-1]
     return out
+
+
+def _closed_by_outsider(text: str, last, s_mentions, quotes) -> bool:
+    """The sentence ends with a person the article does not place and a speech verb ("Điều mà quân đội Trung
+    Quốc mong muốn nhất là ..., ông Chieh nói."): what comes before is that person's reading, not the words of
+    a party named in it."""
+    person = next((m for m in reversed(s_mentions) if last.start <= m.start < last.end), None)
+    if person is None or not person.person or person.actors or _inside(person.start, quotes):
+        return False
+    if person.start > last.start and not text[last.start : person.start].rstrip().endswith(","):
+        return False
+    verb = next((c for c in find_cues(text, person.end, last.end) if c.kind == "speech"), None)
+    return verb is not None and not text[person.end : verb.start].strip() and len(text[verb.end : last.end].split()) <= 2
 
 
 def _someone_else_speaks(doc: Document, s_mentions) -> bool:

@@ -621,6 +621,9 @@ NOTHING = [
     "Lukas Meyer, Giám đốc Chương trình châu Á của một viện nghiên cứu, tin rằng Trung Quốc sẵn sàng hy sinh lợi ích "
     "kinh tế nếu Bắc Kinh thấy bị đe dọa.",   # an analyst the gazetteer does not know is still no party
     "Các quan chức gặp nhau ở Geneva.\nMỹ: Nga có thể tấn công Ukraine bất cứ lúc nào\nNga bác bỏ cáo buộc của Mỹ",
+    # a sentence closed by an analyst's speech verb is his reading of the party named in it
+    "Điều Moskva mong muốn nhất là kiểm soát Biển Đen và buộc NATO rút lui khỏi khu vực, ông Petrov nói.",
+    "Nga sẽ tiếp tục gây sức ép với Ukraine trong nhiều tháng tới, bà Hill nhận định.",
 ]
 
 
