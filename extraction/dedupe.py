@@ -92,8 +92,22 @@ def _summarised(text: str, summary: Draft, full: Draft, *, threshold: float) -> 
     return covered(_said(text, summary), _said(text, full)) >= threshold
 
 
+ANAPHORIC_CLOSE = re.compile(r"\b(?:này|đó|trên)(?:\s+của(?:\s+\w+){1,3})?\W*$", re.I)  # "chiến lược này của Washington"
+SHORT_INTRODUCTION = 10  # words at most: "Mỹ đã lên tiếng chỉ trích động thái này."
+
+
+def _introduces(text: str, a: Draft, b: Draft) -> bool:
+    """ "Mỹ đã lên tiếng chỉ trích động thái này." followed by the words themselves ("“Động thái này cho
+    thấy ...”, người phát ngôn Bộ Ngoại giao Mỹ cho biết"): a short report of a stance on what was just told,
+    then the report in full, in the next sentence, is one position."""
+    said = text[a.content[0] : a.content[1]]
+    return (a.actor == b.actor and a.kind == "statement" and b.sentence == a.sentence + 1
+            and len(said.split()) <= SHORT_INTRODUCTION and bool(ANAPHORIC_CLOSE.search(said)))
+
+
 def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
     drafts = _merge_pieces(drafts)
+    drafts = [d for i, d in enumerate(drafts) if not (i + 1 < len(drafts) and _introduces(text, d, drafts[i + 1]))]
     body = [d for d in drafts if d.role == "body"]
     lead = [d for d in drafts if d.role == "lead"]
     # a lead quoting the speaker's own words says something of its own, not a summary of the body's: only

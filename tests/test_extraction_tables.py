@@ -789,3 +789,15 @@ def test_a_short_body_sentence_sharing_the_leads_words_is_not_what_the_lead_sums
             "bà Psaki nói.")
     assert [(p.actor, p.kind) for p in positions(text)] == [("US", "proposal"), ("US", "statement")], \
         [(p.kind, p.text) for p in positions(text)]
+
+
+def test_a_short_report_of_a_stance_on_what_was_just_told_is_the_next_sentences_words():
+    """ "Mỹ đã lên tiếng chỉ trích động thái này." then the words themselves: one position, the full one."""
+    text = ("Nga thông báo đóng cửa một phần Biển Đen trong 6 tháng. Mỹ đã lên tiếng chỉ trích động thái này.\n"
+            "“Đây là sự leo thang vô cớ của Moskva”, người phát ngôn Bộ Ngoại giao Mỹ Ned Price cho biết.")
+    found = [(p.actor, p.text[:12]) for p in positions(text) if p.actor == "US"]
+    assert found == [("US", "Đây là sự le")], found
+    # a stance on something the sentence names itself is a position of its own
+    text = ("Nga thông báo đóng cửa một phần Biển Đen. Mỹ đã lên tiếng chỉ trích lệnh cấm đi lại của Nga.\n"
+            "“Đây là sự leo thang vô cớ của Moskva”, người phát ngôn Bộ Ngoại giao Mỹ Ned Price cho biết.")
+    assert len([p for p in positions(text) if p.actor == "US"]) == 2, [p.text for p in positions(text)]
