@@ -801,3 +801,9 @@ def test_a_short_report_of_a_stance_on_what_was_just_told_is_the_next_sentences_
     text = ("Nga thông báo đóng cửa một phần Biển Đen. Mỹ đã lên tiếng chỉ trích lệnh cấm đi lại của Nga.\n"
             "“Đây là sự leo thang vô cớ của Moskva”, người phát ngôn Bộ Ngoại giao Mỹ Ned Price cho biết.")
     assert len([p for p in positions(text) if p.actor == "US"]) == 2, [p.text for p in positions(text)]
+
+
+def test_two_labels_joined_by_va_are_two_positions_each_about_the_party_labelled():
+    text = "Phát ngôn viên Điện Kremlin gọi Ba Lan là “công cụ” của Mỹ và mô tả Litva là “con rối” của NATO."
+    assert [(p.actor, p.kind, p.targets) for p in positions(text)] == [
+        ("RUSSIA", "statement", ["POLAND"]), ("RUSSIA", "statement", ["LITHUANIA"])], [p.text for p in positions(text)]
