@@ -1,13 +1,16 @@
-"""Facet columns kept in memory per process (SQLite): each position's facet values as integer codes in numpy
-arrays indexed by its rowid, so a filter that matches much of the corpus (a search for "Nga" matches half of
-it) is counted by numpy over its matching rowids instead of SQL reading and grouping every matching row
-(docs/benchmarks.md, facets).
+"""Facet columns kept in memory per process: each position's facet values as integer codes in numpy arrays,
+so a filter that matches much of the corpus (a search for "Nga" matches half of it) is counted by numpy over
+its matching rows instead of SQL reading and grouping every matching row (docs/benchmarks.md, facets).
 
-Kept current from the database itself, in the reading request's transaction, so the arrays always hold the
-snapshot that request reads: rows past the largest rowid seen are read as new; rows whose facet values
-changed in place (an update, a delete, their topics or their source's outlet rewritten) are listed by
-triggers in the table `facet_change` (migration 11) and read again. The log is trimmed by its writers; a
-process that fell behind the trimmed part reads everything again.
+SQLite: indexed by rowid, kept current from the database itself in the reading request's transaction, so the
+arrays always hold the snapshot that request reads: rows past the largest rowid seen are read as new; rows
+whose facet values changed in place (an update, a delete, their topics or their source's outlet rewritten)
+are listed by triggers in the table `facet_change` (migration 11) and read again. The log is trimmed by its
+writers; a process that fell behind the trimmed part reads everything again.
+
+PostgreSQL (models/facet_columns_pg.py): indexed by a slot per position id, with each position's search text
+beside (a search is matched in memory: the trigram index reads every match's row, 70 ms for "nga"), kept
+current by a log of every change read by transaction visibility.
 """
 from __future__ import annotations
 
@@ -17,7 +20,9 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
+from peewee import SqliteDatabase
 
+from . import facet_columns_pg
 from .database import database
 
 log = logging.getLogger(__name__)
@@ -79,14 +84,19 @@ class Labels:
 
 @dataclass
 class FacetColumns:
-    """One snapshot's facet codes: `columns[name][rowid]`, and the topic links as two parallel arrays."""
+    """One snapshot's facet codes: `columns[name][row]`, and the topic links as two parallel arrays. A row is
+    the rowid (SQLite), or the slot `slots` gives a position id (PostgreSQL, where `texts[row]` is its search
+    text and `snapshot` the one the change log was read up to)."""
     version: int = -1
-    last_change: int = 0  # the last log entry applied
-    largest: int = 0  # the largest rowid read: rows past it are new
+    last_change: int = 0  # the last log entry applied (SQLite)
+    largest: int = 0  # the largest rowid read: rows past it are new (SQLite)
     columns: dict = field(default_factory=lambda: {name: np.full(0, ABSENT, np.int32) for name in FACET_COLUMNS})
     link_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     link_topics: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     labels: dict = field(default_factory=lambda: {name: Labels() for name in (*FACET_COLUMNS, "topic")})
+    slots: dict | None = None
+    texts: list | None = None
+    snapshot: str | None = None
 
     @property
     def size(self) -> int:
@@ -110,33 +120,57 @@ class FacetColumns:
         codes = [self.labels[name].codes[value] for value in values if value in self.labels[name].codes]
         return rowids[np.isin(self.columns[name][rowids], codes)]
 
+    def search(self, words: list[str]) -> np.ndarray:
+        """The rows whose search text holds every word (PostgreSQL), as queries._search's SQL matches them."""
+        first, rest = words[0], words[1:]
+        found = [row for row, text in enumerate(self.texts) if text is not None and first in text]
+        if rest:
+            found = [row for row in found if all(word in self.texts[row] for word in rest)]
+        return np.array(found, np.int64)
+
     def copy(self) -> FacetColumns:
-        """Arrays of its own to change (readers of this one may be counting); the labels only grow, so shared."""
+        """Arrays of its own to change (readers of this one may be counting); the labels and the slots only grow
+        (and only the one refreshing, under _lock, looks a slot up), so shared."""
         return FacetColumns(version=self.version, last_change=self.last_change, largest=self.largest,
                             columns={name: column.copy() for name, column in self.columns.items()},
-                            link_rows=self.link_rows, link_topics=self.link_topics, labels=self.labels)
+                            link_rows=self.link_rows, link_topics=self.link_topics, labels=self.labels,
+                            slots=self.slots, texts=None if self.texts is None else list(self.texts),
+                            snapshot=self.snapshot)
+
+    def rows_of(self, keys) -> np.ndarray:
+        """The rows of these rowids (SQLite) or position ids (PostgreSQL: a new id takes the next slot)."""
+        if self.slots is None:
+            return np.fromiter(keys, np.int64)
+        slots = self.slots
+        return np.fromiter((slots.setdefault(key, len(slots)) for key in keys), np.int64)
 
     def read(self, rows: list[tuple], links: list[tuple], reread: np.ndarray) -> None:
-        """Put `rows` (rowid and facet values) in place, first clearing the rows `reread`, whose links
-        `links` replace."""
-        largest = max(row[0] for row in rows) if rows else 0
+        """Put `rows` (key, facet values and, on PostgreSQL, the search text) in place, first clearing the rows
+        `reread`, whose links `links` (key, topic) replace."""
+        places = self.rows_of(row[0] for row in rows)
+        largest = int(places.max()) if len(places) else 0
         self.largest = max(self.largest, largest)
         size = self.size
         if largest >= size:  # grown by a quarter at least, so that appending rows one article at a time is cheap
             more = np.full(max(largest + 1, int(size * 1.25)) - size, ABSENT, np.int32)
             self.columns = {name: np.concatenate([column, more]) for name, column in self.columns.items()}
+            if self.texts is not None:
+                self.texts.extend([None] * len(more))
         for column in self.columns.values():
             column[reread] = ABSENT  # rows deleted since stay absent; the others are read again below
-        if rows:
-            rowids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
-            for place, name in enumerate(FACET_COLUMNS, start=1):
-                code = self.labels[name].code
-                self.columns[name][rowids] = np.fromiter((code(row[place]) for row in rows), np.int32, len(rows))
+        if self.texts is not None:
+            for row in reread.tolist():
+                self.texts[row] = None
+            for place, row in zip(places.tolist(), rows):
+                self.texts[place] = row[-1]
+        for place, name in enumerate(FACET_COLUMNS, start=1):
+            code = self.labels[name].code
+            self.columns[name][places] = np.fromiter((code(row[place]) for row in rows), np.int32, len(rows))
         if len(reread):  # their links go, the ones read replace them (a scan of every link: only when needed)
             kept = ~np.isin(self.link_rows, reread)
             self.link_rows, self.link_topics = self.link_rows[kept], self.link_topics[kept]
         code = self.labels["topic"].code
-        self.link_rows = np.concatenate([self.link_rows, np.fromiter((r for r, _ in links), np.int64, len(links))])
+        self.link_rows = np.concatenate([self.link_rows, self.rows_of(key for key, _ in links)])
         self.link_topics = np.concatenate([self.link_topics, np.fromiter((code(t) for _, t in links), np.int32,
                                                                           len(links))])
 
@@ -180,6 +214,8 @@ def _keep(db, columns: FacetColumns) -> None:
 def refreshed(columns: FacetColumns, version: int) -> FacetColumns | None:
     """A copy of `columns` brought to the snapshot being read (new rows and logged ones read again); None
     when so much changed that reading every row is the cheaper way."""
+    if columns.slots is not None:
+        return _refreshed_from_transactions(columns, version)
     execute = database.execute_sql
     oldest, last = execute(f'SELECT MIN(seq), MAX(seq) FROM "{CHANGES}"').fetchone()
     if oldest is not None and oldest > columns.last_change + 1:
@@ -201,8 +237,26 @@ def refreshed(columns: FacetColumns, version: int) -> FacetColumns | None:
     return columns
 
 
+def _refreshed_from_transactions(columns: FacetColumns, version: int) -> FacetColumns | None:
+    """PostgreSQL's refreshed: the positions the transactions committed since the columns' snapshot changed
+    are read again (facet_columns_pg). Read after the snapshot, they may be newer still: those changes are
+    read again next time, and reading a row twice is harmless."""
+    snapshot, complete, changed = facet_columns_pg.changed_since(columns.snapshot, REREAD_AT_MOST)
+    if not complete or len(changed) > REREAD_AT_MOST:
+        return None
+    columns = columns.copy()
+    if changed:
+        facet_columns_pg.reread(columns, changed)
+    columns.version, columns.snapshot = version, snapshot
+    return columns
+
+
 def loaded(db) -> FacetColumns:
     """Every row of database `db` read afresh, in one snapshot (the caller's transaction, or one of its own)."""
+    if not isinstance(getattr(db, "obj", db), SqliteDatabase):  # a database or the proxy bound to one
+        columns = FacetColumns(slots={}, texts=[])
+        columns.version = facet_columns_pg.read_everything(db, columns)
+        return columns
     with db.atomic():
         version = db.execute_sql('SELECT "version" FROM "data_version"').fetchone()[0]
         last_change = db.execute_sql(f'SELECT MAX(seq) FROM "{CHANGES}"').fetchone()[0] or 0

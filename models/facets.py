@@ -7,7 +7,8 @@ topic's positions) rather than once a facet:
   actor and kind (models/facet_table.py): no position is read; filtered by one topic as well, likewise the
   counts kept per topic (models/facet_topic_table.py);
 * otherwise, on SQLite, the matching rows' rowids are listed and counted over the facet columns each process
-  keeps in memory (models/facet_columns.py);
+  keeps in memory (models/facet_columns.py); on PostgreSQL, a search (alone or with actors and kinds) is
+  matched over the search texts kept beside those columns, and counted likewise;
 * otherwise (PostgreSQL) the matching rows' facet columns are read once into a materialized CTE (covering
   indexes hold them: models/migrations.py, migration 9), and each facet groups that.
 Results are cached per process under the data version, like list totals (queries.count): the first request
@@ -39,7 +40,7 @@ _lock = threading.Lock()
 def facet_counts(names, **filters) -> dict[str, dict]:
     """{facet: {"values": [{"value", "count"}], "truncated"}} for the positions matching the filters."""
     names = list(dict.fromkeys(names))
-    if is_sqlite() and not _kept(filters):
+    if not _kept(filters) and (is_sqlite() or _searched(filters)):
         rows = _counted_in_memory(names, filters)
     else:
         sql, params = _statement(names, filters)
@@ -97,9 +98,11 @@ def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
         if columns is None:  # being read afresh, or already at a newer snapshot than this one: count in SQL
             sql, statement_params = _statement(names, filters)
             return database.execute_sql(sql, statement_params).fetchall()
-        # one string rather than a row per match: listing 53,624 rows costs Python 30 ms, this 10
-        listed = database.execute_sql(f"SELECT group_concat(r) FROM ({matching})", params).fetchone()[0]
-        rowids = np.fromstring(listed or "", np.int64, sep=",")
+        if matching is None:  # PostgreSQL: a search's words (params) matched in memory
+            rowids = columns.search(params)
+        else:  # one string rather than a row per match: listing 53,624 rows costs Python 30 ms, this 10
+            listed = database.execute_sql(f"SELECT group_concat(r) FROM ({matching})", params).fetchone()[0]
+            rowids = np.fromstring(listed or "", np.int64, sep=",")
         for name, values in in_memory.items():
             rowids = columns.having(rowids, name, values)
         rows = []
@@ -118,17 +121,26 @@ def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
         return _cached(("facet columns", matching, tuple(params), left, tuple(names)), compute)
 
 
-def _matching_rowids(filters: dict) -> tuple[str, list, dict]:
-    """SELECT r: the rowids of the positions matching the filters, and the filters left to the in-memory
-    columns ({facet: values}). A search, every word in the trigram index, with actors and kinds or alone, is
-    answered by the index without reading a position (its rows are the positions' rowids), its actors and
-    kinds by the columns: SQL would look each of a common word's matches up in the wide table."""
+def _searched(filters: dict) -> bool:
+    """A search, alone or with actors and kinds: what the in-memory columns answer on PostgreSQL too."""
     given = {key for key, value in filters.items() if value not in (None, (), [])}
+    return "q" in given and given <= {"q", "actors", "kinds"} and bool(fold(filters["q"]).split())
+
+
+def _matching_rowids(filters: dict) -> tuple[str | None, list, dict]:
+    """SELECT r and its parameters: the rowids of the positions matching the filters (on PostgreSQL: None and
+    the search's words, which the columns match), and the filters left to the in-memory columns ({facet:
+    values}). A search, every word in the trigram index, with actors and kinds or alone, is answered by the
+    index without reading a position (its rows are the positions' rowids), its actors and kinds by the
+    columns: SQL would look each of a common word's matches up in the wide table."""
     words = fold(filters.get("q") or "").split()
-    if "q" in given and given <= {"q", "actors", "kinds"} and words and all(len(w) >= TRIGRAM for w in words):
-        left = {"actor": filters.get("actors"), "kind": filters.get("kinds")}
+    left = {"actor": filters.get("actors"), "kind": filters.get("kinds")}
+    left = {name: list(values) for name, values in left.items() if values}
+    if not is_sqlite():
+        return None, words, left
+    if _searched(filters) and all(len(w) >= TRIGRAM for w in words):
         return (f'SELECT rowid AS r FROM "{SEARCH_TABLE}" WHERE "{SEARCH_TABLE}" MATCH ?', [_fts_phrases(words)],
-                {name: list(values) for name, values in left.items() if values})
+                left)
     sql, params = _filtered(Position.select(Column(Position, "rowid").alias("r")), **filters).sql()
     return sql, list(params), {}
 

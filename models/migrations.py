@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from typing import Callable
 
-from . import facet_columns, facet_table, facet_topic_table, schema_v1
+from . import facet_columns, facet_columns_pg, facet_table, facet_topic_table, schema_v1
 from .claims import regroup_all
 from .database import database, is_sqlite
 
@@ -249,6 +249,15 @@ def _facet_change_log(engine: str) -> None:
             database.execute_sql(sql)
 
 
+def _facet_change_log_postgres(engine: str) -> None:
+    """PostgreSQL processes keep the facet columns in memory too, with the search texts (models/facet_columns.py),
+    told by this log which positions changed (models/facet_columns_pg.py)."""
+    if engine == "postgresql":
+        database.execute_sql("SET CONSTRAINTS ALL IMMEDIATE")  # deferred triggers pending refuse DDL
+        for sql in facet_columns_pg.change_log():
+            database.execute_sql(sql)
+
+
 MIGRATIONS = [
     Migration(1, "initial schema (commit b4e97b7)", _initial_schema),
     Migration(2, "text search index on position.search_text", _search_index),
@@ -261,6 +270,7 @@ MIGRATIONS = [
     Migration(9, "facet counts and covering indexes", _facet_counts),
     Migration(10, "facet counts per topic", _facet_counts_by_topic),
     Migration(11, "facet change log for the in-memory facet columns", _facet_change_log),
+    Migration(12, "facet change log on PostgreSQL", _facet_change_log_postgres),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -11,9 +11,9 @@ whole-response cache off (RESPONSE_CACHE_BYTES=0: the facet and count caches alo
 the same URL through the app as served, whose response cache answers a page asked before under the same
 data version; then `written` p50/p90: one position rewritten before every request (its kind set to itself:
 a real write, moving the data version, the kept counts and the facet change log as any write does; response
-cache off): totals, pages and facets all computed again, as on the first request after a write. On SQLite
-the facet columns kept in memory (models/facet_columns.py) are loaded once per process before the URLs are
-measured; that load is printed on its own. Prints the
+cache off): totals, pages and facets all computed again, as on the first request after a write. The facet
+columns kept in memory (models/facet_columns.py) are loaded once per process before the URLs are measured;
+that load is printed on its own. Prints the
 load average beside the numbers: the machine is shared, and a loaded machine gives slower figures; the last
 two columns are the CPU time of this process for cold and written (time.process_time: what other load
 disturbs least; the database server's own CPU, on PostgreSQL, is not in it).
@@ -95,14 +95,13 @@ def main(argv: list[str] | None = None) -> int:
         with app.app_context():
             proxy.execute_sql('UPDATE "position" SET "kind" = "kind" WHERE "id" = (SELECT MIN("id") FROM "position")')
 
-    if not args.database_url:  # each app's columns read before measuring, so that no load runs beside a request
-        for each in (app, served.application):
-            with each.app_context(), proxy.atomic():
-                version = proxy.execute_sql(CURRENT_VERSION).fetchone()[0]
-                started = time.perf_counter()
-                if facet_columns.current(version) is None:  # read by a thread of their own
-                    facet_columns.wait_loaded()
-                print(f"facet columns loaded in {(time.perf_counter() - started) * 1000:.0f} ms (once per process)")
+    for each in (app, served.application):  # each app's columns read before measuring: no load beside a request
+        with each.app_context(), proxy.atomic():
+            version = proxy.execute_sql(CURRENT_VERSION).fetchone()[0]
+            started = time.perf_counter()
+            if facet_columns.current(version) is None:  # read by a thread of their own
+                facet_columns.wait_loaded()
+            print(f"facet columns loaded in {(time.perf_counter() - started) * 1000:.0f} ms (once per process)")
 
     for url in args.url or URLS:
         client.get(url)  # the SQLite page cache warm, as on a serving worker
