@@ -93,21 +93,43 @@ def _summarised(text: str, summary: Draft, full: Draft, *, threshold: float) -> 
 
 
 ANAPHORIC_CLOSE = re.compile(r"\b(?:này|đó|trên)(?:\s+của(?:\s+\w+){1,3})?\W*$", re.I)  # "chiến lược này của Washington"
+OPENS_SENTENCE = re.compile(r"(?:\A|[.!?…]\s+|\n\s*)\Z")
+CLOSES_SENTENCE = re.compile(r"\s*(?:[.!?…]|\n|\Z)")
 SHORT_INTRODUCTION = 10  # words at most: "Mỹ đã lên tiếng chỉ trích động thái này."
 
 
 def _introduces(text: str, a: Draft, b: Draft) -> bool:
-    """ "Mỹ đã lên tiếng chỉ trích động thái này." followed by the words themselves ("“Động thái này cho
-    thấy ...”, người phát ngôn Bộ Ngoại giao Mỹ cho biết"): a short report of a stance on what was just told,
-    then the report in full, in the next sentence, is one position."""
+    """ "Bộ Ngoại giao Nga ngay lập tức phản pháo." or "..., nhưng Mỹ đã lên tiếng chỉ trích động thái này."
+    followed by the words themselves ("“Động thái này cho thấy ...”, người phát ngôn Bộ Ngoại giao Mỹ cho
+    biết"): a bare verb opening its sentence, or a short report closing it of a stance on what was just told,
+    then the report in full, in the next sentence, is one position. Not "..., điều mà Nga nhiều lần bác bỏ.":
+    the verb there answers what came before."""
+    if a.actor != b.actor or b.sentence != a.sentence + 1:
+        return False
     said = text[a.content[0] : a.content[1]]
-    return (a.actor == b.actor and a.kind == "statement" and b.sentence == a.sentence + 1
-            and len(said.split()) <= SHORT_INTRODUCTION and bool(ANAPHORIC_CLOSE.search(said)))
+    if not said.lower().replace(a.cue, "", 1).strip(" .,;:!"):  # the verb alone says nothing yet
+        return bool(OPENS_SENTENCE.search(text, max(0, a.span[0] - 3), a.span[0]))
+    return (a.kind == "statement" and len(said.split()) <= SHORT_INTRODUCTION and bool(ANAPHORIC_CLOSE.search(said))
+            and bool(CLOSES_SENTENCE.match(text, a.span[1])))
+
+
+def _fold_introductions(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Drop each introduction (`_introduces`); the words it introduces take its kind when they state only
+    ("... phản pháo." then a quotation: the quotation is the rejection)."""
+    out = []
+    for i, d in enumerate(drafts):
+        following = drafts[i + 1] if i + 1 < len(drafts) else None
+        if following is not None and _introduces(text, d, following):
+            if following.kind == "statement":
+                following.kind = d.kind
+            continue
+        out.append(d)
+    return out
 
 
 def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
     drafts = _merge_pieces(drafts)
-    drafts = [d for i, d in enumerate(drafts) if not (i + 1 < len(drafts) and _introduces(text, d, drafts[i + 1]))]
+    drafts = _fold_introductions(text, drafts)
     body = [d for d in drafts if d.role == "body"]
     lead = [d for d in drafts if d.role == "lead"]
     # a lead quoting the speaker's own words says something of its own, not a summary of the body's: only

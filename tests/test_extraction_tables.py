@@ -807,3 +807,16 @@ def test_two_labels_joined_by_va_are_two_positions_each_about_the_party_labelled
     text = "Phát ngôn viên Điện Kremlin gọi Ba Lan là “công cụ” của Mỹ và mô tả Litva là “con rối” của NATO."
     assert [(p.actor, p.kind, p.targets) for p in positions(text)] == [
         ("RUSSIA", "statement", ["POLAND"]), ("RUSSIA", "statement", ["LITHUANIA"])], [p.text for p in positions(text)]
+
+
+def test_a_bare_verb_opening_its_sentence_gives_its_kind_to_the_words_that_follow():
+    text = ("Anh cáo buộc Nga âm mưu đưa một chính trị gia thân Moskva lên nắm quyền ở Kiev. Bộ Ngoại giao Nga ngay "
+            "lập tức phản pháo.\nTrên Telegram, người phát ngôn Maria Zakharova viết: “Thông tin sai lệch do Anh "
+            "phát tán là bằng chứng cho thấy NATO đang leo thang căng thẳng”.")
+    found = [(p.kind, p.speaker) for p in positions(text) if p.actor == "RUSSIA"]
+    assert found == [("rebuttal", "Maria Zakharova")], found
+    # a verb answering what came before ("điều mà ...") is a rejection of its own
+    text = ("Ukraine cáo buộc Nga hậu thuẫn phe ly khai, điều mà Nga nhiều lần bác bỏ. Bộ trưởng Quốc phòng Nga "
+            "Sergei Shoigu tuyên bố cuộc tập trận đã đạt được mục tiêu.")
+    found = [p.kind for p in positions(text) if p.actor == "RUSSIA"]
+    assert found == ["rebuttal", "statement"], found
