@@ -189,8 +189,9 @@ def same_report_targets(draft: Draft, drafts: list[Draft]) -> list[str]:
     right for 3 more statements, none lost)."""
     for d in reversed(drafts):
         same_report = d.sentence == draft.sentence or (draft.kind != "rebuttal" and d.paragraph == draft.paragraph)
-        if same_report and d.actor == draft.actor and d.targets:
-            return list(d.targets)
+        addressed = [t for t in d.targets if t not in draft.holders]  # its own side asked is not whom it addresses
+        if same_report and d.actor == draft.actor and addressed:
+            return addressed
     return []
 
 
@@ -212,8 +213,10 @@ def infer_targets(draft: Draft, drafts: list[Draft], counts: Counter) -> list[st
         return [] if draft.cue in _report_rebuttals() else answered_party(draft, drafts, counts)
     same_sentence = [d for d in drafts if d.sentence == draft.sentence and d.actor == draft.actor
                      and d.targets_named and d.targets]
-    # "... đã sẵn sàng các biện pháp trừng phạt, đồng thời kêu gọi Moskva ...": the report's addressee
-    return list(same_sentence[0].targets) if same_sentence else draft.targets
+    # "... đã sẵn sàng các biện pháp trừng phạt, đồng thời kêu gọi Moskva ...": the report's addressee, never its
+    # own holders (a party's words about itself address no one)
+    addressed = [t for t in same_sentence[0].targets if t not in draft.holders] if same_sentence else []
+    return addressed or draft.targets
 
 
 def answered_party(draft: Draft, drafts: list[Draft], counts: Counter) -> list[str]:

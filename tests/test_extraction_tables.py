@@ -582,6 +582,9 @@ TARGETS = [
     ("Mỹ điều tàu chiến qua eo biển. Bắc Kinh luôn coi Ukraine là một phần của ảnh hưởng phương Tây.", "CHINA",
      "statement", ["UKRAINE"]),
     ("Phát ngôn viên Điện Kremlin gọi Ba Lan là “công cụ” của NATO.", "RUSSIA", "statement", ["POLAND"]),
+    # its own side asked in the same report is not whom a warning naming no one addresses
+    ("Bộ Tư lệnh Chiến lược Mỹ cho biết Mỹ phải sẵn sàng, đồng thời cảnh báo rằng xu thế của các cuộc xung đột "
+     "không còn dễ dự đoán.", "US", "warning", []),
 ]
 
 
