@@ -137,6 +137,11 @@ class FacetColumns:
                             slots=self.slots, texts=None if self.texts is None else list(self.texts),
                             snapshot=self.snapshot)
 
+    def slots_of(self, ids: list[str]) -> np.ndarray:
+        """The slots of these position ids (PostgreSQL), leaving out any committed after these columns' snapshot."""
+        slots = self.slots
+        return np.fromiter((slots[i] for i in ids if i in slots), np.int64)
+
     def rows_of(self, keys) -> np.ndarray:
         """The rows of these rowids (SQLite) or position ids (PostgreSQL: a new id takes the next slot)."""
         if self.slots is None:

@@ -6,11 +6,11 @@ topic's positions) rather than once a facet:
 * a list filtered by actor and kind alone (or not at all) sums the counts the facet_count table keeps per
   actor and kind (models/facet_table.py): no position is read; filtered by one topic as well, likewise the
   counts kept per topic (models/facet_topic_table.py);
-* otherwise, on SQLite, the matching rows' rowids are listed and counted over the facet columns each process
-  keeps in memory (models/facet_columns.py); on PostgreSQL, a search (alone or with actors and kinds) is
-  matched over the search texts kept beside those columns, and counted likewise;
-* otherwise (PostgreSQL) the matching rows' facet columns are read once into a materialized CTE (covering
-  indexes hold them: models/migrations.py, migration 9), and each facet groups that.
+* otherwise the matching rows' rowids (PostgreSQL: ids) are listed and counted over the facet columns each
+  process keeps in memory (models/facet_columns.py); on PostgreSQL, a search (alone or with actors and kinds)
+  is matched over the search texts kept beside those columns instead of listed;
+* while a process first reads those columns, the matching rows' facet columns are read once into a
+  materialized CTE (covering indexes hold them: models/migrations.py, migration 9), and each facet groups that.
 Results are cached per process under the data version, like list totals (queries.count): the first request
 after a write costs the statement above (docs/benchmarks.md has both).
 """
@@ -40,7 +40,7 @@ _lock = threading.Lock()
 def facet_counts(names, **filters) -> dict[str, dict]:
     """{facet: {"values": [{"value", "count"}], "truncated"}} for the positions matching the filters."""
     names = list(dict.fromkeys(names))
-    if not _kept(filters) and (is_sqlite() or _searched(filters)):
+    if not _kept(filters):
         rows = _counted_in_memory(names, filters)
     else:
         sql, params = _statement(names, filters)
@@ -100,9 +100,12 @@ def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
             return database.execute_sql(sql, statement_params).fetchall()
         if matching is None:  # PostgreSQL: a search's words (params) matched in memory
             rowids = columns.search(params)
-        else:  # one string rather than a row per match: listing 53,624 rows costs Python 30 ms, this 10
+        elif is_sqlite():  # one string rather than a row per match: listing 53,624 rows costs Python 30 ms, this 10
             listed = database.execute_sql(f"SELECT group_concat(r) FROM ({matching})", params).fetchone()[0]
             rowids = np.fromstring(listed or "", np.int64, sep=",")
+        else:  # position ids, to their slots
+            listed = database.execute_sql(f"SELECT string_agg(r, ',') FROM ({matching}) AS m", params).fetchone()[0]
+            rowids = columns.slots_of(listed.split(",") if listed else [])
         for name, values in in_memory.items():
             rowids = columns.having(rowids, name, values)
         rows = []
@@ -128,20 +131,21 @@ def _searched(filters: dict) -> bool:
 
 
 def _matching_rowids(filters: dict) -> tuple[str | None, list, dict]:
-    """SELECT r and its parameters: the rowids of the positions matching the filters (on PostgreSQL: None and
-    the search's words, which the columns match), and the filters left to the in-memory columns ({facet:
-    values}). A search, every word in the trigram index, with actors and kinds or alone, is answered by the
+    """SELECT r and its parameters: the rowids (PostgreSQL: the ids) of the positions matching the filters (for
+    a search on PostgreSQL: None and its words, which the columns match), and the filters left to the in-memory
+    columns ({facet: values}). A search, every word in the trigram index, with actors and kinds or alone, is answered by the
     index without reading a position (its rows are the positions' rowids), its actors and kinds by the
     columns: SQL would look each of a common word's matches up in the wide table."""
     words = fold(filters.get("q") or "").split()
     left = {"actor": filters.get("actors"), "kind": filters.get("kinds")}
     left = {name: list(values) for name, values in left.items() if values}
-    if not is_sqlite():
+    if _searched(filters) and not is_sqlite():
         return None, words, left
     if _searched(filters) and all(len(w) >= TRIGRAM for w in words):
         return (f'SELECT rowid AS r FROM "{SEARCH_TABLE}" WHERE "{SEARCH_TABLE}" MATCH ?', [_fts_phrases(words)],
                 left)
-    sql, params = _filtered(Position.select(Column(Position, "rowid").alias("r")), **filters).sql()
+    key = Column(Position, "rowid") if is_sqlite() else Position.id
+    sql, params = _filtered(Position.select(key.alias("r")), **filters).sql()
     return sql, list(params), {}
 
 
