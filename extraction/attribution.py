@@ -164,6 +164,17 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
     return _one_per_party(group)
 
 
+MEMBER_NAMED = re.compile(r"\s*,\s*(?:trong\s+đó\s+có|bao\s+gồm(?:\s+cả)?)\s+", re.I)
+
+
+def _member_named(mentions: list[Mention], group: Mention, pos: int, text: str) -> Mention | None:
+    """ "Giới chức NATO, trong đó có ông Stoltenberg, cho rằng ...": the one member named speaks for them."""
+    inside = [m for m in mentions if group.end <= m.start and m.end <= pos and m.person and m.actors == group.actors]
+    if len(inside) == 1 and MEMBER_NAMED.fullmatch(text, group.end, inside[0].start):
+        return inside[0]
+    return None
+
+
 def _one_per_party(group: list[Mention]) -> list[Mention]:
     """ "ông Lavrov, Nga ...": a speaker and the party he speaks for are one holder, not two."""
     out: list[Mention] = []
@@ -482,7 +493,8 @@ def _sentence_subject(v: _View) -> list[Mention]:
     that continues it ("... nhưng yêu cầu Mátxcơva ...")."""
     s = v.clause.sentence
     before = [m for m in v.mentions if s.start <= m.start < v.clause.start and not _inside(m.start, v.quotes)]
-    return before[:1]
+    member = _member_named(before, before[0], v.clause.start, v.text) if before and not before[0].person else None
+    return [member] if member else before[:1]
 
 
 def _trailing_attribution(text, clause, agents, cue) -> tuple[int, int] | None:

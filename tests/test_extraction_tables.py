@@ -233,6 +233,9 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # a body's officials "among them" one named person, the verb after a comma: that person speaks
+    ("Ông Jens Stoltenberg là Tổng thư ký NATO. Giới chức NATO, trong đó có ông Stoltenberg, cho rằng Thụy Điển sẽ "
+     "sớm gia nhập liên minh.", "NATO", "Jens Stoltenberg"),
     # a ministry's title, and one person holding two offices
     ("Phó Thủ tướng kiêm Bộ trưởng Công thương Séc Karel Havlicek cho biết Rosatom sẽ bị loại khỏi cuộc thầu.",
      "CZECHIA", "Karel Havlicek"),
