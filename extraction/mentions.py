@@ -534,6 +534,7 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give bare titles the person or office named earlier ("Ngoại trưởng Mỹ" -> Antony Blinken,
     "người phát ngôn trên" -> the spokesperson of the Bộ Ngoại giao Mỹ named before)."""
     by_role: dict[str, Mention] = {}
+    by_office: dict[str, Mention] = {}  # people.yaml's role, whole -> the person of it named last
     by_person: dict[str, Mention] = {}  # people not in people.yaml, as first named with their party
     out: list[Mention] = []
     for m in mentions:
@@ -547,8 +548,12 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
             by_person.setdefault(m.person, m)
         if m.person and m.role and m.actors:
             by_role[_role_key(m.role, m.actors[0])] = m
+        if m.person and m.actors and (known := gazetteer.person(m.person)) and known.role:
+            by_office[known.role.casefold()] = m
         if m.pronoun and m.role:
             earlier = by_role.get(_role_key(m.role, m.actors[0] if m.actors else ""))
+            # "bà Zakharova ... người phát ngôn Bộ Ngoại giao Nga": the office the reference data gives her, whole
+            earlier = earlier or by_office.get(m.role.casefold())
             if earlier is None and not m.actors and ANAPHORIC_AFTER.match(text, m.end):
                 earlier = _same_office(out, m.role)  # "người phát ngôn trên": the one named before
             if earlier is None and _is_descriptor(m.role) and (m.actors or ANAPHORIC_AFTER.match(text, m.end)):
