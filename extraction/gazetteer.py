@@ -174,7 +174,10 @@ def fuzzy_person(name: str, *, cutoff: float = 0.8):
                 best, best_form, best_score = p, form, score
     # a shared given name is no misspelling: "Alexander Lukashevich" is not "Alexander Lukashenko" (the
     # form matched is compared: "Dương Khiết Trì" is written as its alias, not as Yang Jiechi)
-    if best_score >= cutoff and _similar(name.split()[-1], best_form.split()[-1]) >= FAMILY_NAME_CUTOFF:
+    family, known_family = name.split()[-1], best_form.split()[-1] if best_form else ""
+    # a misspelling keeps the family name's first letter: "Pushkov" is not "Ushakov" (0.86 alike)
+    if (best_score >= cutoff and _similar(family, known_family) >= FAMILY_NAME_CUTOFF
+            and family[:1].casefold() == known_family[:1].casefold()):
         return best
     # same family name and a close given name ("Sergey Lavrov")
     parts = name.split()

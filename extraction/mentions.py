@@ -439,9 +439,10 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
                 out[-1] = Mention(prev.start, close + 1, party.actors, prev.person, text[m.start : close])
                 skip_to = i + len(inside)
                 continue
-        if (prev and prev.actors and not prev.person and m.person and not m.actors
+        if (prev and prev.actors and not prev.person and m.person and m.actors in ((), prev.actors)
                 and text[prev.end : m.start] == ", "):
             # "Tư lệnh Bộ Chỉ huy Chiến lược Mỹ, Đô đốc Charles Richard": a title its party closes places the name
+            # (and names the office of one the reference data knows: "Chủ tịch Hội đồng liên bang Nga, bà ...")
             title = _title_before(text, out)
             if title is not None:
                 start, end = out[title].start, m.end + 1 if text[m.end : m.end + 1] == "," else m.end

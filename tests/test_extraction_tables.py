@@ -249,8 +249,11 @@ SPEAKERS = [
     # in apposition after it
     ("“Hành động hôm nay thể hiện cam kết của chúng tôi”, Andrea Gacki, giám đốc Văn phòng Kiểm soát Tài sản Nước "
      "ngoài của Bộ Tài chính Mỹ, cho biết.", "US", "Andrea Gacki"),
-    ("\"Chúng tôi sẽ đáp trả thích đáng\", Dmitry Polyansky, Phó Đại sứ Nga tại Liên hợp quốc, nói.", "RUSSIA",
-     "Dmitry Polyansky"),
+    ("\"Chúng tôi sẽ đáp trả thích đáng\", Anna Evstigneeva, Phó Đại sứ Nga tại Liên hợp quốc, nói.", "RUSSIA",
+     "Anna Evstigneeva"),
+    # a known person misspelt, after the title in apposition that places her
+    ("Chủ tịch Hội đồng Liên bang Nga, bà Valencia Matvienko, nhận định thông điệp mang dấu ấn một thời đại mới.",
+     "RUSSIA", "Valentina Matviyenko"),
     ("Marise Payne, Ngoại trưởng Australia, cho biết Canberra sẽ không nhượng bộ.", "AUSTRALIA", "Marise Payne"),
     # a verb closing the sentence after the apposition's comma is the attribution, not a clause of its own
     ("“Chúng tôi phản đối lệnh trừng phạt”, bà Hua Chunying, người phát ngôn Bộ Ngoại giao Trung Quốc, tuyên bố "
@@ -318,8 +321,8 @@ SPEAKERS = [
     ("Tổng thống\u00a0Nga Vladimir\u00a0Putin cho\u00a0biết Nga không muốn chiến tranh.", "RUSSIA", "Vladimir Putin"),
     ("Bộ Ngoại giao Mỹ cho biết ông Blinken kêu gọi Nga rút quân khỏi biên giới Ukraine.", "US", "Antony Blinken"),
     # titles the seeds never use, lower-case after a comma, "của" before the party, two titles in apposition
-    ("Sau cuộc gặp, trợ lý Điện Kremlin Yury Ushakov nói rằng hai bên đã trao đổi thẳng thắn về an ninh.",
-     "RUSSIA", "Yury Ushakov"),
+    ("Sau cuộc gặp, trợ lý Điện Kremlin Maxim Oreshkin nói rằng hai bên đã trao đổi thẳng thắn về an ninh.",
+     "RUSSIA", "Maxim Oreshkin"),
     ("Phó Đại sứ của Anh tại Liên hợp quốc James Kariuki kêu gọi Nga rút quân khỏi biên giới.", "UK", "James Kariuki"),
     ("Trưởng phái đoàn Mỹ, Thứ trưởng Ngoại giao Wendy Sherman, cho biết Washington bác bỏ yêu cầu của Nga.",
      "US", "Wendy Sherman"),
@@ -630,6 +633,8 @@ NOTHING = [
     "Lukas Meyer, Giám đốc Chương trình châu Á của một viện nghiên cứu, tin rằng Trung Quốc sẵn sàng hy sinh lợi ích "
     "kinh tế nếu Bắc Kinh thấy bị đe dọa.",   # an analyst the gazetteer does not know is still no party
     "Các quan chức gặp nhau ở Geneva.\nMỹ: Nga có thể tấn công Ukraine bất cứ lúc nào\nNga bác bỏ cáo buộc của Mỹ",
+    # a family name close to a known one's but with another first letter is someone else ("Pushkov", "Ushakov")
+    "“Tốt hơn hết Thủ tướng Anh nên hạn chế việc đưa tàu chiến đến Biển Đen”, ông Pushkov nói thêm.",
     # a sentence closed by an analyst's speech verb is his reading of the party named in it
     "Điều Moskva mong muốn nhất là kiểm soát Biển Đen và buộc NATO rút lui khỏi khu vực, ông Petrov nói.",
     "Nga sẽ tiếp tục gây sức ép với Ukraine trong nhiều tháng tới, bà Hill nhận định.",
