@@ -14,6 +14,7 @@ current by a log of every change read by transaction visibility.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections import OrderedDict
@@ -33,17 +34,24 @@ REREAD_AT_MOST = 10_000  # rows read again one by one; more changed than this, a
 ABSENT = -1  # the code of a missing value (no month, no outlet, no speaker) and of a rowid with no row
 
 FACET_COLUMNS = ("actor", "kind", "month", "outlet", "speaker")
-_ROWS = ('SELECT p.rowid, p.actor_id, p.kind, substr(p.said_from, 1, 7), s.outlet, p.speaker_id '
+# said_from as a day number, and 1 where only its month is known: for the since and until filters, not facets
+DATE_COLUMNS = ("day", "monthly")
+_ROWS = ('SELECT p.rowid, p.actor_id, p.kind, substr(p.said_from, 1, 7), s.outlet, p.speaker_id, p.said_from, '
+         'p.date_precision '
          'FROM position p LEFT JOIN source s ON s.id = p.source_id')
 _LINKS = 'SELECT p.rowid, t.topic_id FROM position_topic t JOIN position p ON p.id = t.position_id'
 
 
-def change_log() -> list[str]:
-    """The statements of migration 11: the log and the triggers that fill and trim it."""
+WATCHED = ("actor_id", "kind", "said_from", "source_id", "speaker_id", "date_precision")  # position columns kept
+WATCHED_BEFORE_13 = WATCHED[:-1]  # migration 11's: the date's precision joined with the since filter (migration 13)
+
+
+def change_log(watched: tuple[str, ...] = WATCHED) -> list[str]:
+    """The statements of migrations 11 and 13: the log and the triggers that fill and trim it."""
     log = f'INSERT INTO "{CHANGES}" ("row")'
     triggers = {
         "facet_change_deleted": ("AFTER DELETE ON position", f"{log} VALUES (old.rowid);"),
-        "facet_change_updated": ("AFTER UPDATE OF actor_id, kind, said_from, source_id, speaker_id ON position",
+        "facet_change_updated": (f"AFTER UPDATE OF {', '.join(watched)} ON position",
                                  f"{log} VALUES (old.rowid); {log} VALUES (new.rowid);"),
         "facet_change_topic_added": ("AFTER INSERT ON position_topic",
                                      f"{log} SELECT rowid FROM position WHERE id = new.position_id;"),
@@ -90,7 +98,8 @@ class FacetColumns:
     version: int = -1
     last_change: int = 0  # the last log entry applied (SQLite)
     largest: int = 0  # the largest rowid read: rows past it are new (SQLite)
-    columns: dict = field(default_factory=lambda: {name: np.full(0, ABSENT, np.int32) for name in FACET_COLUMNS})
+    columns: dict = field(default_factory=lambda: {name: np.full(0, ABSENT, np.int32)
+                                                   for name in (*FACET_COLUMNS, *DATE_COLUMNS)})
     link_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     link_topics: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     labels: dict = field(default_factory=lambda: {name: Labels() for name in (*FACET_COLUMNS, "topic")})
@@ -119,6 +128,30 @@ class FacetColumns:
         """The rows of `rowids` whose facet `name` is one of `values`."""
         codes = [self.labels[name].codes[value] for value in values if value in self.labels[name].codes]
         return rowids[np.isin(self.columns[name][rowids], codes)]
+
+    def present(self) -> np.ndarray:
+        """Every row that holds a position (a deleted one has no actor)."""
+        return np.flatnonzero(self.columns["actor"] != ABSENT)
+
+    def filtered(self, rows: np.ndarray, filters: dict) -> np.ndarray:
+        """The rows of `rows` that pass these filters of queries._filtered: actors, kinds, topics (any of them),
+        since and until, with its meanings (since a day in a month keeps the positions dated by that month)."""
+        for name, key in (("actor", "actors"), ("kind", "kinds")):
+            if filters.get(key):
+                rows = self.having(rows, name, list(filters[key]))
+        if filters.get("topics"):
+            codes = [self.labels["topic"].codes[t] for t in filters["topics"] if t in self.labels["topic"].codes]
+            chosen = np.zeros(self.size, bool)
+            chosen[self.link_rows[np.isin(self.link_topics, codes)]] = True
+            rows = rows[chosen[rows]]
+        day = self.columns["day"][rows]
+        keep = np.ones(len(rows), bool)
+        if since := filters.get("since"):  # undated rows are ABSENT, before every day
+            keep &= (day >= since.replace(day=1).toordinal()) & (
+                (day >= since.toordinal()) | (self.columns["monthly"][rows] == 1))
+        if until := filters.get("until"):
+            keep &= (day != ABSENT) & (day <= until.toordinal())
+        return rows[keep]
 
     def search(self, words: list[str]) -> np.ndarray:
         """The rows whose search text holds every word (PostgreSQL), as queries._search's SQL matches them."""
@@ -171,6 +204,9 @@ class FacetColumns:
         for place, name in enumerate(FACET_COLUMNS, start=1):
             code = self.labels[name].code
             self.columns[name][places] = np.fromiter((code(row[place]) for row in rows), np.int32, len(rows))
+        said = len(FACET_COLUMNS) + 1  # said_from, then date_precision
+        self.columns["day"][places] = np.fromiter((_day(row[said]) for row in rows), np.int32, len(rows))
+        self.columns["monthly"][places] = np.fromiter((row[said + 1] == "month" for row in rows), np.int32, len(rows))
         if len(reread):  # their links go, the ones read replace them (a scan of every link: only when needed)
             kept = ~np.isin(self.link_rows, reread)
             self.link_rows, self.link_topics = self.link_rows[kept], self.link_topics[kept]
@@ -178,6 +214,13 @@ class FacetColumns:
         self.link_rows = np.concatenate([self.link_rows, self.rows_of(key for key, _ in links)])
         self.link_topics = np.concatenate([self.link_topics, np.fromiter((code(t) for _, t in links), np.int32,
                                                                           len(links))])
+
+
+def _day(said_from) -> int:
+    """A said_from (a date, or its ISO text on SQLite) as a day number; ABSENT when undated."""
+    if said_from is None:
+        return ABSENT
+    return (said_from if isinstance(said_from, dt.date) else dt.date.fromisoformat(said_from[:10])).toordinal()
 
 
 DATABASES_KEPT = 4  # a server reads one database; a test run or a benchmark opens a few

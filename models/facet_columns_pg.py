@@ -19,8 +19,8 @@ TRIMMED = "facet_change_trimmed"
 KEEP_CHANGES = 100_000
 XID = "pg_current_xact_id()::text::bigint"
 
-ROWS = ("SELECT p.id, p.actor_id, p.kind, to_char(p.said_from, 'YYYY-MM'), s.outlet, p.speaker_id, p.search_text "
-        "FROM position p LEFT JOIN source s ON s.id = p.source_id")
+ROWS = ("SELECT p.id, p.actor_id, p.kind, to_char(p.said_from, 'YYYY-MM'), s.outlet, p.speaker_id, p.said_from, "
+        "p.date_precision, p.search_text FROM position p LEFT JOIN source s ON s.id = p.source_id")
 LINKS = "SELECT t.position_id, t.topic_id FROM position_topic t"
 
 
@@ -30,7 +30,8 @@ def change_log() -> list[str]:
     triggers = {
         # the search text too: processes match searches in memory
         "facet_change_position": (
-            "AFTER INSERT OR DELETE OR UPDATE OF id, actor_id, kind, said_from, source_id, speaker_id, search_text "
+            "AFTER INSERT OR DELETE OR UPDATE OF id, actor_id, kind, said_from, date_precision, source_id, speaker_id, "
+        "search_text "
             'ON "position"',
             f"IF TG_OP <> 'INSERT' THEN {log} VALUES (old.id); END IF; "
             f"IF TG_OP <> 'DELETE' THEN {log} VALUES (new.id); END IF;"),

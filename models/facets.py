@@ -6,9 +6,10 @@ topic's positions) rather than once a facet:
 * a list filtered by actor and kind alone (or not at all) sums the counts the facet_count table keeps per
   actor and kind (models/facet_table.py): no position is read; filtered by one topic as well, likewise the
   counts kept per topic (models/facet_topic_table.py);
-* otherwise the matching rows' rowids (PostgreSQL: ids) are listed and counted over the facet columns each
-  process keeps in memory (models/facet_columns.py); on PostgreSQL, a search (alone or with actors and kinds)
-  is matched over the search texts kept beside those columns instead of listed;
+* otherwise they are counted over the facet columns each process keeps in memory (models/facet_columns.py),
+  which also apply the common filters (actor, kind, topic, since, until); a search's matches come from
+  SQLite's trigram index, or, on PostgreSQL, from the search texts kept beside the columns; any other filter
+  lists the matching rowids (PostgreSQL: ids) in SQL (_plan);
 * while a process first reads those columns, the matching rows' facet columns are read once into a
   materialized CTE (covering indexes hold them: models/migrations.py, migration 9), and each facet groups that.
 Results are cached per process under the data version, like list totals (queries.count): the first request
@@ -91,14 +92,16 @@ def _kept(filters: dict) -> bool:
 
 def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
     """(facet, value, count, place) rows as _statement's, counted over the in-memory facet columns."""
-    matching, params, in_memory = _matching_rowids(filters)
+    how, matching, params, left = _plan(filters)
 
     def compute(version: int) -> list[tuple]:
         columns = facet_columns.current(version)
         if columns is None:  # being read afresh, or already at a newer snapshot than this one: count in SQL
             sql, statement_params = _statement(names, filters)
             return database.execute_sql(sql, statement_params).fetchall()
-        if matching is None:  # PostgreSQL: a search's words (params) matched in memory
+        if how == "all":
+            rowids = columns.present()
+        elif how == "words":  # PostgreSQL: a search's words (params) matched over the kept texts
             rowids = columns.search(params)
         elif is_sqlite():  # one string rather than a row per match: listing 53,624 rows costs Python 30 ms, this 10
             listed = database.execute_sql(f"SELECT group_concat(r) FROM ({matching})", params).fetchone()[0]
@@ -106,8 +109,7 @@ def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
         else:  # position ids, to their slots
             listed = database.execute_sql(f"SELECT string_agg(r, ',') FROM ({matching}) AS m", params).fetchone()[0]
             rowids = columns.slots_of(listed.split(",") if listed else [])
-        for name, values in in_memory.items():
-            rowids = columns.having(rowids, name, values)
+        rowids = columns.filtered(rowids, left)
         rows = []
         for name in names:
             counts = columns.counts(name, rowids)
@@ -120,33 +122,35 @@ def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
 
     # the version and every row after it from one snapshot: the columns are brought to the version read
     with database.atomic():
-        left = tuple((name, tuple(values)) for name, values in in_memory.items())
-        return _cached(("facet columns", matching, tuple(params), left, tuple(names)), compute)
+        kept = tuple(sorted((key, tuple(value) if isinstance(value, (list, tuple)) else value)
+                            for key, value in left.items()))
+        return _cached(("facet columns", how, matching, tuple(params), kept, tuple(names)), compute)
 
 
-def _searched(filters: dict) -> bool:
-    """A search, alone or with actors and kinds: what the in-memory columns answer on PostgreSQL too."""
+IN_MEMORY_FILTERS = frozenset({"q", "actors", "kinds", "topics", "since", "until"})
+
+
+def _plan(filters: dict) -> tuple[str, str | None, list, dict]:
+    """How a filter's matching rows are found, and the filters the in-memory columns then apply
+    (FacetColumns.filtered): ("all", ...) every position; ("words", None, words, ...) on PostgreSQL, a search
+    matched over the kept search texts; ("listed", SELECT r, params, ...) rowids (PostgreSQL: ids) listed by
+    SQL: a search whose every word is in SQLite's trigram index, answered by the index without reading a
+    position (SQL would look each of a common word's matches up in the wide table), or, with every filter
+    in SQL, a filter the columns cannot apply (a target, a speaker, a source, has_quote)."""
     given = {key for key, value in filters.items() if value not in (None, (), [])}
-    return "q" in given and given <= {"q", "actors", "kinds"} and bool(fold(filters["q"]).split())
-
-
-def _matching_rowids(filters: dict) -> tuple[str | None, list, dict]:
-    """SELECT r and its parameters: the rowids (PostgreSQL: the ids) of the positions matching the filters (for
-    a search on PostgreSQL: None and its words, which the columns match), and the filters left to the in-memory
-    columns ({facet: values}). A search, every word in the trigram index, with actors and kinds or alone, is answered by the
-    index without reading a position (its rows are the positions' rowids), its actors and kinds by the
-    columns: SQL would look each of a common word's matches up in the wide table."""
     words = fold(filters.get("q") or "").split()
-    left = {"actor": filters.get("actors"), "kind": filters.get("kinds")}
-    left = {name: list(values) for name, values in left.items() if values}
-    if _searched(filters) and not is_sqlite():
-        return None, words, left
-    if _searched(filters) and all(len(w) >= TRIGRAM for w in words):
-        return (f'SELECT rowid AS r FROM "{SEARCH_TABLE}" WHERE "{SEARCH_TABLE}" MATCH ?', [_fts_phrases(words)],
-                left)
+    if given <= IN_MEMORY_FILTERS:
+        left = {key: filters[key] for key in given - {"q"}}
+        if not words:
+            return "all", None, [], left
+        if not is_sqlite():
+            return "words", None, words, left
+        if all(len(w) >= TRIGRAM for w in words):
+            return ("listed", f'SELECT rowid AS r FROM "{SEARCH_TABLE}" WHERE "{SEARCH_TABLE}" MATCH ?',
+                    [_fts_phrases(words)], left)
     key = Column(Position, "rowid") if is_sqlite() else Position.id
     sql, params = _filtered(Position.select(key.alias("r")), **filters).sql()
-    return sql, list(params), {}
+    return "listed", sql, list(params), {}
 
 
 def _named(counts: list[tuple]) -> list[tuple]:

@@ -245,7 +245,7 @@ def _facet_change_log(engine: str) -> None:
     """SQLite processes keep facet columns in memory (models/facet_columns.py), told by this log which rows
     changed in place; PostgreSQL counts in SQL and needs none."""
     if engine == "sqlite":
-        for sql in facet_columns.change_log():
+        for sql in facet_columns.change_log(facet_columns.WATCHED_BEFORE_13):
             database.execute_sql(sql)
 
 
@@ -255,6 +255,14 @@ def _facet_change_log_postgres(engine: str) -> None:
     if engine == "postgresql":
         database.execute_sql("SET CONSTRAINTS ALL IMMEDIATE")  # deferred triggers pending refuse DDL
         for sql in facet_columns_pg.change_log():
+            database.execute_sql(sql)
+
+
+def _facet_change_log_precision(engine: str) -> None:
+    """The in-memory columns apply the since filter, which reads the date's precision: SQLite's log follows it
+    too (PostgreSQL's, from migration 12, always did)."""
+    if engine == "sqlite":
+        for sql in facet_columns.change_log():
             database.execute_sql(sql)
 
 
@@ -271,6 +279,7 @@ MIGRATIONS = [
     Migration(10, "facet counts per topic", _facet_counts_by_topic),
     Migration(11, "facet change log for the in-memory facet columns", _facet_change_log),
     Migration(12, "facet change log on PostgreSQL", _facet_change_log_postgres),
+    Migration(13, "facet change log follows the date's precision", _facet_change_log_precision),
 ]
 LATEST = MIGRATIONS[-1].version
 

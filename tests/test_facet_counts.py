@@ -29,7 +29,12 @@ FILTERS = [{}, {"actors": ["RUSSIA"]}, {"kinds": ["demand", "rebuttal"]}, {"acto
            {"q": "nga mỹ"}, {"q": "nato", "kinds": ["demand"]}, {"q": "zzzz"},
            {"q": "nga", "actors": ["RUSSIA", "US"], "kinds": ["statement", "warning"]},
            {"q": "nga", "actors": ["NOBODY"]},
-           {"q": "nga", "since": dt.date(2022, 1, 25)}]
+           {"q": "nga", "since": dt.date(2022, 1, 25)},
+           # applied by the in-memory columns: topics, since a month's first day, until; with a search too
+           {"topics": ["diplomacy", "invasion-risk"], "since": dt.date(2022, 1, 1)},
+           {"until": dt.date(2022, 1, 20)}, {"since": dt.date(2022, 2, 1), "until": dt.date(2022, 2, 28)},
+           {"q": "nga", "topics": ["sanctions", "diplomacy"], "until": dt.date(2022, 1, 31)},
+           {"actors": ["RUSSIA"], "kinds": ["demand"], "since": dt.date(2022, 1, 1)}]
 TOPIC_FILTERS = [f for f in FILTERS if f.get("topics")]
 
 
@@ -99,6 +104,8 @@ def assert_columns_kept() -> None:
         places = columns.rows_of(keys) if columns.slots is None else np.array([columns.slots[k] for k in keys])
         decoded = {name: [columns.labels[name].values[c] if c >= 0 else None for c in columns.columns[name][places]]
                    for name in facet_columns.FACET_COLUMNS}
+        decoded["day"] = columns.columns["day"][places].tolist()
+        decoded["monthly"] = columns.columns["monthly"][places].tolist()
         if columns.texts is not None:
             decoded["text"] = [columns.texts[p] for p in places]
         key_of = dict(zip(places.tolist(), keys))
@@ -146,6 +153,10 @@ def test_facets_stay_exact_through_writes(context, client, api_key):
             PositionTopic.position.in_(ids), PositionTopic.topic.in_(list(renamed))).execute() >= 3
         assert_table_matches_rows()
         for filters in [{}, *TOPIC_FILTERS]:
+            assert_exact(filters)
+        # a date's precision alone rewritten: the since filter of a day in a month keeps month-dated positions
+        Position.update(date_precision="month").where(Position.source == source_id).execute()
+        for filters in [{"since": dt.date(2021, 12, 15)}, {"q": "nga", "since": dt.date(2021, 12, 15)}]:
             assert_exact(filters)
     finally:
         assert client.delete(f"/sources/{source_id}", headers=auth(api_key)).status_code == 204
