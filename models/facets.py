@@ -122,9 +122,9 @@ def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
 
     # the version and every row after it from one snapshot: the columns are brought to the version read
     with database.atomic():
-        kept = tuple(sorted((key, tuple(value) if isinstance(value, (list, tuple)) else value)
-                            for key, value in left.items()))
-        return _cached(("facet columns", how, matching, tuple(params), kept, tuple(names)), compute)
+        applied = tuple(sorted((key, tuple(value) if isinstance(value, (list, tuple)) else value)
+                               for key, value in left.items()))
+        return _cached(("facet columns", how, matching, tuple(params), applied, tuple(names)), compute)
 
 
 IN_MEMORY_FILTERS = frozenset({"q", "actors", "kinds", "topics", "since", "until"})

@@ -243,7 +243,7 @@ def _facet_counts_by_topic(engine: str) -> None:
 
 def _facet_change_log(engine: str) -> None:
     """SQLite processes keep facet columns in memory (models/facet_columns.py), told by this log which rows
-    changed in place; PostgreSQL counts in SQL and needs none."""
+    changed in place (PostgreSQL counted in SQL then: its log is migration 12's)."""
     if engine == "sqlite":
         for sql in facet_columns.change_log(facet_columns.WATCHED_BEFORE_13):
             database.execute_sql(sql)
