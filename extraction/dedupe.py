@@ -92,7 +92,8 @@ def _summarised(text: str, summary: Draft, full: Draft, *, threshold: float) -> 
     return covered(_said(text, summary), _said(text, full)) >= threshold
 
 
-ANAPHORIC_CLOSE = re.compile(r"\b(?:này|đó|trên)(?:\s+của(?:\s+\w+){1,3})?\W*$", re.I)  # "chiến lược này của Washington"
+# "động thái này", "chiến lược này của Washington": what was just told
+ANAPHORIC_CLOSE = re.compile(r"\b(?:này|đó|trên)(?:\s+của(?:\s+\w+){1,3})?\W*$", re.I)
 OPENS_SENTENCE = re.compile(r"(?:\A|[.!?…]\s+|\n\s*)\Z")
 CLOSES_SENTENCE = re.compile(r"\s*(?:[.!?…]|\n|\Z)")
 SHORT_INTRODUCTION = 10  # words at most: "Mỹ đã lên tiếng chỉ trích động thái này."

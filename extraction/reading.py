@@ -96,7 +96,8 @@ def _closed_by_outsider(text: str, last, s_mentions, quotes) -> bool:
     if person.start > last.start and not text[last.start : person.start].rstrip().endswith(","):
         return False
     verb = next((c for c in find_cues(text, person.end, last.end) if c.kind == "speech"), None)
-    return verb is not None and not text[person.end : verb.start].strip() and len(text[verb.end : last.end].split()) <= 2
+    return (verb is not None and not text[person.end : verb.start].strip()
+            and len(text[verb.end : last.end].split()) <= 2)
 
 
 def _someone_else_speaks(doc: Document, s_mentions) -> bool:
