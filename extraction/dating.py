@@ -76,8 +76,9 @@ class DateTracker:
         previous = self.sentence_dates.get(s.index - 1)
         holders = {a for m in claim.agents for a in m.actors}
         others = self.sentence_parties.get(s.index - 1, set())
-        if others and not others & holders:
-            previous = None  # "Mỹ ngày 20/4 kêu gọi ... Đáp lại, Moscow nói ...": one party's date is not the reply's
+        if others and not others & holders and not _names_any(text[s.start : cue_end], "immediate"):
+            previous = None  # "Mỹ ngày 20/4 kêu gọi ... Đáp lại, Moscow nói ...": one party's date is not the reply's,
+            # unless it came at once ("Bắc Kinh ngay lập tức gọi đây là ...")
         if continues and previous:  # "Hôm 12/1, Hội đồng NATO - Nga nhóm họp. Sau cuộc họp, ông X nói ..."
             return previous, "sentence"
         if self.event_date and names_event(text[s.start : cue_pos]):

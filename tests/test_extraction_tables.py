@@ -440,6 +440,9 @@ def test_speaker(text, actor, speaker):
 
 
 DATES = [
+    # a reply at once is dated as what it answers, another party's words in the sentence before
+    ("Bộ Ngoại giao Mỹ hôm 20/1 cho biết Washington đã thu hồi thị thực của 1.000 sinh viên Trung Quốc. Bắc Kinh ngay "
+     "lập tức gọi đây là hành vi vi phạm nhân quyền.", "2022-01-25", "2022-01-20"),
     # a press release's day dates its party's undated words quoted from it later
     ("Trong thông cáo đưa ra hôm 22/1, Bộ Ngoại giao Anh cho biết Nga đang tìm cách can thiệp vào Ukraine.\n"
      "“Nga phải xuống thang”, Ngoại trưởng Anh cho biết trong thông cáo.", "2022-01-23", "2022-01-22"),
