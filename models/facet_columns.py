@@ -34,8 +34,10 @@ REREAD_AT_MOST = 10_000  # rows read again one by one; more changed than this, a
 ABSENT = -1  # the code of a missing value (no month, no outlet, no speaker) and of a rowid with no row
 
 FACET_COLUMNS = ("actor", "kind", "month", "outlet", "speaker")
-# said_from as a day number, and 1 where only its month is known: for the since and until filters, not facets
-DATE_COLUMNS = ("day", "monthly")
+# said_from as a day number and its precision (PRECISIONS' index, ABSENT for any other): for the since and until
+# filters and timelines, not facets
+DATE_COLUMNS = ("day", "precision")
+PRECISIONS = ("day", "month")
 _ROWS = ('SELECT p.rowid, p.actor_id, p.kind, substr(p.said_from, 1, 7), s.outlet, p.speaker_id, p.said_from, '
          'p.date_precision '
          'FROM position p LEFT JOIN source s ON s.id = p.source_id')
@@ -148,7 +150,7 @@ class FacetColumns:
         keep = np.ones(len(rows), bool)
         if since := filters.get("since"):  # undated rows are ABSENT, before every day
             keep &= (day >= since.replace(day=1).toordinal()) & (
-                (day >= since.toordinal()) | (self.columns["monthly"][rows] == 1))
+                (day >= since.toordinal()) | (self.columns["precision"][rows] == PRECISIONS.index("month")))
         if until := filters.get("until"):
             keep &= (day != ABSENT) & (day <= until.toordinal())
         return rows[keep]
@@ -206,7 +208,8 @@ class FacetColumns:
             self.columns[name][places] = np.fromiter((code(row[place]) for row in rows), np.int32, len(rows))
         said = len(FACET_COLUMNS) + 1  # said_from, then date_precision
         self.columns["day"][places] = np.fromiter((_day(row[said]) for row in rows), np.int32, len(rows))
-        self.columns["monthly"][places] = np.fromiter((row[said + 1] == "month" for row in rows), np.int32, len(rows))
+        self.columns["precision"][places] = np.fromiter((_precision(row[said + 1]) for row in rows), np.int32,
+                                                        len(rows))
         if len(reread):  # their links go, the ones read replace them (a scan of every link: only when needed)
             kept = ~np.isin(self.link_rows, reread)
             self.link_rows, self.link_topics = self.link_rows[kept], self.link_topics[kept]
@@ -214,6 +217,10 @@ class FacetColumns:
         self.link_rows = np.concatenate([self.link_rows, self.rows_of(key for key, _ in links)])
         self.link_topics = np.concatenate([self.link_topics, np.fromiter((code(t) for _, t in links), np.int32,
                                                                           len(links))])
+
+
+def _precision(value) -> int:
+    return PRECISIONS.index(value) if value in PRECISIONS else ABSENT
 
 
 def _day(said_from) -> int:

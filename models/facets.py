@@ -9,7 +9,7 @@ topic's positions) rather than once a facet:
 * otherwise they are counted over the facet columns each process keeps in memory (models/facet_columns.py),
   which also apply the common filters (actor, kind, topic, since, until); a search's matches come from
   SQLite's trigram index, or, on PostgreSQL, from the search texts kept beside the columns; any other filter
-  lists the matching rowids (PostgreSQL: ids) in SQL (_plan);
+  lists the matching rowids (PostgreSQL: ids) in SQL (plan_of);
 * while a process first reads those columns, the matching rows' facet columns are read once into a
   materialized CTE (covering indexes hold them: models/migrations.py, migration 9), and each facet groups that.
 Results are cached per process under the data version, like list totals (queries.count): the first request
@@ -63,6 +63,12 @@ def cached_statement(name: str, sql: str, params) -> list[tuple]:
     return _cached((name, sql, tuple(params)), lambda version: database.execute_sql(sql, params).fetchall())
 
 
+def cached_computation(key: tuple, compute):
+    """compute(data version)'s result, kept under `key` until a write has committed since it was computed
+    (None is not kept)."""
+    return _cached(key, compute)
+
+
 def _cached(key: tuple, compute) -> list[tuple]:
     """compute(data version)'s rows, kept under `key` until a write has committed since they were computed."""
     key = (database.obj, *key)
@@ -74,6 +80,8 @@ def _cached(key: tuple, compute) -> list[tuple]:
     if cached is not None and cached[0] == version:
         return cached[1]
     rows = compute(version)
+    if rows is None:  # nothing to keep: computed another way this time
+        return None
     with _lock:
         _cache[key] = (version, rows)
         _cache.move_to_end(key)
@@ -92,24 +100,14 @@ def _kept(filters: dict) -> bool:
 
 def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
     """(facet, value, count, place) rows as _statement's, counted over the in-memory facet columns."""
-    how, matching, params, left = _plan(filters)
+    plan = plan_of(filters)
 
     def compute(version: int) -> list[tuple]:
         columns = facet_columns.current(version)
         if columns is None:  # being read afresh, or already at a newer snapshot than this one: count in SQL
             sql, statement_params = _statement(names, filters)
             return database.execute_sql(sql, statement_params).fetchall()
-        if how == "all":
-            rowids = columns.present()
-        elif how == "words":  # PostgreSQL: a search's words (params) matched over the kept texts
-            rowids = columns.search(params)
-        elif is_sqlite():  # one string rather than a row per match: listing 53,624 rows costs Python 30 ms, this 10
-            listed = database.execute_sql(f"SELECT group_concat(r) FROM ({matching})", params).fetchone()[0]
-            rowids = np.fromstring(listed or "", np.int64, sep=",")
-        else:  # position ids, to their slots
-            listed = database.execute_sql(f"SELECT string_agg(r, ',') FROM ({matching}) AS m", params).fetchone()[0]
-            rowids = columns.slots_of(listed.split(",") if listed else [])
-        rowids = columns.filtered(rowids, left)
+        rowids = matching_rows(columns, plan)
         rows = []
         for name in names:
             counts = columns.counts(name, rowids)
@@ -122,15 +120,37 @@ def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
 
     # the version and every row after it from one snapshot: the columns are brought to the version read
     with database.atomic():
-        applied = tuple(sorted((key, tuple(value) if isinstance(value, (list, tuple)) else value)
-                               for key, value in left.items()))
-        return _cached(("facet columns", how, matching, tuple(params), applied, tuple(names)), compute)
+        return _cached(("facet columns", *plan_key(plan), tuple(names)), compute)
+
+
+def matching_rows(columns, plan: tuple) -> np.ndarray:
+    """The rows of `columns` that a filter's plan (plan_of) matches."""
+    how, matching, params, left = plan
+    if how == "all":
+        rowids = columns.present()
+    elif how == "words":  # PostgreSQL: a search's words (params) matched over the kept texts
+        rowids = columns.search(params)
+    elif is_sqlite():  # one string rather than a row per match: listing 53,624 rows costs Python 30 ms, this 10
+        listed = database.execute_sql(f"SELECT group_concat(r) FROM ({matching})", params).fetchone()[0]
+        rowids = np.fromstring(listed or "", np.int64, sep=",")
+    else:  # position ids, to their slots
+        listed = database.execute_sql(f"SELECT string_agg(r, ',') FROM ({matching}) AS m", params).fetchone()[0]
+        rowids = columns.slots_of(listed.split(",") if listed else [])
+    return columns.filtered(rowids, left)
+
+
+def plan_key(plan: tuple) -> tuple:
+    """A plan as a cache key."""
+    how, matching, params, left = plan
+    applied = tuple(sorted((key, tuple(value) if isinstance(value, (list, tuple)) else value)
+                           for key, value in left.items()))
+    return how, matching, tuple(params), applied
 
 
 IN_MEMORY_FILTERS = frozenset({"q", "actors", "kinds", "topics", "since", "until"})
 
 
-def _plan(filters: dict) -> tuple[str, str | None, list, dict]:
+def plan_of(filters: dict) -> tuple[str, str | None, list, dict]:
     """How a filter's matching rows are found, and the filters the in-memory columns then apply
     (FacetColumns.filtered): ("all", ...) every position; ("words", None, words, ...) on PostgreSQL, a search
     matched over the kept search texts; ("listed", SELECT r, params, ...) rowids (PostgreSQL: ids) listed by

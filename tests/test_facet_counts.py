@@ -1,6 +1,7 @@
 """Facet counts are exact: the same as a plain GROUP BY over the same filters, on either engine, for the filters
 the kept counts answer (none, actor, kind; one topic with or without them) and for the rest, before and after
-articles are written, rewritten and deleted."""
+articles are written, rewritten and deleted; and timelines counted over the in-memory columns are those SQL
+counts."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +13,7 @@ from peewee import SQL, Case, fn
 from test_ingest import ARTICLE, auth
 
 from models import (Person, Position, PositionTopic, Source, facet_columns, facet_columns_pg, facet_table,
-                    facet_topic_table, facets)
+                    facet_topic_table, facets, timeline)
 from models.claims import regroup_all
 from models.database import is_sqlite
 from models.facets import FACETS, facet_counts
@@ -62,6 +63,13 @@ def group_by(facet: str, filters: dict) -> Counter:
 
 def assert_exact(filters: dict) -> None:
     assert_columns_kept()
+    for interval in timeline.INTERVALS:  # timelines are counted over the same columns
+        in_memory = timeline.counted_in_memory(interval, filters)
+        assert in_memory is not None
+        rows, total = in_memory
+        sql_rows, sql_total = timeline.counted_in_sql(interval, filters)
+        assert (Counter({(start, kind): n for start, kind, n in rows}), total) == (
+            Counter({(str(start)[:10], kind): int(n) for start, kind, n in sql_rows}), sql_total), (interval, filters)
     got = facet_counts(FACETS, **filters)
     for facet in FACETS:
         values = got[facet]["values"]
@@ -105,7 +113,7 @@ def assert_columns_kept() -> None:
         decoded = {name: [columns.labels[name].values[c] if c >= 0 else None for c in columns.columns[name][places]]
                    for name in facet_columns.FACET_COLUMNS}
         decoded["day"] = columns.columns["day"][places].tolist()
-        decoded["monthly"] = columns.columns["monthly"][places].tolist()
+        decoded["precision"] = columns.columns["precision"][places].tolist()
         if columns.texts is not None:
             decoded["text"] = [columns.texts[p] for p in places]
         key_of = dict(zip(places.tolist(), keys))
