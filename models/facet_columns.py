@@ -39,13 +39,15 @@ FACET_COLUMNS = ("actor", "kind", "month", "outlet", "speaker")
 DATE_COLUMNS = ("day", "precision")
 PRECISIONS = ("day", "month")
 _ROWS = ('SELECT p.rowid, p.actor_id, p.kind, substr(p.said_from, 1, 7), s.outlet, p.speaker_id, p.said_from, '
-         'p.date_precision '
+         'p.date_precision, p.search_text '
          'FROM position p LEFT JOIN source s ON s.id = p.source_id')
 _LINKS = 'SELECT p.rowid, t.topic_id FROM position_topic t JOIN position p ON p.id = t.position_id'
 
 
-WATCHED = ("actor_id", "kind", "said_from", "source_id", "speaker_id", "date_precision")  # position columns kept
-WATCHED_BEFORE_13 = WATCHED[:-1]  # migration 11's: the date's precision joined with the since filter (migration 13)
+# the position columns kept; migration 11 watched the first five: the date's precision (the since filter) and the
+# search text (words shorter than a trigram, matched in memory) joined in migration 13
+WATCHED = ("actor_id", "kind", "said_from", "source_id", "speaker_id", "date_precision", "search_text")
+WATCHED_BEFORE_13 = WATCHED[:5]
 
 
 def change_log(watched: tuple[str, ...] = WATCHED) -> list[str]:
@@ -94,9 +96,9 @@ class Labels:
 
 @dataclass
 class FacetColumns:
-    """One snapshot's facet codes: `columns[name][row]`, and the topic links as two parallel arrays. A row is
-    the rowid (SQLite), or the slot `slots` gives a position id (PostgreSQL, where `texts[row]` is its search
-    text and `snapshot` the one the change log was read up to)."""
+    """One snapshot's facet codes: `columns[name][row]`, the topic links as two parallel arrays and `texts[row]`,
+    each position's search text. A row is the rowid (SQLite), or the slot `slots` gives a position id
+    (PostgreSQL, where `snapshot` is the one the change log was read up to)."""
     version: int = -1
     last_change: int = 0  # the last log entry applied (SQLite)
     largest: int = 0  # the largest rowid read: rows past it are new (SQLite)
@@ -156,7 +158,7 @@ class FacetColumns:
         return rows[keep]
 
     def search(self, words: list[str]) -> np.ndarray:
-        """The rows whose search text holds every word (PostgreSQL), as queries._search's SQL matches them."""
+        """The rows whose search text holds every word, as queries._search's SQL matches them."""
         first, rest = words[0], words[1:]
         found = [row for row, text in enumerate(self.texts) if text is not None and first in text]
         if rest:
@@ -315,7 +317,7 @@ def loaded(db) -> FacetColumns:
     with db.atomic():
         version = db.execute_sql('SELECT "version" FROM "data_version"').fetchone()[0]
         last_change = db.execute_sql(f'SELECT MAX(seq) FROM "{CHANGES}"').fetchone()[0] or 0
-        columns = FacetColumns(version=version, last_change=last_change)
+        columns = FacetColumns(version=version, last_change=last_change, texts=[])
         columns.read(db.execute_sql(_ROWS).fetchall(), db.execute_sql(_LINKS).fetchall(), np.zeros(0, np.int64))
     return columns
 

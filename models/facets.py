@@ -8,8 +8,8 @@ topic's positions) rather than once a facet:
   counts kept per topic (models/facet_topic_table.py);
 * otherwise they are counted over the facet columns each process keeps in memory (models/facet_columns.py),
   which also apply the common filters (actor, kind, topic, since, until); a search's matches come from
-  SQLite's trigram index, or, on PostgreSQL, from the search texts kept beside the columns; any other filter
-  lists the matching rowids (PostgreSQL: ids) in SQL (plan_of);
+  SQLite's trigram index, or from the search texts kept beside the columns (PostgreSQL; SQLite for a word
+  shorter than a trigram); any other filter lists the matching rowids (PostgreSQL: ids) in SQL (plan_of);
 * while a process first reads those columns, the matching rows' facet columns are read once into a
   materialized CTE (covering indexes hold them: models/migrations.py, migration 9), and each facet groups that.
 Results are cached per process under the data version, like list totals (queries.count): the first request
@@ -128,7 +128,7 @@ def matching_rows(columns, plan: tuple) -> np.ndarray:
     how, matching, params, left = plan
     if how == "all":
         rowids = columns.present()
-    elif how == "words":  # PostgreSQL: a search's words (params) matched over the kept texts
+    elif how == "words":  # a search's words (params) matched over the kept texts
         rowids = columns.search(params)
     elif is_sqlite():  # one string rather than a row per match: listing 53,624 rows costs Python 30 ms, this 10
         listed = database.execute_sql(f"SELECT group_concat(r) FROM ({matching})", params).fetchone()[0]
@@ -152,22 +152,22 @@ IN_MEMORY_FILTERS = frozenset({"q", "actors", "kinds", "topics", "since", "until
 
 def plan_of(filters: dict) -> tuple[str, str | None, list, dict]:
     """How a filter's matching rows are found, and the filters the in-memory columns then apply
-    (FacetColumns.filtered): ("all", ...) every position; ("words", None, words, ...) on PostgreSQL, a search
-    matched over the kept search texts; ("listed", SELECT r, params, ...) rowids (PostgreSQL: ids) listed by
-    SQL: a search whose every word is in SQLite's trigram index, answered by the index without reading a
-    position (SQL would look each of a common word's matches up in the wide table), or, with every filter
-    in SQL, a filter the columns cannot apply (a target, a speaker, a source, has_quote)."""
+    (FacetColumns.filtered): ("all", ...) every position; ("words", None, words, ...) a search matched over the
+    kept search texts (PostgreSQL's; SQLite's when a word is shorter than a trigram: "Mỹ"); ("listed", SELECT r,
+    params, ...) rowids (PostgreSQL: ids) listed by SQL: a search whose every word is in SQLite's trigram index,
+    answered by the index without reading a position (SQL would look each of a common word's matches up in the
+    wide table), or, with every filter in SQL, a filter the columns cannot apply (a target, a speaker, a
+    source, has_quote)."""
     given = {key for key, value in filters.items() if value not in (None, (), [])}
     words = fold(filters.get("q") or "").split()
     if given <= IN_MEMORY_FILTERS:
         left = {key: filters[key] for key in given - {"q"}}
         if not words:
             return "all", None, [], left
-        if not is_sqlite():
-            return "words", None, words, left
-        if all(len(w) >= TRIGRAM for w in words):
+        if is_sqlite() and all(len(w) >= TRIGRAM for w in words):
             return ("listed", f'SELECT rowid AS r FROM "{SEARCH_TABLE}" WHERE "{SEARCH_TABLE}" MATCH ?',
                     [_fts_phrases(words)], left)
+        return "words", None, words, left  # PostgreSQL's any search, SQLite's with a word the index cannot serve
     key = Column(Position, "rowid") if is_sqlite() else Position.id
     sql, params = _filtered(Position.select(key.alias("r")), **filters).sql()
     return "listed", sql, list(params), {}

@@ -259,8 +259,8 @@ def _facet_change_log_postgres(engine: str) -> None:
 
 
 def _facet_change_log_precision(engine: str) -> None:
-    """The in-memory columns apply the since filter, which reads the date's precision: SQLite's log follows it
-    too (PostgreSQL's, from migration 12, always did)."""
+    """The in-memory columns apply the since filter, which reads the date's precision, and match words shorter
+    than a trigram over the search texts: SQLite's log follows both (PostgreSQL's, from migration 12, did)."""
     if engine == "sqlite":
         for sql in facet_columns.change_log():
             database.execute_sql(sql)
@@ -279,7 +279,7 @@ MIGRATIONS = [
     Migration(10, "facet counts per topic", _facet_counts_by_topic),
     Migration(11, "facet change log for the in-memory facet columns", _facet_change_log),
     Migration(12, "facet change log on PostgreSQL", _facet_change_log_postgres),
-    Migration(13, "facet change log follows the date's precision", _facet_change_log_precision),
+    Migration(13, "facet change log follows the date's precision and the search text", _facet_change_log_precision),
 ]
 LATEST = MIGRATIONS[-1].version
 

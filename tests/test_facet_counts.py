@@ -114,17 +114,15 @@ def assert_columns_kept() -> None:
                    for name in facet_columns.FACET_COLUMNS}
         decoded["day"] = columns.columns["day"][places].tolist()
         decoded["precision"] = columns.columns["precision"][places].tolist()
-        if columns.texts is not None:
-            decoded["text"] = [columns.texts[p] for p in places]
+        decoded["text"] = [columns.texts[p] for p in places]
         key_of = dict(zip(places.tolist(), keys))
         links = [(key_of.get(r), columns.labels["topic"].values[c])
                  for r, c in zip(columns.link_rows.tolist(), columns.link_topics)]
         return {"rows": dict(zip(keys, zip(*decoded.values()))), "topics": Counter(links)}
 
     assert rows(kept) == rows(fresh)
-    if kept.texts is not None:  # rows gone have no text left to match
-        present = {kept.slots[k] for k in keys}
-        assert all(t is None for slot, t in enumerate(kept.texts) if slot not in present)
+    present = set(keys) if kept.slots is None else {kept.slots[k] for k in keys}  # rows gone have no text left
+    assert all(t is None for row, t in enumerate(kept.texts) if row not in present)
 
 
 @pytest.fixture()
@@ -165,6 +163,11 @@ def test_facets_stay_exact_through_writes(context, client, api_key):
         # a date's precision alone rewritten: the since filter of a day in a month keeps month-dated positions
         Position.update(date_precision="month").where(Position.source == source_id).execute()
         for filters in [{"since": dt.date(2021, 12, 15)}, {"q": "nga", "since": dt.date(2021, 12, 15)}]:
+            assert_exact(filters)
+        # the search text alone rewritten: a word shorter than a trigram is matched over the kept texts
+        assert not facet_counts(["kind"], q="zq")["kind"]["values"]
+        Position.update(search_text=SQL("'zq ' || search_text")).where(Position.source == source_id).execute()
+        for filters in [{"q": "zq"}, {"q": "zq", "kinds": ["rebuttal"]}, {"q": "zq nga"}]:
             assert_exact(filters)
     finally:
         assert client.delete(f"/sources/{source_id}", headers=auth(api_key)).status_code == 204
