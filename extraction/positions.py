@@ -80,14 +80,12 @@ def _conditioned_party(claim: Claim, actors, mentions: list[Mention], text: str)
     return []
 
 
-LABELLING_CUE = re.compile(r"(?:^|\s)(?:gọi|coi|mô\s+tả|xem)\s.*\slà$", re.I | re.S)
-
-
 def _labelled_party(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:
     """ "Bắc Kinh coi Đài Loan là ...", "gọi Nhật Bản là “chư hầu” của Mỹ": the party labelled, named
-    inside the cue, is the one the words are about (not a party named in the label)."""
+    inside the cue, is the one the words are about (not a party named in the label). The labelling cues are
+    cues.yaml's patterns that close on "là"."""
     cue = claim.cue
-    if cue is None or claim.kind == "rebuttal" or not LABELLING_CUE.search(text[cue.start : cue.end]):
+    if cue is None or claim.kind == "rebuttal" or text[cue.start : cue.end].lower().split()[-1:] != ["là"]:
         return []
     inside = [m for m in mentions if cue.start < m.start and m.end <= cue.end and m.actors]
     return _codes(inside[:1], exclude=actors)

@@ -60,27 +60,22 @@ def cached_rows(name: str, query) -> list[tuple]:
 
 def cached_statement(name: str, sql: str, params) -> list[tuple]:
     """The rows of `sql`, computed again only after a write has committed since they were read."""
-    return _cached((name, sql, tuple(params)), lambda version: database.execute_sql(sql, params).fetchall())
+    return cached((name, sql, tuple(params)), lambda version: database.execute_sql(sql, params).fetchall())
 
 
-def cached_computation(key: tuple, compute):
+def cached(key: tuple, compute):
     """compute(data version)'s result, kept under `key` until a write has committed since it was computed
-    (None is not kept)."""
-    return _cached(key, compute)
-
-
-def _cached(key: tuple, compute) -> list[tuple]:
-    """compute(data version)'s rows, kept under `key` until a write has committed since they were computed."""
+    (None is not kept: computed another way this time)."""
     key = (database.obj, *key)
     # the version is read before the rows: a write committing meanwhile leaves these rows under the older
     # version (read again at the next request), never older rows under the newer version
     version = database.execute_sql(CURRENT_VERSION).fetchone()[0]
     with _lock:
-        cached = _cache.get(key)
-    if cached is not None and cached[0] == version:
-        return cached[1]
+        kept = _cache.get(key)
+    if kept is not None and kept[0] == version:
+        return kept[1]
     rows = compute(version)
-    if rows is None:  # nothing to keep: computed another way this time
+    if rows is None:
         return None
     with _lock:
         _cache[key] = (version, rows)
@@ -120,7 +115,7 @@ def _counted_in_memory(names: list[str], filters: dict) -> list[tuple]:
 
     # the version and every row after it from one snapshot: the columns are brought to the version read
     with database.atomic():
-        return _cached(("facet columns", *plan_key(plan), tuple(names)), compute)
+        return cached(("facet columns", *plan_key(plan), tuple(names)), compute)
 
 
 def matching_rows(columns, plan: tuple) -> np.ndarray:

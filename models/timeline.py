@@ -90,7 +90,7 @@ def counted_in_memory(interval: str, filters: dict) -> tuple[list[tuple], int] |
         return found, len(rows)
 
     with database.atomic():  # the version and the columns from one snapshot, as facets' counts
-        return facets.cached_computation(("timeline", interval, *facets.plan_key(plan)), compute)
+        return facets.cached(("timeline", interval, *facets.plan_key(plan)), compute)
 
 
 def _every_period(starts: list[str], interval: str) -> list[str]:
