@@ -149,6 +149,21 @@ def person(name: str):
     return _people_index().get(name)
 
 
+@functools.lru_cache(maxsize=1)
+def _office_holders() -> dict[str, frozenset[str]]:
+    holders: dict[str, set[str]] = {}
+    for p in load_people():
+        if p.role:
+            holders.setdefault(p.role.casefold(), set()).add(p.name)
+    return {role: frozenset(names) for role, names in holders.items()}
+
+
+def office_holders(role: str) -> frozenset[str]:
+    """The known people whose office (people.yaml's role) is this title, whole: "Người phát ngôn Điện
+    Kremlin" -> Dmitry Peskov."""
+    return _office_holders().get(role.casefold(), frozenset())
+
+
 FAMILY_NAME_CUTOFF = 0.85
 
 

@@ -552,9 +552,11 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.person and m.actors and (known := gazetteer.person(m.person)) and known.role:
             by_office[known.role.casefold()] = m
         if m.pronoun and m.role:
-            earlier = by_role.get(_role_key(m.role, m.actors[0] if m.actors else ""))
             # "bà Zakharova ... người phát ngôn Bộ Ngoại giao Nga": the office the reference data gives her, whole
-            earlier = earlier or by_office.get(m.role.casefold())
+            earlier = by_office.get(m.role.casefold()) or by_role.get(_role_key(m.role, m.actors[0] if m.actors else ""))
+            known = gazetteer.office_holders(m.role)
+            if earlier and known and earlier.person not in known:
+                earlier = None  # "người phát ngôn Điện Kremlin" after Zakharova, the ministry's: another office
             if earlier is None and not m.actors and ANAPHORIC_AFTER.match(text, m.end):
                 earlier = _same_office(out, m.role)  # "người phát ngôn trên": the one named before
             if earlier is None and _is_descriptor(m.role) and (m.actors or ANAPHORIC_AFTER.match(text, m.end)):

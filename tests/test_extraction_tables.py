@@ -363,6 +363,13 @@ SPEAKERS = [
     # a title the list lacks, then the party and a full name
     ("Phó cố vấn an ninh quốc gia Nhà Trắng Matthew Harlow nói rằng Mỹ sẽ không rút khỏi khu vực.", "US",
      "Matthew Harlow"),
+    # a bare office is its holder named before only when it is that holder's office: the Kremlin's spokesperson
+    # after the ministry's is nobody named (and a bare ministry spokesperson after the Kremlin's is still hers)
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng phương Tây kích động căng thẳng. Người phát ngôn "
+     "Điện Kremlin cho biết Nga không có ý định tấn công Ukraine.", "RUSSIA", None),
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng phương Tây kích động căng thẳng. Người phát ngôn "
+     "Điện Kremlin Dmitry Peskov nói Moskva chờ phản hồi. Người phát ngôn Bộ Ngoại giao Nga cho biết Nga không có ý "
+     "định tấn công Ukraine.", "RUSSIA", "Maria Zakharova"),
 ]
 
 
