@@ -54,6 +54,7 @@ class DateTracker:
         self.lead_date: DateMention | None = None  # the first day named in the article's opening sentences
         # the parties named with the news day: whose undated words it dates (none named: anyone's)
         self.lead_parties: set[str] = set()
+        self.dated_words: list[tuple[str, DateMention]] = []  # each dated position's party and day, in order
         self.seen_sentences = 0
 
     def date_for(self, text: str, claim: Claim, s_dates, s_mentions, speaker: Mention | None):
@@ -81,6 +82,10 @@ class DateTracker:
             # unless it came at once ("Bắc Kinh ngay lập tức gọi đây là ...")
         if continues and previous:  # "Hôm 12/1, Hội đồng NATO - Nga nhóm họp. Sau cuộc họp, ông X nói ..."
             return previous, "sentence"
+        if _names_any(text[s.start : cue_end], "immediate"):  # a reply at once, a paragraph or a caption later
+            answered = next((day for actor, day in reversed(self.dated_words) if actor not in holders), None)
+            if answered:
+                return answered, "event"
         if self.event_date and names_event(text[s.start : cue_pos]):
             return self.event_date, "event"
         if continues:
@@ -127,7 +132,9 @@ class DateTracker:
         if days and meeting:
             self.event_date = days[-1]
         if days and names_speech(sentence):
-            self.speech_date, self.speech_parties = days[-1], named
+            # whose speech it is: the parties whose words the sentence reports, not those they speak of
+            speakers = {d.actor for d in new_drafts}
+            self.speech_date, self.speech_parties = days[-1], speakers or named
         self.seen_sentences += 1
         # a date given for a speaker's words is not the news day; one given for an event whose sentence only
         # reports words in a subordinate clause is ("Sau 8 giờ đàm phán hôm 10/1, ..., dù cả hai bên đều nói ...")
@@ -141,6 +148,8 @@ class DateTracker:
             if d.start - s.start <= 12 or "hôm" in said_on:
                 self.lead_date, self.lead_parties = d, named
         inherited = next((d for d in new_drafts if d.date and d.dated_by != "shifted"), None)
+        self.dated_words += [(d.actor, DateMention(s.start, s.start, d.date, d.date_precision))
+                             for d in new_drafts if d.date]
         # a meeting or call is every side's: its date goes on to the other side's words ("Sau cuộc gặp, ...")
         self.sentence_parties[s.index] = set() if meeting else {d.actor for d in new_drafts if d.date}
         if own:

@@ -554,6 +554,15 @@ DATES = [
     # a report's release day dates its party's undated words about it, as a speech's does
     ("Theo báo cáo do Bộ Quốc phòng Anh công bố ngày 7/2, Nga đã điều thêm quân tới Belarus.\nBộ trưởng Quốc "
      "phòng Anh cho biết London sẽ theo dõi sát các hoạt động này.", "2022-02-10", "2022-02-07"),
+    # a speech's day dates the words of the party giving it, not of a party it speaks of (dev-train: "Về phía Séc,
+    # giới chức nước này cho biết ..." after Russia's dated statement about Czechia is undated)
+    ("Trong thông cáo ngày 22/1, Bộ Ngoại giao Anh kêu gọi Nga chấm dứt các hành động gây hấn.\nTuy nhiên, các cuộc "
+     "tập trận vẫn tiếp diễn gần biên giới.\nMoskva khẳng định việc điều quân trên lãnh thổ Nga là quyền chủ quyền.",
+     "2022-01-23", None),
+    # a reply at once takes the day of the other party's words it answers, a caption or a paragraph later
+    ("Bộ Ngoại giao Anh ngày 22/1 cáo buộc Nga lên kế hoạch dựng một chính quyền thân Moskva ở Kiev.\nNgoại trưởng "
+     "Anh Liz Truss. Ảnh: Reuters.\nBộ Ngoại giao Nga ngay lập tức bác bỏ các cáo buộc này.", "2022-01-23",
+     "2022-01-22"),
     pytest.param("Năm ngoái, Mỹ cảnh báo Nga về các cuộc tập trận.", "2022-02-10", "2021",
                  marks=miss("the contract has no year precision")),
 ]
