@@ -68,7 +68,7 @@ class DateTracker:
         if shifted:
             return shifted, "shifted"  # arithmetic: used for the claim, not passed on to later sentences
         cue_end = claim.cue.end if claim.cue else cue_pos
-        if is_vague(text[s.start : s.end]) or is_habitual(text, s.start, cue_pos, cue_end):
+        if is_vague(text[s.start : s.end]) or is_habitual(text, s.start, cue_pos, cue_end) or _habitual_subject(text, claim):
             return None, ""  # "Nga nhiều lần khẳng định ...": said again and again, on no one day
         if speaker and speaker.person in self.speaker_dates:
             return self.speaker_dates[speaker.person], "speaker"
@@ -189,6 +189,17 @@ def is_habitual(text: str, sentence_start: int, cue_pos: int, cue_end: int | Non
     coi Đài Loan là": the cue pattern takes in "luôn")."""
     before = text[max(sentence_start, cue_pos - 16) : max(cue_pos, cue_end or 0)].lower()
     return any(has_word(before, w) for w in _habitual_words())
+
+
+HABITUAL_REACH = 16  # characters after a subject for its adverb: "Moskva nhiều lần bác bỏ ..."
+
+
+def _habitual_subject(text: str, claim: Claim) -> bool:
+    """A verb sharing an earlier clause's subject shares its habit: "Moskva nhiều lần bác bỏ ..., khẳng định ..."."""
+    agent = claim.agents[0] if claim.agents else None
+    if agent is None or agent.end > claim.clause.start or agent.start < claim.clause.sentence.start:
+        return False
+    return is_habitual(text, agent.end, min(agent.end + HABITUAL_REACH, claim.clause.start))
 
 
 def is_vague(text: str) -> bool:

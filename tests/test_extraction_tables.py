@@ -559,6 +559,11 @@ DATES = [
     ("Trong thông cáo ngày 22/1, Bộ Ngoại giao Anh kêu gọi Nga chấm dứt các hành động gây hấn.\nTuy nhiên, các cuộc "
      "tập trận vẫn tiếp diễn gần biên giới.\nMoskva khẳng định việc điều quân trên lãnh thổ Nga là quyền chủ quyền.",
      "2022-01-23", None),
+    # a verb sharing the subject of a habitual one shares its habit: said again and again, on no one day
+    ("Ngày 20/1, Nga và Mỹ hội đàm tại Geneva.\nMoskva nhiều lần bác bỏ cáo buộc lên kế hoạch tấn công Ukraine, "
+     "khẳng định việc điều quân trên lãnh thổ Nga là quyền chủ quyền.", "2022-01-23", None),
+    ("Ngày 20/1, Nga và Mỹ hội đàm tại Geneva.\nMoskva luôn khẳng định việc điều quân trên lãnh thổ Nga là quyền "
+     "chủ quyền và bác bỏ cáo buộc lên kế hoạch tấn công Ukraine.", "2022-01-23", None),
     # a reply at once takes the day of the other party's words it answers, a caption or a paragraph later
     ("Bộ Ngoại giao Anh ngày 22/1 cáo buộc Nga lên kế hoạch dựng một chính quyền thân Moskva ở Kiev.\nNgoại trưởng "
      "Anh Liz Truss. Ảnh: Reuters.\nBộ Ngoại giao Nga ngay lập tức bác bỏ các cáo buộc này.", "2022-01-23",
