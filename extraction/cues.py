@@ -40,6 +40,7 @@ class _Lexicon:
     noun_capable: frozenset[str]
     not_after: dict  # cue -> words after which it is no cue
     not_before: dict  # cue -> words before which it is no cue ("sự cần thiết phải": a noun phrase)
+    denied_after: dict  # cue -> words later in its clause that deny it ("nguy cơ ... không cao")
     content_only: frozenset[str]
     shapes: tuple[tuple[str, re.Pattern], ...]  # (kind, content shape giving it when no cue does)
 
@@ -65,6 +66,7 @@ def _lexicon() -> _Lexicon:
         not_after=cues.get("not_after_cue") or {},
         not_before={cue: tuple(words) for cue, words in (cues.get("not_before_cue") or {}).items()},
         content_only=frozenset(cues.get("content_only") or ()),
+        denied_after=cues.get("denied_after") or {},
         shapes=tuple((kind, re.compile(p)) for kind, ps in (cues.get("shapes") or {}).items() for p in ps),
     )
 
@@ -113,10 +115,21 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
             continue
         if any(_prev_words(lower, s, len(w.split())) == w for w in lex.not_before.get(word, ())):
             continue
-        negated = any(_prev_words(lower, s, n) in lex.negators for n in (1, 2, 3, 4))
+        negated = any(_prev_words(lower, s, n) in lex.negators for n in (1, 2, 3, 4)) or _denied(lower, e, word, lex)
         out.append(Cue(start + s, start + e, kind, negated, _is_noun(word, cased, s, following, lex),
                        word in lex.content_only))
     return out
+
+
+DENIAL_REACH = 40  # characters after a cue, within its clause: "nguy cơ bị Nga tấn công là không cao"
+
+
+def _denied(lower: str, cue_end: int, word: str, lex: _Lexicon) -> bool:
+    denials = lex.denied_after.get(word)
+    if not denials:
+        return False
+    after = re.split(r"[,;.:!?]", lower[cue_end : cue_end + DENIAL_REACH], maxsplit=1)[0]
+    return any(has_word(after, w) for w in denials)
 
 
 def _leftmost_longest(text: str, start: int, lower: str, lex: _Lexicon) -> list[tuple[int, int, str]]:

@@ -162,6 +162,12 @@ KINDS = [
     # hoping that parties, named or not, will act asks it of them; hoping for an outcome is a wish
     ("Bộ Ngoại giao Nga cho biết Moskva hy vọng các bên liên quan sẽ kiềm chế.", "RUSSIA", "demand"),
     ("Bộ Ngoại giao Nga cho biết Moskva hy vọng cuộc gặp sẽ diễn ra suôn sẻ.", "RUSSIA", "statement"),
+    # a risk denied or played down warns nobody (`cues.yaml: denied_after`, "không có" a negator)
+    ("Tổng thống Ukraine Volodymyr Zelensky cho rằng nguy cơ bị tấn công không cao hơn so với năm ngoái.", "UKRAINE",
+     "statement"),
+    ("Tổng thống Ukraine Volodymyr Zelensky cho rằng không có nguy cơ Nga tấn công trong ngày một ngày hai.",
+     "UKRAINE", "statement"),
+    ("Tổng thống Ukraine Volodymyr Zelensky cảnh báo nguy cơ Nga tấn công là rất cao.", "UKRAINE", "warning"),
 ]
 
 
