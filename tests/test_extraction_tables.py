@@ -634,6 +634,9 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    # whoever would pay a high price is not the one warning (`cues.yaml: content_only`)
+    "Nga sẽ phải trả giá đắt nếu tấn công Ukraine.",
+    "Nga sẽ trả cái giá đắt nếu tấn công Ukraine.",
     # asserting dominance; a degree of support received
     "Trung Quốc đã đẩy mạnh các nỗ lực nhằm khẳng định sự thống trị tại vùng biển này.",
     "Đài Loan đã nhận được các mức độ ủng hộ gia tăng từ Washington.",
