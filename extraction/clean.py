@@ -213,10 +213,17 @@ def _assign_roles(kept: list[Line], *, title: str | None) -> list[Block]:
     return blocks
 
 
+def _title_words(s: str) -> list[str]:
+    """A title's words, without its punctuation: the sidecar's title may quote or stop otherwise than the page."""
+    return re.findall(r"\w+", _norm(s))
+
+
 def _headline_index(kept: list[Line], *, title: str | None) -> int | None:
     if title:
-        wanted = _norm(title)
-        return next((i for i, line in enumerate(kept[:5]) if _norm(line.text) == wanted), None)
+        wanted = _title_words(title)
+        found = next((i for i, line in enumerate(kept[:5]) if _title_words(line.text) == wanted), None)
+        if found is not None:
+            return found  # else: a title the page does not print; the first lines may still hold a headline
     for i, line in enumerate(kept[:3]):
         if _is_heading(line) and len(line.text.split()) >= 4:
             return i

@@ -794,6 +794,17 @@ def test_page_furniture(text, expected):
     assert {(p.actor, p.kind) for p in positions(text)} == expected
 
 
+def test_a_sidecar_title_quoted_otherwise_still_finds_the_headline():
+    """The sidecar's title without the page's quotation marks is still the headline: its words are not read as
+    a lead of their own (here a second Russian statement beside the lead's)."""
+    text = ("NATO tăng cường lực lượng ở Đông Âu, Nga tố phương Tây “kích động”\n"
+            "NATO ngày 24/1 thông báo điều thêm tàu chiến tới Đông Âu. Nga cáo buộc động thái này làm gia tăng căng "
+            "thẳng.")
+    meta = ArticleMeta(published="2022-01-25", title="NATO tăng cường lực lượng ở Đông Âu, Nga tố phương Tây kích động")
+    found = extract(text, meta).positions
+    assert [(p.actor, p.kind) for p in found] == [("NATO", "statement"), ("RUSSIA", "statement")], found
+
+
 def test_a_quoted_lead_is_not_a_summary_of_its_speakers_later_words():
     """A lead that quotes the speaker's own words says something of its own: it stays beside the body's other
     words of the same speaker; a lead that only reports them is the body's summary and goes."""
