@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .textmap import traditional_tones
+
 _DEFAULT_DIR = Path(__file__).resolve().parent.parent / "seeds" / "reference"
 
 
@@ -53,9 +55,20 @@ def reference_dir() -> Path:
 
 @functools.lru_cache(maxsize=None)
 def load_yaml(name: str):
-    """One reference file, parsed (cached: callers must not mutate the result)."""
+    """One reference file, parsed (cached: callers must not mutate the result); its words with the tone placement
+    the pipeline reads ("hoà" as "hòa": extraction/textmap.py)."""
     with open(reference_dir() / name, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return _traditional(yaml.safe_load(f))
+
+
+def _traditional(value):
+    if isinstance(value, str):
+        return traditional_tones(value)
+    if isinstance(value, list):
+        return [_traditional(v) for v in value]
+    if isinstance(value, dict):
+        return {_traditional(k): _traditional(v) for k, v in value.items()}
+    return value
 
 
 def _english_code(country) -> str:
@@ -83,7 +96,7 @@ def _state_actors(data: dict) -> list[Actor]:
     actors = []
     for country in pycountry.countries:
         code = codes.get(country.alpha_2) or _english_code(country)
-        name_vi = vi.gettext(country.name).split(",")[0]  # "Đài Loan, Tỉnh Trung Quốc" -> "Đài Loan"
+        name_vi = traditional_tones(vi.gettext(country.name).split(",")[0])  # "Đài Loan, Tỉnh Trung Quốc" -> "Đài Loan"
         press = list(extra.get(country.alpha_2) or [])
         english = [getattr(country, "common_name", None), country.name]
         forms = press + [name_vi] + [e.split(",")[0] for e in english if e]  # "Korea, Republic of" -> "Korea"

@@ -54,6 +54,38 @@ def test_the_same_article_as_transported_gives_the_same_positions(path, transpor
         assert all(part in moved for part in (p.quote or "").split(" … "))
 
 
+SECOND_VOWEL = re.compile(r"(?<![qQ])([òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ])([aeyAEY])(?![^\W\d_])")
+
+
+def _tone_on_second_vowel(text: str) -> str:
+    """ "hòa", "thỏa thuận", "Ủy ban" as the outlets that place the tone on the second vowel write them: "hoà",
+    "thoả thuận", "Uỷ ban"."""
+    def moved(m):
+        first = unicodedata.normalize("NFD", m.group(1))
+        if (first[0] in "oO") != (m.group(2) in "aeAE"):
+            return m.group()
+        return first[0] + unicodedata.normalize("NFC", m.group(2) + first[1:])
+    return SECOND_VOWEL.sub(moved, text)
+
+
+HELDOUT = sorted((ROOT / "tests" / "data" / "heldout").glob("*.txt"))
+RETONED = [p for p in SEEDS + HELDOUT if _tone_on_second_vowel(p.read_text(encoding="utf-8")) != p.read_text(encoding="utf-8")]
+TONES = ("Ủy ban châu Âu hôm 20/1 cảnh báo Nga sẽ phải đối mặt với thảm họa nếu tấn công Ukraine. Thụy Điển kêu gọi "
+         "các bên hòa giải. Tòa Bạch Ốc cho biết Mỹ sẽ không thỏa hiệp với Nga về Ukraine.")
+
+
+@pytest.mark.parametrize("path", [None, *RETONED], ids=lambda p: p.name if p else "lexicon")
+def test_tones_placed_on_the_second_vowel_give_the_same_positions(path):
+    text, meta = read_article(path) if path else (TONES, ArticleMeta(published="2022-01-21"))
+    moved = _tone_on_second_vowel(text)
+    assert moved != text
+    result = extract(moved, meta)
+    assert [said[:5] for said in _said(moved, result)] == [said[:5] for said in _said(text, extract(text, meta))]
+    assert len(result.positions) >= (3 if path is None else 1)
+    for p in result.positions:
+        assert moved[p.start : p.end] == p.text
+
+
 def test_read_article_reads_the_sidecar(tmp_path):
     (tmp_path / "a.txt").write_text("Nga bác bỏ cáo buộc của Mỹ.", encoding="utf-8")
     (tmp_path / "a.meta.json").write_text(json.dumps({"published": "2022-01-20", "outlet": "VOV"}), encoding="utf-8")
@@ -170,6 +202,28 @@ def test_glued_words_are_read_apart(raw, read):
     for start, end in words:  # every word read maps back onto the same word as given
         s, e = to_raw_span(to_raw, start, end)
         assert unicodedata.normalize("NFC", raw_nfd[s:e]) == text[start:end]
+
+
+@pytest.mark.parametrize("raw, read", [
+    ("Tổng thống Nga Vladimir Putin (V.Pu-tin) cho rằng", "Tổng thống Nga Vladimir Putin cho rằng"),
+    ("ông Jens Stoltenberg (Jen Xtôn-ten-bớc) và Ngoại trưởng Antony Blinken (An-tô-ni Blin-ken) nói",
+     "ông Jens Stoltenberg và Ngoại trưởng Antony Blinken nói"),
+    # brackets that transcribe nothing stay: an acronym, a hyphen between parties, a lower-case aside
+    ("Tổ chức An ninh và Hợp tác châu Âu (OSCE), Hội đồng (NATO-Nga), ông Putin (trái)",
+     "Tổ chức An ninh và Hợp tác châu Âu (OSCE), Hội đồng (NATO-Nga), ông Putin (trái)"),
+    ("hoà bình, thoả thuận, Uỷ ban châu Âu, quý, khoẻ", "hòa bình, thỏa thuận, Ủy ban châu Âu, quý, khỏe"),
+])
+def test_transcriptions_are_skipped_and_tones_read_on_the_first_vowel(raw, read):
+    """The national news agency's bracketed transcription of a name is not read; offsets stay raw (a word before a
+    skipped transcription maps onto both)."""
+    from extraction.textmap import readable, to_raw_span, traditional_tones
+
+    text, to_raw = readable(unicodedata.normalize("NFD", raw))
+    assert text == read
+    raw_nfd = unicodedata.normalize("NFD", raw)
+    for m in re.finditer(r"\S+", text):  # every word read maps back onto the same word as given, tone aside
+        s, e = to_raw_span(to_raw, m.start(), m.end())
+        assert traditional_tones(unicodedata.normalize("NFC", raw_nfd[s:e])).startswith(m.group())
 
 
 def test_glued_syllables_do_not_hide_an_announcement():

@@ -178,6 +178,10 @@ def test_kind(sentence, actor, kind):
 
 
 ACTORS = [
+    # the parties as the national news agency transcribes them
+    ("Mát-xcơ-va bác bỏ cáo buộc của Oa-sinh-tơn.", {"RUSSIA"}),
+    ("Lít-va và Ê-xtô-ni-a kêu gọi NATO tăng cường hiện diện ở sườn phía đông.", {"LITHUANIA", "ESTONIA"}),
+    ("Bê-la-rút bác bỏ cáo buộc của phương Tây.", {"BELARUS"}),
     ("Mátxcơva và Bắc Kinh kêu gọi các bên kiềm chế.", {"RUSSIA", "CHINA"}),
     ("Lầu Năm Góc cho biết lực lượng Mỹ đã ở trạng thái sẵn sàng cao.", {"US"}),
     ("London tuyên bố sẽ mở rộng các biện pháp trừng phạt nhằm vào giới tài phiệt Nga.", {"UK"}),
@@ -239,6 +243,17 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # a name's transcription in brackets after it is skipped; a transcription alone is the known person's
+    ("Tổng thống Nga Vladimir Putin (V.Pu-tin) cho rằng những lo ngại về an ninh của Nga đã bị phớt lờ.", "RUSSIA",
+     "Vladimir Putin"),
+    ("Thủ tướng Anh Boris Johnson (B.Giôn-xơn) cảnh báo các biện pháp trừng phạt sẽ được áp dụng nếu Nga tấn công "
+     "Ukraine.", "UK", "Boris Johnson"),
+    ("Tổng Thư ký NATO Jens Stoltenberg (Jen Xtôn-ten-bớc) khẳng định NATO sẵn sàng đối thoại với Nga.", "NATO",
+     "Jens Stoltenberg"),
+    ("Bộ trưởng Ngoại giao Nga X.La-vrốp tuyên bố Nga đang gửi đề nghị chính thức tới NATO.", "RUSSIA",
+     "Sergei Lavrov"),
+    ("Tổng thống Mỹ G.Bai-đơn cảnh báo Nga sẽ phải chịu hậu quả nghiêm trọng nếu tấn công U-crai-na.", "US",
+     "Joe Biden"),
     # an office named bare, after its holder was named without it: the reference data's office for the person
     ("Bà Zakharova nói Nga sẽ đáp trả. Theo người phát ngôn Bộ Ngoại giao Nga, Séc không thể cất giữ loại vũ khí "
      "này.", "RUSSIA", "Maria Zakharova"),
