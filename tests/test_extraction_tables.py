@@ -580,6 +580,9 @@ DATES = [
     ("Trong thông cáo ngày 22/1, Bộ Ngoại giao Anh kêu gọi Nga chấm dứt các hành động gây hấn.\nTuy nhiên, các cuộc "
      "tập trận vẫn tiếp diễn gần biên giới.\nMoskva khẳng định việc điều quân trên lãnh thổ Nga là quyền chủ quyền.",
      "2022-01-23", None),
+    # a day and month joined by a full stop, as Thanh Niên writes them; a hyphen, as Nhân Dân does
+    ("Phát biểu họp báo ngày 14.1, Tổng thư ký NATO kêu gọi Nga giảm leo thang.", "2022-01-18", "2022-01-14"),
+    ("Sáng 12-1 (giờ địa phương), Bộ Ngoại giao Nga kêu gọi NATO ngừng mở rộng.", "2022-01-18", "2022-01-12"),
     # a verb sharing the subject of a habitual one shares its habit: said again and again, on no one day
     ("Ngày 20/1, Nga và Mỹ hội đàm tại Geneva.\nMoskva nhiều lần bác bỏ cáo buộc lên kế hoạch tấn công Ukraine, "
      "khẳng định việc điều quân trên lãnh thổ Nga là quyền chủ quyền.", "2022-01-23", None),
