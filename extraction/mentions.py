@@ -38,10 +38,12 @@ class Mention:
 
 
 NAME_WORD = re.compile(
-    r"""[^\W\d_][\w'’\-]*   # Alexander / Thomas-Greenfield / O'Brien (first letter checked upper)
+    r"""(?:[A-ZĐ]\.(?=[^\W\d_]{2}))?   # an initial glued to the family name, as Nhân Dân writes it: "U.Sơ-man"
+      [^\W\d_][\w'’\-]*           # Alexander / Thomas-Greenfield / O'Brien (first letter checked upper)
     """,
     re.X,
 )
+GLUED_INITIAL = re.compile(r"\b([A-ZĐ])\.(?=[^\W\d_]{2})")  # not "Washington D.C"
 SPACES = re.compile(r"[ \u00a0]*")  # spaces, including the no-break space scraped pages carry
 POSTING = re.compile(
     r"""\s+tại\s+   # "Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân": the post, not the party
@@ -113,11 +115,12 @@ def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = Fals
     if not span or span[1] > block_end:
         return None
     raw = text[span[0] : span[1]]
-    known = gazetteer.fuzzy_person(raw)
+    known = gazetteer.fuzzy_person(raw) or (GLUED_INITIAL.match(raw) and gazetteer.fuzzy_person(raw[2:]))
     if known:
         return span[1], known.name, known
     apposed = text[span[1] : span[1] + 2] == ", " and _title_at(hits, span[1] + 2)
-    if len(raw.split()) >= 2 and (after_party or apposed or _ner_agrees(text, span, block_end)):
+    whole = len(raw.split()) >= 2 or GLUED_INITIAL.match(raw)  # "Wendy Sherman", "U.Sơ-man": not a family name alone
+    if whole and (after_party or apposed or _ner_agrees(text, span, block_end)):
         return span[1], raw, None
     return None
 
@@ -614,7 +617,7 @@ def _written_name(text: str, m: Mention) -> str:
     surface = text[m.start : m.end]
     if m.role and surface.startswith(m.role):
         surface = surface[len(m.role):]
-    words = [w for w in surface.split() if w[:1].isupper()]
+    words = [w for w in GLUED_INITIAL.sub(r"\1. ", surface).split() if w[:1].isupper()]  # "U.Sơ-man": "Sơ-man" last
     return " ".join(words[-3:])
 
 

@@ -254,6 +254,11 @@ SPEAKERS = [
      "Sergei Lavrov"),
     ("Tổng thống Mỹ G.Bai-đơn cảnh báo Nga sẽ phải chịu hậu quả nghiêm trọng nếu tấn công U-crai-na.", "US",
      "Joe Biden"),
+    # an initial glued to a transcribed family name is a whole name: placed by its title, named again by family
+    ("Thứ trưởng Ngoại giao Mỹ U.Sơ-man cho biết Oa-sinh-tơn bác bỏ các đề xuất của Nga. Bà Sơ-man khẳng định Mỹ sẵn "
+     "sàng thảo luận với Nga về việc hạn chế triển khai tên lửa.", "US", "Wendy Sherman"),
+    ("Thứ trưởng Ngoại giao Nga A.Gru-scô cho biết Nga chờ phản hồi của NATO. Ông Gru-scô nhấn mạnh NATO phải ngừng "
+     "mở rộng.", "RUSSIA", "A.Gru-scô"),
     # an office named bare, after its holder was named without it: the reference data's office for the person
     ("Bà Zakharova nói Nga sẽ đáp trả. Theo người phát ngôn Bộ Ngoại giao Nga, Séc không thể cất giữ loại vũ khí "
      "này.", "RUSSIA", "Maria Zakharova"),
