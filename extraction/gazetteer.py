@@ -196,6 +196,8 @@ def fuzzy_person(name: str, *, cutoff: float = 0.8):
         return best
     # same family name and a close given name ("Sergey Lavrov")
     parts = name.split()
+    if len(parts) >= 2 and "-" in parts[-1]:  # a transcription in full ("Vla-đi-mia Pu-tin"): its family name's
+        return next((p for p in people.values() if parts[-1] in p.aliases), None)
     for p in people.values():
         if len(parts) >= 2 and parts[-1] == p.name.split()[-1]:
             given = difflib.SequenceMatcher(None, parts[0].casefold(), p.name.split()[0].casefold()).ratio()

@@ -93,11 +93,26 @@ def sentences(text: str, blocks: list[Block], quotes: list[tuple[int, int]]) -> 
     out: list[Sentence] = []
     for b in blocks:
         local = nlp.sentence_spans(text[b.start : b.end]) or [(0, b.end - b.start)]
-        spans = _merge_inside_quotes([(b.start + s, b.start + e) for s, e in local], quotes)
+        spans = _merge_after_initials([(b.start + s, b.start + e) for s, e in local], text)
+        spans = _merge_inside_quotes(spans, quotes)
         spans = _fill_gaps(spans, b)
         for k, (s, e) in enumerate(spans):
             out.append(Sentence(s, e, b, len(out), k == 0))
     return out
+
+
+ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]\.\s*$")  # "... Điện Crem-li Đ." before "Pê-xcốp cho rằng"
+
+
+def _merge_after_initials(spans, text: str):
+    """Join a sentence the splitter ended at a name's initial ("Đ.Pê-xcốp": it knows "V." but not "Đ.")."""
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and ENDS_WITH_INITIAL.search(text, merged[-1][0], merged[-1][1]) and text[s : s + 1].isupper():
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def _merge_inside_quotes(spans, quotes):

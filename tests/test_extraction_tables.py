@@ -254,6 +254,10 @@ SPEAKERS = [
      "Sergei Lavrov"),
     ("Tổng thống Mỹ G.Bai-đơn cảnh báo Nga sẽ phải chịu hậu quả nghiêm trọng nếu tấn công U-crai-na.", "US",
      "Joe Biden"),
+    # a name transcribed in full is the known person of its family name; "Đ." is a name's initial, no sentence end
+    ("Ngoại trưởng Nga Xéc-gây La-vrốp cho rằng phương Tây phớt lờ lo ngại của Nga.", "RUSSIA", "Sergei Lavrov"),
+    ("Người phát ngôn Điện Crem-li Đ.Pê-xcốp cho rằng phương Tây phớt lờ lo ngại của Nga.", "RUSSIA",
+     "Dmitry Peskov"),
     # an initial glued to a transcribed family name is a whole name: placed by its title, named again by family
     ("Thứ trưởng Ngoại giao Mỹ U.Sơ-man cho biết Oa-sinh-tơn bác bỏ các đề xuất của Nga. Bà Sơ-man khẳng định Mỹ sẵn "
      "sàng thảo luận với Nga về việc hạn chế triển khai tên lửa.", "US", "Wendy Sherman"),
