@@ -42,6 +42,7 @@ OBJECT_BEFORE = re.compile(
 THEO_CLOSE = re.compile(
     r"""\s*(?:trên|này|đó)?\s*                 # "Theo người phát ngôn trên, ...", "Theo ông Lavrov, ..."
         (?:(?:tại|ở)\s+[^,.;:]{2,40}?\s*)?      # "Theo thông cáo của Đại sứ quán Mỹ tại Việt Nam, ..."
+        (?:(?:công\ bố|đưa\ ra|ban\ hành|phát\ đi)\s*)?   # "Theo thông cáo do Bộ Ngoại giao Nga đưa ra, ..."
         (?:(?:hôm|ngày)\s+\d{1,2}/\d{1,2}\s*)?,   # "Theo thông cáo của Hạm đội Biển Đen ngày 20/4, ..."
     """,
     re.X,
@@ -64,7 +65,7 @@ SIDE_OPENER = re.compile(
 THEO_SPEAKER = re.compile(
     r"""^\W*(?:theo)\s+   # "Theo ông Lavrov, ..." : the speaker introduces the whole sentence
         (?:(?:bản\s+|một\s+)?(?:báo\s+cáo|thông\s+cáo(?:\s+báo\s+chí)?|tuyên\s+bố|thông\s+báo|(?:dữ|số)\s+liệu)
-           (?:\s+\S+){0,3}?\s+của\s+)?$   # "Theo thông cáo báo chí của Hạm đội Biển Đen, ...": its party
+           (?:\s+\S+){0,3}?\s+(?:của|do|được)\s+)?$   # "Theo thông cáo báo chí của Hạm đội Biển Đen, ...": its party
     """,
     re.X | re.I,
 )
