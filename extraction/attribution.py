@@ -135,6 +135,8 @@ def _names_media(before_subject: str) -> bool:
     while words and words[0] in ("các", "một", "những", "theo"):
         words = words[1:]
     head = " ".join(words)
+    if any(head == w or head.startswith(w + " ") for w in load_cues().get("not_media") or ()):
+        return False
     return len(words) <= 6 and any(head == w or head.startswith(w + " ") for w in _media_words())
 
 

@@ -181,6 +181,9 @@ ACTORS = [
     # "Theo <a document> do/được <its author> <published>, ...": the author holds what follows the comma
     ("Theo thông cáo do Bộ Ngoại giao Nga đưa ra, Moskva sẽ trục xuất 20 nhà ngoại giao Séc.", {"RUSSIA"}),
     ("Theo báo cáo được Bộ Quốc phòng Anh công bố hôm 7/2, Nga đã điều thêm quân tới Belarus.", {"UK"}),
+    # a report is no newspaper ("báo"): its author speaks
+    ("Báo cáo do Lầu Năm Góc công bố hôm 3/2 cho rằng Nga đã tập trung hơn 100.000 quân gần biên giới Ukraine.",
+     {"US"}),
     # the parties as the national news agency transcribes them
     ("Mát-xcơ-va bác bỏ cáo buộc của Oa-sinh-tơn.", {"RUSSIA"}),
     ("Lít-va và Ê-xtô-ni-a kêu gọi NATO tăng cường hiện diện ở sườn phía đông.", {"LITHUANIA", "ESTONIA"}),
