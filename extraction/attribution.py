@@ -480,7 +480,14 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
     paragraph, goes on reporting it: "... Lavrov nhấn mạnh, ... Nếu ... thì nên giải thích rõ lý do"."""
     found = [c for c in find_cues(text, clause.start, clause.end) if not c.noun and not _inside(c.start, quotes)]
     kinds = [c for c in found if c.kind in ("demand", "rebuttal", "proposal", "warning") and not c.negated]
-    if not kinds or any(m.start < kinds[0].start and (m.actors or m.person) for m in mentions if m.start >= clause.start):
+    if not kinds:
+        return None
+    subjects = [m for m in mentions if clause.start <= m.start < kinds[0].start and (m.actors or m.person)]
+    holders = {a for m in last.agents for a in m.actors}
+    # "Nga yêu cầu NATO ... Theo đó, NATO phải cam kết ...": what another party must do, by the same report
+    owed = _continues_report(text, clause) and kinds[0].content_only and not any(
+        a in holders or m.person for m in subjects for a in m.actors)
+    if subjects and not owed:
         return None
     speaker = next((m for m in mentions if clause.start <= m.start < clause.end and (m.actors or m.person)),
                    None)
@@ -489,6 +496,13 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
     content = (clause.start, clause.end)
     return Claim(clause, last.agents, kinds[0], kinds[0].kind, content, (clause.start, _trim_end(text, *content)),
                  _has_quote(content, quotes), [])
+
+
+def _continues_report(text: str, clause: Clause) -> bool:
+    """ "Theo đó, ...": the sentence goes on with the previous one's report (`cues.yaml: speaker_continuations`)."""
+    head = text[clause.start : clause.end].lstrip(" “\"").lower()
+    return clause.start == clause.sentence.start and any(
+        head.startswith(c + ",") or head.startswith(c + " ") for c in load_cues().get("speaker_continuations") or ())
 
 
 def _sentence_subject(v: _View) -> list[Mention]:

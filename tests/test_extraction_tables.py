@@ -667,6 +667,8 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    # what a party must do ("phải cam kết") is no words of its own
+    "NATO phải cam kết không mở rộng về phía đông.",
     # whoever would pay a high price is not the one warning (`cues.yaml: content_only`)
     "Nga sẽ phải trả giá đắt nếu tấn công Ukraine.",
     "Nga sẽ trả cái giá đắt nếu tấn công Ukraine.",
@@ -825,6 +827,14 @@ PAGES = [
 @pytest.mark.parametrize("text, expected", PAGES)
 def test_page_furniture(text, expected):
     assert {(p.actor, p.kind) for p in positions(text)} == expected
+
+
+@pytest.mark.parametrize("opener", ["Theo đó, NATO", "Theo đó, liên minh"])
+def test_what_another_party_must_do_goes_on_with_the_report(opener):
+    """ "Nga yêu cầu NATO ... Theo đó, NATO phải cam kết ...": the obligation is the same report's, the reporting
+    party's demand of the one who must act (it was read as NATO's own statement)."""
+    text = f"Nga yêu cầu NATO đưa ra bảo đảm an ninh. {opener} phải cam kết không mở rộng về phía đông."
+    assert [(p.actor, p.kind, p.targets) for p in positions(text)] == [("RUSSIA", "demand", ["NATO"])] * 2
 
 
 def test_a_sidecar_title_quoted_otherwise_still_finds_the_headline():
