@@ -162,6 +162,9 @@ KINDS = [
     # hoping that parties, named or not, will act asks it of them; hoping for an outcome is a wish
     ("Bộ Ngoại giao Nga cho biết Moskva hy vọng các bên liên quan sẽ kiềm chế.", "RUSSIA", "demand"),
     ("Bộ Ngoại giao Nga cho biết Moskva hy vọng cuộc gặp sẽ diễn ra suôn sẻ.", "RUSSIA", "statement"),
+    # a red line a party must not cross asks it not to; warning a party off one is still a warning
+    ("Bộ Ngoại giao Nga coi đó là “lằn ranh đỏ” mà NATO không được vượt qua.", "RUSSIA", "demand"),
+    ("Tổng thống Nga cảnh báo các đối thủ không nên vượt qua “lằn ranh đỏ” trong quan hệ với Nga.", "RUSSIA", "warning"),
     # a risk denied or played down warns nobody (`cues.yaml: denied_after`, "không có" a negator)
     ("Tổng thống Ukraine Volodymyr Zelensky cho rằng nguy cơ bị tấn công không cao hơn so với năm ngoái.", "UKRAINE",
      "statement"),
