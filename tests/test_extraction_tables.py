@@ -184,6 +184,9 @@ ACTORS = [
     # "Theo <a document> do/được <its author> <published>, ...": the author holds what follows the comma
     ("Theo thông cáo do Bộ Ngoại giao Nga đưa ra, Moskva sẽ trục xuất 20 nhà ngoại giao Séc.", {"RUSSIA"}),
     ("Theo báo cáo được Bộ Quốc phòng Anh công bố hôm 7/2, Nga đã điều thêm quân tới Belarus.", {"UK"}),
+    # NATO and the EU by other names of theirs
+    ("Khối quân sự Bắc Đại Tây Dương bác bỏ yêu cầu của Nga.", {"NATO"}),
+    ("Nghị viện châu Âu kêu gọi Nga rút quân khỏi biên giới Ukraine.", {"EU"}),
     # a report is no newspaper ("báo"): its author speaks
     ("Báo cáo do Lầu Năm Góc công bố hôm 3/2 cho rằng Nga đã tập trung hơn 100.000 quân gần biên giới Ukraine.",
      {"US"}),
