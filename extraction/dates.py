@@ -15,9 +15,9 @@ DATE = re.compile(
     (?P<day_prefix>\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+
         (?:(?:thứ\s+\w+|chủ\s+nhật)\s*\(\s*)?                      # "hôm thứ Hai (24/1)"
       | \b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*\(\s*)  # "thứ Hai (24/1)"
-    (?P<day>\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)(?P<month>\d{1,2})(?:\s*(?:/|-|\.|\s+năm\s+)(?P<year>\d{4}))?\b
-      (?:\s+(?P<day_year_word>năm\s+(?:ngoái|trước|nay))\b)?   # 25/1, 24-1, 14.1 (Thanh Niên), 25/1/2022,
-                                                                 # 24 tháng 1 năm 2022, 30/12 năm ngoái
+    (?P<day>\d{1,2})\s*(?:/|-|\s+tháng\s+)(?P<month>\d{1,2})(?:\s*(?:/|-|\s+năm\s+)(?P<year>\d{4}))?\b
+      (?:\s+(?P<day_year_word>năm\s+(?:ngoái|trước|nay))\b)?   # 25/1, 24-1, 25/1/2022, 24 tháng 1 năm 2022,
+                                                                 # 30/12 năm ngoái ("14.1" is read as 14/1: textmap.py)
     | \b(?P<day_bare>\d{1,2})/(?P<month_bare>\d{1,2})/(?P<year_bare>\d{4})\b   # 25/1/2022 with no "ngày"
     | \b(?P<edge>(?:đầu|giữa|cuối)\s+)?tháng\s+(?P<m_only>\d{1,2})(?:\s*(?:/|\s+năm\s+)(?P<m_year>\d{4}))?\b
       (?:\s+(?P<month_year_word>năm\s+(?:ngoái|trước|nay))\b)?  # cuối tháng 12/2021, tháng 1 năm 2022,

@@ -26,8 +26,23 @@ LOWER_RUN = re.compile(r"\b(?:\d+|[^\W\d_]+)[^\W\d_]+\b")  # "báocấm", "15/4t
 def readable(raw: str) -> tuple[str, list[int] | None]:
     """(text to read, offsets back to raw or None when they are the same)."""
     text, to_raw = _composed(raw.translate(ODD_SPACES))  # ODD_SPACES: one character for one
-    text, to_raw = _without_transcriptions(traditional_tones(text), to_raw)  # traditional_tones: one for one
+    text, to_raw = _without_transcriptions(slashed_dates(traditional_tones(text)), to_raw)  # both: one for one
     return _unglued(text, to_raw)
+
+
+# a day and month joined by full stops (Thanh Niên: "ngày 14.1", "(14.1.2022)") or hyphens (Nhân Dân: "ngày 14-1")
+# after a day word or a bracket; read as slashes, so that no rule takes a stop for a sentence's end and every rule
+# that reads "14/1" reads them
+OTHER_DATE = re.compile(
+    r"(?:(?<=\bngày )|(?<=\bhôm )|(?<=\bsáng )|(?<=\btrưa )|(?<=\bchiều )|(?<=\btối )|(?<=\bđêm )|(?<=\())"
+    r"(?:3[01]|[12]\d|0?[1-9])([.-])(?:1[0-2]|0?[1-9])(?:\1\d{4})?(?!\d|[./-]\d)",
+    re.I,
+)
+
+
+def slashed_dates(text: str) -> str:
+    """ "ngày 14.1", "ngày 14-1" as "ngày 14/1": the same length."""
+    return OTHER_DATE.sub(lambda m: m.group().replace(m.group(1), "/"), text)
 
 
 # a name's Vietnamese transcription in brackets after it, as the national news agency writes ("Vladimir Putin
