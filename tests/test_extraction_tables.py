@@ -162,6 +162,9 @@ KINDS = [
     # hoping that parties, named or not, will act asks it of them; hoping for an outcome is a wish
     ("Bộ Ngoại giao Nga cho biết Moskva hy vọng các bên liên quan sẽ kiềm chế.", "RUSSIA", "demand"),
     ("Bộ Ngoại giao Nga cho biết Moskva hy vọng cuộc gặp sẽ diễn ra suôn sẻ.", "RUSSIA", "statement"),
+    # "không thể thỏa hiệp" rejects, as "sẽ không thỏa hiệp" does; refusing to supply is still a rejection
+    ("Tổng thư ký NATO khẳng định liên minh không thể thỏa hiệp về các nguyên tắc cốt lõi.", "NATO", "rebuttal"),
+    ("Đức từ chối cung cấp vũ khí sát thương cho Ukraine.", "GERMANY", "rebuttal"),
     # a red line a party must not cross asks it not to; warning a party off one is still a warning
     ("Bộ Ngoại giao Nga coi đó là “lằn ranh đỏ” mà NATO không được vượt qua.", "RUSSIA", "demand"),
     ("Tổng thống Nga cảnh báo các đối thủ không nên vượt qua “lằn ranh đỏ” trong quan hệ với Nga.", "RUSSIA", "warning"),
@@ -673,6 +676,9 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    # declining to disclose is no position (`cues.yaml: no_comment`)
+    "Ngoại trưởng Mỹ từ chối công bố nội dung văn bản phản hồi gửi Nga.",
+    "Điện Kremlin từ chối cung cấp thông tin chi tiết về cuộc gặp.",
     # what a party must do ("phải cam kết") is no words of its own
     "NATO phải cam kết không mở rộng về phía đông.",
     # whoever would pay a high price is not the one warning (`cues.yaml: content_only`)
