@@ -408,7 +408,11 @@ def _whole_word_hits(text: str, hits: list[Hit], block: Block) -> list[Hit]:
 
     def inside_a_word(h: Hit) -> bool:
         i = bisect.bisect_right(starts, h.start - block.start) - 1  # the word that starts at or before it
-        return i >= 0 and h.end < words[i][1] + block.start
+        if i < 0 or h.end >= words[i][1] + block.start:
+            return False
+        # such compounds are two syllables ("Pháp luật"); a longer "word" is the segmenter gluing the name to
+        # its verb ("Đức phản đối" in "Theo Reuters, Đức phản đối ...")
+        return len(text[words[i][0] + block.start : words[i][1] + block.start].split()) == 2
 
     inside = {h for h in suspects if inside_a_word(h)}
     return [h for h in hits if h not in inside]

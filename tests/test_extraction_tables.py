@@ -187,6 +187,8 @@ ACTORS = [
     # "Theo <a document> do/được <its author> <published>, ...": the author holds what follows the comma
     ("Theo thông cáo do Bộ Ngoại giao Nga đưa ra, Moskva sẽ trục xuất 20 nhà ngoại giao Séc.", {"RUSSIA"}),
     ("Theo báo cáo được Bộ Quốc phòng Anh công bố hôm 7/2, Nga đã điều thêm quân tới Belarus.", {"UK"}),
+    # a short name the word segmenter glues to its verb ("Đức phản đối") is still the party
+    ("Theo Reuters, Đức phản đối việc áp lệnh trừng phạt phòng ngừa đối với Nga.", {"GERMANY"}),
     # NATO and the EU by other names of theirs
     ("Khối quân sự Bắc Đại Tây Dương bác bỏ yêu cầu của Nga.", {"NATO"}),
     ("Nghị viện châu Âu kêu gọi Nga rút quân khỏi biên giới Ukraine.", {"EU"}),
