@@ -630,6 +630,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # a rejection of another party's warnings, remarks or reports ("những lời cảnh báo của phương Tây là ...")
+    ("Ngoại trưởng Mỹ cảnh báo Nga có thể tấn công Ukraine. Thứ trưởng Ngoại giao Nga Sergei Ryabkov cho rằng những "
+     "lời cảnh báo của phương Tây là “vô căn cứ”.", "RUSSIA", "rebuttal", ["WEST"]),
     # "bất kỳ quốc gia nào": a warning to no party in particular takes no party from around it
     ("Mỹ điều thêm quân tới Ba Lan. Điện Kremlin cảnh báo Nga sẽ đáp trả mạnh mẽ bất kỳ quốc gia nào đe dọa an "
      "ninh của mình.", "RUSSIA", "warning", []),
