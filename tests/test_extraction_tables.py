@@ -162,6 +162,9 @@ KINDS = [
     # hoping that parties, named or not, will act asks it of them; hoping for an outcome is a wish
     ("Bộ Ngoại giao Nga cho biết Moskva hy vọng các bên liên quan sẽ kiềm chế.", "RUSSIA", "demand"),
     ("Bộ Ngoại giao Nga cho biết Moskva hy vọng cuộc gặp sẽ diễn ra suôn sẻ.", "RUSSIA", "statement"),
+    # "vấp phải", "mắc phải": running into something asks nothing of anyone (the condition makes the warning)
+    ("Ngoại trưởng Mỹ nhấn mạnh nếu bất kỳ lực lượng nào của Nga vượt qua biên giới Ukraine, đó sẽ là một cuộc xâm "
+     "lược và sẽ vấp phải phản ứng nghiêm khắc từ Mỹ và các đồng minh.", "US", "warning"),
     # "không thể thỏa hiệp" rejects, as "sẽ không thỏa hiệp" does; refusing to supply is still a rejection
     ("Tổng thư ký NATO khẳng định liên minh không thể thỏa hiệp về các nguyên tắc cốt lõi.", "NATO", "rebuttal"),
     ("Đức từ chối cung cấp vũ khí sát thương cho Ukraine.", "GERMANY", "rebuttal"),
