@@ -468,7 +468,9 @@ def _nested(v: _View, outer: Cue, reporters: list[Mention]) -> tuple[list[Mentio
         if not own:
             return None  # "ông" (resolved later) or a person no party speaks through: nothing to relay
         speaks_in_person = any(a.role or a.person for a in agents)
-        if (cue.kind != "speech" or speaks_in_person) and any(a.actors for a in agents) \
+        # "Bộ trưởng Estonia tuyên bố ba nước Baltic sẵn sàng ...": a group of his own side is his own side
+        own_group = any(a.grouped and set(a.actors) & own for a in agents)
+        if (cue.kind != "speech" or speaks_in_person) and any(a.actors for a in agents) and not own_group \
                 and not {x for a in agents for x in a.actors} <= own:
             return _with_parties(v, agents), cue
         return None  # "Tổng thống Pháp cho biết Nga cam kết ...": France's account of Russia's words

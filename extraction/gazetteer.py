@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .reference import ambiguous_aliases, ignored_names, load_actors, load_people, load_titles
+from .reference import ambiguous_aliases, ignored_names, load_actors, load_people, load_titles, party_groups
 
 
 @dataclass(frozen=True)
 class Hit:
     start: int
     end: int
-    kind: str  # "actor" | "person" | "title" | "host" | "anaphor" | "pair" | "document" | "honorific" | "collective"
+    kind: str  # "actor" | "person" | "title" | "host" | "anaphor" | "pair" | "group" | "document" | "honorific" | "collective"
     # | "spokes" | "ignore"
     value: str  # actor code, canonical person name, or the matched surface form
 
@@ -48,6 +48,7 @@ def _entries():
     for actor in load_actors():
         for form in actor.aliases:
             yield form, "actor", actor.code
+    yield from ((name, "group", " ".join(codes)) for name, codes in party_groups().items())
     yield from ((n, "ignore", n) for n in ignored_names())
 
 

@@ -35,6 +35,7 @@ class Mention:
     person: str | None = None  # canonical name when a person speaks
     role: str | None = None  # title as written, e.g. "Tổng thư ký NATO"
     pronoun: bool = False  # "ông" / bare title: person resolved from context
+    grouped: bool = False  # one party of a group named as one ("các nước Baltic")
 
 
 NAME_WORD = re.compile(
@@ -273,6 +274,8 @@ def _find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
         while i < len(hits):
             if hits[i].kind == "pair":
                 out.extend(_pair(text, hits[i], out))
+            elif hits[i].kind == "group":  # "các nước Baltic": each of its parties, as "hai bên" gives two
+                out.extend(Mention(hits[i].start, hits[i].end, (code,), grouped=True) for code in hits[i].value.split())
             else:
                 mention, i = _phrase(hits, i, text, b.end)
                 if mention:

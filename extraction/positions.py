@@ -114,8 +114,10 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | No
         if after and all(a in actors for m in after for a in m.actors):
             return list(after[0].actors[:1])  # its own side asked: "kêu gọi quốc hội nước này ..."
     group: list[Mention] = []
+    # "Estonia tuyên bố ba nước Baltic sẽ ...": the holder's own group addresses no one
+    own_groups = {m.start for m in after if m.grouped and any(a in actors for a in m.actors)}
     for m in after:
-        if any(a in actors for a in m.actors):
+        if any(a in actors for a in m.actors) or m.start in own_groups:
             if group:
                 break
             continue

@@ -159,6 +159,12 @@ def ambiguous_aliases() -> frozenset[str]:
     return frozenset(load_yaml("actors.yaml").get("ambiguous") or ())
 
 
+def party_groups() -> dict[str, tuple[str, ...]]:
+    """A group's name -> the codes of its parties ("các nước Baltic" -> ESTONIA, LATVIA, LITHUANIA)."""
+    groups = load_yaml("actors.yaml").get("groups") or {}
+    return {name: tuple(codes.split()) for codes, names in groups.items() for name in names}
+
+
 def compound_prone_aliases() -> frozenset[str]:
     return frozenset(load_yaml("actors.yaml").get("compound_prone") or ())
 

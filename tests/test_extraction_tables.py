@@ -190,6 +190,9 @@ ACTORS = [
     # "Theo <a document> do/được <its author> <published>, ...": the author holds what follows the comma
     ("Theo thông cáo do Bộ Ngoại giao Nga đưa ra, Moskva sẽ trục xuất 20 nhà ngoại giao Séc.", {"RUSSIA"}),
     ("Theo báo cáo được Bộ Quốc phòng Anh công bố hôm 7/2, Nga đã điều thêm quân tới Belarus.", {"UK"}),
+    # a group named as one: each of its parties holds the position; reported by one of them, it stays that one's
+    ("Các nước Baltic bày tỏ lo ngại về đề xuất của Pháp.", {"ESTONIA", "LATVIA", "LITHUANIA"}),
+    ("Bộ trưởng Quốc phòng Estonia Kalle Laanet tuyên bố ba nước Baltic sẵn sàng hỗ trợ Ukraine.", {"ESTONIA"}),
     # a short name the word segmenter glues to its verb ("Đức phản đối") is still the party
     ("Theo Reuters, Đức phản đối việc áp lệnh trừng phạt phòng ngừa đối với Nga.", {"GERMANY"}),
     # NATO and the EU by other names of theirs
@@ -633,6 +636,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # the holder's own group is not whom it addresses
+    ("Bộ trưởng Quốc phòng Estonia Kalle Laanet tuyên bố ba nước Baltic sẵn sàng hỗ trợ Ukraine.", "ESTONIA",
+     "proposal", ["UKRAINE"]),
     # a rejection of another party's warnings, remarks or reports ("những lời cảnh báo của phương Tây là ...")
     ("Ngoại trưởng Mỹ cảnh báo Nga có thể tấn công Ukraine. Thứ trưởng Ngoại giao Nga Sergei Ryabkov cho rằng những "
      "lời cảnh báo của phương Tây là “vô căn cứ”.", "RUSSIA", "rebuttal", ["WEST"]),
