@@ -177,6 +177,7 @@ KINDS = [
     ("Tổng thống Ukraine Volodymyr Zelensky cho rằng không có nguy cơ Nga tấn công trong ngày một ngày hai.",
      "UKRAINE", "statement"),
     ("Tổng thống Ukraine Volodymyr Zelensky cảnh báo nguy cơ Nga tấn công là rất cao.", "UKRAINE", "warning"),
+    ("Bộ Quốc phòng Anh cho biết đây là vũ khí phòng thủ và không gây đe dọa cho Nga.", "UK", "statement"),
 ]
 
 
