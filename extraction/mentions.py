@@ -376,7 +376,11 @@ def _referring_hits(text: str, hits: list[Hit]) -> list[Hit]:
             if h is None:
                 continue
         if h.kind == "anaphor":
-            named = next((v for v in _within(out, h.start, ANAPHOR_REACH) if v.kind == "actor"), None)
+            # the party named last, preferring one that is no object ("Nga ... gần biên giới Ukraine. Tuy nhiên,
+            # nước này ...": Russia, not the Ukraine of "biên giới Ukraine")
+            named_before = [v for v in _within(out, h.start, ANAPHOR_REACH) if v.kind == "actor"]
+            named = next((v for v in named_before if not OBJECT_OF.search(text, max(0, v.start - 14), v.start)),
+                         named_before[0] if named_before else None)
             if named is None:
                 continue
             h = Hit(h.start, h.end, "actor", named.value)
@@ -388,6 +392,9 @@ def _referring_hits(text: str, hits: list[Hit]) -> list[Hit]:
             h = Hit(h.start, h.end, "actor", visited.value)
         out.append(h)
     return out
+
+
+OBJECT_OF = re.compile(r"\b(?:biên\ giới|của|với|tới|đến|từ|vào|giữa|gần|cho|tại|ở|về|sang|nhằm\ vào)\s+$", re.I)
 
 
 def _within(hits: list[Hit], pos: int, reach: int):

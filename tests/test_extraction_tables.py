@@ -191,6 +191,9 @@ ACTORS = [
     # "Theo <a document> do/được <its author> <published>, ...": the author holds what follows the comma
     ("Theo thông cáo do Bộ Ngoại giao Nga đưa ra, Moskva sẽ trục xuất 20 nhà ngoại giao Séc.", {"RUSSIA"}),
     ("Theo báo cáo được Bộ Quốc phòng Anh công bố hôm 7/2, Nga đã điều thêm quân tới Belarus.", {"UK"}),
+    # "nước này" is the party named last that is no object ("gần biên giới Ukraine")
+    ("Nga đã tập trung hơn 100.000 quân gần biên giới Ukraine. Tuy nhiên, nước này khẳng định không có ý định tấn "
+     "công.", {"RUSSIA"}),
     # a group named as one: each of its parties holds the position; reported by one of them, it stays that one's
     ("Các nước Baltic bày tỏ lo ngại về đề xuất của Pháp.", {"ESTONIA", "LATVIA", "LITHUANIA"}),
     ("Bộ trưởng Quốc phòng Estonia Kalle Laanet tuyên bố ba nước Baltic sẵn sàng hỗ trợ Ukraine.", {"ESTONIA"}),
