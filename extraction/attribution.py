@@ -287,8 +287,8 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     if clause.sentence.block.role == "headline":  # terse: only "Subject cue ..." counts
         return None if clause.inherits_subject else _cue_claim(v, None)
     same_sentence = previous if previous and previous.clause.sentence is clause.sentence else None
-    finders = (lambda: _cue_claim(v, same_sentence), lambda: _opener_claim(v), lambda: _theo_claim(v),
-               lambda: _continued_claim(v, same_sentence))
+    finders = (lambda: _closing_theo_claim(v), lambda: _cue_claim(v, same_sentence), lambda: _opener_claim(v),
+               lambda: _theo_claim(v), lambda: _continued_claim(v, same_sentence))
     claim = next((c for c in (find() for find in finders) if c is not None and _says_something(text, c)), None)
     if claim is None:
         return None
@@ -649,6 +649,28 @@ def _theo_claim(v: _View) -> Claim | None:
     # what is claimed starts after the opener's comma: "Theo thông cáo của X ngày 20/4, ..." dates it
     content = (_theo_close(v.text, first), end)
     return Claim(v.clause, [first], None, kind, content, (v.clause.start, _trim_end(v.text, v.clause.start, end)),
+                 _has_quote(content, v.quotes), [])
+
+
+CLOSING_THEO = re.compile(r",\s*theo\s+(?:lời\s+(?:của\s+)?)?$", re.I)
+CLOSING_TAIL_WORDS = 4  # words after the speaker's name: a time, a place ("hôm 25/1", "tại Brussels")
+
+
+def _closing_theo_claim(v: _View) -> Claim | None:
+    """ "Nga sẽ không chờ đợi ... vô thời hạn, theo lời Ngoại trưởng Nga Sergei Lavrov.": the speaker named after
+    a closing "theo" holds the words before it, whoever they name."""
+    last = v.local[-1] if v.local else None
+    if last is None or not (last.actors or last.person) or v.clause.end != v.clause.sentence.end:
+        return None
+    opener = CLOSING_THEO.search(v.text, v.clause.start, last.start)
+    if opener is None or len(v.text[last.end : v.clause.end].split()) > CLOSING_TAIL_WORDS:
+        return None
+    end = opener.start()
+    if len(v.text[v.clause.start : end].split()) < load_cues().get("min_statement_words", 4):
+        return None
+    content = (v.clause.start, end)
+    kind = _kind_of(v.all_cues(), v.clause.start, v.text, v.mentions, end)
+    return Claim(v.clause, [last], None, kind, content, (v.clause.start, _trim_end(v.text, *content)),
                  _has_quote(content, v.quotes), [])
 
 

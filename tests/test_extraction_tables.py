@@ -281,6 +281,11 @@ SPEAKERS = [
      "Sergei Lavrov"),
     ("Tổng thống Mỹ G.Bai-đơn cảnh báo Nga sẽ phải chịu hậu quả nghiêm trọng nếu tấn công U-crai-na.", "US",
      "Joe Biden"),
+    # a speaker named after a closing "theo" holds the words before it, whoever they name
+    ("Nga sẽ không chờ đợi phản hồi của phương Tây vô thời hạn, theo lời Ngoại trưởng Nga Sergei Lavrov.", "RUSSIA",
+     "Sergei Lavrov"),
+    ("Liên minh không có kế hoạch triển khai binh sĩ chiến đấu tới Ukraine, theo Tổng thư ký NATO Jens Stoltenberg.",
+     "NATO", "Jens Stoltenberg"),
     # a name transcribed in full is the known person of its family name; "Đ." is a name's initial, no sentence end
     ("Ngoại trưởng Nga Xéc-gây La-vrốp cho rằng phương Tây phớt lờ lo ngại của Nga.", "RUSSIA", "Sergei Lavrov"),
     ("Người phát ngôn Điện Crem-li Đ.Pê-xcốp cho rằng phương Tây phớt lờ lo ngại của Nga.", "RUSSIA",
