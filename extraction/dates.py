@@ -29,6 +29,7 @@ DATE = re.compile(
         | (?:\d{1,2}|một|hai|ba|bốn|năm)\s+ngày\s+(?:trước|sau)\s+đó | trước\s+đó\s+một\s+ngày   # from the last day
         | năm\s+ngoái | năm\s+trước)\b
     | \b(?:hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+(?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b
+        (?P<last_week>\s+tuần\s+(?:trước|qua))?                   # "hôm thứ Ba tuần trước": last week's
         (?!\s*\(|\s*,?\s*ngày)                                    # "hôm thứ Ba": the last Tuesday
     """,
     re.X | re.I,
@@ -107,9 +108,12 @@ def _year_from_word(word: str | None, ref: dt.date | None) -> int | None:
 WEEKDAYS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "nhật": 6}
 
 
-def _weekday(word: str, ref: dt.date) -> str:
-    """ "hôm thứ Ba" in an article of Thursday 27/1: Tuesday 25/1 (the latest such day, the reference day included)."""
+def _weekday(word: str, ref: dt.date, *, last_week: bool = False) -> str:
+    """ "hôm thứ Ba" in an article of Thursday 27/1: Tuesday 25/1 (the latest such day, the reference day included);
+    "hôm thứ Ba tuần trước": the Tuesday of the week before the reference day's, 18/1."""
     wanted = WEEKDAYS[word.lower().split()[-1]]
+    if last_week:
+        return (ref - dt.timedelta(days=ref.weekday() + 7 - wanted)).isoformat()
     return (ref - dt.timedelta(days=(ref.weekday() - wanted) % 7)).isoformat()
 
 
@@ -141,7 +145,8 @@ def find_dates(text: str, start: int, end: int, *, ref: dt.date | None, last_day
         elif m.group("m_only"):
             value, precision = _month(m, ref)
         elif m.group("weekday"):
-            value, precision = (_weekday(m.group("weekday"), ref), "day") if ref else (None, "unknown")
+            value, precision = ((_weekday(m.group("weekday"), ref, last_week=bool(m.group("last_week"))), "day")
+                                if ref else (None, "unknown"))
         else:
             value, precision = _relative(m.group("rel"), ref, last_day) if ref else (None, "unknown")
         out.append(DateMention(m.start(), m.end(), value, precision))

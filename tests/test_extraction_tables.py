@@ -621,6 +621,9 @@ DATES = [
     ("Trong thông cáo ngày 22/1, Bộ Ngoại giao Anh kêu gọi Nga chấm dứt các hành động gây hấn.\nTuy nhiên, các cuộc "
      "tập trận vẫn tiếp diễn gần biên giới.\nMoskva khẳng định việc điều quân trên lãnh thổ Nga là quyền chủ quyền.",
      "2022-01-23", None),
+    # last week's weekday: the one of the week before the reference day's (Thursday 27/1: Tuesday 18/1)
+    ("Ngoại trưởng Nga Sergei Lavrov hôm thứ Ba tuần trước cảnh báo phương Tây.", "2022-01-27", "2022-01-18"),
+    ("Ngoại trưởng Nga Sergei Lavrov hôm thứ Sáu tuần trước cảnh báo phương Tây.", "2022-01-27", "2022-01-21"),
     # a day and month joined by a full stop, as Thanh Niên writes them; a hyphen, as Nhân Dân does
     ("Phát biểu họp báo ngày 14.1, Tổng thư ký NATO kêu gọi Nga giảm leo thang.", "2022-01-18", "2022-01-14"),
     ("Sáng 12-1 (giờ địa phương), Bộ Ngoại giao Nga kêu gọi NATO ngừng mở rộng.", "2022-01-18", "2022-01-12"),
