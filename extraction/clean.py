@@ -99,6 +99,9 @@ def _is_byline(s: str) -> bool:
     return len(s) < 30 and bool(BYLINE.match(s)) and all(w[0].isupper() for w in s.split())
 
 
+CAPTION_MAX_CHARS = 400  # the annotated articles' captions are 151 characters at most
+
+
 def _is_junk(line: Line, seen: set[str], rules: _Rules) -> bool:
     norm = _norm(line.text)
     words = norm.split()
@@ -106,8 +109,10 @@ def _is_junk(line: Line, seen: set[str], rules: _Rules) -> bool:
         return True
     if norm in rules.junk or _is_doubled(line.text) or _is_teaser(line.text):
         return True
-    if any(p.search(line.text) for p in rules.patterns) or any(mark in line.text for mark in rules.captions):
+    if any(p.search(line.text) for p in rules.patterns):
         return True
+    if len(line.text) <= CAPTION_MAX_CHARS and any(mark in line.text for mark in rules.captions):
+        return True  # a longer line with a credit in it is a paragraph that swallowed its photo's caption
     core = _norm(PHOTO_CREDIT.sub("", line.text))
     if core in seen:  # a caption or teaser repeating an earlier line
         return True

@@ -20,7 +20,7 @@ from .document import Document
 from .mentions import find_mentions, out_of_office
 from .positions import Draft, infer_targets
 from .reading import read_claims
-from .segment import quote_spans, sentences
+from .segment import quote_spans, restore_paragraphs, sentences
 from .textmap import readable
 from .types import ArticleMeta, ExtractedPosition, ExtractionResult
 
@@ -40,6 +40,7 @@ def find_quotes(doc: Document) -> None:
 
 
 def find_sentences(doc: Document) -> None:
+    doc.blocks = restore_paragraphs(doc.text, doc.blocks, doc.quotes)  # a body pasted onto one line
     doc.sentences = sentences(doc.text, doc.blocks, doc.quotes)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import nlp
 from .clean import Block
@@ -87,6 +87,25 @@ def _closing_mark(text: str, following: list[Block], opening: str) -> int | None
         if k >= 0:
             return k if ATTRIBUTION_FOLLOWS.match(text[k + 1 : b.end]) else None
     return None
+
+
+LOST_BREAKS = 1200  # characters: no paragraph of the 61 annotated articles is longer than 702 (7 sentences)
+
+
+def restore_paragraphs(text: str, blocks: list[Block], quotes: list[tuple[int, int]]) -> list[Block]:
+    """A block far longer than any paragraph is text whose paragraph breaks were lost (pasted or scraped onto one
+    line): each of its sentences is read as a paragraph of its own, the first keeping the block's role. On
+    dev-train so rewritten (the body on one line), strict F1 fell from 0.793 to 0.694; one sentence a line: 0.773."""
+    if all(b.end - b.start <= LOST_BREAKS or b.role == "headline" for b in blocks):
+        return blocks
+    out: list[Block] = []
+    for b in blocks:
+        if b.end - b.start <= LOST_BREAKS or b.role == "headline":
+            out.append(replace(b, paragraph=len(out)))
+            continue
+        for k, s in enumerate(sentences(text, [b], quotes)):
+            out.append(Block(s.start, s.end, b.role if k == 0 else "body", len(out)))
+    return out
 
 
 def sentences(text: str, blocks: list[Block], quotes: list[tuple[int, int]]) -> list[Sentence]:
