@@ -47,14 +47,23 @@ def slashed_dates(text: str) -> str:
 
 # a name's Vietnamese transcription in brackets after it, as the national news agency writes ("Vladimir Putin
 # (V.Pu-tin)", "Jens Stoltenberg (Jen Xtôn-ten-bớc)"): capitalised words, at least one of hyphenated syllables
-TRANSCRIPTION_WORD = r"(?:[A-ZĐ]\.\s?)?[A-ZĐ][^\W\d_]*(?:-[^\W\d_A-ZĐ][^\W\d_]*)*"
+TRANSCRIPTION_WORD = r"(?:[^\W\d_]\.\s?)?[^\W\d_]+(?:-[^\W\d_]+)*"
 TRANSCRIPTION = re.compile(rf"(?<=[^\W\d_]) \({TRANSCRIPTION_WORD}(?:\s+{TRANSCRIPTION_WORD}){{0,3}}\)")
+
+
+def _is_transcription(bracket: str) -> bool:
+    """Capitalised words ("V.Ô-ban", "Jen Xtôn-ten-bớc"), syllables after a hyphen in lower case, one hyphen at least:
+    not "(NATO-Nga)", "(trái)", "(OSCE)"."""
+    words = bracket.strip("()").replace(". ", ".").split()
+    syllables = [w.split(".")[-1].split("-") for w in words]
+    return "-" in bracket and all(w[0].isupper() for w in words) and all(
+        part[:1].islower() for parts in syllables for part in parts[1:])
 
 
 def _without_transcriptions(text: str, to_raw: list[int] | None) -> tuple[str, list[int] | None]:
     """The text without bracketed transcriptions of the names before them: "Vladimir Putin (V.Pu-tin) cho rằng"
     reads as "Vladimir Putin cho rằng"; offsets map back to the raw text."""
-    spans = [m.span() for m in TRANSCRIPTION.finditer(text) if "-" in m.group()]
+    spans = [m.span() for m in TRANSCRIPTION.finditer(text) if _is_transcription(m.group()[1:])]
     if not spans:
         return text, to_raw
     if to_raw is None:

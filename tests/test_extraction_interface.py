@@ -224,6 +224,7 @@ def test_glued_words_are_read_apart(raw, read):
     ("Tổng thống Nga Vladimir Putin (V.Pu-tin) cho rằng", "Tổng thống Nga Vladimir Putin cho rằng"),
     ("ông Jens Stoltenberg (Jen Xtôn-ten-bớc) và Ngoại trưởng Antony Blinken (An-tô-ni Blin-ken) nói",
      "ông Jens Stoltenberg và Ngoại trưởng Antony Blinken nói"),
+    ("Thủ tướng Hungary Viktor Orban (V.Ô-ban) cho rằng", "Thủ tướng Hungary Viktor Orban cho rằng"),
     # brackets that transcribe nothing stay: an acronym, a hyphen between parties, a lower-case aside
     ("Tổ chức An ninh và Hợp tác châu Âu (OSCE), Hội đồng (NATO-Nga), ông Putin (trái)",
      "Tổ chức An ninh và Hợp tác châu Âu (OSCE), Hội đồng (NATO-Nga), ông Putin (trái)"),
