@@ -34,15 +34,18 @@ def readable(raw: str) -> tuple[str, list[int] | None]:
 # after a day word or a bracket; read as slashes, so that no rule takes a stop for a sentence's end and every rule
 # that reads "14/1" reads them
 OTHER_DATE = re.compile(
-    r"(?:(?<=\bngày )|(?<=\bhôm )|(?<=\bsáng )|(?<=\btrưa )|(?<=\bchiều )|(?<=\btối )|(?<=\bđêm )|(?<=\())"
-    r"(?:3[01]|[12]\d|0?[1-9])([.-])(?:1[0-2]|0?[1-9])(?:\1\d{4})?(?!\d|[./-]\d)",
+    r"(?:\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm) |\()"
+    r"(?P<date>(?:3[01]|[12]\d|0?[1-9])(?P<joint>[.-])(?:1[0-2]|0?[1-9])(?:(?P=joint)\d{4})?)(?!\d|[./-]\d)",
     re.I,
 )
 
 
 def slashed_dates(text: str) -> str:
     """ "ngày 14.1", "ngày 14-1" as "ngày 14/1": the same length."""
-    return OTHER_DATE.sub(lambda m: m.group().replace(m.group(1), "/"), text)
+    if "." not in text and "-" not in text:
+        return text
+    return OTHER_DATE.sub(lambda m: m.group()[: m.start("date") - m.start()]
+                          + m.group("date").replace(m.group("joint"), "/"), text)
 
 
 # a name's Vietnamese transcription in brackets after it, as the national news agency writes ("Vladimir Putin
