@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .cues import Cue, directs_own_ranks, find_cues, has_word, shape_kind
+from .cues import Cue, directs_own_ranks, find_cues, has_word, keeps_speaker, shape_kind
 from .mentions import Mention
 from .reference import load_cues
 from .segment import Clause
@@ -487,8 +487,8 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
     subjects = [m for m in mentions if clause.start <= m.start < kinds[0].start and (m.actors or m.person)]
     holders = {a for m in last.agents for a in m.actors}
     # "Nga yêu cầu NATO ... Theo đó, NATO phải cam kết ...": what another party must do, by the same report
-    owed = _continues_report(text, clause) and kinds[0].content_only and not any(
-        a in holders or m.person for m in subjects for a in m.actors)
+    goes_on = clause.start == clause.sentence.start and keeps_speaker(text[clause.start : clause.end])
+    owed = goes_on and kinds[0].content_only and not any(a in holders or m.person for m in subjects for a in m.actors)
     if subjects and not owed:
         return None
     speaker = next((m for m in mentions if clause.start <= m.start < clause.end and (m.actors or m.person)),
@@ -498,13 +498,6 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
     content = (clause.start, clause.end)
     return Claim(clause, last.agents, kinds[0], kinds[0].kind, content, (clause.start, _trim_end(text, *content)),
                  _has_quote(content, quotes), [])
-
-
-def _continues_report(text: str, clause: Clause) -> bool:
-    """ "Theo đó, ...": the sentence goes on with the previous one's report (`cues.yaml: speaker_continuations`)."""
-    head = text[clause.start : clause.end].lstrip(" “\"").lower()
-    return clause.start == clause.sentence.start and any(
-        head.startswith(c + ",") or head.startswith(c + " ") for c in load_cues().get("speaker_continuations") or ())
 
 
 def _sentence_subject(v: _View) -> list[Mention]:

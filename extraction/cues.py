@@ -200,3 +200,20 @@ def has_word(lower: str, word: str) -> bool:
             return True
         i = lower.find(word, i + 1)
     return False
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon_words(name: str) -> tuple[str, ...]:
+    """One of cues.yaml's word lists, by name (cached)."""
+    return tuple(load_cues().get(name) or ())
+
+
+def opens_with(sentence_text: str, lexicon: str) -> bool:
+    """The sentence opens with one of the lexicon's words, then a comma or a space ("Theo đó, ...")."""
+    head = sentence_text.lstrip(" “\"").lower()
+    return any(head.startswith(c + ",") or head.startswith(c + " ") for c in lexicon_words(lexicon))
+
+
+def keeps_speaker(sentence_text: str) -> bool:
+    """ "Theo đó, Moskva yêu cầu ...": the previous sentence's speaker is still being reported."""
+    return opens_with(sentence_text, "speaker_continuations")

@@ -13,7 +13,7 @@ import functools
 import re
 
 from .attribution import Claim
-from .cues import has_word
+from .cues import has_word, lexicon_words, opens_with
 from .dates import DateMention
 from .mentions import Mention
 from .positions import Draft
@@ -207,17 +207,11 @@ def is_vague(text: str) -> bool:
     return any(has_word(lower, w) for w in _vague_words())
 
 
-@functools.lru_cache(maxsize=1)
-def _continuations() -> tuple[str, ...]:
-    return tuple(load_cues().get("continuations") or ())
-
-
 def continues_previous(sentence_text: str) -> bool:
     """ "Theo đó, ...", "... khi đó nhận định ...": the sentence goes on with the previous one's time."""
-    head = sentence_text.lstrip(" “\"").lower()
-    if any(head.startswith(c + ",") or head.startswith(c + " ") for c in _continuations()):
+    if opens_with(sentence_text, "continuations"):
         return True
-    head = head.replace("trong khi đó", "")  # "meanwhile" is no time reference
+    head = sentence_text.lower().replace("trong khi đó", "")  # "meanwhile" is no time reference
     return any(has_word(head, w) for w in load_cues().get("anaphoric_time") or ())
 
 
@@ -253,25 +247,9 @@ def attribution_date(text: str, claim: Claim, dates: list[DateMention]) -> DateM
     return next((d for d in after if AFTER_CUE.fullmatch(text[claim.cue.end : d.start])), None)
 
 
-@functools.lru_cache(maxsize=1)
-def _speaker_continuations() -> tuple[str, ...]:
-    return tuple(load_cues().get("speaker_continuations") or ())
-
-
-def keeps_speaker(sentence_text: str) -> bool:
-    """ "Theo đó, Moskva yêu cầu ...": the previous sentence's speaker is still being reported."""
-    head = sentence_text.lstrip(" “\"").lower()
-    return any(head.startswith(c + ",") or head.startswith(c + " ") for c in _speaker_continuations())
-
-
-@functools.lru_cache(maxsize=None)
-def _lexicon_words(name: str) -> tuple[str, ...]:
-    return tuple(load_cues().get(name) or ())
-
-
 def _names_any(text: str, lexicon: str) -> bool:
     lower = text.lower()
-    return any(has_word(lower, w) for w in _lexicon_words(lexicon))
+    return any(has_word(lower, w) for w in lexicon_words(lexicon))
 
 
 def names_event(text: str) -> bool:

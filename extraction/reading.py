@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from .attribution import Claim, _inside, carried_claim, claim_of, quoted_pieces
 from .candidates import carried_candidate, subject_candidates
-from .cues import find_cues
-from .dating import DateTracker, keeps_speaker
+from .cues import find_cues, keeps_speaker
+from .dating import DateTracker
 from .document import Candidate, Document
 from .features import claim_features
 from .mentions import Mention
