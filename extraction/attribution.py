@@ -428,6 +428,7 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
             return None
         if quoted_first and cue.start > quoted_first[1]:
             kind = _quotation_kind(v, quoted_first)
+            agents = _quoted_speaker(v, quoted_first) or agents
             return Claim(v.clause, agents, cue, kind, quoted_first, quoted_first, True, [])
         trailing = _trailing_attribution(v.text, v.clause, agents, cue)
         if trailing:
@@ -443,6 +444,21 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
         return Claim(v.clause, agents, cue, kind, content, v.span_from(start), _has_quote(content, v.quotes),
                      _shared(v, agents))
     return None
+
+
+QUOTE_OPENING_CHARS = 3  # a quotation mark and a space
+
+
+def _quoted_speaker(v: _View, quoted: tuple[int, int]) -> list[Mention] | None:
+    """A quotation opening with a named person and his verb ('"Tổng thống Biden nói rõ rằng ...", Nhà Trắng
+    cho biết'): he voiced the words; the reporter (a readout, another party) relays them."""
+    first = next((m for m in v.mentions if quoted[0] <= m.start <= quoted[0] + QUOTE_OPENING_CHARS), None)
+    if first is None or not first.person or not first.actors:
+        return None
+    cue = next((c for c in v.inner if first.end <= c.start < quoted[1]), None)
+    if cue is None or cue.noun or cue.content_only or not _subject_ok(v.text, first.end, cue.start):
+        return None
+    return [first]
 
 
 REPORTED_OPENER = re.compile(

@@ -86,7 +86,7 @@ class DateTracker:
             answered = next((day for actor, day in reversed(self.dated_words) if actor not in holders), None)
             if answered:
                 return answered, "event"
-        if self.event_date and names_event(text[s.start : cue_pos]):
+        if self.event_date and names_event(_attribution_words(text, claim)):
             return self.event_date, "event"
         if continues:
             return None, "sentence"
@@ -131,10 +131,14 @@ class DateTracker:
         meeting = names_event(sentence)
         if days and meeting:
             self.event_date = days[-1]
-        if days and names_speech(sentence):
+        # a statement issued after the meeting last dated ("trong thông cáo phát đi sau cuộc gọi") is of its day
+        after_meeting = meeting and self.event_date and DateMention(s.start, s.start, self.event_date.value,
+                                                                    self.event_date.precision)
+        speech_day = days[-1] if days else after_meeting
+        if speech_day and names_speech(sentence):
             # whose speech it is: the parties whose words the sentence reports, not those they speak of
             speakers = {d.actor for d in new_drafts}
-            self.speech_date, self.speech_parties = days[-1], speakers or named
+            self.speech_date, self.speech_parties = speech_day, speakers or named
         self.seen_sentences += 1
         # a date given for a speaker's words is not the news day; one given for an event whose sentence only
         # reports words in a subordinate clause is ("Sau 8 giờ đàm phán hôm 10/1, ..., dù cả hai bên đều nói ...")
@@ -213,6 +217,20 @@ def continues_previous(sentence_text: str) -> bool:
         return True
     head = sentence_text.lower().replace("trong khi đó", "")  # "meanwhile" is no time reference
     return any(has_word(head, w) for w in load_cues().get("anaphoric_time") or ())
+
+
+def _attribution_words(text: str, claim: Claim) -> str:
+    """The words that frame a claim: those before its cue, and after it when the quotation came first
+    ('"...", Nhà Trắng cho biết trong thông cáo phát đi sau cuộc gọi')."""
+    s = claim.clause.sentence
+    if claim.cue is None:
+        return text[s.start : claim.content[0]]
+    before = text[s.start : claim.cue.start]
+    if claim.quoted and claim.content[1] <= claim.cue.start:
+        return before[claim.content[1] - s.start :] + " " + text[claim.cue.end : claim.clause.end]
+    that = THAT.search(text, claim.cue.end, min(claim.clause.end, claim.cue.end + FRAMING_CHARS))
+    # "cho biết trong thông cáo phát đi sau cuộc gọi rằng ...": the setting between the verb and its content
+    return before + " " + text[claim.cue.end : that.start()] if that else before
 
 
 def own_date(dates: list[DateMention], lo: int, cue_pos: int) -> DateMention | None:

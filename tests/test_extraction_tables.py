@@ -435,6 +435,25 @@ SPEAKERS = [
 ]
 
 
+# a quotation opening with a named person and his verb is his words, whoever relays it (stop 24)
+QUOTED_SPEAKERS = [
+    ("“Tổng thống Biden nói rõ rằng Mỹ sẽ đáp trả bằng các biện pháp kinh tế mạnh mẽ”, Nhà Trắng cho biết.", "US",
+     "Joe Biden"),
+    ("“Tổng thống Biden cảnh báo Nga sẽ phải trả giá đắt”, Ngoại trưởng Anh Liz Truss cho biết.", "US", "Joe Biden"),
+    ("“Tổng thống Biden nói rằng Mỹ sẽ đáp trả mạnh mẽ”, Điện Kremlin cho biết.", "US", "Joe Biden"),
+    # a quotation opening with a party, not a person, stays the reporter's
+    ("“Mỹ sẽ đáp trả mạnh mẽ”, Nhà Trắng cho biết.", "US", None),
+    ("“Các yêu cầu của Tổng thống Putin là không thể chấp nhận”, Nhà Trắng cho biết.", "US", None),
+]
+
+
+@pytest.mark.parametrize("text, actor, speaker", QUOTED_SPEAKERS)
+def test_quotation_opening_with_a_speaker(text, actor, speaker):
+    found = positions(text)
+    assert len(found) == 1 and (found[0].actor, found[0].speaker) == (actor, speaker), \
+        [(p.actor, p.speaker) for p in found]
+
+
 # a report of another party's words: the party reported holds the position (issue 10, class 5)
 NESTED = [
     ("Bộ Ngoại giao Ukraine cho biết Ngoại trưởng Italy cũng bày tỏ lo ngại về các cuộc tập trận.", "ITALY",
@@ -636,6 +655,13 @@ DATES = [
     ("Bộ Ngoại giao Anh ngày 22/1 cáo buộc Nga lên kế hoạch dựng một chính quyền thân Moskva ở Kiev.\nNgoại trưởng "
      "Anh Liz Truss. Ảnh: Reuters.\nBộ Ngoại giao Nga ngay lập tức bác bỏ các cáo buộc này.", "2022-01-23",
      "2022-01-22"),
+    # a call's day dates what a readout issued after it reports, in its sentence and the next (stop 24)
+    ("Ngoại trưởng Mỹ Antony Blinken và Ngoại trưởng Nga Sergei Lavrov điện đàm hôm 15/1.\n“Ngoại trưởng Blinken "
+     "nhấn mạnh rằng Mỹ sẵn sàng tiếp tục đối thoại”, Bộ Ngoại giao Mỹ cho biết sau cuộc gọi.", "2022-01-20",
+     "2022-01-15"),
+    ("Tổng thống Pháp Emmanuel Macron và Tổng thống Nga Vladimir Putin điện đàm ngày 28/1.\nPhủ Tổng thống Pháp cho "
+     "biết trong thông cáo phát đi sau cuộc gọi rằng hai bên nhất trí tiếp tục đối thoại.\nThông cáo cũng cho biết "
+     "ông Macron kêu gọi Nga giảm leo thang.", "2022-01-30", "2022-01-28"),
     pytest.param("Năm ngoái, Mỹ cảnh báo Nga về các cuộc tập trận.", "2022-02-10", "2021",
                  marks=miss("the contract has no year precision")),
 ]
