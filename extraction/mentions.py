@@ -177,6 +177,15 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
             and POSTING.fullmatch(text[hits[j].end : hits[j + 1].start])):
         j += 1
         role_end = hits[j].end
+    portfolio = _portfolio_name(text, role_end, block_end)
+    if portfolio is not None:
+        named = _name_after(text, portfolio, block_end, after_party=True)
+        if named:
+            end, name, known = named
+            while j + 1 < len(hits) and hits[j + 1].end <= end:
+                j += 1
+            party = tuple(actors[-1:]) or ((known.actor,) if known else ())
+            return Mention(title.start, end, party, name, text[title.start:portfolio].rstrip()), j
     if (k := _next(hits, j, text, kinds=("person",))) is not None:
         person = gazetteer.person(hits[k].value)
         return Mention(title.start, hits[k].end, tuple(actors[-1:]) or (person.actor,), person.name,
@@ -194,6 +203,37 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
             j += 1
         return Mention(title.start, end, party, name, text[title.start:role_end]), j
     return Mention(title.start, role_end, tuple(actors[-1:]), None, text[title.start:role_end], pronoun=True), j
+
+
+PORTFOLIO = re.compile(r"\s+phụ\s+trách\s+")
+PORTFOLIO_WORD = re.compile(r"\s*([^\W\d_][\w'’\-]*)")
+PORTFOLIO_WORDS = 10  # "phụ trách các vấn đề châu Âu và Á-Âu": a portfolio is a few words
+NAME_WORDS = 2  # an unknown name closing a run of capitals: its last two words ("Âu Olga Stefanishyna")
+
+
+def _portfolio_name(text: str, pos: int, block_end: int) -> int | None:
+    """Where the name starts after a title's portfolio ("Phó Thủ tướng Ukraine phụ trách hội nhập châu Âu Olga
+    Stefanishyna", "Thứ trưởng Ngoại giao Mỹ phụ trách các vấn đề chính trị Victoria Nuland"): the last two words of
+    the first run of two or more capitalised words, the portfolio's words before it no punctuation apart."""
+    opened = PORTFOLIO.match(text, pos)
+    if not opened:
+        return None
+    run: list[re.Match] = []
+    at = opened.end()
+    for _ in range(PORTFOLIO_WORDS + NAME_WORDS + 1):
+        w = PORTFOLIO_WORD.match(text, at, block_end)
+        capital = w is not None and w.group(1)[0].isupper()
+        if capital:
+            run.append(w)
+            at = w.end()
+            continue
+        if len(run) >= NAME_WORDS:
+            return run[-NAME_WORDS].start(1)
+        if w is None:
+            return None
+        run = []
+        at = w.end()
+    return None
 
 
 def _is_alias_start(hits, j, end) -> bool:

@@ -178,6 +178,12 @@ KINDS = [
      "UKRAINE", "statement"),
     ("Tổng thống Ukraine Volodymyr Zelensky cảnh báo nguy cơ Nga tấn công là rất cao.", "UKRAINE", "warning"),
     ("Bộ Quốc phòng Anh cho biết đây là vũ khí phòng thủ và không gây đe dọa cho Nga.", "UK", "statement"),
+    # sharing words is speech: "chia sẻ rằng", "chia sẻ:", "chia sẻ trên Telegram rằng" (stop 24)
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova chia sẻ trên kênh Telegram rằng phương Tây đang kích động "
+     "cuồng loạn.", "RUSSIA", "statement"),
+    ("Bà Zakharova chia sẻ: “Phương Tây đang kích động cuồng loạn”.", "RUSSIA", "statement"),
+    # ready, and nothing offered: a statement (stop 24)
+    ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết quân đội nước này đã sẵn sàng.", "UKRAINE", "statement"),
 ]
 
 
@@ -429,6 +435,15 @@ SPEAKERS = [
     # after the ministry's is nobody named (and a bare ministry spokesperson after the Kremlin's is still hers)
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng phương Tây kích động căng thẳng. Người phát ngôn "
      "Điện Kremlin cho biết Nga không có ý định tấn công Ukraine.", "RUSSIA", None),
+    # a portfolio between title and name ("phụ trách ..."), a rank in apposition after the title (stop 24)
+    ("Phó Thủ tướng Ukraine phụ trách hội nhập châu Âu Olga Stefanishyna kêu gọi NATO cung cấp vũ khí cho Kiev.",
+     "UKRAINE", "Olga Stefanishyna"),
+    ("Trợ lý Ngoại trưởng Mỹ phụ trách các vấn đề châu Âu và Á-Âu Karen Donfried cho biết Washington sẽ gửi phản hồi "
+     "cho Moskva.", "US", "Karen Donfried"),
+    ("Tư lệnh Lục quân Ukraine, tướng Oleksandr Syrskyi, cho biết quân đội Ukraine sẽ đáp trả mọi cuộc tấn công.",
+     "UKRAINE", "Oleksandr Syrskyi"),
+    ("Chỉ huy trưởng lực lượng vũ trang Ukraine, Trung tướng Valeriy Zaluzhnyi, cho biết Kiev đã chuẩn bị các kịch "
+     "bản phòng thủ.", "UKRAINE", "Valeriy Zaluzhnyi"),
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng phương Tây kích động căng thẳng. Người phát ngôn "
      "Điện Kremlin Dmitry Peskov nói Moskva chờ phản hồi. Người phát ngôn Bộ Ngoại giao Nga cho biết Nga không có ý "
      "định tấn công Ukraine.", "RUSSIA", "Maria Zakharova"),
