@@ -155,16 +155,26 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
         return []
     _, shared, _ = _lexicon()
     group = [before[-1]]
+    listed: list[Mention] = []  # parties joined by commas alone, before the group
     for m in reversed(before[:-1]):
         if text[max(lo, m.start - 20) : m.start].lower().rstrip().endswith(shared):
             break  # "cũng giống như Mỹ, các quan chức NATO": Mỹ shares the stance, it is not a subject
-        gap = text[m.end : group[0].start]
-        if m.start == group[0].start or COORDINATION.match(gap) or (LIST_COMMA.match(gap) and len(group) > 1):
+        gap = text[m.end : (listed or group)[0].start]
+        if not listed and (m.start == group[0].start or COORDINATION.match(gap)
+                           or (LIST_COMMA.match(gap) and len(group) > 1)):
             # (one span for two: "hai nhà lãnh đạo" names both parties, extraction/mentions.py _pair)
             group.insert(0, m)
+        elif LIST_COMMA.match(gap) and _bare_party(m) and all(_bare_party(g) for g in group):
+            listed.insert(0, m)
         else:
             break
+    if listed and not text[lo : listed[0].start].strip():
+        group = listed + group  # "Mỹ, Anh cảnh báo Nga ...": a headline's list, no "và", opening the clause
     return _one_per_party(group)
+
+
+def _bare_party(m: Mention) -> bool:
+    return bool(m.actors) and not m.person and not m.role and not m.pronoun
 
 
 MEMBER_NAMED = re.compile(r"\s*,\s*(?:trong\s+đó\s+có|bao\s+gồm(?:\s+cả)?)\s+", re.I)

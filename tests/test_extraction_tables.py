@@ -812,6 +812,10 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # parties listed with commas alone, as headlines write them, opening the clause: each holds it (stop 24)
+    ("Mỹ, Anh cảnh báo Nga về hậu quả nghiêm trọng.", {("US", "warning"), ("UK", "warning")}),
+    # ... but not a party governed by a preposition before the comma
+    ("Theo Mỹ, Anh đã cảnh báo Nga về hậu quả nghiêm trọng.", {("UK", "warning")}),
     # two acts of different kinds joined by "và" are two positions; of one kind, one
     ("Bắc Kinh coi Đài Loan là một phần lãnh thổ không thể tách rời và không loại trừ khả năng dùng vũ lực.",
      {("CHINA", "statement"), ("CHINA", "warning")}),
