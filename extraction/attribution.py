@@ -31,6 +31,7 @@ NOT_A_SUBJECT_GAP = re.compile(
     r"""[.,;:!?]                          # "... cho Kiev, trong bối cảnh lo ngại": a new clause
       | \b(?:của|về|với|tới|từ|cho)\s*$   # "quan ngại của Nga cảnh báo": the party is an object
       | \bcho\s+\S+                      # "Nga hậu thuẫn cho lực lượng đòi ...": the cue is inside the object
+      | \b(?:nếu|trong\ trường\ hợp)\b  # "Nga phải rút quân nếu muốn ...": the verb is the condition's
     """,
     re.X,
 )

@@ -182,6 +182,12 @@ KINDS = [
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova chia sẻ trên kênh Telegram rằng phương Tây đang kích động "
      "cuồng loạn.", "RUSSIA", "statement"),
     ("Bà Zakharova chia sẻ: “Phương Tây đang kích động cuồng loạn”.", "RUSSIA", "statement"),
+    # a price or a burden ahead is a warning, its "phải" no ask (stop 24)
+    ("Thủ tướng Đức Olaf Scholz nói Nga sẽ phải trả cái giá rất cao nếu tấn công Ukraine.", "GERMANY", "warning"),
+    ("Thủ tướng Đức Olaf Scholz nói Moskva sẽ phải gánh chịu những hậu quả nặng nề nếu tấn công Ukraine.", "GERMANY",
+     "warning"),
+    # an ask on a condition the asked party wants: the verb inside "nếu ..." is no subject's (stop 24)
+    ("Thủ tướng Đức Olaf Scholz nói Nga phải rút quân nếu muốn đàm phán.", "GERMANY", "demand"),
     # ready, and nothing offered: a statement (stop 24)
     ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết quân đội nước này đã sẵn sàng.", "UKRAINE", "statement"),
 ]
