@@ -238,6 +238,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
     for c in cues:
         if c.start < after or c.noun or c.kind == "speech" or any(lo <= c.start < hi for lo, hi in conditions):
             continue
+        if _nominalised(text, c, mentions, after):
+            continue  # "việc Nga đòi quyền phủ quyết là điều không thể chấp nhận": Russia's ask, spoken of
         if c.kind == "want":  # "hy vọng Mỹ sẽ ...", "hy vọng những quốc gia liên quan sẽ ...": asks of them
             if any(m.start >= c.end and text[c.end : m.start].strip() == "" for m in mentions if m.start < end) \
                     or _opens_with_anyone(text, c.end):
@@ -254,6 +256,17 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue
         return c.kind
     return shape_kind(text, after, end) or "statement"
+
+
+NOMINALISER = re.compile(r"(?:^|\s)việc\s+$", re.I)
+
+
+def _nominalised(text: str, cue: Cue, mentions: list[Mention], after: int) -> bool:
+    """The cue is the verb of a clause made a noun by "việc" ("việc Nga đòi ...", "việc NATO từ chối ..."): it
+    names another party's act, the sentence's own verb comes later."""
+    subject = next((m for m in reversed(mentions) if after <= m.start and m.end <= cue.start), None)
+    return (subject is not None and bool(subject.actors) and not text[subject.end : cue.start].strip()
+            and bool(NOMINALISER.search(text, max(after, subject.start - 8), subject.start)))
 
 
 def _opens_with_anyone(text: str, at: int) -> bool:

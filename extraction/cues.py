@@ -110,7 +110,7 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     cased = text[start : start + len(lower)]  # markers are read in the original case ("Nhật Bản tuyên bố")
     out = []
     for s, e, kind in chosen:
-        word, following = lower[s:e], lower[e : e + 20].lstrip() or "."  # the clause's end: as a full stop
+        word, following = cue_word(lower[s:e]), lower[e : e + 20].lstrip() or "."  # the clause's end: as a full stop
         if any(following.startswith(w) for w in lex.not_after.get(word, ())):
             continue
         if any(_prev_words(lower, s, len(w.split())) == w for w in lex.not_before.get(word, ())):
@@ -140,6 +140,7 @@ def _leftmost_longest(text: str, start: int, lower: str, lex: _Lexicon) -> list[
             continue
         if not _names_proper_noun(text[start + s : start + e]):
             found.append((s, e, kind))
+    found.extend(_across_quote_marks(lower, lex))
     for kind, pattern in lex.patterns:  # gapped patterns may span a name: "gửi cho Moscow các đề xuất"
         found.extend((m.start(), m.end(), kind) for m in pattern.finditer(lower))
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -149,6 +150,34 @@ def _leftmost_longest(text: str, start: int, lower: str, lex: _Lexicon) -> list[
             chosen.append((s, e, kind))
             taken_to = e
     return chosen
+
+
+INNER_QUOTE = re.compile(r"(?<= )[“”\"«»](?=\w)|(?<=\w)[“”\"«»](?= )")  # a mark inside a phrase: trả “cái giá
+
+
+def _across_quote_marks(lower: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
+    """Cue phrases a quotation mark cuts ("sẽ phải trả “cái giá rất cao”", "sẽ là “sai lầm to lớn”"): read
+    with the marks inside phrases left out, offsets mapped back; only those that span a mark."""
+    marks = [m.start() for m in INNER_QUOTE.finditer(lower)]
+    if not marks:
+        return []
+    dropped = set(marks)
+    kept = [i for i in range(len(lower)) if i not in dropped]
+    flat = "".join(lower[i] for i in kept)
+    out = []
+    for last, (length, kind) in lex.automaton.iter(flat):
+        s, e = last - length + 1, last + 1
+        if (s > 0 and _word_char(flat[s - 1])) or (e < len(flat) and _word_char(flat[e])):
+            continue
+        start, end = kept[s], kept[e - 1] + 1
+        if end - start != e - s:  # a mark inside: missed by the plain reading
+            out.append((start, end, kind))
+    return out
+
+
+def cue_word(surface: str) -> str:
+    """The lexicon form of a cue as written: quotation marks inside it left out."""
+    return INNER_QUOTE.sub("", surface)
 
 
 def _is_noun(word: str, cased: str, s: int, following: str, lex: _Lexicon) -> bool:

@@ -188,6 +188,21 @@ KINDS = [
      "warning"),
     # an ask on a condition the asked party wants: the verb inside "nếu ..." is no subject's (stop 24)
     ("Thủ tướng Đức Olaf Scholz nói Nga phải rút quân nếu muốn đàm phán.", "GERMANY", "demand"),
+    # a cue phrase a quotation mark cuts is still read (stop 24)
+    ("Thủ tướng Đức Olaf Scholz nói Nga sẽ phải trả “cái giá rất cao” nếu tấn công Ukraine.", "GERMANY", "warning"),
+    ("Ngoại trưởng Nga Sergei Lavrov nói Moskva “không loại trừ” khả năng đáp trả bằng biện pháp quân sự.", "RUSSIA",
+     "warning"),
+    # threats and offers in other words: "dọa", "không để yên", "sẽ là một sai lầm", "sẵn lòng" (stop 24)
+    ("Tổng thống Mỹ Joe Biden dọa áp đặt lệnh trừng phạt cá nhân đối với ông Putin.", "US", "warning"),
+    ("Nga tuyên bố không để yên nếu NATO kết nạp Ukraine.", "RUSSIA", "warning"),
+    ("Ngoại trưởng Nga Sergei Lavrov nói rằng việc NATO tiếp tục mở rộng sẽ là một sai lầm nghiêm trọng.", "RUSSIA",
+     "warning"),
+    ("Tổng thư ký NATO Jens Stoltenberg cho biết NATO sẵn lòng lắng nghe các quan ngại của Nga.", "NATO", "proposal"),
+    ("Ngoại trưởng Mỹ Antony Blinken nhấn mạnh tầm quan trọng của việc Nga rút quân khỏi biên giới Ukraine.", "US",
+     "demand"),
+    # a cue made a noun by "việc" is another party's act spoken of: the sentence's verb gives the kind (stop 24)
+    ("Tổng thư ký NATO Jens Stoltenberg nói việc Nga đòi quyền phủ quyết là điều không thể chấp nhận.", "NATO",
+     "rebuttal"),
     # ready, and nothing offered: a statement (stop 24)
     ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết quân đội nước này đã sẵn sàng.", "UKRAINE", "statement"),
 ]
