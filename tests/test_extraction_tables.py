@@ -710,6 +710,10 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # official long forms and their abbreviations: "LB Nga", "CHLB Đức", "CH Séc" (stop 24)
+    ("Hoa Kỳ cảnh báo LB Nga về hậu quả nghiêm trọng.", "US", "warning", ["RUSSIA"]),
+    ("Bộ Ngoại giao Nga yêu cầu CHLB Đức giải thích về vụ việc.", "RUSSIA", "demand", ["GERMANY"]),
+    ("Bộ Ngoại giao Nga yêu cầu CH Séc giải thích về vụ việc.", "RUSSIA", "demand", ["CZECHIA"]),
     # the holder's own group is not whom it addresses
     ("Bộ trưởng Quốc phòng Estonia Kalle Laanet tuyên bố ba nước Baltic sẵn sàng hỗ trợ Ukraine.", "ESTONIA",
      "proposal", ["UKRAINE"]),
