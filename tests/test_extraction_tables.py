@@ -203,6 +203,12 @@ KINDS = [
     # a cue made a noun by "việc" is another party's act spoken of: the sentence's verb gives the kind (stop 24)
     ("Tổng thư ký NATO Jens Stoltenberg nói việc Nga đòi quyền phủ quyết là điều không thể chấp nhận.", "NATO",
      "rebuttal"),
+    # more verbs of each kind (stop 24)
+    ("Bộ Ngoại giao Nga buộc tội Mỹ kích động căng thẳng.", "RUSSIA", "statement"),
+    ("Điện Kremlin cự tuyệt đề nghị của phương Tây.", "RUSSIA", "rebuttal"),
+    ("Mỹ hứa cung cấp thêm vũ khí cho Ukraine.", "US", "proposal"),
+    ("Ngoại trưởng Nga Sergei Lavrov hăm dọa đáp trả quân sự.", "RUSSIA", "warning"),
+    ("Thủ tướng Anh lấy làm tiếc về quyết định của Nga.", "UK", "statement"),
     # ready, and nothing offered: a statement (stop 24)
     ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết quân đội nước này đã sẵn sàng.", "UKRAINE", "statement"),
 ]
