@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .cues import Cue, directs_own_ranks, find_cues, has_word, keeps_speaker, shape_kind
 from .mentions import Mention
-from .reference import load_cues
+from .reference import load_cues, load_titles
 from .segment import Clause
 
 COORDINATION = re.compile(
@@ -311,7 +311,8 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     if clause.sentence.block.role == "headline":  # terse: only "Subject cue ..." counts
         return None if clause.inherits_subject else _cue_claim(v, None)
     same_sentence = previous if previous and previous.clause.sentence is clause.sentence else None
-    finders = (lambda: _closing_theo_claim(v), lambda: _cue_claim(v, same_sentence), lambda: _opener_claim(v),
+    finders = (lambda: _document_claim(v), lambda: _closing_theo_claim(v), lambda: _cue_claim(v, same_sentence),
+               lambda: _opener_claim(v),
                lambda: _theo_claim(v), lambda: _continued_claim(v, same_sentence))
     claim = next((c for c in (find() for find in finders) if c is not None and _says_something(text, c)), None)
     if claim is None:
@@ -683,6 +684,30 @@ def _theo_claim(v: _View) -> Claim | None:
     content = (_theo_close(v.text, first), end)
     return Claim(v.clause, [first], None, kind, content, (v.clause.start, _trim_end(v.text, v.clause.start, end)),
                  _has_quote(content, v.quotes), [])
+
+
+OWED = re.compile(r"\s*(?:\S+\s+){0,2}?(?:phải|cam kết|không được|sẽ không|cần)\b", re.I)
+
+
+def _document_claim(v: _View) -> Claim | None:
+    """ "Theo dự thảo, Mỹ cam kết không thiết lập căn cứ ...": a clause of a published document is its author's
+    (the party `mentions._document_holder` found), whoever it binds; what it binds another party to is a demand
+    on it."""
+    first = _theo_speaker(v)
+    if first is None or v.text[first.start : first.end].lower() not in _document_words():
+        return None
+    claim = _theo_claim(v)
+    if claim is None or claim.kind != "statement":
+        return claim
+    bound = next((m for m in v.local[1:] if m.actors), None)
+    if bound and not set(bound.actors) & set(first.actors) and OWED.match(v.text, bound.end):
+        claim.kind = "demand"
+    return claim
+
+
+@functools.lru_cache(maxsize=1)
+def _document_words() -> frozenset[str]:
+    return frozenset(d.lower() for d in load_titles().get("documents") or ())
 
 
 CLOSING_THEO = re.compile(r",\s*theo\s+(?:lời\s+(?:của\s+)?)?$", re.I)

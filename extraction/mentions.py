@@ -379,6 +379,8 @@ def _last_two(hit: Hit, before: list[Mention], *, persons_only: bool) -> dict[tu
 
 DOCUMENT_REACH = 40  # characters between the party and the document it published ("Nga đã công bố dự thảo")
 SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
+THEO_DOCUMENT = re.compile(r"(?:^|[.!?…]\s+|\n\s*)Theo\s+$")  # "Theo dự thảo, ..."
+BARE_DOCUMENT_END = re.compile(r"\s*(?:này|đó|trên|mới)?\s*,")  # "Theo dự thảo này, ...": no author named after it
 PUBLISHED = re.compile(
     r"""\s+(?:\S+\s+){0,3}?(?:công\ bố|đăng\ tải|đưa\ ra|soạn\ thảo|công\ khai|ban\ hành|trao|gửi)
         \s+(?:\S+\s+){0,3}?$   # "Bộ Ngoại giao Nga đã công bố toàn văn hai dự thảo": Nga published it
@@ -390,7 +392,9 @@ PUBLISHED = re.compile(
 def _document_holder(text: str, h: Hit) -> Hit | None:
     """ "Dự thảo cũng đòi Mỹ ...": a sentence whose subject is a document named before speaks for the
     party that published it ("Bộ Ngoại giao Nga đã công bố dự thảo ..."); elsewhere the word is no mention."""
-    if not SENTENCE_START.search(text, max(0, h.start - 3), h.start):
+    opens = SENTENCE_START.search(text, max(0, h.start - 3), h.start) and text[h.start].isupper()
+    after_theo = THEO_DOCUMENT.search(text, max(0, h.start - 8), h.start) and BARE_DOCUMENT_END.match(text, h.end)
+    if not (opens or after_theo):
         return None
     word = text[h.start : h.end].lower()
     earlier = text.lower().rfind(word, 0, h.start)

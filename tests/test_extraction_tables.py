@@ -266,6 +266,14 @@ ACTORS = [
      "đòi NATO không triển khai vũ khí tấn công gần biên giới.", {"RUSSIA"}),
     ("Viện nghiên cứu SIPRI vừa công bố báo cáo về chi tiêu quốc phòng.\nBáo cáo cho biết Mỹ chi nhiều nhất thế giới.",
      set()),
+    # "Theo dự thảo, ...": a clause of the draft is its author's, whoever it binds (stop 24)
+    ("Ngày 17/12, Bộ Ngoại giao Nga công bố hai dự thảo văn kiện an ninh gửi Mỹ và NATO. Theo dự thảo, NATO phải cam "
+     "kết không kết nạp thêm thành viên.", {"RUSSIA"}),
+    ("Ngày 17/12, Bộ Ngoại giao Nga công bố hai dự thảo văn kiện an ninh gửi Mỹ và NATO. Theo dự thảo này, Mỹ cam kết "
+     "không thiết lập căn cứ quân sự tại các nước thuộc Liên Xô cũ.", {"RUSSIA"}),
+    # ... not when the opener names another author
+    ("Ngày 17/12, Bộ Ngoại giao Nga công bố hai dự thảo văn kiện an ninh. Theo báo cáo của Lầu Năm Góc, Nga đã điều "
+     "thêm quân tới biên giới.", {"US"}),
     # a cue inside the object of another verb is not the reported party's ("lực lượng đòi độc lập")
     ("Ukraine cáo buộc Nga hậu thuẫn cho lực lượng đòi độc lập ở miền Đông.", {"UKRAINE"}),
     # "nước này": the party named last before it
@@ -720,6 +728,8 @@ TARGETS = [
     ("Hoa Kỳ cảnh báo LB Nga về hậu quả nghiêm trọng.", "US", "warning", ["RUSSIA"]),
     ("Bộ Ngoại giao Nga yêu cầu CHLB Đức giải thích về vụ việc.", "RUSSIA", "demand", ["GERMANY"]),
     ("Bộ Ngoại giao Nga yêu cầu CH Séc giải thích về vụ việc.", "RUSSIA", "demand", ["CZECHIA"]),
+    ("Ngày 17/12, Bộ Ngoại giao Nga công bố hai dự thảo văn kiện an ninh gửi Mỹ và NATO. Theo dự thảo này, Mỹ cam kết "
+     "không thiết lập căn cứ quân sự tại các nước thuộc Liên Xô cũ.", "RUSSIA", "demand", ["US"]),
     # the holder's own group is not whom it addresses
     ("Bộ trưởng Quốc phòng Estonia Kalle Laanet tuyên bố ba nước Baltic sẵn sàng hỗ trợ Ukraine.", "ESTONIA",
      "proposal", ["UKRAINE"]),
