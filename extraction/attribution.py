@@ -251,6 +251,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             if any(m.end <= c.start and not text[m.end : c.start].strip() and _opens(text, after, m.start)
                    and not set(m.actors) & speakers for m in mentions if m.actors):
                 return "demand"
+            if _opens_with_anyone(text, after) and _names_anyone_before(text, after, c.start):
+                return "demand"  # "... cho rằng cộng đồng quốc tế cần làm rõ ...": an ask of everyone
             continue
         if c.negated and c.kind in ("demand", "proposal", "warning"):
             continue
@@ -267,6 +269,12 @@ def _nominalised(text: str, cue: Cue, mentions: list[Mention], after: int) -> bo
     subject = next((m for m in reversed(mentions) if after <= m.start and m.end <= cue.start), None)
     return (subject is not None and bool(subject.actors) and not text[subject.end : cue.start].strip()
             and bool(NOMINALISER.search(text, max(after, subject.start - 8), subject.start)))
+
+
+def _names_anyone_before(text: str, after: int, cue_start: int) -> bool:
+    """Only the generic addressee the content opens with stands before the modal ("cộng đồng quốc tế cần")."""
+    head = text[after:cue_start].replace("rằng", " ").strip(" ,:").lower()
+    return head in (load_cues().get("generic_addressees") or ())
 
 
 def _opens_with_anyone(text: str, at: int) -> bool:

@@ -209,6 +209,12 @@ KINDS = [
     ("Mỹ hứa cung cấp thêm vũ khí cho Ukraine.", "US", "proposal"),
     ("Ngoại trưởng Nga Sergei Lavrov hăm dọa đáp trả quân sự.", "RUSSIA", "warning"),
     ("Thủ tướng Anh lấy làm tiếc về quyết định của Nga.", "UK", "statement"),
+    # not hesitating is a threat; "không muốn phải" is the speaker's own reluctance, no ask (stop 24)
+    ("Ngoại trưởng Anh Liz Truss nói London không muốn phải áp đặt trừng phạt nhưng sẽ không ngần ngại hành động.",
+     "UK", "warning"),
+    # a need of "cộng đồng quốc tế" said right after the verb is an ask of everyone (stop 24)
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng cộng đồng quốc tế cần lên án hành động của Kiev.",
+     "RUSSIA", "demand"),
     # ready, and nothing offered: a statement (stop 24)
     ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết quân đội nước này đã sẵn sàng.", "UKRAINE", "statement"),
 ]
