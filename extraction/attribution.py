@@ -629,8 +629,16 @@ def _opener_claim(v: _View) -> Claim | None:
                  _has_quote(content, v.quotes), [])
 
 
+HEDGE = re.compile(r"\bcó\s+thể(?:\s+sẽ)?\s*$", re.I)  # "Washington có thể sẽ cung cấp ...": may do
+
+
 def _says_something(text: str, claim: Claim) -> bool:
-    """A statement whose content is a mere anaphor ("xác nhận thông tin trên") states nothing."""
+    """A statement whose content is a mere anaphor ("xác nhận thông tin trên") states nothing; an act a party
+    only may do, with no verb of its saying ("Washington có thể sẽ cung cấp thêm tên lửa ..."), is the writer's
+    guess."""
+    if claim.cue is not None and claim.cue.kind != "speech" and not claim.quoted \
+            and HEDGE.search(text, max(claim.clause.start, claim.cue.start - 14), claim.cue.start):
+        return False
     if claim.kind != "statement" or claim.cue is None or claim.quoted:
         return True
     lo = claim.cue.end if claim.cue.end <= claim.content[1] else claim.content[0]  # trailing attribution

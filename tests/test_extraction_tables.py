@@ -209,6 +209,9 @@ KINDS = [
     ("Mỹ hứa cung cấp thêm vũ khí cho Ukraine.", "US", "proposal"),
     ("Ngoại trưởng Nga Sergei Lavrov hăm dọa đáp trả quân sự.", "RUSSIA", "warning"),
     ("Thủ tướng Anh lấy làm tiếc về quyết định của Nga.", "UK", "statement"),
+    # ... said by a party, it is the party's
+    ("Ngoại trưởng Mỹ Antony Blinken cho biết Washington có thể sẽ cung cấp thêm tên lửa cho Ukraine.", "US",
+     "proposal"),
     # not hesitating is a threat; "không muốn phải" is the speaker's own reluctance, no ask (stop 24)
     ("Ngoại trưởng Anh Liz Truss nói London không muốn phải áp đặt trừng phạt nhưng sẽ không ngần ngại hành động.",
      "UK", "warning"),
@@ -790,6 +793,9 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    # an act a party only may do, with no verb of its saying, is the writer's guess (stop 24)
+    "Washington có thể sẽ cung cấp thêm tên lửa chống tăng cho quân đội Ukraine.",
+    "Moskva có thể đáp trả bằng các biện pháp quân sự.",
     # declining to disclose is no position (`cues.yaml: no_comment`)
     "Ngoại trưởng Mỹ từ chối công bố nội dung văn bản phản hồi gửi Nga.",
     "Điện Kremlin từ chối cung cấp thông tin chi tiết về cuộc gặp.",
