@@ -380,6 +380,10 @@ def _last_two(hit: Hit, before: list[Mention], *, persons_only: bool) -> dict[tu
 DOCUMENT_REACH = 40  # characters between the party and the document it published ("Nga đã công bố dự thảo")
 SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
 THEO_DOCUMENT = re.compile(r"(?:^|[.!?…]\s+|\n\s*)Theo\s+$")  # "Theo dự thảo, ..."
+# a document as the subject after an opener ("Tuy nhiên, báo cáo nhấn mạnh ...") or a quotation ("“...”, báo cáo nêu rõ")
+DOCUMENT_SUBJECT = re.compile(r"(?:(?:^|[.!?…]\s+|\n\s*)[A-ZĐ][^\s,.]*(?:\s+[^\s,.]+){0,2},|[”\"],)\s+$")
+AUTHORED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:do|của)\s+(?:[^\s,.]+\s+){0,4}?$")  # "báo cáo do Ủy ban ... công bố"
+AUTHOR_NAMED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:do|của)\s")  # "Báo cáo của Lầu Năm Góc ...": its own author named
 BARE_DOCUMENT_END = re.compile(r"\s*(?:này|đó|trên|mới)?\s*,")  # "Theo dự thảo này, ...": no author named after it
 PUBLISHED = re.compile(
     r"""\s+(?:\S+\s+){0,3}?(?:công\ bố|đăng\ tải|đưa\ ra|soạn\ thảo|công\ khai|ban\ hành|trao|gửi)
@@ -394,14 +398,19 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
     party that published it ("Bộ Ngoại giao Nga đã công bố dự thảo ..."); elsewhere the word is no mention."""
     opens = SENTENCE_START.search(text, max(0, h.start - 3), h.start) and text[h.start].isupper()
     after_theo = THEO_DOCUMENT.search(text, max(0, h.start - 8), h.start) and BARE_DOCUMENT_END.match(text, h.end)
-    if not (opens or after_theo):
+    subject = DOCUMENT_SUBJECT.search(text, max(0, h.start - 30), h.start) and not AUTHOR_NAMED.match(text, h.end)
+    if not (opens or after_theo or subject):
         return None
     word = text[h.start : h.end].lower()
     earlier = text.lower().rfind(word, 0, h.start)
     while earlier >= 0:
-        window = gazetteer.scan(text, max(0, earlier - DOCUMENT_REACH), earlier)  # earlier paragraphs too
-        party = next((b for b in reversed(window) if b.kind == "actor" and PUBLISHED.fullmatch(text, b.end, earlier)),
+        # the publisher before it ("Nga đã công bố dự thảo"), or its author after it ("báo cáo do Hạ viện Mỹ công bố")
+        before = gazetteer.scan(text, max(0, earlier - DOCUMENT_REACH), earlier)  # earlier paragraphs too
+        party = next((b for b in reversed(before) if b.kind == "actor" and PUBLISHED.fullmatch(text, b.end, earlier)),
                      None)
+        after = gazetteer.scan(text, earlier + len(word), earlier + len(word) + DOCUMENT_REACH)
+        party = party or next((a for a in after if a.kind == "actor"
+                               and AUTHORED.fullmatch(text, earlier + len(word), a.start)), None)
         if party:
             return Hit(h.start, h.end, "actor", party.value)
         earlier = text.lower().rfind(word, 0, earlier)

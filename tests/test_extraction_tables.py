@@ -973,6 +973,23 @@ def test_what_another_party_must_do_goes_on_with_the_report(opener):
     assert [(p.actor, p.kind, p.targets) for p in positions(text)] == [("RUSSIA", "demand", ["NATO"])] * 2
 
 
+# a report as the subject after an opener or a quotation speaks for its author, also one named after it
+# ("báo cáo do X công bố") (stop 24)
+REPORT_SUBJECTS = [
+    ("Ủy ban Đối ngoại Hạ viện Anh hôm qua công bố báo cáo về an ninh châu Âu.\nTuy nhiên, báo cáo khẳng định Nga "
+     "đang tăng cường hiện diện quân sự.", "Tuy nhiên,"),
+    ("Theo báo cáo do Bộ Quốc phòng Anh công bố hôm qua, Nga đã điều thêm quân tới Belarus.\n“Điều này đe dọa an ninh "
+     "châu Âu”, báo cáo nêu rõ.", "“Điều"),
+]
+
+
+@pytest.mark.parametrize("text, sentence_opening", REPORT_SUBJECTS)
+def test_a_report_as_subject_speaks_for_its_author(text, sentence_opening):
+    later = text.index(sentence_opening)
+    found = [(p.actor, p.speaker) for p in positions(text) if p.start >= later]
+    assert found == [("UK", None)], found
+
+
 def test_a_sidecar_title_quoted_otherwise_still_finds_the_headline():
     """The sidecar's title without the page's quotation marks is still the headline: its words are not read as
     a lead of their own (here a second Russian statement beside the lead's)."""
