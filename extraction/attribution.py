@@ -64,7 +64,7 @@ SIDE_OPENER = re.compile(
     re.X | re.I,
 )
 THEO_SPEAKER = re.compile(
-    r"""^\W*(?:theo)\s+   # "Theo ông Lavrov, ..." : the speaker introduces the whole sentence
+    r"""^\W*(?:cũng\s+)?theo\s+   # "(Cũng) theo ông Lavrov, ..." : the speaker introduces the whole sentence
         (?:(?:bản\s+|một\s+)?(?:báo\s+cáo|thông\s+cáo(?:\s+báo\s+chí)?|tuyên\s+bố|thông\s+báo|(?:dữ|số)\s+liệu)
            (?:\s+\S+){0,3}?\s+(?:của|do|được)\s+)?$   # "Theo thông cáo báo chí của Hạm đội Biển Đen, ...": its party
     """,
@@ -524,6 +524,30 @@ def _nested(v: _View, outer: Cue, reporters: list[Mention]) -> tuple[list[Mentio
             return _with_parties(v, agents), cue
         return None  # "Tổng thống Pháp cho biết Nga cam kết ...": France's account of Russia's words
     return None
+
+
+OWN_SUBJECT_OPENING = 12  # characters before the subject: an opener ("Theo đó, ", "Tuy nhiên, ")
+
+
+def own_party_goes_on(text, clause: Clause, mentions, quotes, last: Claim) -> Claim | None:
+    """A sentence after a person's reported words, in their paragraph, whose subject is that person's own party and
+    which has no verb of saying ("Tổng thống Putin khẳng định, ... . Nga coi trọng xây dựng mối quan hệ ... .
+    Moscow sẽ tìm ra những cách thức ... nếu ..."): the report goes on."""
+    speaker = next((a for a in last.agents if a.person), None)
+    if speaker is None or (last.cue is not None and last.cue.kind != "speech") or last.quoted:
+        return None
+    first = next((m for m in mentions if clause.start <= m.start < clause.end and not _inside(m.start, quotes)), None)
+    if first is None or first.person or first.role or first.pronoun or not first.actors:
+        return None
+    if set(first.actors) - set(speaker.actors) or first.start - clause.start > OWN_SUBJECT_OPENING:
+        return None
+    found = [c for c in find_cues(text, clause.start, clause.end) if not _inside(c.start, quotes)]
+    if any(c.kind == "speech" and not c.noun for c in found):
+        return None  # its own verb of saying: a report of its own, or none
+    content = (first.start, clause.end)
+    kind = _kind_of(found, first.end, text, mentions, clause.end)
+    return Claim(clause, [speaker], None, kind, content, (first.start, _trim_end(text, *content)),
+                 _has_quote(content, quotes), [])
 
 
 def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim | None:

@@ -479,6 +479,9 @@ SPEAKERS = [
     # after the ministry's is nobody named (and a bare ministry spokesperson after the Kremlin's is still hers)
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng phương Tây kích động căng thẳng. Người phát ngôn "
      "Điện Kremlin cho biết Nga không có ý định tấn công Ukraine.", "RUSSIA", None),
+    # "Cũng theo nữ quan chức này, ...": the person named last, by a descriptor (stop 24)
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng phương Tây đang kích động căng thẳng. Cũng theo nữ "
+     "quan chức này, Kiev đang chuẩn bị một chiến dịch quân sự ở Donbass.", "RUSSIA", "Maria Zakharova"),
     # a portfolio between title and name ("phụ trách ..."), a rank in apposition after the title (stop 24)
     ("Phó Thủ tướng Ukraine phụ trách hội nhập châu Âu Olga Stefanishyna kêu gọi NATO cung cấp vũ khí cho Kiev.",
      "UKRAINE", "Olga Stefanishyna"),
@@ -988,6 +991,27 @@ def test_a_report_as_subject_speaks_for_its_author(text, sentence_opening):
     later = text.index(sentence_opening)
     found = [(p.actor, p.speaker) for p in positions(text) if p.start >= later]
     assert found == [("UK", None)], found
+
+
+# the sentence after a person's reported words, in their paragraph, with that person's party as its subject and no
+# verb of saying of its own, goes on with the report (stop 24)
+GOES_ON = [
+    ("Tổng thống Nga Vladimir Putin khẳng định, Nga không muốn xung đột với bất kỳ ai. Nga coi trọng quan hệ láng giềng "
+     "với tất cả các nước.", [("RUSSIA", "statement", "Vladimir Putin"), ("RUSSIA", "statement", "Vladimir Putin")]),
+    ("Tổng thống Nga Vladimir Putin khẳng định, Nga không muốn xung đột với bất kỳ ai. Moskva sẽ tìm ra cách đáp trả "
+     "cứng rắn nếu phương Tây khiêu khích.", [("RUSSIA", "statement", "Vladimir Putin"),
+                                            ("RUSSIA", "warning", "Vladimir Putin")]),
+    # ... not in the next paragraph, nor with another party as its subject
+    ("Tổng thống Nga Vladimir Putin khẳng định, Nga không muốn xung đột với bất kỳ ai.\nNga đã triển khai hơn 100.000 "
+     "binh sĩ gần biên giới Ukraine.", [("RUSSIA", "statement", "Vladimir Putin")]),
+    ("Tổng thống Nga Vladimir Putin khẳng định, Nga không muốn xung đột với bất kỳ ai. Mỹ đã gửi thêm quân tới Ba "
+     "Lan.", [("RUSSIA", "statement", "Vladimir Putin")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", GOES_ON)
+def test_own_party_after_a_report_goes_on_with_it(text, expected):
+    assert [(p.actor, p.kind, p.speaker) for p in positions(text)] == expected
 
 
 def test_a_sidecar_title_quoted_otherwise_still_finds_the_headline():
