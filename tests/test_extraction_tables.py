@@ -222,6 +222,8 @@ KINDS = [
     ("Người phát ngôn Điện Kremlin Dmitry Peskov nói Nga chưa nhận được bất kỳ đề xuất nào từ Mỹ.", "RUSSIA",
      "statement"),
     ("Thủ tướng Anh Boris Johnson không đồng tình với quan điểm của Nga.", "UK", "rebuttal"),
+    # "phải là", "phải có": must be, must exist; nobody is asked (stop 24)
+    ("Ngoại trưởng Anh Liz Truss cho rằng ưu tiên của châu Âu phải là an ninh năng lượng.", "UK", "statement"),
     # ready, and nothing offered: a statement (stop 24)
     ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết quân đội nước này đã sẵn sàng.", "UKRAINE", "statement"),
 ]
