@@ -251,7 +251,7 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             if any(m.end <= c.start and not text[m.end : c.start].strip() and _opens(text, after, m.start)
                    and not set(m.actors) & speakers for m in mentions if m.actors):
                 return "demand"
-            if _opens_with_anyone(text, after) and _names_anyone_before(text, after, c.start):
+            if _names_anyone_before(text, after, c.start):
                 return "demand"  # "... cho rằng cộng đồng quốc tế cần làm rõ ...": an ask of everyone
             continue
         if c.negated and c.kind in ("demand", "proposal", "warning"):

@@ -218,6 +218,8 @@ KINDS = [
     # a need of "cộng đồng quốc tế" said right after the verb is an ask of everyone (stop 24)
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng cộng đồng quốc tế cần lên án hành động của Kiev.",
      "RUSSIA", "demand"),
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova nhấn mạnh, cộng đồng quốc tế cần lên án hành động của Kiev.",
+     "RUSSIA", "demand"),
     # "bất kỳ đề xuất nào": a proposal named, none made; "không đồng tình" rejects (stop 24)
     ("Người phát ngôn Điện Kremlin Dmitry Peskov nói Nga chưa nhận được bất kỳ đề xuất nào từ Mỹ.", "RUSSIA",
      "statement"),
