@@ -110,7 +110,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
     cased = text[start : start + len(lower)]  # markers are read in the original case ("Nhật Bản tuyên bố")
     out = []
     for s, e, kind in chosen:
-        word, following = cue_word(lower[s:e]), lower[e : e + 20].lstrip() or "."  # the clause's end: as a full stop
+        # what follows, past quotation marks (the clause's end read as a full stop)
+        word, following = cue_word(lower[s:e]), lower[e : e + 20].lstrip(" “”\"«»") or "."
         if any(following.startswith(w) for w in lex.not_after.get(word, ())):
             continue
         if any(_prev_words(lower, s, len(w.split())) == w for w in lex.not_before.get(word, ())):
