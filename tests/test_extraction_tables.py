@@ -229,6 +229,10 @@ KINDS = [
     # a good outcome foretold is no warning, "yêu cầu chính của X" names a demand (stop 24)
     ("Ngoại trưởng Nga Sergei Lavrov nói rằng phản hồi của Mỹ có thể dẫn tới “cuộc đối thoại nghiêm túc” về các vấn "
      "đề thứ yếu, nhưng không đáp ứng yêu cầu chính của Moskva.", "RUSSIA", "statement"),
+    # "mong", "kỳ vọng" a party will: an ask of it; "phải hứng chịu" a price (stop 24)
+    ("Ngoại trưởng Mỹ Antony Blinken mong Nga chọn con đường ngoại giao.", "US", "demand"),
+    ("Ngoại trưởng Mỹ Antony Blinken kỳ vọng Nga sẽ giảm leo thang.", "US", "demand"),
+    ("Ngoại trưởng Mỹ Antony Blinken nói Nga sẽ phải hứng chịu những hậu quả nặng nề.", "US", "warning"),
     # ready, and nothing offered: a statement (stop 24)
     ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết quân đội nước này đã sẵn sàng.", "UKRAINE", "statement"),
 ]
