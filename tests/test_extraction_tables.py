@@ -497,6 +497,12 @@ SPEAKERS = [
     # "Cũng theo nữ quan chức này, ...": the person named last, by a descriptor (stop 24)
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng phương Tây đang kích động căng thẳng. Cũng theo nữ "
      "quan chức này, Kiev đang chuẩn bị một chiến dịch quân sự ở Donbass.", "RUSSIA", "Maria Zakharova"),
+    # more of world news's office-holders (people.yaml), named by family name or rank alone (stop 24)
+    ("Ông Duterte cho biết Manila sẽ không từ bỏ chủ quyền.", "PHILIPPINES", "Rodrigo Duterte"),
+    ("Thống tướng Min Aung Hlaing cho biết quân đội sẽ tổ chức bầu cử.", "MYANMAR", "Min Aung Hlaing"),
+    # China's office for Taiwan speaks for China, not Taiwan
+    ("Người phát ngôn Văn phòng Sự vụ Đài Loan Mã Hiểu Quang cảnh báo Đài Bắc không nên đùa với lửa.", "CHINA",
+     "Ma Xiaoguang"),
     # a portfolio between title and name ("phụ trách ..."), a rank in apposition after the title (stop 24)
     ("Phó Thủ tướng Ukraine phụ trách hội nhập châu Âu Olga Stefanishyna kêu gọi NATO cung cấp vũ khí cho Kiev.",
      "UKRAINE", "Olga Stefanishyna"),
