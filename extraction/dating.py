@@ -131,10 +131,10 @@ class DateTracker:
         meeting = names_event(sentence)
         if days and meeting:
             self.event_date = days[-1]
-        # a statement issued after the meeting last dated ("trong thông cáo phát đi sau cuộc gọi") is of its day
-        after_meeting = meeting and self.event_date and DateMention(s.start, s.start, self.event_date.value,
-                                                                    self.event_date.precision)
-        speech_day = days[-1] if days else after_meeting
+        speech_day = days[-1] if days else None
+        if speech_day is None and meeting and self.event_date:
+            # a statement issued after the meeting last dated ("trong thông cáo phát đi sau cuộc gọi") is of its day
+            speech_day = DateMention(s.start, s.start, self.event_date.value, self.event_date.precision)
         if speech_day and names_speech(sentence):
             # whose speech it is: the parties whose words the sentence reports, not those they speak of
             speakers = {d.actor for d in new_drafts}
