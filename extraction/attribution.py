@@ -326,7 +326,7 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     if claim is None:
         return None
     lo, hi = claim.content
-    kind_cue = next((c for c in v.all_cues() if lo <= c.start < hi and c.kind == claim.kind and not c.noun), None)
+    kind_cue = next((c for c in v.all_cues() if lo <= c.start < hi and _gives(c, claim.kind) and not c.noun), None)
     _credit_speaker(v, claim, same_sentence, kind_cue)
     claim.object_from = _object_start(claim, v.all_cues())
     if kind_cue and kind_cue.content_only:
@@ -334,11 +334,16 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     return claim
 
 
+def _gives(cue: Cue, kind: str) -> bool:
+    """The cue gives this kind: its own, or a want that asks a party ("mong muốn các đồng minh ...": a demand)."""
+    return cue.kind == kind or (cue.kind == "want" and kind == "demand")
+
+
 def _object_start(claim: Claim, cues: list[Cue]) -> int:
     """ "ông Grushko nói rằng Nga không thể chấp nhận việc liên minh ...": the object follows the cue
     that gave the kind, not the speech verb."""
     lo, hi = claim.content
-    kind_cue = next((c for c in cues if lo <= c.start < hi and c.kind == claim.kind and not c.noun), None)
+    kind_cue = next((c for c in cues if lo <= c.start < hi and _gives(c, claim.kind) and not c.noun), None)
     if kind_cue and not kind_cue.content_only:
         return kind_cue.end
     # "phương Tây cần phải ...", "Nếu phương Tây ..., chúng tôi sẽ buộc phải ...": named before the modal

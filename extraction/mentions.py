@@ -386,16 +386,28 @@ AUTHORED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:do|của)\s+(?:[^\s,.]+\s+){0,4}?$
 AUTHOR_NAMED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:do|của)\s")  # "Báo cáo của Lầu Năm Góc ...": its own author named
 BARE_DOCUMENT_END = re.compile(r"\s*(?:này|đó|trên|mới)?\s*,")  # "Theo dự thảo này, ...": no author named after it
 PUBLISHED = re.compile(
-    r"""\s+(?:\S+\s+){0,3}?(?:công\ bố|đăng\ tải|đưa\ ra|soạn\ thảo|công\ khai|ban\ hành|trao|gửi)
+    r"""\s+(?:\S+\s+){0,3}?(?:công\ bố|đăng\ tải|đưa\ ra|soạn\ thảo|công\ khai|ban\ hành|trao|gửi|ra|phát\ đi)
         \s+(?:\S+\s+){0,3}?$   # "Bộ Ngoại giao Nga đã công bố toàn văn hai dự thảo": Nga published it
     """,
     re.X | re.I,
 )
 
 
+POSTED_AT = re.compile(r"\b(?:tại|ở)\s+$")  # "Đại sứ quán Trung Quốc tại Canberra ra tuyên bố": the post, not the author
+SAID_AFTER = re.compile(r"\s+(?:(?:này|đó|mới|cũng|chung)\s+){0,2}(?:nhấn\ mạnh|cho\ biết|nêu\ rõ|khẳng\ định|viết|"
+                        r"cho\ rằng|kêu\ gọi|cảnh\ báo|yêu\ cầu|bác\ bỏ|lên\ án)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_like_documents() -> frozenset[str]:
+    return frozenset(load_titles().get("verb_like_documents") or ())
+
+
 def _document_holder(text: str, h: Hit) -> Hit | None:
     """ "Dự thảo cũng đòi Mỹ ...": a sentence whose subject is a document named before speaks for the
     party that published it ("Bộ Ngoại giao Nga đã công bố dự thảo ..."); elsewhere the word is no mention."""
+    if text[h.start : h.end] in _verb_like_documents() and not SAID_AFTER.match(text, h.end):
+        return None  # "Tuyên bố tại cuộc họp báo, ông X ...": the verb, not the document
     opens = SENTENCE_START.search(text, max(0, h.start - 3), h.start) and text[h.start].isupper()
     after_theo = THEO_DOCUMENT.search(text, max(0, h.start - 8), h.start) and BARE_DOCUMENT_END.match(text, h.end)
     subject = DOCUMENT_SUBJECT.search(text, max(0, h.start - 30), h.start) and not AUTHOR_NAMED.match(text, h.end)
@@ -406,8 +418,8 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
     while earlier >= 0:
         # the publisher before it ("Nga đã công bố dự thảo"), or its author after it ("báo cáo do Hạ viện Mỹ công bố")
         before = gazetteer.scan(text, max(0, earlier - DOCUMENT_REACH), earlier)  # earlier paragraphs too
-        party = next((b for b in reversed(before) if b.kind == "actor" and PUBLISHED.fullmatch(text, b.end, earlier)),
-                     None)
+        party = next((b for b in reversed(before) if b.kind == "actor" and PUBLISHED.fullmatch(text, b.end, earlier)
+                      and not POSTED_AT.search(text, max(0, b.start - 6), b.start)), None)
         after = gazetteer.scan(text, earlier + len(word), earlier + len(word) + DOCUMENT_REACH)
         party = party or next((a for a in after if a.kind == "actor"
                                and AUTHORED.fullmatch(text, earlier + len(word), a.start)), None)

@@ -233,6 +233,11 @@ KINDS = [
     ("Ngoại trưởng Mỹ Antony Blinken mong Nga chọn con đường ngoại giao.", "US", "demand"),
     ("Ngoại trưởng Mỹ Antony Blinken kỳ vọng Nga sẽ giảm leo thang.", "US", "demand"),
     ("Ngoại trưởng Mỹ Antony Blinken nói Nga sẽ phải hứng chịu những hậu quả nặng nề.", "US", "warning"),
+    # "mong muốn" a party will: an ask; a wish of one's own is none ("mong muốn duy trì đối thoại") (stop 24)
+    ("Ngoại trưởng Séc cho biết Praha mong muốn các đồng minh NATO trục xuất các nhà ngoại giao Nga.", "CZECHIA",
+     "demand"),
+    ("Thủ tướng Australia Scott Morrison cho biết Canberra mong muốn duy trì đối thoại với Bắc Kinh.", "AUSTRALIA",
+     "proposal"),
     # ready, and nothing offered: a statement (stop 24)
     ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết quân đội nước này đã sẵn sàng.", "UKRAINE", "statement"),
 ]
@@ -1000,6 +1005,9 @@ def test_what_another_party_must_do_goes_on_with_the_report(opener):
 # a report as the subject after an opener or a quotation speaks for its author, also one named after it
 # ("báo cáo do X công bố") (stop 24)
 REPORT_SUBJECTS = [
+    # "Tuyên bố" is a statement issued only with a verb of saying after it; its publisher is not the place of its post
+    ("Đại sứ quán Anh tại Moskva ra tuyên bố về các cuộc tập trận.\nTuyên bố nhấn mạnh Nga đang gây căng thẳng "
+     "không cần thiết.", "Tuyên bố nhấn"),
     ("Ủy ban Đối ngoại Hạ viện Anh hôm qua công bố báo cáo về an ninh châu Âu.\nTuy nhiên, báo cáo khẳng định Nga "
      "đang tăng cường hiện diện quân sự.", "Tuy nhiên,"),
     ("Theo báo cáo do Bộ Quốc phòng Anh công bố hôm qua, Nga đã điều thêm quân tới Belarus.\n“Điều này đe dọa an ninh "
@@ -1012,6 +1020,12 @@ def test_a_report_as_subject_speaks_for_its_author(text, sentence_opening):
     later = text.index(sentence_opening)
     found = [(p.actor, p.speaker) for p in positions(text) if p.start >= later]
     assert found == [("UK", None)], found
+
+
+def test_tuyen_bo_opening_a_sentence_as_a_verb_is_no_document():
+    text = ("Bộ Ngoại giao Nga ra tuyên bố về các cuộc tập trận.\nTuyên bố tại cuộc họp báo, Ngoại trưởng Anh Liz Truss "
+            "kêu gọi Nga rút quân.")
+    assert [(p.actor, p.kind) for p in positions(text) if p.start > text.index("\n")] == [("UK", "demand")]
 
 
 # the sentence after a person's reported words, in their paragraph, with that person's party as its subject and no
