@@ -118,11 +118,17 @@ def _quote_follows(doc: Document, s) -> None:
 
 
 def _holders(claim: Claim, state: _State) -> list[str]:
-    return [a.actors[0] for a in (_agent_person(a, state) for a in claim.agents) if a.actors]
+    return [a.actors[0] for a in (_agent_person(a, state, claim) for a in claim.agents) if a.actors]
 
 
-def _agent_person(agent: Mention, state: _State) -> Mention:
-    referent = state.last_speaker or state.last_person
+def _agent_person(agent: Mention, state: _State, claim: Claim) -> Mention:
+    s = claim.clause.sentence
+    introduced = state.sentence_people.get(s.index - 1)
+    if introduced is not None and (introduced.start < s.block.start or not introduced.actors):
+        introduced = None
+    # "Tổng thống Indonesia Joko Widodo gửi lời chia buồn ... “...”, ông nói.": the person the paragraph's sentence
+    # before opened with, else the last speaker
+    referent = introduced or state.last_speaker or state.last_person
     if agent.pronoun and not agent.role and referent:  # "ông", "bà"
         return replace(agent, person=referent.person, actors=referent.actors, role=referent.role, pronoun=False)
     return agent
@@ -130,7 +136,7 @@ def _agent_person(agent: Mention, state: _State) -> Mention:
 
 def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> list[Draft]:
     """One position per party holding the claim (joint subjects, shared stances)."""
-    claim.agents = [_agent_person(a, state) for a in claim.agents]
+    claim.agents = [_agent_person(a, state, claim) for a in claim.agents]
     holders = [a for a in claim.agents if a.actors]
     speaker = speaker_of(claim) or _continued_speaker(doc.text, claim, state)
     own_speakers = {h.actors[0]: h for h in holders if h.person} if len(holders) > 1 else {}

@@ -499,6 +499,9 @@ SPEAKERS = [
     # after the ministry's is nobody named (and a bare ministry spokesperson after the Kremlin's is still hers)
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng phương Tây kích động căng thẳng. Người phát ngôn "
      "Điện Kremlin cho biết Nga không có ý định tấn công Ukraine.", "RUSSIA", None),
+    # a bare "ông" is the person the paragraph's sentence before opened with, though another spoke last (stop 24)
+    ("Ngoại trưởng Mỹ Antony Blinken cho biết Washington sẽ hỗ trợ Kiev.\nThủ tướng Anh Boris Johnson gửi thư tới "
+     "Tổng thống Ukraine. “Anh luôn đứng về phía Ukraine”, ông nói.", "UK", "Boris Johnson"),
     # "Cũng theo nữ quan chức này, ...": the person named last, by a descriptor (stop 24)
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng phương Tây đang kích động căng thẳng. Cũng theo nữ "
      "quan chức này, Kiev đang chuẩn bị một chiến dịch quân sự ở Donbass.", "RUSSIA", "Maria Zakharova"),
