@@ -672,7 +672,10 @@ def _says_something(text: str, claim: Claim) -> bool:
         return True
     lo = claim.cue.end if claim.cue.end <= claim.content[1] else claim.content[0]  # trailing attribution
     words = text[lo : claim.content[1]].split()
-    return len(words) >= load_cues().get("min_statement_words", 4)
+    if len(words) >= load_cues().get("min_statement_words", 4):
+        return True
+    # a stance named in a few words says something: "Mỹ và Slovakia bày tỏ ủng hộ Séc"
+    return any(not c.noun for c in find_cues(text, lo, claim.content[1]))
 
 
 def _credit_speaker(v: _View, claim: Claim, same_sentence: Claim | None, kind_cue: Cue | None) -> None:

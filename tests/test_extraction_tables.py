@@ -238,6 +238,8 @@ KINDS = [
      "demand"),
     ("Thủ tướng Australia Scott Morrison cho biết Canberra mong muốn duy trì đối thoại với Bắc Kinh.", "AUSTRALIA",
      "proposal"),
+    # a stance named in a few words still says something (stop 24)
+    ("Mỹ và Slovakia bày tỏ ủng hộ Séc.", "SLOVAKIA", "statement"),
     # ready, and nothing offered: a statement (stop 24)
     ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết quân đội nước này đã sẵn sàng.", "UKRAINE", "statement"),
 ]
@@ -753,6 +755,9 @@ DATES = [
     ("Tổng thống Pháp Emmanuel Macron và Tổng thống Nga Vladimir Putin điện đàm ngày 28/1.\nPhủ Tổng thống Pháp cho "
      "biết trong thông cáo phát đi sau cuộc gọi rằng hai bên nhất trí tiếp tục đối thoại.\nThông cáo cũng cho biết "
      "ông Macron kêu gọi Nga giảm leo thang.", "2022-01-30", "2022-01-28"),
+    # a deadline is no day of saying (stop 24)
+    ("Bộ Ngoại giao Nga ngày 18/4 tuyên bố trục xuất 20 nhân viên Đại sứ quán Séc.\nPhía Nga yêu cầu họ rời khỏi Nga "
+     "trước cuối ngày 19/4. Moskva gọi động thái của Praha là “không thân thiện”.", "2021-04-20", None),
     pytest.param("Năm ngoái, Mỹ cảnh báo Nga về các cuộc tập trận.", "2022-02-10", "2021",
                  marks=miss("the contract has no year precision")),
 ]
