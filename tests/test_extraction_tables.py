@@ -238,6 +238,8 @@ KINDS = [
      "demand"),
     ("Thủ tướng Australia Scott Morrison cho biết Canberra mong muốn duy trì đối thoại với Bắc Kinh.", "AUSTRALIA",
      "proposal"),
+    # offering to send: an offer (stop 24)
+    ("Pakistan cũng đề nghị gửi thiết bị y tế tới Ấn Độ.", "PAKISTAN", "proposal"),
     # a stance named in a few words still says something (stop 24)
     ("Mỹ và Slovakia bày tỏ ủng hộ Séc.", "SLOVAKIA", "statement"),
     # ready, and nothing offered: a statement (stop 24)
