@@ -299,6 +299,8 @@ ACTORS = [
      "đòi NATO không triển khai vũ khí tấn công gần biên giới.", {"RUSSIA"}),
     ("Viện nghiên cứu SIPRI vừa công bố báo cáo về chi tiêu quốc phòng.\nBáo cáo cho biết Mỹ chi nhiều nhất thế giới.",
      set()),
+    # "Theo thông tin từ <party>, ...": the party informs (stop 24)
+    ("Theo thông tin từ Điện Kremlin, Tổng thống Putin sẽ điện đàm với Tổng thống Pháp vào tuần tới.", {"RUSSIA"}),
     # "Theo dự thảo, ...": a clause of the draft is its author's, whoever it binds (stop 24)
     ("Ngày 17/12, Bộ Ngoại giao Nga công bố hai dự thảo văn kiện an ninh gửi Mỹ và NATO. Theo dự thảo, NATO phải cam "
      "kết không kết nạp thêm thành viên.", {"RUSSIA"}),
