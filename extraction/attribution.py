@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .cues import Cue, directs_own_ranks, find_cues, has_word, keeps_speaker, shape_kind
+from .cues import Cue, directs_own_ranks, find_cues, has_word, keeps_speaker, lexicon_words, shape_kind
 from .mentions import Mention
 from .reference import load_cues, load_titles
 from .segment import Clause
@@ -674,6 +674,8 @@ def _says_something(text: str, claim: Claim) -> bool:
     words = text[lo : claim.content[1]].split()
     if len(words) >= load_cues().get("min_statement_words", 4):
         return True
+    if text[claim.cue.start : claim.cue.end].lower() in lexicon_words("stance_verbs"):
+        return True  # the verb is the stance: "... để phản đối động thái này"
     # a stance named in a few words says something: "Mỹ và Slovakia bày tỏ ủng hộ Séc"
     return any(not c.noun for c in find_cues(text, lo, claim.content[1]))
 

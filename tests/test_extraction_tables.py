@@ -240,6 +240,8 @@ KINDS = [
      "proposal"),
     # offering to send: an offer (stop 24)
     ("Pakistan cũng đề nghị gửi thiết bị y tế tới Ấn Độ.", "PAKISTAN", "proposal"),
+    # a stance verb is the stance, whatever few words follow it (stop 24)
+    ("Nghị viện châu Âu đã hoãn bỏ phiếu phê chuẩn thỏa thuận với Anh để phản đối động thái này.", "EU", "statement"),
     # a stance named in a few words still says something (stop 24)
     ("Mỹ và Slovakia bày tỏ ủng hộ Séc.", "SLOVAKIA", "statement"),
     # ready, and nothing offered: a statement (stop 24)
