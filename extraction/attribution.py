@@ -555,6 +555,27 @@ def own_party_goes_on(text, clause: Clause, mentions, quotes, last: Claim) -> Cl
                  _has_quote(content, quotes), [])
 
 
+BULLET = re.compile(r"\s*[-–•+*]\s+")
+LIST_OPENED = re.compile(r":\s*(?:\n\s*[-–•+*]\s[^\n]*)*\s*$")  # "Các yêu cầu chính gồm:" then bullet lines
+
+
+def list_item_claim(text, clause: Clause, quotes, last: Claim) -> Claim | None:
+    """A bullet line of a list that a reported position opened with a colon ("Các yêu cầu chính của Nga gồm:
+    - NATO không kết nạp ...; - Mỹ không ...") goes on with that position, one line each."""
+    s = clause.sentence
+    bullet = BULLET.match(text, s.start)
+    if bullet is None or clause.start != s.start or not s.first_in_block:
+        return None
+    previous = last.clause.sentence
+    follows_item = BULLET.match(text, previous.start) and not text[previous.end : s.start].strip()
+    colon = text.rfind(":", last.clause.start, s.start)
+    if not follows_item and (colon < 0 or not LIST_OPENED.match(text, colon, s.start)):
+        return None
+    content = (bullet.end(), clause.end)
+    return Claim(clause, list(last.agents), None, last.kind, content, (bullet.end(), _trim_end(text, *content)),
+                 _has_quote(content, quotes), [])
+
+
 def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim | None:
     """A sentence with a kind cue but no subject, right after a reported position in the same
     paragraph, goes on reporting it: "... Lavrov nhấn mạnh, ... Nếu ... thì nên giải thích rõ lý do"."""

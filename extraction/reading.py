@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .attribution import Claim, _inside, carried_claim, claim_of, own_party_goes_on, quoted_pieces
+from .attribution import Claim, _inside, carried_claim, claim_of, list_item_claim, own_party_goes_on, quoted_pieces
 from .candidates import carried_candidate, subject_candidates
 from .cues import find_cues, keeps_speaker
 from .dating import DateTracker
@@ -67,6 +67,9 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
         carried = (carried_claim(text, sentence_clauses[0], s_mentions, quotes, last)
                    or own_party_goes_on(text, sentence_clauses[0], s_mentions, quotes, last))
         found += [(carried, "rule")] if carried else []
+    if not found and last and last.clause.sentence.index == s.index - 1:
+        item = list_item_claim(text, sentence_clauses[0], quotes, last)
+        found += [(item, "rule")] if item else []
     taken = {actor for claim, _ in found for actor in _holders(claim, state)}
     found += [(c, "subject") for c in subject_candidates(text, sentence_clauses, s_mentions, quotes, taken)]
     if not found:

@@ -1042,6 +1042,15 @@ def test_tuyen_bo_opening_a_sentence_as_a_verb_is_no_document():
     assert [(p.actor, p.kind) for p in positions(text) if p.start > text.index("\n")] == [("UK", "demand")]
 
 
+def test_a_list_a_position_opens_with_a_colon_is_a_position_per_line():
+    text = ("Bộ Ngoại giao Nga ngày 17/12 công bố các yêu cầu an ninh đối với Mỹ và NATO. Các yêu cầu chính gồm:\n"
+            "- NATO không kết nạp thêm thành viên;\n- NATO không triển khai vũ khí tấn công gần biên giới Nga;\n"
+            "- Mỹ không thiết lập căn cứ quân sự tại các nước thuộc Liên Xô cũ.\nNgười phát ngôn Điện Kremlin Dmitry "
+            "Peskov cho biết Moskva chờ phản hồi.")
+    items = [(p.actor, p.kind, p.targets) for p in positions(text, "2021-12-18") if p.text.startswith(("NATO", "Mỹ"))]
+    assert items == [("RUSSIA", "demand", ["NATO"]), ("RUSSIA", "demand", ["US"])], items
+
+
 # the sentence after a person's reported words, in their paragraph, with that person's party as its subject and no
 # verb of saying of its own, goes on with the report (stop 24)
 GOES_ON = [
