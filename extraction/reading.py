@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .attribution import Claim, _inside, carried_claim, claim_of, list_item_claim, own_party_goes_on, quoted_pieces
+from .attribution import Claim, _inside, claim_of, quoted_pieces
+from .carried import carried_claim, list_item_claim, own_party_goes_on
 from .candidates import carried_candidate, subject_candidates
 from .cues import find_cues, keeps_speaker
 from .dating import DateTracker

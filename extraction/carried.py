@@ -1,0 +1,81 @@
+"""Claims a sentence carries over from the reported position right before it (stage 4, beside
+attribution.claim_of): a sentence that goes on with the same report without a subject or verb of its own.
+
+GUIDELINES: reported speech counts as much as a direct quote; Vietnamese reports often go on for a sentence or
+a list after the one that names the speaker.
+"""
+from __future__ import annotations
+
+import re
+
+from .attribution import Claim, _has_quote, _inside, _kind_of, _trim_end
+from .cues import find_cues, keeps_speaker
+from .segment import Clause
+
+
+OWN_SUBJECT_OPENING = 12  # characters before the subject: an opener ("Theo đó, ", "Tuy nhiên, ")
+
+
+def own_party_goes_on(text, clause: Clause, mentions, quotes, last: Claim) -> Claim | None:
+    """A sentence after a person's reported words, in their paragraph, whose subject is that person's own party and
+    which has no verb of saying ("Tổng thống Putin khẳng định, ... . Nga coi trọng xây dựng mối quan hệ ... .
+    Moscow sẽ tìm ra những cách thức ... nếu ..."): the report goes on."""
+    speaker = next((a for a in last.agents if a.person), None)
+    if speaker is None or (last.cue is not None and last.cue.kind != "speech") or last.quoted:
+        return None
+    first = next((m for m in mentions if clause.start <= m.start < clause.end and not _inside(m.start, quotes)), None)
+    if first is None or first.person or first.role or first.pronoun or not first.actors:
+        return None
+    if set(first.actors) - set(speaker.actors) or first.start - clause.start > OWN_SUBJECT_OPENING:
+        return None
+    found = [c for c in find_cues(text, clause.start, clause.end) if not _inside(c.start, quotes)]
+    if any(c.kind == "speech" and not c.noun for c in found):
+        return None  # its own verb of saying: a report of its own, or none
+    content = (first.start, clause.end)
+    kind = _kind_of(found, first.end, text, mentions, clause.end)
+    return Claim(clause, [speaker], None, kind, content, (first.start, _trim_end(text, *content)),
+                 _has_quote(content, quotes), [])
+
+
+BULLET = re.compile(r"\s*[-–•+*]\s+")
+LIST_OPENED = re.compile(r":\s*(?:\n\s*[-–•+*]\s[^\n]*)*\s*$")  # "Các yêu cầu chính gồm:" then bullet lines
+
+
+def list_item_claim(text, clause: Clause, quotes, last: Claim) -> Claim | None:
+    """A bullet line of a list that a reported position opened with a colon ("Các yêu cầu chính của Nga gồm:
+    - NATO không kết nạp ...; - Mỹ không ...") goes on with that position, one line each."""
+    s = clause.sentence
+    bullet = BULLET.match(text, s.start)
+    if bullet is None or clause.start != s.start or not s.first_in_block:
+        return None
+    previous = last.clause.sentence
+    follows_item = BULLET.match(text, previous.start) and not text[previous.end : s.start].strip()
+    colon = text.rfind(":", last.clause.start, s.start)
+    if not follows_item and (colon < 0 or not LIST_OPENED.match(text, colon, s.start)):
+        return None
+    content = (bullet.end(), clause.end)
+    return Claim(clause, list(last.agents), None, last.kind, content, (bullet.end(), _trim_end(text, *content)),
+                 _has_quote(content, quotes), [])
+
+
+def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim | None:
+    """A sentence with a kind cue but no subject, right after a reported position in the same
+    paragraph, goes on reporting it: "... Lavrov nhấn mạnh, ... Nếu ... thì nên giải thích rõ lý do"."""
+    found = [c for c in find_cues(text, clause.start, clause.end) if not c.noun and not _inside(c.start, quotes)]
+    kinds = [c for c in found if c.kind in ("demand", "rebuttal", "proposal", "warning") and not c.negated]
+    if not kinds:
+        return None
+    subjects = [m for m in mentions if clause.start <= m.start < kinds[0].start and (m.actors or m.person)]
+    holders = {a for m in last.agents for a in m.actors}
+    # "Nga yêu cầu NATO ... Theo đó, NATO phải cam kết ...": what another party must do, by the same report
+    goes_on = clause.start == clause.sentence.start and keeps_speaker(text[clause.start : clause.end])
+    owed = goes_on and kinds[0].content_only and not any(a in holders or m.person for m in subjects for a in m.actors)
+    if subjects and not owed:
+        return None
+    speaker = next((m for m in mentions if clause.start <= m.start < clause.end and (m.actors or m.person)),
+                   None)
+    if speaker and any(c.kind == "speech" and c.start > speaker.end for c in found):
+        return None  # "Bình luận về biện pháp đáp trả của Nga, ông Hamacek cho biết ...": its own speaker
+    content = (clause.start, clause.end)
+    return Claim(clause, last.agents, kinds[0], kinds[0].kind, content, (clause.start, _trim_end(text, *content)),
+                 _has_quote(content, quotes), [])
