@@ -226,6 +226,8 @@ KINDS = [
     ("Thủ tướng Anh Boris Johnson không đồng tình với quan điểm của Nga.", "UK", "rebuttal"),
     # "phải là", "phải có": must be, must exist; nobody is asked (stop 24)
     ("Ngoại trưởng Anh Liz Truss cho rằng ưu tiên của châu Âu phải là an ninh năng lượng.", "UK", "statement"),
+    # measures ahead that retaliate are a threat (stop 24)
+    ("Ngoại trưởng Nga Sergei Lavrov nói Nga sẽ có các biện pháp quân sự - kỹ thuật đáp trả.", "RUSSIA", "warning"),
     # a good outcome foretold is no warning, "yêu cầu chính của X" names a demand (stop 24)
     ("Ngoại trưởng Nga Sergei Lavrov nói rằng phản hồi của Mỹ có thể dẫn tới “cuộc đối thoại nghiêm túc” về các vấn "
      "đề thứ yếu, nhưng không đáp ứng yêu cầu chính của Moskva.", "RUSSIA", "statement"),
