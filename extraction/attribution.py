@@ -266,6 +266,8 @@ NOMINALISER = re.compile(r"(?:^|\s)việc\s+$", re.I)
 def _nominalised(text: str, cue: Cue, mentions: list[Mention], after: int) -> bool:
     """The cue is the verb of a clause made a noun by "việc" ("việc Nga đòi ...", "việc NATO từ chối ..."): it
     names another party's act, the sentence's own verb comes later."""
+    if NOMINALISER.search(text, max(after, cue.start - 6), cue.start):
+        return True  # "việc tiếp tục đàm phán lúc này là vô nghĩa": an act spoken of
     subject = next((m for m in reversed(mentions) if after <= m.start and m.end <= cue.start), None)
     return (subject is not None and bool(subject.actors) and not text[subject.end : cue.start].strip()
             and bool(NOMINALISER.search(text, max(after, subject.start - 8), subject.start)))

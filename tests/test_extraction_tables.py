@@ -226,6 +226,10 @@ KINDS = [
     ("Thủ tướng Anh Boris Johnson không đồng tình với quan điểm của Nga.", "UK", "rebuttal"),
     # "phải là", "phải có": must be, must exist; nobody is asked (stop 24)
     ("Ngoại trưởng Anh Liz Truss cho rằng ưu tiên của châu Âu phải là an ninh năng lượng.", "UK", "statement"),
+    # another's demand or claim called unreal or absurd is rejected; an act after "việc" is spoken of (stop 24)
+    ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói rằng yêu cầu của Mỹ là hoàn toàn phi thực tế.", "RUSSIA",
+     "rebuttal"),
+    ("Ngoại trưởng Nga Sergei Lavrov nói việc tiếp tục đàm phán lúc này là vô nghĩa.", "RUSSIA", "rebuttal"),
     # measures ahead that retaliate are a threat (stop 24)
     ("Ngoại trưởng Nga Sergei Lavrov nói Nga sẽ có các biện pháp quân sự - kỹ thuật đáp trả.", "RUSSIA", "warning"),
     # a good outcome foretold is no warning, "yêu cầu chính của X" names a demand (stop 24)
