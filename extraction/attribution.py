@@ -276,7 +276,7 @@ def _nominalised(text: str, cue: Cue, mentions: list[Mention], after: int) -> bo
 def _names_anyone_before(text: str, after: int, cue_start: int) -> bool:
     """Only the generic addressee the content opens with stands before the modal ("cộng đồng quốc tế cần")."""
     head = text[after:cue_start].replace("rằng", " ").strip(" ,:").lower()
-    return head in (load_cues().get("generic_addressees") or ())
+    return head in lexicon_words("generic_addressees")
 
 
 def _opens_with_anyone(text: str, at: int) -> bool:

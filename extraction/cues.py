@@ -133,14 +133,17 @@ def _denied(lower: str, cue_end: int, word: str, lex: _Lexicon) -> bool:
     return any(has_word(after, w) for w in denials)
 
 
-def _leftmost_longest(text: str, start: int, lower: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
-    found = []
+def _whole_word_hits(lower: str, lex: _Lexicon):
+    """(start, end, kind) of the lexicon's phrases in `lower` that are whole words."""
     for last, (length, kind) in lex.automaton.iter(lower):
         s, e = last - length + 1, last + 1
-        if (s > 0 and _word_char(lower[s - 1])) or (e < len(lower) and _word_char(lower[e])):
-            continue
-        if not _names_proper_noun(text[start + s : start + e]):
-            found.append((s, e, kind))
+        if not (s > 0 and _word_char(lower[s - 1])) and not (e < len(lower) and _word_char(lower[e])):
+            yield s, e, kind
+
+
+def _leftmost_longest(text: str, start: int, lower: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
+    found = [(s, e, kind) for s, e, kind in _whole_word_hits(lower, lex)
+             if not _names_proper_noun(text[start + s : start + e])]
     found.extend(_across_quote_marks(lower, lex))
     for kind, pattern in lex.patterns:  # gapped patterns may span a name: "gửi cho Moscow các đề xuất"
         found.extend((m.start(), m.end(), kind) for m in pattern.finditer(lower))
@@ -166,10 +169,7 @@ def _across_quote_marks(lower: str, lex: _Lexicon) -> list[tuple[int, int, str]]
     kept = [i for i in range(len(lower)) if i not in dropped]
     flat = "".join(lower[i] for i in kept)
     out = []
-    for last, (length, kind) in lex.automaton.iter(flat):
-        s, e = last - length + 1, last + 1
-        if (s > 0 and _word_char(flat[s - 1])) or (e < len(flat) and _word_char(flat[e])):
-            continue
+    for s, e, kind in _whole_word_hits(flat, lex):
         start, end = kept[s], kept[e - 1] + 1
         if end - start != e - s:  # a mark inside: missed by the plain reading
             out.append((start, end, kind))

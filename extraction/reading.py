@@ -126,14 +126,16 @@ def _holders(claim: Claim, state: _State) -> list[str]:
 
 
 def _agent_person(agent: Mention, state: _State, claim: Claim) -> Mention:
+    if not agent.pronoun or agent.role:
+        return agent
+    # a bare "ông", "bà": the person the paragraph's sentence before opened with ("Tổng thống Indonesia Joko Widodo
+    # gửi lời chia buồn ... “...”, ông nói."), else the last speaker
     s = claim.clause.sentence
     introduced = state.sentence_people.get(s.index - 1)
     if introduced is not None and (introduced.start < s.block.start or not introduced.actors):
         introduced = None
-    # "Tổng thống Indonesia Joko Widodo gửi lời chia buồn ... “...”, ông nói.": the person the paragraph's sentence
-    # before opened with, else the last speaker
     referent = introduced or state.last_speaker or state.last_person
-    if agent.pronoun and not agent.role and referent:  # "ông", "bà"
+    if referent:
         return replace(agent, person=referent.person, actors=referent.actors, role=referent.role, pronoun=False)
     return agent
 
