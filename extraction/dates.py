@@ -10,16 +10,23 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+# months written as words take a capital ("tháng Một", "tháng Giêng"): "tháng năm" is "months and years"
+MONTH_WORDS = {"Một": 1, "Giêng": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9,
+               "Mười": 10, "Mười một": 11, "Mười Một": 11, "Mười hai": 12, "Mười Hai": 12, "Chạp": 12}
+MONTH_WORD = "(?-i:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + ")(?![^\\W\\d_])"
+
 DATE = re.compile(
     r"""
     (?P<day_prefix>\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+
         (?:(?:thứ\s+\w+|chủ\s+nhật)\s*\(\s*)?                      # "hôm thứ Hai (24/1)"
       | \b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*\(\s*)  # "thứ Hai (24/1)"
-    (?P<day>\d{1,2})\s*(?:/|-|\s+tháng\s+)(?P<month>\d{1,2})(?:\s*(?:/|-|\s+năm\s+)(?P<year>\d{4}))?\b
+    (?P<day>\d{1,2})\s*(?:(?:/|-|\s+tháng\s+)(?P<month>\d{1,2})|\s+tháng\s+(?P<month_word>{MONTH_WORD}))
+      (?:\s*(?:/|-|\s+năm\s+)(?P<year>\d{4}))?\b                  # "ngày 10 tháng Một năm 2022" too
       (?:\s+(?P<day_year_word>năm\s+(?:ngoái|trước|nay))\b)?   # 25/1, 24-1, 25/1/2022, 24 tháng 1 năm 2022,
                                                                  # 30/12 năm ngoái ("14.1" is read as 14/1: textmap.py)
     | \b(?P<day_bare>\d{1,2})/(?P<month_bare>\d{1,2})/(?P<year_bare>\d{4})\b   # 25/1/2022 with no "ngày"
-    | \b(?P<edge>(?:đầu|giữa|cuối)\s+)?tháng\s+(?P<m_only>\d{1,2})(?:\s*(?:/|\s+năm\s+)(?P<m_year>\d{4}))?\b
+    | \b(?P<edge>(?:đầu|giữa|cuối)\s+)?tháng\s+(?:(?P<m_only>\d{1,2})|(?P<m_only_word>{MONTH_WORD}))
+      (?:\s*(?:/|\s+năm\s+)(?P<m_year>\d{4}))?\b
       (?:\s+(?P<month_year_word>năm\s+(?:ngoái|trước|nay))\b)?  # cuối tháng 12/2021, tháng 1 năm 2022,
                                                                  # tháng 12 năm ngoái
     | \b(?P<rel>(?:(?:đầu|giữa|cuối)\s+)?tháng\s+(?:trước|này|qua)   # tháng trước, đầu tháng này
@@ -31,7 +38,7 @@ DATE = re.compile(
     | \b(?:hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+(?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b
         (?P<last_week>\s+tuần\s+(?:trước|qua))?                   # "hôm thứ Ba tuần trước": last week's
         (?!\s*\(|\s*,?\s*ngày)                                    # "hôm thứ Ba": the last Tuesday
-    """,
+    """.replace("{MONTH_WORD}", MONTH_WORD.replace(" ", r"\ ")),
     re.X | re.I,
 )
 
@@ -119,7 +126,8 @@ def _weekday(word: str, ref: dt.date, *, last_week: bool = False) -> str:
 
 def _day(m: re.Match, ref: dt.date | None) -> tuple[str | None, str]:
     """ "ngày 25/1" (year from the reference date), "25/1/2022"; "12/1" alone is never matched."""
-    day, month = int(m.group("day") or m.group("day_bare")), int(m.group("month") or m.group("month_bare"))
+    day = int(m.group("day") or m.group("day_bare"))
+    month = MONTH_WORDS.get(m.group("month_word")) or int(m.group("month") or m.group("month_bare"))
     written = m.group("year") or m.group("year_bare")
     year = int(written) if written else _year_from_word(m.group("day_year_word"), ref)
     year = year or (_year_for(month, ref) if ref and 1 <= month <= 12 else None)
@@ -130,7 +138,7 @@ def _day(m: re.Match, ref: dt.date | None) -> tuple[str | None, str]:
 
 
 def _month(m: re.Match, ref: dt.date | None) -> tuple[str | None, str]:
-    month = int(m.group("m_only"))
+    month = MONTH_WORDS.get(m.group("m_only_word")) or int(m.group("m_only"))
     year = int(m.group("m_year")) if m.group("m_year") else _year_from_word(m.group("month_year_word"), ref)
     year = year or (_year_for(month, ref) if ref else None)
     return (f"{year:04d}-{month:02d}", "month") if year and 1 <= month <= 12 else (None, "unknown")
@@ -142,7 +150,7 @@ def find_dates(text: str, start: int, end: int, *, ref: dt.date | None, last_day
     for m in DATE.finditer(text, start, end):
         if m.group("day") or m.group("day_bare"):
             value, precision = _day(m, ref)
-        elif m.group("m_only"):
+        elif m.group("m_only") or m.group("m_only_word"):
             value, precision = _month(m, ref)
         elif m.group("weekday"):
             value, precision = ((_weekday(m.group("weekday"), ref, last_week=bool(m.group("last_week"))), "day")

@@ -770,6 +770,10 @@ DATES = [
     # a deadline is no day of saying (stop 24)
     ("Bộ Ngoại giao Nga ngày 18/4 tuyên bố trục xuất 20 nhân viên Đại sứ quán Séc.\nPhía Nga yêu cầu họ rời khỏi Nga "
      "trước cuối ngày 19/4. Moskva gọi động thái của Praha là “không thân thiện”.", "2021-04-20", None),
+    # a month written as a word, with its capital (stop 25): "tháng năm" alone is "months and years"
+    ("Vào ngày 10 tháng Một, Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga sẽ không nhượng bộ.", "2022-01-23",
+     "2022-01-10"),
+    ("Hồi tháng Mười hai năm ngoái, Nga yêu cầu NATO đưa ra bảo đảm an ninh.", "2022-01-23", "2021-12"),
     pytest.param("Năm ngoái, Mỹ cảnh báo Nga về các cuộc tập trận.", "2022-02-10", "2021",
                  marks=miss("the contract has no year precision")),
 ]
