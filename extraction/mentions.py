@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer, nlp
 from .clean import Block
-from .cues import has_word
+from .cues import has_word, lexicon_words
 from .gazetteer import Hit
 from .reference import compound_prone_aliases, load_titles
 
@@ -355,12 +355,43 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
     # two leaders are the last two persons named ("Putin ... với Tổng thống Pháp Macron ..., hai nhà lãnh
     # đạo"), not parties named in between ("phản hồi của Mỹ và NATO"); else the last two parties
     named = _last_two(hit, before, persons_only=True) if people else {}
+    if len(named) < 2 and not people:
+        named = _met(text, hit, before)
     if len(named) < 2:
         named = _last_two(hit, before, persons_only=False)
     if len(named) < 2:
         return []
     return [Mention(hit.start, hit.end, m.actors, m.person if people else None, m.role if people else None)
             for m in reversed(named.values())]
+
+
+SENTENCE_END = re.compile(r"[.!?…]\s|\n")
+
+
+@functools.lru_cache(maxsize=1)
+def _meeting_words() -> re.Pattern:
+    words = sorted(lexicon_words("event_words"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+def _met(text: str, hit: Hit, before: list[Mention]) -> dict[tuple[str, ...], Mention]:
+    """ "Hai bên nhất trí tiếp tục đối thoại" after a meeting: its two sides, the two parties named nearest
+    the meeting word in the last sentence naming one ("Sherman và Ryabkov hội đàm tại Geneva", "cuộc đàm
+    phán giữa Nga và Mỹ"), not the last two parties of the sentences between."""
+    reach = max(0, hit.start - PAIR_REACH)
+    meetings = list(_meeting_words().finditer(text, reach, hit.start))
+    if not meetings:
+        return {}
+    at = meetings[-1].start()
+    ends = [m.end() for m in SENTENCE_END.finditer(text, reach, hit.start)]
+    sentence = (max((e for e in ends if e <= at), default=reach), min((e for e in ends if e > at), default=hit.start))
+    in_sentence = [m for m in before if m.actors and sentence[0] <= m.start and m.end <= sentence[1]]
+    named: dict[tuple[str, ...], Mention] = {}
+    for m in sorted(in_sentence, key=lambda m: min(abs(m.end - at), abs(m.start - at))):
+        if len(named) == 2:
+            break
+        named.setdefault(m.actors, m)
+    return dict(sorted(named.items(), key=lambda item: item[1].start, reverse=True)) if len(named) == 2 else {}
 
 
 def _last_two(hit: Hit, before: list[Mention], *, persons_only: bool) -> dict[tuple[str, ...], Mention]:

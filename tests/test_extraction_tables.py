@@ -934,6 +934,12 @@ JOINT = [
      "giảm căng thẳng.", {("ITALY", "statement"), ("UKRAINE", "statement")}),
     ("Anh và Nga kết thúc cuộc hội đàm tại Moskva, dù cả hai bên đều nói sẽ tiếp tục đối thoại.",
      {("UK", "proposal"), ("RUSSIA", "proposal")}),
+    # ... after a meeting, its two sides, not the last two parties of the sentences between (stop 25)
+    ("Ngày 10/1, Thứ trưởng Ngoại giao Mỹ Wendy Sherman và Thứ trưởng Ngoại giao Nga Sergei Ryabkov hội đàm tại "
+     "Geneva. Nga đã triển khai khoảng 100.000 binh sĩ gần biên giới Ukraine. Hai bên nhất trí tiếp tục đối thoại.",
+     {("US", "proposal"), ("RUSSIA", "proposal")}),
+    ("Cuộc đàm phán giữa Nga và Mỹ diễn ra trong bối cảnh Moskva tập trung quân gần Ukraine. Hai bên nhất trí sẽ "
+     "tiếp tục đối thoại.", {("US", "proposal"), ("RUSSIA", "proposal")}),
     ("Trong cuộc điện đàm với Tổng thống Biden, Tổng thống Putin cảnh báo về nguy cơ cắt đứt quan hệ.",
      {("RUSSIA", "warning")}),
     ("Phát biểu sau cuộc gặp với người đồng cấp Ukraine, Ngoại trưởng Anh kêu gọi Nga rút quân.",
