@@ -190,6 +190,25 @@ def _closing_verb(text: str, mark: str, after: int, end: int) -> bool:
     return mark.startswith(",") and len(tail) <= TAIL_WORDS and not any(w[0].isupper() for w in tail)
 
 
+# a sentence opening with a clause of time or concession ("Ngay sau khi EU công bố quyết định, bà Zakharova gọi ...")
+SUBORDINATE_OPENER = re.compile(r"\s*(?:(?:ngay|chỉ(?:\s+\S+){1,3})\s+)?(?:sau\s+khi|trước\s+khi|khi|trong\s+khi(?!\s+đó)|mặc\s+dù|dù)\s")
+SUBORDINATE_MIN_WORDS = 4  # "Sau khi Mỹ, Anh và Pháp ...": a comma this early lists parties, it ends no clause
+
+
+def _subordinate_clause_end(text: str, sentence: Sentence, body: str, quotes) -> int | None:
+    """Where the main clause starts after an opening clause of time or concession: the first comma outside
+    quotations after a few words. The main clause has a subject of its own, not the opening clause's."""
+    if not SUBORDINATE_OPENER.match(body):
+        return None
+    comma = body.find(",")
+    while comma >= 0:
+        at = sentence.start + comma
+        if len(body[:comma].split()) >= SUBORDINATE_MIN_WORDS and not any(qs <= at < qe for qs, qe in quotes):
+            return at + 1 + len(body[comma + 1 :]) - len(body[comma + 1 :].lstrip())
+        comma = body.find(",", comma + 1)
+    return None
+
+
 def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Clause]:
     """Cut a sentence at clause-opening conjunctions that are outside quotations."""
     body = text[sentence.start : sentence.end].lower()
@@ -207,6 +226,9 @@ def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> lis
             second = _act_kind(text, verb_at, min(sentence.end, verb_at + 30))
             if second and second != _act_kind(text, sentence.start, at, first_only=False):
                 cuts.setdefault(at, "subject" if m.group(2) else "agentless")
+    subordinate_end = _subordinate_clause_end(text, sentence, body, quotes)
+    if subordinate_end:
+        cuts.setdefault(subordinate_end, "subject")
     out, start, how, dates_from = [], sentence.start, "", sentence.start
     for at in sorted(cuts):
         if at - start >= 12:

@@ -925,6 +925,18 @@ JOINT = [
     # two acts of different kinds joined by "và" are two positions; of one kind, one
     ("Bắc Kinh coi Đài Loan là một phần lãnh thổ không thể tách rời và không loại trừ khả năng dùng vũ lực.",
      {("CHINA", "statement"), ("CHINA", "warning")}),
+    # a sentence opening with a clause of time or concession: the main clause after its comma has a subject of
+    # its own (stop 25; the opening clause's party held the whole sentence)
+    ("Ngay sau khi EU công bố quyết định hôm qua, người phát ngôn Bộ Ngoại giao Nga Maria Zakharova gọi lệnh trừng "
+     "phạt là “một sai lầm có chủ đích” và nhấn mạnh Moscow “sẽ đáp trả tương xứng”.",
+     {("EU", "statement"), ("RUSSIA", "statement"), ("RUSSIA", "warning")}),
+    ("Khi NATO tuyên bố sẽ tăng cường hiện diện ở Đông Âu, Điện Kremlin cảnh báo điều này sẽ làm căng thẳng leo "
+     "thang.", {("NATO", "statement"), ("RUSSIA", "warning")}),
+    ("Mặc dù Nga nhiều lần phủ nhận kế hoạch tấn công Ukraine, Mỹ vẫn cảnh báo Moskva sẽ phải trả giá đắt.",
+     {("RUSSIA", "rebuttal"), ("US", "warning")}),
+    # ... "Trong khi đó" is no such clause ("meanwhile")
+    ("Trong khi đó, Đại diện thường trực của Nga tại OSCE cảnh báo nếu Moskva không nhận được phản hồi, Nga sẽ buộc "
+     "phải thực hiện các biện pháp cần thiết.", {("RUSSIA", "warning")}),
     # "hai nhà lãnh đạo", "cả hai bên": the two parties named last, each holding it
     # ... two leaders are the two persons named last, not parties named between them
     ("Tổng thống Nga Vladimir Putin điện đàm với Tổng thống Pháp Emmanuel Macron và cho rằng phản hồi của Mỹ và "
