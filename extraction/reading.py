@@ -202,7 +202,10 @@ def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _Sta
     state.dates.remember(text, s, s_mentions, s_dates, new_drafts)
     people = [m for m in s_mentions if m.person]
     if people:
-        state.sentence_people[s.index] = people[0]
+        # the person who speaks in it, else the first named ("sau cuộc gặp Tổng thống Ukraine Volodymyr Zelensky,
+        # Tổng thư ký NATO Jens Stoltenberg tuyên bố ...": the "ông" of the next sentence is Stoltenberg)
+        speakers = {d.speaker for d in new_drafts if d.speaker}
+        state.sentence_people[s.index] = next((m for m in people if m.person in speakers), people[0])
         state.last_person = people[-1]
 
 

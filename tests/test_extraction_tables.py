@@ -602,6 +602,15 @@ def test_term_of_office(text, published, actors):
 
 
 # a person the article names but cannot place speaks for no party, and is not the last speaker
+def test_a_bare_ong_is_who_spoke_in_the_sentence_before():
+    """Not a person named in that sentence's opening clause (stop 25: it was Zelensky's rejection)."""
+    text = ("Một ngày trước đó, sau cuộc gặp Tổng thống Ukraine Volodymyr Zelensky tại Brussels, Tổng thư ký NATO Jens "
+            "Stoltenberg tuyên bố quan hệ giữa liên minh và Kiev chỉ do 30 đồng minh và Ukraine quyết định. Ông cũng "
+            "bác bỏ ý tưởng Nga có thể thiết lập phạm vi ảnh hưởng ở châu Âu.")
+    rejections = [(p.actor, p.speaker) for p in positions(text) if p.kind == "rebuttal"]
+    assert rejections == [("NATO", "Jens Stoltenberg")]
+
+
 OTHER_SPEAKERS = [
     # former office holders and the opposition hold no position (GUIDELINES)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moskva chờ phản hồi. Cựu Ngoại trưởng Mỹ Henry Kissinger cảnh báo "
@@ -937,6 +946,11 @@ JOINT = [
     # ... "Trong khi đó" is no such clause ("meanwhile")
     ("Trong khi đó, Đại diện thường trực của Nga tại OSCE cảnh báo nếu Moskva không nhận được phản hồi, Nga sẽ buộc "
      "phải thực hiện các biện pháp cần thiết.", {("RUSSIA", "warning")}),
+    # an offer's condition is a demand of its own (stop 25; dev-train's annotators split them so)
+    ("Bà Sherman cho biết Mỹ sẵn sàng thảo luận về việc hạn chế các cuộc tập trận, với điều kiện Nga có “bước đi "
+     "xuống thang” ở biên giới Ukraine.", {("US", "proposal"), ("US", "demand")}),
+    ("Tổng thống Thái Anh Văn cho biết Đài Bắc sẵn sàng đối thoại với Bắc Kinh miễn là trên cơ sở bình đẳng.",
+     {("TAIWAN", "proposal"), ("TAIWAN", "demand")}),
     # "hai nhà lãnh đạo", "cả hai bên": the two parties named last, each holding it
     # ... two leaders are the two persons named last, not parties named between them
     ("Tổng thống Nga Vladimir Putin điện đàm với Tổng thống Pháp Emmanuel Macron và cho rằng phản hồi của Mỹ và "
