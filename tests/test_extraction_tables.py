@@ -613,6 +613,20 @@ def test_a_bare_ong_is_who_spoke_in_the_sentence_before():
     assert rejections == [("NATO", "Jens Stoltenberg")]
 
 
+@pytest.mark.parametrize("text", [
+    "Ngoại trưởng Ukraine Dmytro Kuleba cho biết phía Ukraine đã được xem văn bản của Mỹ trước khi gửi đi và “không "
+    "có phản đối nào”.",
+    "Ngoại trưởng Ukraine Dmytro Kuleba cho biết phía Ukraine đã được xem văn bản trước khi Mỹ gửi cho Nga và không "
+    "có ý kiến phản đối.",
+])
+def test_what_is_reported_goes_on_past_an_embedded_truoc_khi(text):
+    """ "trước khi" without a comma is inside what is said, no clause break; "ý kiến phản đối" is a noun (stop 25:
+    "Nga và không có ý kiến phản đối" was Russia's statement, and Ukraine's was cut short)."""
+    found = [(p.actor, p.kind, p.text.rstrip("”").endswith(("phản đối nào", "ý kiến phản đối")))
+             for p in positions(text)]
+    assert found == [("UKRAINE", "statement", True)]
+
+
 OTHER_SPEAKERS = [
     # former office holders and the opposition hold no position (GUIDELINES)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moskva chờ phản hồi. Cựu Ngoại trưởng Mỹ Henry Kissinger cảnh báo "
