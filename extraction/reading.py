@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .attribution import Claim, _inside, claim_of, quoted_pieces
+from .attribution import Claim, _inside, _trim_end, claim_of, quoted_pieces
 from .carried import carried_claim, list_item_claim, own_party_goes_on
 from .candidates import carried_candidate, subject_candidates
 from .cues import find_cues, keeps_speaker
@@ -58,11 +58,15 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
     sentence_clauses = clauses(text, s, quotes)
     if _closed_by_outsider(text, sentence_clauses[-1], s_mentions, quotes):
         return []  # "..., ông Chieh nói.": his words, no party's
-    for cl in sentence_clauses:
+    for i, cl in enumerate(sentence_clauses):
         claim = claim_of(text, cl, s_mentions, quotes, previous)
         if claim is not None:
             found.append((claim, "rule"))
             previous = claim
+        elif previous is not None and previous.clause is sentence_clauses[i - 1] and cl.dates_from == cl.start:
+            # "... sẽ rời Belarus sau khi cuộc diễn tập kết thúc": a time clause saying nothing of its own is part
+            # of what was said (it still dates nothing of it)
+            previous.span = (previous.span[0], max(previous.span[1], _trim_end(text, previous.span[0], cl.end)))
     last = state.last_claim
     if not found and last and last.clause.sentence.block is s.block and last.clause.sentence.index == s.index - 1:
         carried = (carried_claim(text, sentence_clauses[0], s_mentions, quotes, last)

@@ -627,6 +627,13 @@ def test_what_is_reported_goes_on_past_an_embedded_truoc_khi(text):
     assert found == [("UKRAINE", "statement", True)]
 
 
+def test_a_time_clause_saying_nothing_of_its_own_is_part_of_what_was_said():
+    """ "... sẽ rời Belarus sau khi cuộc diễn tập kết thúc": the evidence goes on (stop 25), the date does not."""
+    found = positions("Tổng thống Belarus Alexander Lukashenko ngày 12/2 cho biết toàn bộ binh sĩ Nga sẽ rời Belarus "
+                      "sau khi cuộc diễn tập kết thúc vào ngày 20/2.", "2022-02-13")
+    assert [(p.actor, p.text.endswith("ngày 20/2"), p.date) for p in found] == [("BELARUS", True, "2022-02-12")]
+
+
 OTHER_SPEAKERS = [
     # former office holders and the opposition hold no position (GUIDELINES)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moskva chờ phản hồi. Cựu Ngoại trưởng Mỹ Henry Kissinger cảnh báo "
