@@ -969,6 +969,11 @@ JOINT = [
     # ... "Trong khi đó" is no such clause ("meanwhile")
     ("Trong khi đó, Đại diện thường trực của Nga tại OSCE cảnh báo nếu Moskva không nhận được phản hồi, Nga sẽ buộc "
      "phải thực hiện các biện pháp cần thiết.", {("RUSSIA", "warning")}),
+    # ", còn" opens a clause with a subject of its own ("while"; stop 25)
+    ("Moscow tiếp tục đòi NATO cam kết không kết nạp Ukraine, còn Washington gạt bỏ yêu cầu này.",
+     {("RUSSIA", "demand"), ("US", "rebuttal")}),
+    ("Các nước phương Tây đã kêu gọi công dân rời Ukraine, còn Thổ Nhĩ Kỳ tiếp tục đề nghị đứng ra tổ chức cuộc gặp "
+     "giữa lãnh đạo Nga và Ukraine.", {("WEST", "demand"), ("TÜRKIYE", "proposal")}),
     # an offer's condition is a demand of its own (stop 25; dev-train's annotators split them so)
     ("Bà Sherman cho biết Mỹ sẵn sàng thảo luận về việc hạn chế các cuộc tập trận, với điều kiện Nga có “bước đi "
      "xuống thang” ở biên giới Ukraine.", {("US", "proposal"), ("US", "demand")}),
