@@ -19,7 +19,7 @@ from . import gazetteer, nlp
 from .clean import Block
 from .cues import has_word, lexicon_words
 from .gazetteer import Hit
-from .reference import compound_prone_aliases, load_titles
+from .reference import compound_prone_aliases, load_titles, organisation_codes
 
 # NER costs ~5 ms a call: real articles need at most 4 (seeds, heldout8, dev-train), a submitted megabyte
 # of "ông <Unknown Name> nói" would need ~37,000 (over 3 minutes of a worker)
@@ -67,6 +67,7 @@ GLUE = re.compile(
     """,
     re.X,
 )
+ABOUT = re.compile(r"\s+về\s+")  # an envoy's brief: "Đặc phái viên Mỹ về Triều Tiên Sung Kim"
 JOINT_OFFICE = re.compile(r"\s+kiêm\s+")
 # between two parties of one title no comma: "Theo người phát ngôn Lầu Năm Góc, Mỹ ..." starts a clause
 PARTY_GLUE = re.compile(r"\s*(?:[–\-]\s*)?|\s+của\s+")
@@ -174,8 +175,9 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
             break
     role_end = hits[j].end
     if (actors and j + 1 < len(hits) and hits[j + 1].kind == "actor"
-            and POSTING.fullmatch(text[hits[j].end : hits[j + 1].start])):
-        j += 1
+            and (POSTING.fullmatch(text[hits[j].end : hits[j + 1].start])
+                 or ABOUT.fullmatch(text[hits[j].end : hits[j + 1].start]))):
+        j += 1  # the post or the brief ("Đặc phái viên Mỹ về Triều Tiên Sung Kim"), not the party
         role_end = hits[j].end
     portfolio = _portfolio_name(text, role_end, block_end)
     if portfolio is not None:
@@ -295,6 +297,17 @@ TIME_ZONE = re.compile(
 )
 
 
+PLACE_BEFORE_GLOSS = re.compile(r"[^\W\d_]*[A-ZĐ][^\W\d_]*\s*\(\s*$")
+GLOSS_END = re.compile(r"\s*\)")
+
+
+def _place_gloss(text: str, h: Hit) -> bool:
+    """ "tại Vienna (Áo)", "Đại sứ quán Nga tại Prague (Séc)": a state in brackets after a place says where
+    the place is; it names no party (an organisation's short name in brackets, "(NATO)", still does)."""
+    return (h.value not in organisation_codes() and GLOSS_END.match(text, h.end) is not None
+            and PLACE_BEFORE_GLOSS.search(text, max(0, h.start - 30), h.start) is not None)
+
+
 def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
     """Speaker and party mentions in the kept blocks, in text order, persons resolved."""
     budget = _NER_CALLS_LEFT.set(NER_CALLS_PER_ARTICLE)
@@ -309,7 +322,8 @@ def _find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
     for b in blocks:
         hits = _referring_hits(text, _whole_word_hits(text, gazetteer.scan(text, b.start, b.end), b))
         hits = [h for h in hits
-                if not (h.kind == "actor" and TIME_ZONE.search(text, max(b.start, h.start - 6), h.start))]
+                if not (h.kind == "actor" and (TIME_ZONE.search(text, max(b.start, h.start - 6), h.start)
+                                               or _place_gloss(text, h)))]
         i = 0
         while i < len(hits):
             if hits[i].kind == "pair":
@@ -587,6 +601,7 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 APPOSITION_REACH = 90  # characters of a title in apposition, up to its closing comma
 APPOSITION_BREAK = re.compile(r"[.;:!?“”\"]")
+POSTED = re.compile(r"\b(?:tại|ở)\s+$")
 
 
 def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mention], int, Mention] | None:
@@ -599,7 +614,9 @@ def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mentio
     inside = [x for x in mentions[i:] if x.end <= close]
     if any(x.person for x in inside) or not any(x.actors for x in inside):
         return None
-    party = next(x for x in reversed(inside) if x.actors)
+    parties = [x for x in inside if x.actors]
+    # "trưởng đoàn đàm phán của Tehran tại Vienna": the post is no party of his
+    party = next((x for x in reversed(parties) if not POSTED.search(text, max(0, x.start - 6), x.start)), parties[-1])
     if _non_state_body().search(text, mentions[i].start, party.start):
         return None
     return inside, close, party

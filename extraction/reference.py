@@ -120,6 +120,12 @@ def _actors() -> tuple[Actor, ...]:
     return tuple(orgs + _state_actors(data))
 
 
+@functools.lru_cache(maxsize=1)
+def organisation_codes() -> frozenset[str]:
+    """NATO, EU, OSCE ...: the parties that are no state."""
+    return frozenset((load_yaml("actors.yaml").get("organisations") or {}).keys())
+
+
 def load_actors() -> list[Actor]:
     """Every party the pipeline can name: organisations first, then all states."""
     return list(_actors())

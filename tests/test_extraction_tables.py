@@ -262,6 +262,11 @@ def test_kind(sentence, actor, kind):
 
 
 ACTORS = [
+    # a state in brackets after a place says where it is (stop 25); the post in a title in apposition is no party
+    ("Phó Ngoại trưởng Iran Abbas Araghchi, trưởng đoàn đàm phán của Tehran tại Vienna (Áo), hôm 13/4 thông báo Iran "
+     "sẽ bắt đầu làm giàu urani ở mức 60%.", {"IRAN"}),
+    ("“Chúng tôi đã nhận được thông báo từ Anh về việc tàu chiến của họ đi qua eo biển Bosphorus”, hãng tin Sputnik "
+     "(Nga) dẫn nguồn tin ngoại giao từ Thổ Nhĩ Kỳ ngày 19/4 cho biết.", {"TÜRKIYE"}),
     # the European Council is the EU's (stop 25)
     ("Hội đồng châu Âu ngày 15/10 thông báo áp lệnh cấm nhập cảnh đối với 6 quan chức Nga.", {"EU"}),
     # "Theo <a document> do/được <its author> <published>, ...": the author holds what follows the comma
@@ -539,6 +544,9 @@ SPEAKERS = [
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng phương Tây kích động căng thẳng. Người phát ngôn "
      "Điện Kremlin Dmitry Peskov nói Moskva chờ phản hồi. Người phát ngôn Bộ Ngoại giao Nga cho biết Nga không có ý "
      "định tấn công Ukraine.", "RUSSIA", "Maria Zakharova"),
+    # an envoy's brief after "về" is no party of his, the name after it is his (stop 25)
+    ("Đặc phái viên Mỹ về Triều Tiên Sung Kim cho biết Washington sẵn sàng gặp Bình Nhưỡng mà không cần điều kiện.",
+     "US", "Sung Kim"),
 ]
 
 
@@ -878,6 +886,8 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    # a former envoy, with his brief after "về" (stop 25: he was North Korea's)
+    "Cựu đặc phái viên Mỹ về Triều Tiên Joseph Yun nhận định Bình Nhưỡng đang thử phản ứng của chính quyền mới.",
     # an act a party only may do, with no verb of its saying, is the writer's guess (stop 24)
     "Washington có thể sẽ cung cấp thêm tên lửa chống tăng cho quân đội Ukraine.",
     "Moskva có thể đáp trả bằng các biện pháp quân sự.",
