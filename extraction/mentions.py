@@ -338,6 +338,9 @@ def _find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
     return _resolve(text, [_speaks_for_none(text, m) for m in _appositions(text, out)])
 
 
+CLAUSE_BEFORE = re.compile(r"[.!?;:\n“”\"]")
+
+
 @functools.lru_cache(maxsize=1)
 def _none_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     words = load_titles().get("speaks_for_none") or {}
@@ -348,7 +351,7 @@ def _speaks_for_none(text: str, m: Mention) -> Mention:
     """ "Cựu Ngoại trưởng Mỹ Henry Kissinger", "Lãnh đạo phe đối lập Nga": a former office holder or
     the opposition speaks for no party (an unplaced person: not the last speaker either)."""
     before, inside = _none_markers()
-    preceding = text[max(0, m.start - 20) : m.start]
+    preceding = CLAUSE_BEFORE.split(text[max(0, m.start - 20) : m.start])[-1]  # "... với phe đối lập.\n\nNgoại trưởng"
     lead_in = (preceding + " " + (m.role or "")).lower()
     if (preceding.split()[-1:] and preceding.split()[-1] in before) or any(has_word(lead_in, w.lower()) for w in inside):
         return replace(m, actors=(), person=m.person or m.role, role=None, pronoun=False)

@@ -262,6 +262,9 @@ def test_kind(sentence, actor, kind):
 
 
 ACTORS = [
+    # "đối lập" closing the paragraph before makes no opposition politician of the next one's minister (stop 25)
+    ("EU hối thúc Minsk tiến hành đối thoại với phe đối lập.\n\nNgoại trưởng Lithuania Linas Linkevicius hôm qua gọi "
+     "quyết định của Minsk là “một bước đi đáng tiếc”.", {"EU", "LITHUANIA"}),
     # a state in brackets after a place says where it is (stop 25); the post in a title in apposition is no party
     ("Phó Ngoại trưởng Iran Abbas Araghchi, trưởng đoàn đàm phán của Tehran tại Vienna (Áo), hôm 13/4 thông báo Iran "
      "sẽ bắt đầu làm giàu urani ở mức 60%.", {"IRAN"}),
