@@ -365,18 +365,19 @@ PAIR_REACH = 400  # characters back to the two parties "hai bên" refers to
 def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
     """ "hai nhà lãnh đạo", "cả hai bên": the last two parties named before, one mention each (as a
     subject they hold a position jointly); none when the words name them right after ("hai phía Nga và
-    NATO") or fewer than two parties were named."""
+    NATO") or fewer than two parties were named. "ba nhà lãnh đạo": the last three persons."""
     if NAME_WORD.match(text, hit.end + 1) and text[hit.end + 1 : hit.end + 2].isupper():
         return []
-    people = hit.value == "people"  # "hai nhà lãnh đạo" names two persons, "hai bên" two parties
+    people = hit.value != "parties"  # "hai nhà lãnh đạo" names two persons, "hai bên" two parties
+    n = 3 if hit.value == "people3" else 2
     # two leaders are the last two persons named ("Putin ... với Tổng thống Pháp Macron ..., hai nhà lãnh
     # đạo"), not parties named in between ("phản hồi của Mỹ và NATO"); else the last two parties
-    named = _last_two(hit, before, persons_only=True) if people else {}
-    if len(named) < 2 and not people:
+    named = _last_named(hit, before, n, persons_only=True) if people else {}
+    if len(named) < n and not people:
         named = _met(text, hit, before)
-    if len(named) < 2:
-        named = _last_two(hit, before, persons_only=False)
-    if len(named) < 2:
+    if len(named) < n:
+        named = _last_named(hit, before, n, persons_only=False)
+    if len(named) < n:
         return []
     return [Mention(hit.start, hit.end, m.actors, m.person if people else None, m.role if people else None)
             for m in reversed(named.values())]
@@ -411,10 +412,10 @@ def _met(text: str, hit: Hit, before: list[Mention]) -> dict[tuple[str, ...], Me
     return dict(sorted(named.items(), key=lambda item: item[1].start, reverse=True)) if len(named) == 2 else {}
 
 
-def _last_two(hit: Hit, before: list[Mention], *, persons_only: bool) -> dict[tuple[str, ...], Mention]:
+def _last_named(hit: Hit, before: list[Mention], n: int, *, persons_only: bool) -> dict[tuple[str, ...], Mention]:
     named: dict[tuple[str, ...], Mention] = {}
     for m in reversed(before):
-        if hit.start - m.end > PAIR_REACH or len(named) == 2:
+        if hit.start - m.end > PAIR_REACH or len(named) == n:
             break
         if not m.actors or (persons_only and not m.person):
             continue

@@ -1001,6 +1001,9 @@ JOINT = [
      "giảm căng thẳng.", {("ITALY", "statement"), ("UKRAINE", "statement")}),
     ("Anh và Nga kết thúc cuộc hội đàm tại Moskva, dù cả hai bên đều nói sẽ tiếp tục đối thoại.",
      {("UK", "proposal"), ("RUSSIA", "proposal")}),
+    # "ba nhà lãnh đạo": the last three persons named (stop 25)
+    ("Tối 8/2, ông Macron tới Berlin gặp ông Scholz và Tổng thống Ba Lan Andrzej Duda. Ba nhà lãnh đạo ra tuyên bố "
+     "chung hối thúc Nga giảm leo thang.", {("FRANCE", "demand"), ("GERMANY", "demand"), ("POLAND", "demand")}),
     # ... after a meeting, its two sides, not the last two parties of the sentences between (stop 25)
     ("Ngày 10/1, Thứ trưởng Ngoại giao Mỹ Wendy Sherman và Thứ trưởng Ngoại giao Nga Sergei Ryabkov hội đàm tại "
      "Geneva. Nga đã triển khai khoảng 100.000 binh sĩ gần biên giới Ukraine. Hai bên nhất trí tiếp tục đối thoại.",
