@@ -813,6 +813,10 @@ DATES = [
     # a deadline is no day of saying (stop 24)
     ("Bộ Ngoại giao Nga ngày 18/4 tuyên bố trục xuất 20 nhân viên Đại sứ quán Séc.\nPhía Nga yêu cầu họ rời khỏi Nga "
      "trước cuối ngày 19/4. Moskva gọi động thái của Praha là “không thân thiện”.", "2021-04-20", None),
+    # a round of dialogue is a meeting: words "sau cuộc gặp" take its day (stop 25)
+    ("Vòng đối thoại ổn định chiến lược Nga - Mỹ ngày 10/1 tại Geneva khép lại mà không có đột phá.\nPhát biểu với "
+     "báo giới sau cuộc gặp, Thứ trưởng Ngoại giao Nga Sergei Ryabkov cho biết Moskva cần những bảo đảm ràng buộc "
+     "pháp lý.", "2022-01-11", "2022-01-10"),
     # a month written as a word, with its capital (stop 25): "tháng năm" alone is "months and years"
     ("Vào ngày 10 tháng Một, Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga sẽ không nhượng bộ.", "2022-01-23",
      "2022-01-10"),
