@@ -19,6 +19,15 @@ def miss(reason):
 
 
 KINDS = [
+    # warning shots are an act; a list of measures announced, the announcement; a talk foretold, no threat (stop 25)
+    ("Bộ Quốc phòng Nga hôm qua cho biết, tàu tuần tra của lực lượng biên phòng đã bắn cảnh cáo tàu khu trục Anh.",
+     "RUSSIA", "statement"),
+    ("Bộ Quốc phòng Anh bác bỏ thông tin của Nga, khẳng định không có phát súng cảnh cáo nào nhắm vào tàu khu trục "
+     "Anh.", "UK", "rebuttal"),
+    ("Cùng ngày, Bộ Ngoại giao Belarus công bố danh sách các biện pháp đáp trả, theo đó cấm nhập cảnh đối với một "
+     "số quan chức của EU.", "BELARUS", "statement"),
+    ("Ngoại trưởng Nga Sergei Lavrov thừa nhận văn bản của Mỹ có những điểm có thể dẫn tới một cuộc trao đổi nghiêm "
+     "túc.", "RUSSIA", "statement"),
     ("Bộ Ngoại giao Nga hôm qua bác bỏ cáo buộc của phương Tây về việc chuẩn bị tấn công.", "RUSSIA", "rebuttal"),
     ("Điện Kremlin phủ nhận thông tin Moskva đưa thêm quân tới biên giới.", "RUSSIA", "rebuttal"),
     ("Điện Kremlin phản bác cáo buộc của Mỹ về việc chuẩn bị tấn công Ukraine.", "RUSSIA", "rebuttal"),
