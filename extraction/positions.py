@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .attribution import Claim
-from .cues import has_word
+from .cues import has_word, lexicon_words
 from .mentions import Mention
 from .reference import load_cues, load_topics
 
@@ -50,6 +50,8 @@ def speaker_of(claim: Claim) -> Mention | None:
 def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: str) -> list[str]:
     """Parties named as the object right after the cue ("yêu cầu NATO và OSCE ..."); for a pronoun
     object ("gửi công hàm tới NATO và OSCE, yêu cầu họ ..."), those named earlier in the content."""
+    if asks_people(claim, text):
+        return []  # "kêu gọi công dân Mỹ rời Ukraine": its own citizens, no party, are asked
     found = _conditioned_party(claim, actors, mentions, text) if claim.kind == "warning" else []
     found = found or _labelled_party(claim, actors, mentions, text)
     if found and claim.object_from > 0:  # "cảnh báo NATO rằng nếu Ukraine ...": the one addressed comes first
@@ -63,6 +65,16 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
                   and CLAIM_OWNER.search(text[claim.content[0] : m.start])]
         found = _codes(owners[:1], exclude=actors)
     return found
+
+
+def asks_people(claim: Claim, text: str) -> bool:
+    """A demand whose words right after the cue address people, not a party ("kêu gọi công dân Mỹ rời Ukraine",
+    "yêu cầu các hãng hàng không ..."); help offered "người dân Myanmar" is still Myanmar's."""
+    if claim.kind != "demand":
+        return False
+    at = claim.object_from if claim.object_from > 0 else claim.content[0]
+    head = text[at : at + 40].lstrip(" ,:“\"").lower()
+    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalnum() for w in lexicon_words("people_addressees"))
 
 
 CONDITION = re.compile(

@@ -19,7 +19,7 @@ from .dating import DateTracker
 from .document import Candidate, Document
 from .features import claim_features
 from .mentions import Mention
-from .positions import (Draft, addresses_anyone, fallback_targets, same_report_targets, speaker_of, targets_for,
+from .positions import (Draft, addresses_anyone, asks_people, fallback_targets, same_report_targets, speaker_of, targets_for,
                         topics_of)
 from .segment import clauses
 
@@ -172,7 +172,8 @@ def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> 
             d.targets = [h.actors[0] for h in holders if h.actors[0] != actor]
         if not d.targets and d.kind == "statement":  # naming no party: about what the same report addresses
             d.targets = same_report_targets(d, doc.drafts + out)
-        anyone = d.kind in ("warning", "demand") and addresses_anyone(doc.text, *d.content)
+        anyone = ((d.kind in ("warning", "demand") and addresses_anyone(doc.text, *d.content))
+                  or asks_people(claim, doc.text))
         if not d.targets and d.kind != "statement" and not anyone:
             d.targets_named = False
             d.targets = fallback_targets(d, doc.drafts + out, doc.party_counts, holders=list(d.holders))

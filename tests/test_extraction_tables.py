@@ -842,6 +842,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # people asked, not a party: no target, none carried from the report before (stop 25)
+    ("Cố vấn An ninh quốc gia Mỹ Jake Sullivan cảnh báo Nga có thể tấn công Ukraine bất cứ lúc nào. Ông Sullivan kêu "
+     "gọi công dân Mỹ rời Ukraine trong vòng 48 giờ tới.", "US", "demand", []),
     # official long forms and their abbreviations: "LB Nga", "CHLB Đức", "CH Séc" (stop 24)
     ("Hoa Kỳ cảnh báo LB Nga về hậu quả nghiêm trọng.", "US", "warning", ["RUSSIA"]),
     ("Bộ Ngoại giao Nga yêu cầu CHLB Đức giải thích về vụ việc.", "RUSSIA", "demand", ["GERMANY"]),
