@@ -215,15 +215,10 @@ def main_other_party(counts: Counter, holders) -> list[str]:
     return []
 
 
-@functools.lru_cache(maxsize=1)
-def _report_rebuttals() -> frozenset[str]:
-    return frozenset(load_cues().get("report_rebuttals") or ())
-
-
 def infer_targets(draft: Draft, drafts: list[Draft], counts: Counter) -> list[str]:
     """Targets for a position that names no addressee, once the whole article is read."""
     if draft.kind == "rebuttal":
-        return [] if draft.cue in _report_rebuttals() else answered_party(draft, drafts, counts)
+        return answered_party(draft, drafts, counts)
     same_sentence = [d for d in drafts if d.sentence == draft.sentence and d.actor == draft.actor
                      and d.targets_named and d.targets]
     # "... đã sẵn sàng các biện pháp trừng phạt, đồng thời kêu gọi Moskva ...": the report's addressee, never its

@@ -842,6 +842,11 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # a report rejected is the rejection of the party that gave it (stop 25: three annotators of fresh articles say so;
+    # no annotated article had it addressed to no one)
+    ("Bộ Ngoại giao Anh ngày 22/1 cáo buộc Điện Kremlin đang tìm cách đưa một chính trị gia thân Nga lên lãnh đạo "
+     "Ukraine.\n\nBộ Ngoại giao Nga hôm 23/1 bác bỏ thông tin trên, gọi đó là “tin nhảm”.", "RUSSIA", "rebuttal",
+     ["UK"]),
     # people asked, not a party: no target, none carried from the report before (stop 25)
     ("Cố vấn An ninh quốc gia Mỹ Jake Sullivan cảnh báo Nga có thể tấn công Ukraine bất cứ lúc nào. Ông Sullivan kêu "
      "gọi công dân Mỹ rời Ukraine trong vòng 48 giờ tới.", "US", "demand", []),
