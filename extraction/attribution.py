@@ -537,7 +537,11 @@ def _sentence_subject(v: _View) -> list[Mention]:
     """The subject of the sentence's first clause ("TPO - Ngày 26/1, Mỹ gửi ..."), for a clause
     that continues it ("... nhưng yêu cầu Mátxcơva ...")."""
     s = v.clause.sentence
-    before = [m for m in v.mentions if s.start <= m.start < v.clause.start and not _inside(m.start, v.quotes)]
+    # named before the sentence's first verb: "Tổng biên tập ... viết rằng Trung Quốc ..., và cho rằng ..." goes on
+    # with the editor, not with a party his words name
+    first_verb = next((c.start for c in find_cues(v.text, s.start, v.clause.start) if not c.noun and c.kind == "speech"),
+                      v.clause.start)
+    before = [m for m in v.mentions if s.start <= m.start < first_verb and not _inside(m.start, v.quotes)]
     member = _member_named(before, before[0], v.clause.start, v.text) if before and not before[0].person else None
     return [member] if member else before[:1]
 

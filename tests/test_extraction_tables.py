@@ -910,6 +910,9 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    # a clause going on with the sentence's subject goes on with who spoke first, not a party his words name (stop 25)
+    "Tổng biên tập Thời báo Hoàn cầu Hồ Tích Tiến viết trên Twitter rằng Trung Quốc không muốn đụng độ, và cho rằng "
+    "New Delhi không nên đánh giá sai tình hình.",
     # a former envoy, with his brief after "về" (stop 25: he was North Korea's)
     "Cựu đặc phái viên Mỹ về Triều Tiên Joseph Yun nhận định Bình Nhưỡng đang thử phản ứng của chính quyền mới.",
     # an act a party only may do, with no verb of its saying, is the writer's guess (stop 24)
