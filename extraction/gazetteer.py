@@ -36,6 +36,7 @@ def _entries():
     yield from ((a, "anaphor", a) for a in titles.get("anaphors") or ())
     yield from ((a, "pair", "people") for a in titles.get("people_pairs") or ())
     yield from ((a, "pair", "people3") for a in titles.get("people_trios") or ())
+    yield from ((a, "pair", "people4") for a in titles.get("people_quartets") or ())
     yield from ((a, "pair", "parties") for a in titles.get("party_pairs") or ())
     yield from ((d, "document", d) for d in titles.get("documents") or ())
     yield from ((h, "honorific", h) for h in titles["honorifics"])

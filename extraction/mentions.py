@@ -365,11 +365,11 @@ PAIR_REACH = 400  # characters back to the two parties "hai bên" refers to
 def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
     """ "hai nhà lãnh đạo", "cả hai bên": the last two parties named before, one mention each (as a
     subject they hold a position jointly); none when the words name them right after ("hai phía Nga và
-    NATO") or fewer than two parties were named. "ba nhà lãnh đạo": the last three persons."""
+    NATO") or fewer than two parties were named. "ba/bốn nhà lãnh đạo": the last three/four persons."""
     if NAME_WORD.match(text, hit.end + 1) and text[hit.end + 1 : hit.end + 2].isupper():
         return []
     people = hit.value != "parties"  # "hai nhà lãnh đạo" names two persons, "hai bên" two parties
-    n = 3 if hit.value == "people3" else 2
+    n = int(hit.value[-1]) if hit.value[-1].isdigit() else 2  # "people3": "ba nhà lãnh đạo"
     # two leaders are the last two persons named ("Putin ... với Tổng thống Pháp Macron ..., hai nhà lãnh
     # đạo"), not parties named in between ("phản hồi của Mỹ và NATO"); else the last two parties
     named = _last_named(hit, before, n, persons_only=True) if people else {}

@@ -1028,6 +1028,9 @@ JOINT = [
     # "ba nhà lãnh đạo": the last three persons named (stop 25)
     ("Tối 8/2, ông Macron tới Berlin gặp ông Scholz và Tổng thống Ba Lan Andrzej Duda. Ba nhà lãnh đạo ra tuyên bố "
      "chung hối thúc Nga giảm leo thang.", {("FRANCE", "demand"), ("GERMANY", "demand"), ("POLAND", "demand")}),
+    ("Lãnh đạo Mỹ, Nhật, Ấn Độ và Úc họp trực tuyến tối 12/3. Trong tuyên bố chung, bốn nhà lãnh đạo cam kết thúc "
+     "đẩy một khu vực tự do và rộng mở.", {("US", "statement"), ("JAPAN", "statement"), ("INDIA", "statement"),
+                                           ("AUSTRALIA", "statement")}),
     # ... after a meeting, its two sides, not the last two parties of the sentences between (stop 25)
     ("Ngày 10/1, Thứ trưởng Ngoại giao Mỹ Wendy Sherman và Thứ trưởng Ngoại giao Nga Sergei Ryabkov hội đàm tại "
      "Geneva. Nga đã triển khai khoảng 100.000 binh sĩ gần biên giới Ukraine. Hai bên nhất trí tiếp tục đối thoại.",
