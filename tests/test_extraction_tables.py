@@ -19,6 +19,9 @@ def miss(reason):
 
 
 KINDS = [
+    # readiness to punish is a threat (stop 25)
+    ("Tổng thống Biden nói: “Nếu Nga tiếp tục can thiệp vào nền dân chủ của chúng tôi, tôi sẵn sàng thực hiện thêm các "
+     "biện pháp để đáp trả”.", "US", "warning"),
     # warning shots are an act; a list of measures announced, the announcement; a talk foretold, no threat (stop 25)
     ("Bộ Quốc phòng Nga hôm qua cho biết, tàu tuần tra của lực lượng biên phòng đã bắn cảnh cáo tàu khu trục Anh.",
      "RUSSIA", "statement"),
