@@ -19,6 +19,9 @@ def miss(reason):
 
 
 KINDS = [
+    # its own side maybe forced to act: a threat, as "sẽ buộc phải" was (stop 25; it was a demand on itself)
+    ("Ông Kozak cũng tuyên bố Nga có thể buộc phải can thiệp để bảo vệ công dân của mình tại vùng Donbass.", "RUSSIA",
+     "warning"),
     # readiness to punish is a threat (stop 25)
     ("Tổng thống Biden nói: “Nếu Nga tiếp tục can thiệp vào nền dân chủ của chúng tôi, tôi sẵn sàng thực hiện thêm các "
      "biện pháp để đáp trả”.", "US", "warning"),
