@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 from .positions import Draft
-from .reference import load_cues
+from .reference import load_cues, west_members
 
 WORD = re.compile(r"\w+")  # a syllable: "thỏa", "hiệp"
 STOP = frozenset("và của các những là cho với về này đã sẽ được có không một trong rằng để khi thì mà đó".split())
@@ -128,6 +128,12 @@ def _fold_introductions(text: str, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _west_summed_up(summary: Draft, body: list[Draft]) -> bool:
+    """ "Phương Tây cảnh báo Nga" in a headline or lead, then the US, Germany or NATO warning in the body: the
+    West named as a whole only sums up the parties the body names (GUIDELINES: WEST when no narrower party is)."""
+    return summary.actor == "WEST" and any(b.kind == summary.kind and b.actor in west_members() for b in body)
+
+
 def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
     drafts = _merge_pieces(drafts)
     drafts = _fold_introductions(text, drafts)
@@ -138,10 +144,12 @@ def dedupe(text: str, drafts: list[Draft]) -> list[Draft]:
     kept_lead = [d for d in lead
                  if not any(_restates(text, d, b, same_speaker_is_enough=not d.quote, threshold=LEAD_SIMILAR)
                             or _summarised(text, d, b, threshold=SUMMARY_SIMILAR) for b in body)]
+    kept_lead = [d for d in kept_lead if not _west_summed_up(d, body)]
     kept_head = [
         d for d in drafts if d.role == "headline"
         and not any(b.actor == d.actor and b.kind == d.kind or _summarised(text, d, b, threshold=HEADLINE_SIMILAR)
                     for b in body + kept_lead)
+        and not _west_summed_up(d, body)
     ]
     # kept, by holder and kind: the only ones a position can restate (the result is sorted by place below)
     kept_body: dict[tuple[str, str], list[Draft]] = defaultdict(list)

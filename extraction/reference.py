@@ -171,6 +171,12 @@ def party_groups() -> dict[str, tuple[str, ...]]:
     return {name: tuple(codes.split()) for codes, names in groups.items() for name in names}
 
 
+@functools.lru_cache(maxsize=1)
+def west_members() -> frozenset[str]:
+    """The parties "phương Tây" (WEST) sums up."""
+    return frozenset(load_yaml("actors.yaml").get("west_members") or ())
+
+
 def compound_prone_aliases() -> frozenset[str]:
     return frozenset(load_yaml("actors.yaml").get("compound_prone") or ())
 

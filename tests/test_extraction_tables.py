@@ -1106,6 +1106,14 @@ def test_two_sentences_stressing_two_things_are_two_positions():
     assert [(p.actor, p.kind) for p in found] == [("RUSSIA", "statement")] * 2, [p.text for p in found]
 
 
+def test_a_headline_of_the_west_is_summed_up_by_the_western_parties_of_the_body():
+    """GUIDELINES: WEST only when no narrower party is named (stop 25)."""
+    text = ("Phương Tây cảnh báo Nga về cái giá phải trả\n\nCác nhà lãnh đạo phương Tây tập trung tại Munich.\n\n"
+            "Phó Tổng thống Mỹ Kamala Harris cảnh báo Nga sẽ phải đối mặt với các lệnh trừng phạt chưa từng có nếu "
+            "tấn công Ukraine.")
+    assert [(p.actor, p.kind) for p in positions(text)] == [("US", "warning")]
+
+
 PAGES = [
     # a related-links box inside the article: its items are skipped, the article goes on after it
     ("Nga và NATO họp tại Brussels.\nTin liên quan\nMỹ cảnh báo Nga sẽ trả giá đắt\nNATO bác yêu cầu của Nga\n"
