@@ -192,10 +192,14 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
         person = gazetteer.person(hits[k].value)
         return Mention(title.start, hits[k].end, tuple(actors[-1:]) or (person.actor,), person.name,
                        text[title.start:role_end]), k
+    titled = j
     if (k := _next(hits, j, text, kinds=("honorific",), glue=True)) is not None:
         j = k
     named = _name_after(text, hits[j].end, block_end, after_party=bool(actors) or _is_rank(hits[j].value),
                         hits=hits)
+    if named and j != titled and named[2] and actors and named[2].actor != actors[-1]:
+        # "Hội đàm với Thủ tướng Đức, ông Putin sẵn sàng ...": a known person of another party is not this office's
+        return Mention(title.start, role_end, tuple(actors[-1:]), None, text[title.start:role_end], pronoun=True), titled
     if named and not _is_alias_start(hits, j, named[0]):
         end, name, known = named
         if hits[j].kind == "honorific" and text[end : end + 1] == ",":

@@ -562,6 +562,9 @@ SPEAKERS = [
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho rằng phương Tây kích động căng thẳng. Người phát ngôn "
      "Điện Kremlin Dmitry Peskov nói Moskva chờ phản hồi. Người phát ngôn Bộ Ngoại giao Nga cho biết Nga không có ý "
      "định tấn công Ukraine.", "RUSSIA", "Maria Zakharova"),
+    # a known person of another party after "title, ông" is not that office's holder (stop 25: Putin was Germany's)
+    ("Hội đàm với Thủ tướng Đức, ông Putin sẵn sàng đàm phán nhưng không từ bỏ yêu cầu an ninh", "RUSSIA",
+     "Vladimir Putin"),
     # an envoy's brief after "về" is no party of his, the name after it is his (stop 25)
     ("Đặc phái viên Mỹ về Triều Tiên Sung Kim cho biết Washington sẵn sàng gặp Bình Nhưỡng mà không cần điều kiện.",
      "US", "Sung Kim"),
