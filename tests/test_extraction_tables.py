@@ -1040,6 +1040,9 @@ JOINT = [
     ("Lãnh đạo Mỹ, Nhật, Ấn Độ và Úc họp trực tuyến tối 12/3. Trong tuyên bố chung, bốn nhà lãnh đạo cam kết thúc "
      "đẩy một khu vực tự do và rộng mở.", {("US", "statement"), ("JAPAN", "statement"), ("INDIA", "statement"),
                                            ("AUSTRALIA", "statement")}),
+    ("Bên lề phiên họp ngày 16/2, Bộ trưởng Quốc phòng ba nước Estonia, Latvia và Litva đã gặp nhau. Trong tuyên bố "
+     "chung, ba bộ trưởng kêu gọi NATO tăng cường hiện diện lâu dài.",
+     {("ESTONIA", "demand"), ("LATVIA", "demand"), ("LITHUANIA", "demand")}),
     # ... after a meeting, its two sides, not the last two parties of the sentences between (stop 25)
     ("Ngày 10/1, Thứ trưởng Ngoại giao Mỹ Wendy Sherman và Thứ trưởng Ngoại giao Nga Sergei Ryabkov hội đàm tại "
      "Geneva. Nga đã triển khai khoảng 100.000 binh sĩ gần biên giới Ukraine. Hai bên nhất trí tiếp tục đối thoại.",
