@@ -56,7 +56,7 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     found = found or _labelled_party(claim, actors, mentions, text)
     if found and claim.object_from > 0:  # "cảnh báo NATO rằng nếu Ukraine ...": the one addressed comes first
         found = _object_group(claim, actors, mentions, text, claim.object_from, hi=claim.object_from + 2) or found
-    found = found or _subject_of_modal(claim, actors, mentions)
+    found = found or _subject_of_modal(claim, actors, mentions, text)
     found = found or _object_group(claim, actors, mentions, text, max(claim.content[0], claim.object_from), near=True)
     if not found and claim.kind in ("demand", "proposal", "warning") and claim.object_from > claim.content[0]:
         found = _object_group(claim, actors, mentions, text, claim.content[0], hi=claim.object_from)
@@ -103,16 +103,24 @@ def _labelled_party(claim: Claim, actors, mentions: list[Mention], text: str) ->
     return _codes(inside[:1], exclude=actors)
 
 
+PLACE_BEFORE = re.compile(r"\b(?:ở|tại)\s+$")
 MODAL_SUBJECT_GAP = 16  # characters between a party and its modal: "phương Tây cần phải", "Nga sẽ phải chịu"
 
 
-def _subject_of_modal(claim: Claim, actors, mentions: list[Mention]) -> list[str]:
-    """ "... sẽ khiến Nga phải chịu hậu quả", "phương Tây cần phải chấp nhận": the one who must."""
+def modal_subjects(claim: Claim, mentions: list[Mention], text: str) -> tuple[str, ...]:
+    """ "... sẽ khiến Nga phải chịu hậu quả", "phương Tây cần phải chấp nhận": the parties of the one who must."""
     at = claim.subject_of_cue
     if at < 0:
-        return []
+        return ()
     before = [m for m in mentions if claim.content[0] <= m.start and m.end <= at and at - m.end <= MODAL_SUBJECT_GAP]
-    return _codes(before[-1:], exclude=actors)
+    if before and PLACE_BEFORE.search(text, max(0, before[-1].start - 6), before[-1].start):
+        return ()  # "20 nhân viên Đại sứ quán Séc ở Moscow sẽ phải rời khỏi Nga": a place, not who must
+    return before[-1].actors if before else ()
+
+
+def _subject_of_modal(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:
+    subjects = modal_subjects(claim, mentions, text)
+    return [code for code in dict.fromkeys(subjects) if code not in actors]
 
 
 def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | None = None, near=False) -> list[str]:

@@ -19,8 +19,8 @@ from .dating import DateTracker
 from .document import Candidate, Document
 from .features import claim_features
 from .mentions import Mention
-from .positions import (Draft, addresses_anyone, asks_people, fallback_targets, same_report_targets, speaker_of, targets_for,
-                        topics_of)
+from .positions import (Draft, addresses_anyone, asks_people, fallback_targets, modal_subjects, same_report_targets,
+                        speaker_of, targets_for, topics_of)
 from .segment import clauses
 
 
@@ -189,6 +189,8 @@ def _draft(doc: Document, claim: Claim, actor: str, *, holders: list[str]) -> Dr
     d = Draft(actor, claim.kind, claim.span, block.role, block.paragraph, claim.clause.sentence.index,
               content=claim.content, cue=cue, holders=tuple(holders))
     lo, hi = min(claim.span[0], claim.content[0]), max(claim.span[1], claim.content[1])
+    if d.kind == "demand" and actor in modal_subjects(claim, doc.mentions_in(lo, hi), doc.text):
+        d.kind = "statement"  # "Úc phải đưa ra quyết định vì lợi ích an ninh" said by Australia: its own course
     d.targets = targets_for(claim, holders, doc.mentions_in(lo, hi), doc.text)  # it reads no mention outside
     d.topics = topics_of(doc.text[lo:hi])
     return d

@@ -22,6 +22,13 @@ KINDS = [
     # its own side maybe forced to act: a threat, as "sẽ buộc phải" was (stop 25; it was a demand on itself)
     ("Ông Kozak cũng tuyên bố Nga có thể buộc phải can thiệp để bảo vệ công dân của mình tại vùng Donbass.", "RUSSIA",
      "warning"),
+    # what its own side must do is its course, no ask; blame is no threat ("sẽ phải chịu trách nhiệm" is) (stop 25)
+    ("“Tôi hiểu sự thất vọng của họ, nhưng Úc phải đưa ra quyết định vì lợi ích an ninh quốc gia”, Thủ tướng Australia "
+     "Scott Morrison nói.", "AUSTRALIA", "statement"),
+    ("Bộ Ngoại giao Ấn Độ khẳng định Bắc Kinh phải chịu trách nhiệm trực tiếp cho bạo lực và thương vong.", "INDIA",
+     "statement"),
+    ("Bộ Ngoại giao Nga ngày 18/4 công bố, 20 nhân viên Đại sứ quán Séc ở Moscow sẽ phải rời khỏi Nga.", "RUSSIA",
+     "demand"),
     # readiness to punish is a threat (stop 25)
     ("Tổng thống Biden nói: “Nếu Nga tiếp tục can thiệp vào nền dân chủ của chúng tôi, tôi sẵn sàng thực hiện thêm các "
      "biện pháp để đáp trả”.", "US", "warning"),
