@@ -248,9 +248,9 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
         if c.kind == "ought":  # "... cho rằng Washington nên ngừng ...": the party the content opens with,
             # not the speaker's own ("Ông Lavrov cho rằng Nga nên ...": a course of its own, a statement)
             speakers = {a for m in mentions if m.end <= after for a in m.actors}
-            if any(m.end <= c.start and not text[m.end : c.start].strip() and _opens(text, after, m.start)
-                   and not set(m.actors) & speakers for m in mentions if m.actors):
-                return "demand"
+            subject = _coordinated_before(text, [m for m in mentions if m.actors], c.start)
+            if subject and _opens(text, after, subject[0].start) and not {a for m in subject for a in m.actors} & speakers:
+                return "demand"  # "... nhấn mạnh Mỹ và NATO cần coi trọng ...": each of them is asked
             if _names_anyone_before(text, after, c.start):
                 return "demand"  # "... cho rằng cộng đồng quốc tế cần làm rõ ...": an ask of everyone
             continue
@@ -258,6 +258,19 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue
         return c.kind
     return shape_kind(text, after, end) or "statement"
+
+
+def _coordinated_before(text: str, mentions: list[Mention], at: int) -> list[Mention]:
+    """The parties right before `at`, joined by "và" or commas ("Mỹ và NATO cần ..."), first to last."""
+    group: list[Mention] = []
+    end = at
+    for m in reversed([m for m in mentions if m.end <= at]):
+        gap = text[m.end : end]
+        if (not group and gap.strip()) or (group and not COORDINATION.match(gap)):
+            break
+        group.insert(0, m)
+        end = m.start
+    return group
 
 
 NOMINALISER = re.compile(r"(?:^|\s)việc\s+$", re.I)

@@ -29,6 +29,9 @@ KINDS = [
      "statement"),
     ("Bộ Ngoại giao Nga ngày 18/4 công bố, 20 nhân viên Đại sứ quán Séc ở Moscow sẽ phải rời khỏi Nga.", "RUSSIA",
      "demand"),
+    # what parties joined by "và" need to do is asked of each (stop 25; only the party right before "cần" was)
+    ("Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân nhấn mạnh Mỹ và NATO cần coi trọng các quan ngại an ninh hợp lý "
+     "của Nga.", "CHINA", "demand"),
     # readiness to punish is a threat (stop 25)
     ("Tổng thống Biden nói: “Nếu Nga tiếp tục can thiệp vào nền dân chủ của chúng tôi, tôi sẵn sàng thực hiện thêm các "
      "biện pháp để đáp trả”.", "US", "warning"),
