@@ -575,6 +575,9 @@ SPEAKERS = [
     # a known person of another party after "title, ông" is not that office's holder (stop 25: Putin was Germany's)
     ("Hội đàm với Thủ tướng Đức, ông Putin sẵn sàng đàm phán nhưng không từ bỏ yêu cầu an ninh", "RUSSIA",
      "Vladimir Putin"),
+    # the armed forces and their branches are the state's institutions (stop 25)
+    ("Tổng tư lệnh Các lực lượng vũ trang Ukraine Ruslan Khomchak cho biết Nga đã tập trung 28 nhóm tác chiến dọc biên "
+     "giới.", "UKRAINE", "Ruslan Khomchak"),
     # an envoy's brief after "về" is no party of his, the name after it is his (stop 25)
     ("Đặc phái viên Mỹ về Triều Tiên Sung Kim cho biết Washington sẵn sàng gặp Bình Nhưỡng mà không cần điều kiện.",
      "US", "Sung Kim"),
