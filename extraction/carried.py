@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import Claim, _has_quote, _inside, _kind_of, _trim_end
+from .attribution import Claim, _has_quote, _inside, _kind_of, _names_media, _trim_end
 from .cues import find_cues, keeps_speaker
 from .segment import Clause
 
@@ -65,6 +65,8 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
     kinds = [c for c in found if c.kind in ("demand", "rebuttal", "proposal", "warning") and not c.negated]
     if not kinds:
         return None
+    if _names_media(text[clause.start : kinds[0].start]):
+        return None  # "Trong một bài xã luận cùng ngày, tờ báo này cảnh báo ...": the newspaper's words
     subjects = [m for m in mentions if clause.start <= m.start < kinds[0].start and (m.actors or m.person)]
     holders = {a for m in last.agents for a in m.actors}
     # "Nga yêu cầu NATO ... Theo đó, NATO phải cam kết ...": what another party must do, by the same report

@@ -1133,6 +1133,13 @@ def test_a_headline_of_the_west_is_summed_up_by_the_western_parties_of_the_body(
     assert [(p.actor, p.kind) for p in positions(text)] == [("US", "warning")]
 
 
+def test_a_newspaper_after_a_report_speaks_for_itself():
+    """The sentence after a report whose subject is a newspaper does not go on with the report (stop 25)."""
+    text = ("Thời báo Hoàn cầu dẫn lời một phát ngôn viên Lực lượng Hải cảnh Trung Quốc cho biết biên đội tàu đã tiến "
+            "hành tuần tra. Trong một bài xã luận cùng ngày, tờ báo này cảnh báo Tokyo “đừng đùa với lửa”.")
+    assert [(p.actor, p.kind) for p in positions(text)] == [("CHINA", "statement")]
+
+
 PAGES = [
     # a related-links box inside the article: its items are skipped, the article goes on after it
     ("Nga và NATO họp tại Brussels.\nTin liên quan\nMỹ cảnh báo Nga sẽ trả giá đắt\nNATO bác yêu cầu của Nga\n"
