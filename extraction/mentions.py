@@ -359,7 +359,21 @@ def _speaks_for_none(text: str, m: Mention) -> Mention:
     lead_in = (preceding + " " + (m.role or "")).lower()
     if (preceding.split()[-1:] and preceding.split()[-1] in before) or any(has_word(lead_in, w.lower()) for w in inside):
         return replace(m, actors=(), person=m.person or m.role, role=None, pronoun=False)
+    if m.person and _former_title_before(text, m.start, before):
+        return replace(m, actors=(), role=None, pronoun=False)
     return m
+
+
+FORMER_TITLE_WORDS = 6  # "Cựu thẩm phán Tòa án Tối cao Philippines Antonio Carpio": a title the reference data lacks
+
+
+def _former_title_before(text: str, start: int, markers: tuple[str, ...]) -> bool:
+    """A former-office marker opening the few title words right before a named person, no comma, verb or "và"
+    between ("Cựu thẩm phán Tòa án Tối cao Philippines Antonio Carpio cho rằng ...")."""
+    words = re.split(r"[,;:.!?“”\"()\n]", text[max(0, start - 60) : start])[-1].split()
+    at = max((i for i, w in enumerate(words) if w in markers), default=None)
+    title = words[at + 1 :] if at is not None else []
+    return at is not None and 0 < len(title) <= FORMER_TITLE_WORDS and "và" not in title
 
 
 ANAPHOR_REACH = 250  # characters back to the state "nước này" refers to
