@@ -81,3 +81,39 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
     content = (clause.start, clause.end)
     return Claim(clause, last.agents, kinds[0], kinds[0].kind, content, (clause.start, _trim_end(text, *content)),
                  _has_quote(content, quotes), [])
+
+
+# "Các yêu cầu gồm: ...", "Theo đó, trong số các đề xuất an ninh mà Nga đưa ra có: ...": a list of a party's asks
+LIST_HEAD = re.compile(
+    r"""(?:trong\s+số\s+)?(?:các|những)\s+(?P<noun>yêu\s+cầu|đòi\s+hỏi|điều\s+kiện|đề\s+xuất|đề\s+nghị)\b
+        (?P<mid>[^:.;“”"]{0,80}?)\s+(?:gồm|bao\s+gồm|là|có)\s*:\s*""",
+    re.X | re.I,
+)
+LIST_OPENER = 24  # characters of an opener before the list's head: "Theo đó, "
+ASKS_OF_ANOTHER = re.compile(r"\s*(?:\S+\s+){0,3}?(?:không|phải|cam\s+kết)\b", re.I)
+
+
+def list_head_claim(text, sentence, mentions, quotes, last: Claim | None, before: list) -> Claim | None:
+    """A sentence listing a party's asks after a head noun and a colon is that party's demand: the party named in
+    the head ("các đề xuất an ninh mà Nga đưa ra có: Không mở rộng ..."), else that of the report in the sentence
+    before (a paragraph may open with the list), else the subject of the sentence before ("Bộ Ngoại giao Nga công bố hai dự thảo. Các yêu cầu gồm:
+    NATO cam kết ..."; `before`: its mentions). An offer listed is a proposal."""
+    s = sentence
+    head = LIST_HEAD.search(text, s.start, min(s.end, s.start + LIST_OPENER + 120))
+    if head is None or head.start() - s.start > LIST_OPENER or _inside(head.start(), quotes):
+        return None
+    named = [m for m in mentions if head.start("mid") <= m.start < head.end("mid") and m.actors]
+    if named:
+        agents = named[:1]
+    elif last is not None and last.clause.sentence.index == s.index - 1:
+        agents = list(last.agents)
+    elif any(m.actors for m in before):
+        agents = [next(m for m in before if m.actors)]
+    else:
+        return None
+    noun = head.group("noun").lower()
+    asks = noun.startswith(("yêu", "đòi", "điều")) or ASKS_OF_ANOTHER.match(text, head.end()) is not None
+    content = (head.end(), s.end)
+    clause = Clause(s.start, s.end, s, False, s.start)
+    return Claim(clause, agents, None, "demand" if asks else "proposal", content,
+                 (head.start(), _trim_end(text, head.start(), s.end)), _has_quote(content, quotes), [])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .attribution import Claim, _inside, _trim_end, claim_of, quoted_pieces
-from .carried import carried_claim, list_item_claim, own_party_goes_on
+from .carried import carried_claim, list_head_claim, list_item_claim, own_party_goes_on
 from .candidates import carried_candidate, subject_candidates
 from .cues import find_cues, keeps_speaker
 from .dating import DateTracker
@@ -58,7 +58,10 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
     sentence_clauses = clauses(text, s, quotes)
     if _closed_by_outsider(text, sentence_clauses[-1], s_mentions, quotes):
         return []  # "..., ông Chieh nói.": his words, no party's
-    for i, cl in enumerate(sentence_clauses):
+    before = doc.sentences[s.index - 1] if s.index else None
+    listed = list_head_claim(text, s, s_mentions, quotes, state.last_claim,
+                             doc.mentions_in(before.start, before.end) if before else [])
+    for i, cl in enumerate([] if listed else sentence_clauses):
         claim = claim_of(text, cl, s_mentions, quotes, previous)
         if claim is not None:
             found.append((claim, "rule"))
@@ -67,6 +70,7 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
             # "... sẽ rời Belarus sau khi cuộc diễn tập kết thúc": a time clause saying nothing of its own is part
             # of what was said (it still dates nothing of it)
             previous.span = (previous.span[0], max(previous.span[1], _trim_end(text, previous.span[0], cl.end)))
+    found += [(listed, "rule")] if listed else []
     last = state.last_claim
     if not found and last and last.clause.sentence.block is s.block and last.clause.sentence.index == s.index - 1:
         carried = (carried_claim(text, sentence_clauses[0], s_mentions, quotes, last)

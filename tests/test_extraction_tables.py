@@ -128,8 +128,12 @@ KINDS = [
     ("Moskva cho rằng việc NATO mở rộng về phía Đông là mối đe dọa trực tiếp với an ninh của Nga.", "RUSSIA",
      "statement"),
     ("“Chúng tôi cần những đảm bảo có tính ràng buộc pháp lý”, Thứ trưởng Ngoại giao Nga nói.", "RUSSIA", "demand"),
-    pytest.param("Trong số các yêu cầu mà Moskva đưa ra có: NATO không kết nạp thêm thành viên.", "RUSSIA", "demand",
-                 marks=miss("a list introduced by 'mà X đưa ra có:' has no verb cue of its own")),
+    # a list of a party's asks after a head noun and a colon (stop 25: it was an expected failure)
+    ("Trong số các yêu cầu mà Moskva đưa ra có: NATO không kết nạp thêm thành viên.", "RUSSIA", "demand"),
+    ("Ngày 17/12, Bộ Ngoại giao Nga công bố hai dự thảo hiệp ước an ninh.\n\nCác yêu cầu gồm: NATO cam kết không "
+     "tiếp tục mở rộng; không triển khai thêm lực lượng tại châu Âu.", "RUSSIA", "demand"),
+    ("NATO cho biết các đề xuất của liên minh bao gồm: tổ chức thêm các cuộc họp của Hội đồng NATO - Nga.", "NATO",
+     "proposal"),
     ("Nga nói rằng họ sẽ không thể ngồi yên nếu NATO kết nạp Ukraine.", "RUSSIA", "warning"),
     # shapes and phrasings the seeds lack: a consequence on a condition, a denied intent, a risk
     ("Ngoại trưởng Anh cho biết nếu Moskva đưa quân vào Ukraine, London sẽ đóng băng tài sản của các ngân hàng Nga.",
