@@ -609,6 +609,9 @@ def test_quotation_opening_with_a_speaker(text, actor, speaker):
 
 # a report of another party's words: the party reported holds the position (issue 10, class 5)
 NESTED = [
+    # "kể lại", "đề cập" report words: a readout relaying the other side's (stop 25)
+    ("Phát biểu với báo giới sau cuộc điện đàm, ông Ushakov kể lại rằng Tổng thống Biden đã đề cập khả năng Mỹ áp đặt "
+     "các lệnh trừng phạt chưa từng có nếu tình hình quanh Ukraine leo thang.", "US", "RUSSIA"),
     ("Bộ Ngoại giao Ukraine cho biết Ngoại trưởng Italy cũng bày tỏ lo ngại về các cuộc tập trận.", "ITALY",
      "UKRAINE"),
     ("Quân đội Philippines cho biết Nhật Bản, Australia và Mỹ đã đề nghị hỗ trợ tìm kiếm con tàu.", "JAPAN",
