@@ -32,6 +32,12 @@ KINDS = [
     # what parties joined by "và" need to do is asked of each (stop 25; only the party right before "cần" was)
     ("Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân nhấn mạnh Mỹ và NATO cần coi trọng các quan ngại an ninh hợp lý "
      "của Nga.", "CHINA", "demand"),
+    # a consequence in quotation marks after a condition; leaving open a refusal (stop 25)
+    ("Tổng thống Biden nói nếu Nga đưa xe tăng và binh sĩ vượt qua biên giới Ukraine, “sẽ không còn Nord Stream 2”.",
+     "US", "warning"),
+    ("Ông Ryabkov để ngỏ khả năng Moscow sẽ không tham gia các vòng đối thoại tiếp theo nếu không có tiến triển.",
+     "RUSSIA", "warning"),
+    ("Nga để ngỏ khả năng đàm phán với Mỹ về kiểm soát vũ khí.", "RUSSIA", "proposal"),
     # readiness to punish is a threat (stop 25)
     ("Tổng thống Biden nói: “Nếu Nga tiếp tục can thiệp vào nền dân chủ của chúng tôi, tôi sẵn sàng thực hiện thêm các "
      "biện pháp để đáp trả”.", "US", "warning"),
