@@ -588,6 +588,8 @@ SPEAKERS = [
     # the armed forces and their branches are the state's institutions (stop 25)
     ("Tổng tư lệnh Các lực lượng vũ trang Ukraine Ruslan Khomchak cho biết Nga đã tập trung 28 nhóm tác chiến dọc biên "
      "giới.", "UKRAINE", "Ruslan Khomchak"),
+    ("Trưởng đoàn đàm phán Anh David Frost viết trên Twitter rằng London “sẽ không chấp nhận” bất kỳ thỏa thuận nào.",
+     "UK", "David Frost"),
     # an envoy's brief after "về" is no party of his, the name after it is his (stop 25)
     ("Đặc phái viên Mỹ về Triều Tiên Sung Kim cho biết Washington sẵn sàng gặp Bình Nhưỡng mà không cần điều kiện.",
      "US", "Sung Kim"),
