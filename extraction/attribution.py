@@ -529,6 +529,8 @@ def _nested(v: _View, outer: Cue, reporters: list[Mention]) -> tuple[list[Mentio
     for cue in v.cues:
         if cue.start <= outer.end or cue.content_only or cue.negated and cue.kind != "rebuttal":
             continue
+        if v.text[cue.start : cue.end].lower() in lexicon_words("judgements"):
+            return None  # "Ông Pompeo khẳng định Bắc Kinh không có cơ sở pháp lý ...": China judged, not speaking
         agents = _agents_before(v.local, cue.start, v.text, outer.end)
         if not agents or not REPORTED_OPENER.match(v.text[outer.end : agents[0].start]) \
                 or not _subject_ok(v.text, agents[-1].end, cue.start):

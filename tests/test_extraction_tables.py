@@ -38,6 +38,12 @@ KINDS = [
     ("Ông Ryabkov để ngỏ khả năng Moscow sẽ không tham gia các vòng đối thoại tiếp theo nếu không có tiến triển.",
      "RUSSIA", "warning"),
     ("Nga để ngỏ khả năng đàm phán với Mỹ về kiểm soát vũ khí.", "RUSSIA", "proposal"),
+    # a party judged in another's words does not reject; answering a medium is saying; a cue in a "khi" clause is
+    # what another party did (stop 25)
+    ("Ông Pompeo, Ngoại trưởng Mỹ, khẳng định Bắc Kinh không có cơ sở pháp lý nào để áp đặt ý chí đơn phương lên khu "
+     "vực.", "US", "rebuttal"),
+    ("Một phát ngôn viên Bộ Ngoại giao Mỹ trả lời Reuters rằng Washington thất vọng khi Trung Quốc chọn cách trả đũa "
+     "thay vì thay đổi hành vi của mình.", "US", "statement"),
     # readiness to punish is a threat (stop 25)
     ("Tổng thống Biden nói: “Nếu Nga tiếp tục can thiệp vào nền dân chủ của chúng tôi, tôi sẵn sàng thực hiện thêm các "
      "biện pháp để đáp trả”.", "US", "warning"),
