@@ -44,6 +44,11 @@ KINDS = [
      "vực.", "US", "rebuttal"),
     ("Một phát ngôn viên Bộ Ngoại giao Mỹ trả lời Reuters rằng Washington thất vọng khi Trung Quốc chọn cách trả đũa "
      "thay vì thay đổi hành vi của mình.", "US", "statement"),
+    # thanks sent are said; a hope that "the countries concerned" act asks them (stop 25)
+    ("Nhà lãnh đạo Đài Loan Thái Anh Văn hôm 22/10 gửi lời cảm ơn tới Mỹ vì đã giúp hòn đảo tăng cường năng lực phòng "
+     "thủ.", "TAIWAN", "statement"),
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Triệu Lập Kiên hy vọng các nước liên quan sẽ làm những điều có lợi cho "
+     "hòa bình của khu vực.", "CHINA", "demand"),
     # readiness to punish is a threat (stop 25)
     ("Tổng thống Biden nói: “Nếu Nga tiếp tục can thiệp vào nền dân chủ của chúng tôi, tôi sẵn sàng thực hiện thêm các "
      "biện pháp để đáp trả”.", "US", "warning"),
@@ -1079,6 +1084,8 @@ JOINT = [
     ("Bên lề phiên họp ngày 16/2, Bộ trưởng Quốc phòng ba nước Estonia, Latvia và Litva đã gặp nhau. Trong tuyên bố "
      "chung, ba bộ trưởng kêu gọi NATO tăng cường hiện diện lâu dài.",
      {("ESTONIA", "demand"), ("LATVIA", "demand"), ("LITHUANIA", "demand")}),
+    ("Lãnh đạo Bộ tứ họp trực tuyến tối 12/3. Bộ tứ cũng nhất trí hợp tác sản xuất 1 tỷ liều vắc xin cho châu Á.",
+     {("US", "statement"), ("JAPAN", "statement"), ("INDIA", "statement"), ("AUSTRALIA", "statement")}),
     # ... after a meeting, its two sides, not the last two parties of the sentences between (stop 25)
     ("Ngày 10/1, Thứ trưởng Ngoại giao Mỹ Wendy Sherman và Thứ trưởng Ngoại giao Nga Sergei Ryabkov hội đàm tại "
      "Geneva. Nga đã triển khai khoảng 100.000 binh sĩ gần biên giới Ukraine. Hai bên nhất trí tiếp tục đối thoại.",
