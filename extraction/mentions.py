@@ -421,7 +421,8 @@ def _met(text: str, hit: Hit, before: list[Mention]) -> dict[tuple[str, ...], Me
     at = meetings[-1].start()
     ends = [m.end() for m in SENTENCE_END.finditer(text, reach, hit.start)]
     sentence = (max((e for e in ends if e <= at), default=reach), min((e for e in ends if e > at), default=hit.start))
-    in_sentence = [m for m in before if m.actors and sentence[0] <= m.start and m.end <= sentence[1]]
+    in_sentence = [m for m in before if m.actors and sentence[0] <= m.start and m.end <= sentence[1]
+                   and not POSTED_AT.search(text, max(0, m.start - 6), m.start)]  # "hội đàm ... tại Moscow": the venue
     named: dict[tuple[str, ...], Mention] = {}
     for m in sorted(in_sentence, key=lambda m: min(abs(m.end - at), abs(m.start - at))):
         if len(named) == 2:
@@ -623,7 +624,6 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 APPOSITION_REACH = 90  # characters of a title in apposition, up to its closing comma
 APPOSITION_BREAK = re.compile(r"[.;:!?“”\"]")
-POSTED = re.compile(r"\b(?:tại|ở)\s+$")
 
 
 def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mention], int, Mention] | None:
@@ -638,7 +638,7 @@ def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mentio
         return None
     parties = [x for x in inside if x.actors]
     # "trưởng đoàn đàm phán của Tehran tại Vienna": the post is no party of his
-    party = next((x for x in reversed(parties) if not POSTED.search(text, max(0, x.start - 6), x.start)), parties[-1])
+    party = next((x for x in reversed(parties) if not POSTED_AT.search(text, max(0, x.start - 6), x.start)), parties[-1])
     if _non_state_body().search(text, mentions[i].start, party.start):
         return None
     return inside, close, party

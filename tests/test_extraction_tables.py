@@ -1090,6 +1090,9 @@ JOINT = [
     ("Ngày 10/1, Thứ trưởng Ngoại giao Mỹ Wendy Sherman và Thứ trưởng Ngoại giao Nga Sergei Ryabkov hội đàm tại "
      "Geneva. Nga đã triển khai khoảng 100.000 binh sĩ gần biên giới Ukraine. Hai bên nhất trí tiếp tục đối thoại.",
      {("US", "proposal"), ("RUSSIA", "proposal")}),
+    ("Sau cuộc hội đàm tại Moscow tối qua, Ngoại trưởng Trung Quốc Vương Nghị và người đồng cấp Ấn Độ Subrahmanyam "
+     "Jaishankar nhất trí về tình hình biên giới. Theo tuyên bố, hai bên đồng ý tiếp tục đối thoại.",
+     {("CHINA", "statement"), ("INDIA", "statement"), ("CHINA", "proposal"), ("INDIA", "proposal")}),
     ("Cuộc đàm phán giữa Nga và Mỹ diễn ra trong bối cảnh Moskva tập trung quân gần Ukraine. Hai bên nhất trí sẽ "
      "tiếp tục đối thoại.", {("US", "proposal"), ("RUSSIA", "proposal")}),
     ("Trong cuộc điện đàm với Tổng thống Biden, Tổng thống Putin cảnh báo về nguy cơ cắt đứt quan hệ.",
