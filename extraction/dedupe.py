@@ -109,9 +109,21 @@ def _introduces(text: str, a: Draft, b: Draft) -> bool:
         return False
     said = text[a.content[0] : a.content[1]]
     if not said.lower().replace(a.cue, "", 1).strip(" .,;:!"):  # the verb alone says nothing yet
-        return bool(OPENS_SENTENCE.search(text, max(0, a.span[0] - 3), a.span[0]))
+        # its subject opens the sentence ("Chính quyền quân sự Myanmar phản ứng gay gắt.")
+        return bool(OPENS_SENTENCE.search(text, max(0, a.span[0] - 3), a.span[0])) or _subject_opens(text, a.span[0])
     return (a.kind == "statement" and len(said.split()) <= SHORT_INTRODUCTION and bool(ANAPHORIC_CLOSE.search(said))
             and bool(CLOSES_SENTENCE.match(text, a.span[1])))
+
+
+SUBJECT_WORDS = 4  # words of a subject's noun phrase before the party: "Chính quyền quân sự Myanmar"
+
+
+def _subject_opens(text: str, start: int) -> bool:
+    """A few words, no comma, stand between the sentence's start and `start`."""
+    line = text.rfind("\n", 0, start) + 1
+    stop = max(text.rfind(". ", line, start) + 2, line)
+    before = text[stop:start]
+    return "," not in before and len(before.split()) <= SUBJECT_WORDS
 
 
 def _fold_introductions(text: str, drafts: list[Draft]) -> list[Draft]:

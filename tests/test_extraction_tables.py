@@ -1130,6 +1130,9 @@ def test_several_positions_in_one_sentence(text, expected):
 
 
 ONE_POSITION = [
+    # a bare reaction its subject opens, then the reaction itself (stop 25: the bare verb opened the sentence only)
+    "Chính quyền quân sự Myanmar phản ứng gay gắt. Bộ Ngoại giao Myanmar ngày 21/2 ra thông cáo chỉ trích một số nước "
+    "can thiệp vào công việc nội bộ của nước này.",
     "Nga gửi đề nghị chính thức tới NATO và OSCE, kêu gọi các tổ chức này làm rõ cam kết an ninh.",
     "Ông Lavrov nói rằng, “NATO phải dừng mở rộng”, nhưng “điều đó phải được cam kết bằng văn bản”.",
     "Ngoại trưởng Pháp cho biết Paris đã được Berlin thông báo đầy đủ và đánh giá cao sự phối hợp giữa hai nước.",
