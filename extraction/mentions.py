@@ -570,6 +570,11 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
         if i < skip_to:
             continue
         prev = out[-1] if out else None
+        if (prev and prev.role and not prev.person and not prev.actors and m.person and m.actors
+                and text[prev.end : m.start].strip() == "của"):
+            # "Người phát ngôn của Tổng thống Rodrigo Duterte, ông Harry Roque, ...": the office of his party
+            out[-1] = Mention(prev.start, m.end, m.actors, None, text[prev.start : m.end], pronoun=True)
+            continue
         name = _bare_name_before(text, m.start) if m.role and not m.person else None
         found = _apposition(text, mentions, i) if name and not (prev and prev.end > name[0]) else None
         if found:

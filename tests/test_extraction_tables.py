@@ -601,6 +601,11 @@ SPEAKERS = [
      "giới.", "UKRAINE", "Ruslan Khomchak"),
     ("Trưởng đoàn đàm phán Anh David Frost viết trên Twitter rằng London “sẽ không chấp nhận” bất kỳ thỏa thuận nào.",
      "UK", "David Frost"),
+    # the spokesman "của" a known leader, named after a comma, speaks for the leader's party (stop 25)
+    ("Người phát ngôn của Tổng thống Rodrigo Duterte, ông Harry Roque, khẳng định Philippines sẽ tiếp tục bảo vệ các "
+     "quyền chủ quyền của mình.", "PHILIPPINES", "Harry Roque"),
+    ("Chỉ huy Lực lượng Quds thuộc IRGC Esmail Qaani cảnh báo sẽ trả thù cho cái chết của tướng Soleimani.", "IRAN",
+     "Esmail Qaani"),
     # an envoy's brief after "về" is no party of his, the name after it is his (stop 25)
     ("Đặc phái viên Mỹ về Triều Tiên Sung Kim cho biết Washington sẵn sàng gặp Bình Nhưỡng mà không cần điều kiện.",
      "US", "Sung Kim"),
