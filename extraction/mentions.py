@@ -570,8 +570,10 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
         if i < skip_to:
             continue
         prev = out[-1] if out else None
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
         if (prev and prev.role and not prev.person and not prev.actors and m.person and m.actors
-                and text[prev.end : m.start].strip() == "của"):
+                and text[prev.end : m.start].strip() == "của" and after is not None and after.person
+                and text[m.end : after.start] == ", "):
             # "Người phát ngôn của Tổng thống Rodrigo Duterte, ông Harry Roque, ...": the office of his party
             out[-1] = Mention(prev.start, m.end, m.actors, None, text[prev.start : m.end], pronoun=True)
             continue
