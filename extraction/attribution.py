@@ -406,6 +406,7 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
     return _with_parties(v, agents)
 
 
+ACCUSING = frozenset({"cáo buộc", "tố cáo", "buộc tội"})  # charges against another: the accuser's words
 PURPOSE = re.compile(r"\b(?:nhằm|để)\s+$", re.I)  # "triệu tập Đại sứ Séc nhằm phản đối ...": why the act was done
 CONJUNCTIONS = r"nhưng|song|tuy nhiên|đồng thời|và"  # the words a clause break opens with
 CLAUSE_HEAD = re.compile(r"^[\s,;]*(?:(?:%s|sau khi|trước khi|khi)\b[\s,]*)*$" % CONJUNCTIONS, re.I)
@@ -525,7 +526,10 @@ def _nested(v: _View, outer: Cue, reporters: list[Mention]) -> tuple[list[Mentio
     """A report of another party's words: the reported content opens with its own subject and cue
     ("Quân đội Indonesia cho biết Australia, Mỹ và Đức cũng đã đề nghị hỗ trợ"). The inner subject
     holds the position when it speaks in person or asks, rejects, offers or warns; the reporter only
-    relays it. A speaker naming his own side ("Ông Blinken khẳng định Mỹ sẵn sàng ...") keeps it."""
+    relays it. A speaker naming his own side ("Ông Blinken khẳng định Mỹ sẵn sàng ...") keeps it, and so does one
+    giving his view or charge of the other ("Ông Kozak cho rằng Kiev tiếp tục từ chối đối thoại ...")."""
+    if _is_belief(v.text, outer) or v.text[outer.start : outer.end].lower() in ACCUSING:
+        return None
     for cue in v.cues:
         if cue.start <= outer.end or cue.content_only or cue.negated and cue.kind != "rebuttal":
             continue
@@ -581,7 +585,25 @@ def _cue_kind(cue: Cue, v: _View) -> str:
         return cue.kind
     said_from = _reported_from(v, cue)
     rest = [c for c in v.all_cues() if c.start >= said_from]
+    if _is_belief(v.text, cue) or v.text[cue.start : cue.end].lower() in ACCUSING:
+        # "Ông Kozak cho rằng Kiev tiếp tục từ chối đối thoại ...": a view of what another party does or refuses
+        # states it (what the other should do is still asked of it)
+        speakers = {a for m in v.mentions if m.end <= cue.start for a in m.actors}
+        rest = [c for c in rest if c.kind in ("ought", "want") or c.content_only
+                or not _acted_by_another(v, c, said_from, speakers)]
     return _kind_of(rest, said_from, v.text, v.mentions, v.clause.end)
+
+
+ACT_SUBJECT_WORDS = 3  # adverbs between a subject and its verb: "Kiev tiếp tục từ chối", "Nga đã nhiều lần bác bỏ"
+
+
+def _acted_by_another(v: _View, cue: Cue, after: int, speakers: set[str]) -> bool:
+    """The cue's subject, a few words before it, is a party other than the speaker's."""
+    subject = next((m for m in reversed(v.mentions) if m.actors and after <= m.start and m.end <= cue.start), None)
+    if subject is None:
+        return False
+    between = v.text[subject.end : cue.start]
+    return "," not in between and len(between.split()) <= ACT_SUBJECT_WORDS and not set(subject.actors) & speakers
 
 
 THAT = re.compile(r"\brằng\b", re.I)

@@ -49,6 +49,9 @@ KINDS = [
      "thủ.", "TAIWAN", "statement"),
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc Triệu Lập Kiên hy vọng các nước liên quan sẽ làm những điều có lợi cho "
      "hòa bình của khu vực.", "CHINA", "demand"),
+    # a view of what another party refuses states it: the holder's, of no kind of the other's (stop 25)
+    ("Phó Chánh Văn phòng Điện Kremlin Dmitry Kozak cho rằng Kiev tiếp tục từ chối đối thoại trực tiếp với đại diện "
+     "Donetsk và Lugansk.", "RUSSIA", "statement"),
     # readiness to punish is a threat (stop 25)
     ("Tổng thống Biden nói: “Nếu Nga tiếp tục can thiệp vào nền dân chủ của chúng tôi, tôi sẵn sàng thực hiện thêm các "
      "biện pháp để đáp trả”.", "US", "warning"),
