@@ -533,7 +533,7 @@ def _nested(v: _View, outer: Cue, reporters: list[Mention]) -> tuple[list[Mentio
     for cue in v.cues:
         if cue.start <= outer.end or cue.content_only or cue.negated and cue.kind != "rebuttal":
             continue
-        if v.text[cue.start : cue.end].lower() in lexicon_words("judgements"):
+        if _judges(v.text, cue):
             return None  # "Ông Pompeo khẳng định Bắc Kinh không có cơ sở pháp lý ...": China judged, not speaking
         agents = _agents_before(v.local, cue.start, v.text, outer.end)
         if not agents or not REPORTED_OPENER.match(v.text[outer.end : agents[0].start]) \
@@ -589,9 +589,14 @@ def _cue_kind(cue: Cue, v: _View) -> str:
         # "Ông Kozak cho rằng Kiev tiếp tục từ chối đối thoại ...": a view of what another party does or refuses
         # states it (what the other should do is still asked of it)
         speakers = {a for m in v.mentions if m.end <= cue.start for a in m.actors}
-        rest = [c for c in rest if c.kind in ("ought", "want") or c.content_only
+        rest = [c for c in rest if c.kind in ("ought", "want") or c.content_only or _judges(v.text, c)
                 or not _acted_by_another(v, c, said_from, speakers)]
     return _kind_of(rest, said_from, v.text, v.mentions, v.clause.end)
+
+
+def _judges(text: str, cue: Cue) -> bool:
+    """ "vô căn cứ", "không có cơ sở": the speaker judges a claim; whoever is named before it does not act."""
+    return text[cue.start : cue.end].lower() in lexicon_words("judgements")
 
 
 ACT_SUBJECT_WORDS = 3  # adverbs between a subject and its verb: "Kiev tiếp tục từ chối", "Nga đã nhiều lần bác bỏ"
