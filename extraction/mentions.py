@@ -720,7 +720,10 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
                 earlier = _same_office(out, m.role)  # "người phát ngôn trên": the one named before
             if earlier is None and _is_descriptor(m.role) and (m.actors or ANAPHORIC_AFTER.match(text, m.end)):
                 # "nhà ngoại giao Nga": that party's person named last; "nhà lãnh đạo này": the person named last
-                earlier = next((e for e in reversed(out) if e.person and (e.actors == m.actors or not m.actors)), None)
+                same_side = [e for e in reversed(out) if e.person and (e.actors == m.actors or not m.actors)]
+                # "Nhà lãnh đạo Nga đáp lại ...": the head of state or government named, not his aide named last
+                leader = _is_leader(m.role) and next((e for e in same_side if _holds_top_office(e)), None)
+                earlier = leader or next(iter(same_side), None)
             if earlier:
                 m = replace(m, person=earlier.person, actors=m.actors or earlier.actors, pronoun=False)
         # a bare "ông" is resolved later, against the last *speaker* (pipeline), not the last name
@@ -800,6 +803,20 @@ def _name_word(text: str, pos: int) -> re.Match | None:
 @functools.lru_cache(maxsize=1)
 def _descriptors() -> tuple[str, ...]:
     return tuple(load_titles().get("descriptors") or ())
+
+
+LEADER_WORDS = ("nhà lãnh đạo", "người đứng đầu", "ông chủ")
+TOP_OFFICES = ("tổng thống", "thủ tướng", "chủ tịch", "tổng bí thư", "quốc vương", "nhà lãnh đạo")
+
+
+def _is_leader(role: str) -> bool:
+    return role.lower().startswith(LEADER_WORDS) and "ngành" not in role.lower()
+
+
+def _holds_top_office(m: Mention) -> bool:
+    known = gazetteer.person(m.person)
+    role = (m.role or (known.role if known else "") or "").lower()
+    return role.startswith(TOP_OFFICES)
 
 
 def _is_descriptor(role: str) -> bool:

@@ -609,6 +609,10 @@ SPEAKERS = [
      "quyền chủ quyền của mình.", "PHILIPPINES", "Harry Roque"),
     ("Chỉ huy Lực lượng Quds thuộc IRGC Esmail Qaani cảnh báo sẽ trả thù cho cái chết của tướng Soleimani.", "IRAN",
      "Esmail Qaani"),
+    # "nhà lãnh đạo Nga" is the head of state named, not the aide named last (stop 25)
+    ("Tổng thống Nga Vladimir Putin và Tổng thống Mỹ Joe Biden điện đàm trong 50 phút. Trợ lý Tổng thống Nga Yuri "
+     "Ushakov cho biết ông Biden đã đề cập khả năng trừng phạt. Nhà lãnh đạo Nga đáp lại rằng đó sẽ là “một sai lầm to "
+     "lớn”.", "RUSSIA", "Vladimir Putin"),
     # an envoy's brief after "về" is no party of his, the name after it is his (stop 25)
     ("Đặc phái viên Mỹ về Triều Tiên Sung Kim cho biết Washington sẵn sàng gặp Bình Nhưỡng mà không cần điều kiện.",
      "US", "Sung Kim"),
