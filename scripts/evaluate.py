@@ -4,8 +4,10 @@
 usage: python scripts/evaluate.py [--shared ../shared] [--set NAME ...] [--errors] [--json]
        python scripts/evaluate.py --articles DIR --gold GOLD.jsonl [--errors] [--json]
 
-The sets: seeds (seeds/, tests/data/gold/seeds.jsonl), dev-train (../shared/dev/train) and dev-test
-(../shared/dev/test, figures only: its errors are never listed, so that nobody tunes to them).
+The sets: seeds (seeds/, tests/data/gold/seeds.jsonl), heldout8 (tests/data/heldout, docs/heldout.md),
+synthetic (tests/data/synthetic: 80 articles written and annotated by independent helpers, its README.md),
+dev-train (../shared/dev/train) and dev-test (../shared/dev/test, figures only: its errors are never listed,
+so that nobody tunes to them).
 Prints the same figures as tests/data/score.py (whose `score` function it uses); --errors also lists,
 for seeds and dev-train, missed gold positions, spurious predictions and field disagreements.
 """
@@ -90,6 +92,8 @@ def _errors(gold_rows, pred, scorer, articles: Path) -> None:
 def sets(shared: Path) -> dict[str, tuple[Path, Path]]:
     """name -> (articles, gold) of the evaluation sets."""
     return {"seeds": (ROOT / "seeds", ROOT / "tests/data/gold/seeds.jsonl"),
+            "heldout8": (ROOT / "tests/data/heldout", ROOT / "tests/data/heldout/gold.jsonl"),
+            "synthetic": (ROOT / "tests/data/synthetic", ROOT / "tests/data/synthetic/gold.jsonl"),
             "dev-train": (shared / "dev/train", shared / "gold/dev-train.jsonl"),
             "dev-test": (shared / "dev/test", shared / "gold/dev-test.jsonl")}
 
@@ -100,7 +104,8 @@ SCORE_ONLY = {"dev-test"}  # figures only: read no errors there
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--set", action="append", choices=("seeds", "dev-train", "dev-test"), dest="sets")
+    ap.add_argument("--set", action="append", choices=("seeds", "heldout8", "synthetic", "dev-train", "dev-test"),
+                    dest="sets")
     ap.add_argument("--articles", type=Path, help="score this folder instead of the named sets")
     ap.add_argument("--gold", type=Path)
     ap.add_argument("--errors", action="store_true")
