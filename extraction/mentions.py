@@ -805,7 +805,7 @@ def _descriptors() -> tuple[str, ...]:
     return tuple(load_titles().get("descriptors") or ())
 
 
-LEADER_WORDS = ("nhà lãnh đạo", "người đứng đầu", "ông chủ")
+LEADER_WORDS = ("nhà lãnh đạo", "người đứng đầu", "ông chủ", "chủ nhân")
 TOP_OFFICES = ("tổng thống", "thủ tướng", "chủ tịch", "tổng bí thư", "quốc vương", "nhà lãnh đạo")
 
 

@@ -613,6 +613,8 @@ SPEAKERS = [
     ("Tổng thống Nga Vladimir Putin và Tổng thống Mỹ Joe Biden điện đàm trong 50 phút. Trợ lý Tổng thống Nga Yuri "
      "Ushakov cho biết ông Biden đã đề cập khả năng trừng phạt. Nhà lãnh đạo Nga đáp lại rằng đó sẽ là “một sai lầm to "
      "lớn”.", "RUSSIA", "Vladimir Putin"),
+    ("Tổng thống Mỹ Joe Biden hôm 15/4 công bố các lệnh trừng phạt mới. Ngoại trưởng Antony Blinken cho biết Washington "
+     "sẵn sàng đáp trả. Chủ nhân Nhà Trắng kêu gọi Nga không leo thang thêm căng thẳng.", "US", "Joe Biden"),
     # an envoy's brief after "về" is no party of his, the name after it is his (stop 25)
     ("Đặc phái viên Mỹ về Triều Tiên Sung Kim cho biết Washington sẵn sàng gặp Bình Nhưỡng mà không cần điều kiện.",
      "US", "Sung Kim"),
