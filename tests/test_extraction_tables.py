@@ -906,6 +906,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # capitals the press uses for their states (stop 25)
+    ("Ông Lavrov hối thúc Baku và Yerevan tuân thủ nghiêm túc các điều khoản ngừng bắn.", "RUSSIA", "demand",
+     ["AZERBAIJAN", "ARMENIA"]),
     # a report rejected is the rejection of the party that gave it (stop 25: three annotators of fresh articles say so;
     # no annotated article had it addressed to no one)
     ("Bộ Ngoại giao Anh ngày 22/1 cáo buộc Điện Kremlin đang tìm cách đưa một chính trị gia thân Nga lên lãnh đạo "
