@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .attribution import Claim
+from .attribution import Claim, _coordinated_before
 from .cues import has_word, lexicon_words
 from .mentions import Mention
 from .reference import load_cues, load_topics
@@ -115,7 +115,11 @@ def modal_subjects(claim: Claim, mentions: list[Mention], text: str) -> tuple[st
     before = [m for m in mentions if claim.content[0] <= m.start and m.end <= at and at - m.end <= MODAL_SUBJECT_GAP]
     if before and PLACE_BEFORE.search(text, max(0, before[-1].start - 6), before[-1].start):
         return ()  # "20 nhân viên Đại sứ quán Séc ở Moscow sẽ phải rời khỏi Nga": a place, not who must
-    return before[-1].actors if before else ()
+    if not before:
+        return ()
+    # "Mỹ, Anh và Úc không nên ...": each of the parties listed
+    listed = _coordinated_before(text, [m for m in mentions if m.actors and m.start >= claim.content[0]], before[-1].end)
+    return tuple(dict.fromkeys(a for m in listed or before[-1:] for a in m.actors))
 
 
 def _subject_of_modal(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:

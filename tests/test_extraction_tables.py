@@ -906,6 +906,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # what parties listed with commas must not do is asked of each (stop 25: only the last)
+    ("Người phát ngôn Lưu Bằng Vũ cho rằng Mỹ, Anh và Úc không nên xây dựng những nhóm loại trừ.", "CHINA", "demand",
+     ["US", "UK", "AUSTRALIA"]),
     # capitals the press uses for their states (stop 25)
     ("Ông Lavrov hối thúc Baku và Yerevan tuân thủ nghiêm túc các điều khoản ngừng bắn.", "RUSSIA", "demand",
      ["AZERBAIJAN", "ARMENIA"]),
