@@ -52,6 +52,8 @@ KINDS = [
     # a view of what another party refuses states it: the holder's, of no kind of the other's (stop 25)
     ("Phó Chánh Văn phòng Điện Kremlin Dmitry Kozak cho rằng Kiev tiếp tục từ chối đối thoại trực tiếp với đại diện "
      "Donetsk và Lugansk.", "RUSSIA", "statement"),
+    # an act that threatens peace or order is assessed, no threat made (stop 25)
+    ("Ngoại trưởng Mỹ Antony Blinken nói mỗi hành động này đều đe dọa trật tự dựa trên luật lệ.", "US", "statement"),
     # readiness to punish is a threat (stop 25)
     ("Tổng thống Biden nói: “Nếu Nga tiếp tục can thiệp vào nền dân chủ của chúng tôi, tôi sẵn sàng thực hiện thêm các "
      "biện pháp để đáp trả”.", "US", "warning"),
