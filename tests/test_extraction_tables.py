@@ -56,6 +56,8 @@ KINDS = [
     ("Ngoại trưởng Mỹ Antony Blinken nói mỗi hành động này đều đe dọa trật tự dựa trên luật lệ.", "US", "statement"),
     ("Thủ tướng Anh Boris Johnson khẳng định London sẵn sàng đưa ra thêm các biện pháp nếu Nga tiếp tục leo thang.",
      "UK", "warning"),
+    ("Người phát ngôn Bộ Quốc phòng Trung Quốc Đàm Khắc Phi cho biết quân đội Trung Quốc sẽ “kiên quyết đập tan” mọi "
+     "âm mưu chia cắt đất nước.", "CHINA", "warning"),
     # readiness to punish is a threat (stop 25)
     ("Tổng thống Biden nói: “Nếu Nga tiếp tục can thiệp vào nền dân chủ của chúng tôi, tôi sẵn sàng thực hiện thêm các "
      "biện pháp để đáp trả”.", "US", "warning"),
