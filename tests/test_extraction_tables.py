@@ -58,6 +58,8 @@ KINDS = [
      "UK", "warning"),
     ("Người phát ngôn Bộ Quốc phòng Trung Quốc Đàm Khắc Phi cho biết quân đội Trung Quốc sẽ “kiên quyết đập tan” mọi "
      "âm mưu chia cắt đất nước.", "CHINA", "warning"),
+    ("Người phát ngôn Maria Zakharova tuyên bố phản ứng của Moscow đối với các lệnh trừng phạt là “không thể tránh "
+     "khỏi”.", "RUSSIA", "warning"),
     # readiness to punish is a threat (stop 25)
     ("Tổng thống Biden nói: “Nếu Nga tiếp tục can thiệp vào nền dân chủ của chúng tôi, tôi sẵn sàng thực hiện thêm các "
      "biện pháp để đáp trả”.", "US", "warning"),
