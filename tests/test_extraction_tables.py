@@ -898,6 +898,9 @@ DATES = [
     ("Vòng đối thoại ổn định chiến lược Nga - Mỹ ngày 10/1 tại Geneva khép lại mà không có đột phá.\nPhát biểu với "
      "báo giới sau cuộc gặp, Thứ trưởng Ngoại giao Nga Sergei Ryabkov cho biết Moskva cần những bảo đảm ràng buộc "
      "pháp lý.", "2022-01-11", "2022-01-10"),
+    # this week's weekday; last week's after "vào" (a bare "vào thứ Sáu" may be ahead) (stop 25)
+    ("Ngoại trưởng Nga Sergei Lavrov hôm thứ Tư tuần này cảnh báo phương Tây.", "2022-02-24", "2022-02-23"),
+    ("Vào thứ Sáu tuần trước, Ngoại trưởng Nga Sergei Lavrov cảnh báo phương Tây.", "2022-02-23", "2022-02-18"),
     # a month written as a word, with its capital (stop 25): "tháng năm" alone is "months and years"
     ("Vào ngày 10 tháng Một, Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga sẽ không nhượng bộ.", "2022-01-23",
      "2022-01-10"),
