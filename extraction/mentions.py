@@ -610,8 +610,10 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
             out[-1] = Mention(prev.start, m.end + 1, m.actors, prev.person, m.role)  # through the closing comma
             continue
         if (prev and prev.pronoun and prev.role and prev.actors and m.person and m.role
-                and text[prev.end : m.start] == ", "):
-            # "Trưởng đoàn Nga, Thứ trưởng Ngoại giao Sergei Ryabkov": he speaks in the first capacity named
+                and text[prev.end : m.start] == ", "
+                and not (_is_descriptor(prev.role) and m.actors not in ((), prev.actors))):
+            # "Trưởng đoàn Nga, Thứ trưởng Ngoại giao Sergei Ryabkov": he speaks in the first capacity named (not
+            # "người đồng cấp Nga, Ngoại trưởng Mỹ Antony Blinken": the counterpart is another man)
             end = m.end + 1 if text[m.end : m.end + 1] == "," else m.end  # through the closing comma
             out[-1] = Mention(prev.start, end, prev.actors, m.person, prev.role)
             continue

@@ -625,6 +625,8 @@ SPEAKERS = [
      "sẵn sàng đáp trả. Chủ nhân Nhà Trắng kêu gọi Nga không leo thang thêm căng thẳng.", "US", "Joe Biden"),
     # Chinese officials are named in pinyin, as the annotators write them, whatever the press writes (stop 25)
     ("Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân kêu gọi các bên liên quan kiềm chế.", "CHINA", "Zhang Jun"),
+    ("Sau khi gặp người đồng cấp Nga, Ngoại trưởng Mỹ Antony Blinken cho biết Washington sẵn sàng tiếp tục đối "
+     "thoại.", "US", "Antony Blinken"),
     # an envoy's brief after "về" is no party of his, the name after it is his (stop 25)
     ("Đặc phái viên Mỹ về Triều Tiên Sung Kim cho biết Washington sẵn sàng gặp Bình Nhưỡng mà không cần điều kiện.",
      "US", "Sung Kim"),
