@@ -670,6 +670,8 @@ def _says_something(text: str, claim: Claim) -> bool:
     if claim.cue is not None and claim.cue.kind != "speech" and not claim.quoted \
             and HEDGE.search(text, max(claim.clause.start, claim.cue.start - 14), claim.cue.start):
         return False
+    if claim.clause.subordinate and claim.cue is not None and not text[claim.cue.end : claim.clause.end].strip(" ,"):
+        return False  # "Dù Mỹ nhiều lần cảnh báo, Nga vẫn ...": a stance recalled, its words not given
     if claim.kind != "statement" or claim.cue is None or claim.quoted:
         return True
     lo = claim.cue.end if claim.cue.end <= claim.content[1] else claim.content[0]  # trailing attribution

@@ -47,6 +47,7 @@ class Clause:
     sentence: Sentence
     inherits_subject: bool  # True when it opens with a conjunction that keeps the previous subject
     dates_from: int  # dates written before this offset do not date the clause ("... sau khi X nói")
+    subordinate: bool = False  # an opening clause of time or concession ("Dù Mỹ nhiều lần cảnh báo, ...")
 
 
 def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
@@ -232,7 +233,7 @@ def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> lis
     out, start, how, dates_from = [], sentence.start, "", sentence.start
     for at in sorted(cuts):
         if at - start >= 12:
-            out.append(Clause(start, at, sentence, how == "agentless", dates_from))
+            out.append(Clause(start, at, sentence, how == "agentless", dates_from, at == subordinate_end))
             start, how = at, cuts[at]
             dates_from = at if how == "time_shift" else dates_from
     out.append(Clause(start, sentence.end, sentence, how == "agentless", dates_from))

@@ -1088,6 +1088,8 @@ JOINT = [
      "thang.", {("NATO", "statement"), ("RUSSIA", "warning")}),
     ("Mặc dù Nga nhiều lần phủ nhận kế hoạch tấn công Ukraine, Mỹ vẫn cảnh báo Moskva sẽ phải trả giá đắt.",
      {("RUSSIA", "rebuttal"), ("US", "warning")}),
+    # ... an opening clause that only recalls a stance, its words not given, holds none
+    ("Dù Mỹ nhiều lần cảnh báo, Nga vẫn khẳng định sẽ tiếp tục tập trận gần biên giới Ukraine.", {("RUSSIA", "statement")}),
     # ... "Trong khi đó" is no such clause ("meanwhile")
     ("Trong khi đó, Đại diện thường trực của Nga tại OSCE cảnh báo nếu Moskva không nhận được phản hồi, Nga sẽ buộc "
      "phải thực hiện các biện pháp cần thiết.", {("RUSSIA", "warning")}),
