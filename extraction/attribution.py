@@ -249,7 +249,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             # not the speaker's own ("Ông Lavrov cho rằng Nga nên ...": a course of its own, a statement)
             speakers = {a for m in mentions if m.end <= after for a in m.actors}
             subject = _coordinated_before(text, [m for m in mentions if m.actors], c.start)
-            if subject and _opens(text, after, subject[0].start) and not {a for m in subject for a in m.actors} & speakers:
+            subject_parties = {a for m in subject for a in m.actors}
+            if subject and _opens(text, after, subject[0].start) and not subject_parties & speakers:
                 return "demand"  # "... nhấn mạnh Mỹ và NATO cần coi trọng ...": each of them is asked
             if _names_anyone_before(text, after, c.start):
                 return "demand"  # "... cho rằng cộng đồng quốc tế cần làm rõ ...": an ask of everyone
@@ -559,8 +560,8 @@ def _sentence_subject(v: _View) -> list[Mention]:
     s = v.clause.sentence
     # named before the sentence's first verb: "Tổng biên tập ... viết rằng Trung Quốc ..., và cho rằng ..." goes on
     # with the editor, not with a party his words name
-    first_verb = next((c.start for c in find_cues(v.text, s.start, v.clause.start) if not c.noun and c.kind == "speech"),
-                      v.clause.start)
+    verbs = (c.start for c in find_cues(v.text, s.start, v.clause.start) if not c.noun and c.kind == "speech")
+    first_verb = next(verbs, v.clause.start)
     before = [m for m in v.mentions if s.start <= m.start < first_verb and not _inside(m.start, v.quotes)]
     member = _member_named(before, before[0], v.clause.start, v.text) if before and not before[0].person else None
     return [member] if member else before[:1]

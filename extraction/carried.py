@@ -96,8 +96,8 @@ ASKS_OF_ANOTHER = re.compile(r"\s*(?:\S+\s+){0,3}?(?:không|phải|cam\s+kết)\
 def list_head_claim(text, sentence, mentions, quotes, last: Claim | None, before: list) -> Claim | None:
     """A sentence listing a party's asks after a head noun and a colon is that party's demand: the party named in
     the head ("các đề xuất an ninh mà Nga đưa ra có: Không mở rộng ..."), else that of the report in the sentence
-    before (a paragraph may open with the list), else the subject of the sentence before ("Bộ Ngoại giao Nga công bố hai dự thảo. Các yêu cầu gồm:
-    NATO cam kết ..."; `before`: its mentions). An offer listed is a proposal."""
+    before (a paragraph may open with the list), else the subject of the sentence before ("Bộ Ngoại giao Nga công
+    bố hai dự thảo. Các yêu cầu gồm: NATO cam kết ..."; `before`: its mentions). An offer listed is a proposal."""
     s = sentence
     head = LIST_HEAD.search(text, s.start, min(s.end, s.start + LIST_OPENER + 120))
     if head is None or head.start() - s.start > LIST_OPENER or _inside(head.start(), quotes):

@@ -40,7 +40,7 @@ DATE = re.compile(
         (?:\s+tuần\s+này)?                                         # "hôm thứ Tư tuần này": the last Wednesday
         (?!\s*\(|\s*,?\s*ngày)                                    # "hôm thứ Ba": the last Tuesday
     | \bvào\s+(?P<past_weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s+tuần\s+(?:trước|qua)\b
-                                                                 # "vào thứ Sáu tuần trước" (a bare "vào thứ Sáu" may be ahead)
+                                        # "vào thứ Sáu tuần trước" (a bare "vào thứ Sáu" may be ahead: no date)
     """.replace("{MONTH_WORD}", MONTH_WORD.replace(" ", r"\ ")),
     re.X | re.I,
 )
@@ -159,7 +159,8 @@ def find_dates(text: str, start: int, end: int, *, ref: dt.date | None, last_day
             value, precision = ((_weekday(m.group("weekday"), ref, last_week=bool(m.group("last_week"))), "day")
                                 if ref else (None, "unknown"))
         elif m.group("past_weekday"):
-            value, precision = (_weekday(m.group("past_weekday"), ref, last_week=True), "day") if ref else (None, "unknown")
+            value, precision = ((_weekday(m.group("past_weekday"), ref, last_week=True), "day")
+                                if ref else (None, "unknown"))
         else:
             value, precision = _relative(m.group("rel"), ref, last_day) if ref else (None, "unknown")
         out.append(DateMention(m.start(), m.end(), value, precision))

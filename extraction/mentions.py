@@ -199,7 +199,8 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
                         hits=hits)
     if named and j != titled and named[2] and actors and named[2].actor != actors[-1]:
         # "Hội đàm với Thủ tướng Đức, ông Putin sẵn sàng ...": a known person of another party is not this office's
-        return Mention(title.start, role_end, tuple(actors[-1:]), None, text[title.start:role_end], pronoun=True), titled
+        office = Mention(title.start, role_end, tuple(actors[-1:]), None, text[title.start:role_end], pronoun=True)
+        return office, titled
     if named and not _is_alias_start(hits, j, named[0]):
         end, name, known = named
         if hits[j].kind == "honorific" and text[end : end + 1] == ",":
