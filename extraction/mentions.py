@@ -648,7 +648,8 @@ def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mentio
         return None
     parties = [x for x in inside if x.actors]
     # "trưởng đoàn đàm phán của Tehran tại Vienna": the post is no party of his
-    party = next((x for x in reversed(parties) if not POSTED_AT.search(text, max(0, x.start - 6), x.start)), parties[-1])
+    unposted = [x for x in parties if not POSTED_AT.search(text, max(0, x.start - 6), x.start)]
+    party = (unposted or parties)[-1]
     if _non_state_body().search(text, mentions[i].start, party.start):
         return None
     return inside, close, party

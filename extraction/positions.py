@@ -74,7 +74,8 @@ def asks_people(claim: Claim, text: str) -> bool:
         return False
     at = claim.object_from if claim.object_from > 0 else claim.content[0]
     head = text[at : at + 40].lstrip(" ,:“\"").lower()
-    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalnum() for w in lexicon_words("people_addressees"))
+    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalnum()
+               for w in lexicon_words("people_addressees"))
 
 
 CONDITION = re.compile(
@@ -118,7 +119,8 @@ def modal_subjects(claim: Claim, mentions: list[Mention], text: str) -> tuple[st
     if not before:
         return ()
     # "Mỹ, Anh và Úc không nên ...": each of the parties listed
-    listed = _coordinated_before(text, [m for m in mentions if m.actors and m.start >= claim.content[0]], before[-1].end)
+    parties = [m for m in mentions if m.actors and m.start >= claim.content[0]]
+    listed = _coordinated_before(text, parties, before[-1].end)
     return tuple(dict.fromkeys(a for m in listed or before[-1:] for a in m.actors))
 
 

@@ -192,7 +192,8 @@ def _closing_verb(text: str, mark: str, after: int, end: int) -> bool:
 
 
 # a sentence opening with a clause of time or concession ("Ngay sau khi EU công bố quyết định, bà Zakharova gọi ...")
-SUBORDINATE_OPENER = re.compile(r"\s*(?:(?:ngay|chỉ(?:\s+\S+){1,3})\s+)?(?:sau\s+khi|trước\s+khi|khi|trong\s+khi(?!\s+đó)|mặc\s+dù|dù)\s")
+SUBORDINATE_OPENER = re.compile(r"\s*(?:(?:ngay|chỉ(?:\s+\S+){1,3})\s+)?"
+                                r"(?:sau\s+khi|trước\s+khi|khi|trong\s+khi(?!\s+đó)|mặc\s+dù|dù)\s")
 SUBORDINATE_MIN_WORDS = 4  # "Sau khi Mỹ, Anh và Pháp ...": a comma this early lists parties, it ends no clause
 
 

@@ -621,8 +621,8 @@ SPEAKERS = [
     ("Tổng thống Nga Vladimir Putin và Tổng thống Mỹ Joe Biden điện đàm trong 50 phút. Trợ lý Tổng thống Nga Yuri "
      "Ushakov cho biết ông Biden đã đề cập khả năng trừng phạt. Nhà lãnh đạo Nga đáp lại rằng đó sẽ là “một sai lầm to "
      "lớn”.", "RUSSIA", "Vladimir Putin"),
-    ("Tổng thống Mỹ Joe Biden hôm 15/4 công bố các lệnh trừng phạt mới. Ngoại trưởng Antony Blinken cho biết Washington "
-     "sẵn sàng đáp trả. Chủ nhân Nhà Trắng kêu gọi Nga không leo thang thêm căng thẳng.", "US", "Joe Biden"),
+    ("Tổng thống Mỹ Joe Biden hôm 15/4 công bố các lệnh trừng phạt mới. Ngoại trưởng Antony Blinken cho biết "
+     "Washington sẵn sàng đáp trả. Chủ nhân Nhà Trắng kêu gọi Nga không leo thang thêm căng thẳng.", "US", "Joe Biden"),
     # Chinese officials are named in pinyin, as the annotators write them, whatever the press writes (stop 25)
     ("Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân kêu gọi các bên liên quan kiềm chế.", "CHINA", "Zhang Jun"),
     ("Sau khi gặp người đồng cấp Nga, Ngoại trưởng Mỹ Antony Blinken cho biết Washington sẵn sàng tiếp tục đối "
@@ -1089,7 +1089,8 @@ JOINT = [
     ("Mặc dù Nga nhiều lần phủ nhận kế hoạch tấn công Ukraine, Mỹ vẫn cảnh báo Moskva sẽ phải trả giá đắt.",
      {("RUSSIA", "rebuttal"), ("US", "warning")}),
     # ... an opening clause that only recalls a stance, its words not given, holds none
-    ("Dù Mỹ nhiều lần cảnh báo, Nga vẫn khẳng định sẽ tiếp tục tập trận gần biên giới Ukraine.", {("RUSSIA", "statement")}),
+    ("Dù Mỹ nhiều lần cảnh báo, Nga vẫn khẳng định sẽ tiếp tục tập trận gần biên giới Ukraine.",
+     {("RUSSIA", "statement")}),
     # ... "Trong khi đó" is no such clause ("meanwhile")
     ("Trong khi đó, Đại diện thường trực của Nga tại OSCE cảnh báo nếu Moskva không nhận được phản hồi, Nga sẽ buộc "
      "phải thực hiện các biện pháp cần thiết.", {("RUSSIA", "warning")}),
