@@ -111,8 +111,15 @@ def _introduces(text: str, a: Draft, b: Draft) -> bool:
     if not said.lower().replace(a.cue, "", 1).strip(" .,;:!"):  # the verb alone says nothing yet
         # its subject opens the sentence ("Chính quyền quân sự Myanmar phản ứng gay gắt.")
         return bool(OPENS_SENTENCE.search(text, max(0, a.span[0] - 3), a.span[0])) or _subject_opens(text, a.span[0])
-    return (a.kind == "statement" and len(said.split()) <= SHORT_INTRODUCTION and bool(ANAPHORIC_CLOSE.search(said))
-            and bool(CLOSES_SENTENCE.match(text, a.span[1])))
+    if a.kind != "statement" or len(said.split()) > SHORT_INTRODUCTION or not CLOSES_SENTENCE.match(text, a.span[1]):
+        return False
+    # "Phía Mỹ cũng lên tiếng ủng hộ Canberra." opening its paragraph, then who said what: a heading for the report
+    heading = (not a.speaker and (b.speaker or b.kind == "statement") and b.paragraph == a.paragraph and a.role == "body"
+               and bool(OPENS_PARAGRAPH.search(text, max(0, a.span[0] - 12), a.span[0])))
+    return heading or bool(ANAPHORIC_CLOSE.search(said))
+
+
+OPENS_PARAGRAPH = re.compile(r"(?:\A|\n)\s*(?:phía\s+)?\S*\s*\Z", re.I)
 
 
 SUBJECT_WORDS = 4  # words of a subject's noun phrase before the party: "Chính quyền quân sự Myanmar"

@@ -75,9 +75,20 @@ def complete(doc: Document) -> None:
     for d in doc.drafts:
         if not d.targets_named:
             d.targets = infer_targets(d, doc.drafts, doc.party_counts)
+        if d.date is None and d.role in ("headline", "lead"):
+            _date_from_body(d, doc.drafts)
         fullest = roles.get(d.speaker or "")
         if fullest and (not d.speaker_role or fullest.startswith(d.speaker_role)):
             d.speaker_role = fullest
+
+
+def _date_from_body(lead: Draft, drafts: list[Draft]) -> None:
+    """A headline or lead names the news before the body dates it ("Tổng thống Zelensky kêu gọi ...", then
+    "... ông Zelensky nói trong cuộc họp báo ngày 28/1"): the date of the same speaker's first dated words."""
+    for d in drafts:
+        if d.role == "body" and d.date and d.dated_by == "own" and d.actor == lead.actor and d.speaker == lead.speaker:
+            lead.date, lead.date_precision, lead.dated_by = d.date, d.date_precision, "body"
+            return
 
 
 def dedupe(doc: Document) -> None:

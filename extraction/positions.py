@@ -133,6 +133,8 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | No
     """The first group of coordinated parties in text[lo:hi] that are not holders ("NATO và OSCE")."""
     hi = claim.content[1] if hi is None else hi
     after = [m for m in mentions if lo <= m.start < hi and m.actors]
+    if near and claim.kind != "statement":  # a statement is about the party it acts on
+        after = [m for m in after if not _acted_on(text, lo, m)]
     if claim.kind == "rebuttal" and near:  # whose claim is rejected: "bác bỏ cáo buộc của/từ X", not "tấn công Ukraine"
         after = [m for m in after if _owner_of_rejected(text, lo, m)]
     elif claim.kind == "demand" and near:  # who is asked: named right after the cue, not "công dân ... rời khỏi Ukraine"
@@ -176,8 +178,21 @@ CLAIM_OWNER = re.compile(
 )
 
 
+def _acted_on(text: str, lo: int, m: Mention) -> bool:
+    """ "cảnh báo mọi hành động nhằm vào Ukraine sẽ khiến Nga ...": the party acted on is no addressee."""
+    before = text[max(lo, m.start - 20) : m.start].lower().rstrip()
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+               for w in lexicon_words("acted_on"))
+
+
 def _owner_of_rejected(text: str, cue_end: int, m: Mention) -> bool:
-    return bool(REJECTED_OWNER.match(text[cue_end : m.start])) or bool(m.person)
+    between = text[cue_end : m.start]
+    if RIGHTS_OF.search(between):  # "không thỏa hiệp về quyền của Ukraine": whose right is upheld, not whose claim
+        return False
+    return bool(REJECTED_OWNER.match(between)) or bool(m.person)
+
+
+RIGHTS_OF = re.compile(r"\b(?:quyền|lợi ích|lãnh thổ|toàn vẹn|an ninh)\s+(?:\S+\s+){0,2}?của\s+$", re.I)
 
 
 def _codes(mentions: list[Mention], *, exclude: list[str]) -> list[str]:

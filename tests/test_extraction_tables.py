@@ -919,6 +919,14 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # the party acted on in what is warned of is not the one warned (stop 26)
+    ("Ngoại trưởng Đức Annalena Baerbock cảnh báo mọi hành động leo thang mới nhằm vào Ukraine sẽ khiến Nga phải trả "
+     "giá đắt.", "GERMANY", "warning", ["RUSSIA"]),
+    ("Nga tập trung quân gần biên giới. Tổng thống Biden cảnh báo Mỹ sẽ áp đặt các lệnh trừng phạt chưa từng có nếu tình hình quanh Ukraine xấu đi.",
+     "US", "warning", ["RUSSIA"]),
+    # whose right is upheld is not whose claim is refused (stop 26)
+    ("Nga đòi NATO ngừng mở rộng. Ông Stoltenberg khẳng định NATO sẽ không thỏa hiệp về quyền của Ukraine được tự "
+     "chọn con đường của mình.", "NATO", "rebuttal", ["RUSSIA"]),
     # what parties listed with commas must not do is asked of each (stop 25: only the last)
     ("Người phát ngôn Lưu Bằng Vũ cho rằng Mỹ, Anh và Úc không nên xây dựng những nhóm loại trừ.", "CHINA", "demand",
      ["US", "UK", "AUSTRALIA"]),
@@ -1383,3 +1391,24 @@ def test_a_bare_verb_opening_its_sentence_gives_its_kind_to_the_words_that_follo
             "Sergei Shoigu tuyên bố cuộc tập trận đã đạt được mục tiêu.")
     found = [p.kind for p in positions(text) if p.actor == "RUSSIA"]
     assert found == ["rebuttal", "statement"], found
+
+
+def test_a_short_stance_opening_its_paragraph_heads_the_report_that_follows():
+    """ "Phía Mỹ cũng lên tiếng ủng hộ Canberra." then who said what: one position, the report (stop 26)."""
+    text = ("Trung Quốc áp thuế 80% lên lúa mạch Australia.\nPhía Mỹ cũng lên tiếng ủng hộ Canberra. Người phát ngôn "
+            "Bộ Ngoại giao Mỹ Morgan Ortagus ngày 16/12 viết trên Twitter rằng Washington sát cánh cùng Australia.")
+    found = [(p.speaker, p.date) for p in positions(text, "2020-12-17") if p.actor == "US"]
+    assert found == [("Morgan Ortagus", "2020-12-16")], found
+    # a stance followed by another kind of act, with no one named, stays a position of its own
+    text = ("Nga và Đức thúc đẩy Dòng chảy phương Bắc 2.\nUkraine kịch liệt phản đối dự án. Bộ Ngoại giao Ukraine kêu "
+            "gọi Mỹ áp thêm các lệnh trừng phạt.")
+    assert [p.kind for p in positions(text) if p.actor == "UKRAINE"] == ["statement", "demand"]
+
+
+def test_a_lead_naming_no_day_takes_the_day_the_body_gives_the_same_speaker():
+    text = ("Tổng thống Zelensky kêu gọi phương Tây tránh gây hoảng loạn\n"
+            "Tổng thống Ukraine Volodymyr Zelensky kêu gọi các nhà lãnh đạo phương Tây tránh gây hoảng loạn về nguy "
+            "cơ chiến tranh.\n“Chúng tôi không cần sự hoảng loạn này”, ông Zelensky nói trong cuộc họp báo tại Kiev "
+            "ngày 28/1.")
+    found = [(p.kind, p.date) for p in positions(text, "2022-01-29")]
+    assert ("demand", "2022-01-28") in found, found
