@@ -19,6 +19,14 @@ def miss(reason):
 
 
 KINDS = [
+    # refusing to give way is a rejection; a revenge or no tolerance foretold is a threat (stop 26)
+    ("Mỹ yêu cầu Thổ Nhĩ Kỳ từ bỏ S-400. Ngoại trưởng Cavusoglu khẳng định Ankara sẽ không lùi bước.", "TÜRKIYE",
+     "rebuttal"),
+    ("Ngoại trưởng Séc Jakub Kulhanek khẳng định Praha sẽ không rút lại các cáo buộc liên quan tới vụ nổ.", "CZECHIA",
+     "rebuttal"),
+    ("Ngoại trưởng Iran Mohammad Javad Zarif tuyên bố Tehran sẽ “trả thù” vào thời điểm thích hợp.", "IRAN", "warning"),
+    ("“Chúng tôi sẽ không dung thứ cho các giao dịch đáng kể với lĩnh vực quốc phòng của Nga”, Ngoại trưởng Mỹ Mike "
+     "Pompeo nói.", "US", "warning"),
     # its own side maybe forced to act: a threat, as "sẽ buộc phải" was (stop 25; it was a demand on itself)
     ("Ông Kozak cũng tuyên bố Nga có thể buộc phải can thiệp để bảo vệ công dân của mình tại vùng Donbass.", "RUSSIA",
      "warning"),
@@ -919,6 +927,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # whose efforts are ignored is whose advance is refused (stop 26)
+    ("Hàn Quốc kêu gọi đối thoại. Thứ trưởng Ngoại giao Triều Tiên Choe Son Hui tuyên bố Bình Nhưỡng sẽ phớt lờ các "
+     "nỗ lực tiếp cận của Washington, chừng nào Mỹ còn duy trì chính sách thù địch.", "NORTH KOREA", "rebuttal", ["US"]),
     # the party acted on in what is warned of is not the one warned (stop 26)
     ("Ngoại trưởng Đức Annalena Baerbock cảnh báo mọi hành động leo thang mới nhằm vào Ukraine sẽ khiến Nga phải trả "
      "giá đắt.", "GERMANY", "warning", ["RUSSIA"]),
