@@ -212,7 +212,7 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     return Mention(title.start, role_end, tuple(actors[-1:]), None, text[title.start:role_end], pronoun=True), j
 
 
-PORTFOLIO = re.compile(r"\s+phụ\s+trách\s+")
+PORTFOLIO = re.compile(r"\s+(?:phụ\s+trách|tại)\s+")  # "phụ trách ...", a post no party names: "tại các tổ chức quốc tế ở Vienna"
 PORTFOLIO_WORD = re.compile(r"\s*([^\W\d_][\w'’\-]*)")
 PORTFOLIO_WORDS = 10  # "phụ trách các vấn đề châu Âu và Á-Âu": a portfolio is a few words
 NAME_WORDS = 2  # an unknown name closing a run of capitals: its last two words ("Âu Olga Stefanishyna")

@@ -429,6 +429,10 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # a post no party names between the title and the name (stop 26)
+    ("Đại diện thường trực Nga tại các tổ chức quốc tế ở Vienna Mikhail Ulyanov kêu gọi Iran và Mỹ kiềm chế.", "RUSSIA",
+     "Mikhail Ulyanov"),
+    ("Đại sứ Triều Tiên tại Liên Hợp Quốc Ri Pyong Chol bác bỏ phát biểu của ông Biden.", "NORTH KOREA", "Ri Pyong Chol"),
     # a name's transcription in brackets after it is skipped; a transcription alone is the known person's
     ("Tổng thống Nga Vladimir Putin (V.Pu-tin) cho rằng những lo ngại về an ninh của Nga đã bị phớt lờ.", "RUSSIA",
      "Vladimir Putin"),
