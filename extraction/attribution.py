@@ -519,6 +519,7 @@ def _quoted_speaker(v: _View, quoted: tuple[int, int]) -> list[Mention] | None:
 
 REPORTED_OPENER = re.compile(
     r"""\s*(?:rằng\s*)?[,:]?\s*$   # "cho biết rằng", "cho biết:", "cho biết," before the reported subject
+      | \s*(?:rằng\s*)?,?\s*trong\s+cuộc\s+[^,.;:“”"]{2,40},\s*$   # "cho biết, trong cuộc điện đàm, ông Putin ..."
     """,
     re.X,
 )
@@ -550,6 +551,11 @@ def _nested(v: _View, outer: Cue, reporters: list[Mention]) -> tuple[list[Mentio
         if (cue.kind != "speech" or speaks_in_person) and any(a.actors for a in agents) and not own_group \
                 and not {x for a in agents for x in a.actors} <= own:
             return _with_parties(v, agents), cue
+        # "Trợ lý Yuri Ushakov cho biết ông Putin nhấn mạnh ...": his side's leader took the position, he relays it
+        # (an order he gave is the act the spokesman announces: "John Kirby cho biết Bộ trưởng Austin đã ra lệnh ...")
+        if any(a.person and a.person not in {r.person for r in reporters} for a in agents) and not own_group \
+                and v.text[cue.start : cue.end].lower() not in lexicon_words("orders"):
+            return agents, cue
         return None  # "Tổng thống Pháp cho biết Nga cam kết ...": France's account of Russia's words
     return None
 

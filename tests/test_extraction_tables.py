@@ -682,6 +682,23 @@ def test_nested_attribution(text, holder, reporter):
     assert holder in actors and reporter not in actors, actors
 
 
+RELAYED = [
+    # an aide or spokesman relaying what his side's leader said: the leader speaks (stop 26)
+    ("Trợ lý Tổng thống Nga Yuri Ushakov cho biết, trong cuộc điện đàm, ông Putin nhấn mạnh phía Mỹ chưa tính đến "
+     "những yếu tố then chốt.", "Vladimir Putin"),
+    ("Người phát ngôn NATO Oana Lungescu cho biết ông Stoltenberg đã khẳng định sự ủng hộ vững chắc của NATO đối với "
+     "Ukraine.", "Jens Stoltenberg"),
+    # ... but an order the leader gave is the act the spokesman announces
+    ("Người phát ngôn Lầu Năm Góc John Kirby cho biết Bộ trưởng Quốc phòng Mỹ Lloyd Austin đã ra lệnh đặt 8.500 binh "
+     "sĩ trong tình trạng sẵn sàng cao.", "John Kirby"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", RELAYED)
+def test_words_relayed_by_an_aide_are_his_leaders(text, speaker):
+    assert [p.speaker for p in positions(text)] == [speaker], [(p.speaker, p.text) for p in positions(text)]
+
+
 def test_own_side_named_by_its_speaker_keeps_the_speaker():
     found = positions("Ngoại trưởng Mỹ Antony Blinken khẳng định Washington sẵn sàng đối thoại với Moskva.")
     assert [(p.actor, p.speaker, p.kind) for p in found] == [("US", "Antony Blinken", "proposal")]
