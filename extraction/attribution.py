@@ -302,8 +302,12 @@ def _opens_with_anyone(text: str, at: int) -> bool:
 
 
 def _opens(text: str, after: int, start: int) -> bool:
-    """Nothing but "rằng" and punctuation between `after` (the verb's end) and `start`."""
-    return text[after:start].replace("rằng", " ").strip(" ,:") == ""
+    """Nothing but "rằng", punctuation and a group noun ("các nước EU") between `after` (the verb's end) and
+    `start`."""
+    return GROUP_NOUN.sub(" ", text[after:start].replace("rằng", " ")).strip(" ,:") == ""
+
+
+GROUP_NOUN = re.compile(r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên)\s*$")
 
 
 def _is_analysis(text: str, clause: Clause, cues: list[Cue]) -> bool:

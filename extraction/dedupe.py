@@ -105,10 +105,14 @@ def _introduces(text: str, a: Draft, b: Draft) -> bool:
     biết"): a bare verb opening its sentence, or a short report closing it of a stance on what was just told,
     then the report in full, in the next sentence, is one position. Not "..., điều mà Nga nhiều lần bác bỏ.":
     the verb there answers what came before."""
+    said = text[a.content[0] : a.content[1]]
+    bare = not said.lower().replace(a.cue, "", 1).strip(" .,;:!")  # the verb alone says nothing yet
+    if a.actor == b.actor and b.sentence == a.sentence and bare and a.speaker == b.speaker:
+        # "Dmitry Polyanskiy phản bác, cho rằng các nước phương Tây ...": what follows the comma is the rejection
+        return a.kind != "statement" and b.kind == "statement" and not text[a.span[1] : b.span[0]].strip(" ,")
     if a.actor != b.actor or b.sentence != a.sentence + 1:
         return False
-    said = text[a.content[0] : a.content[1]]
-    if not said.lower().replace(a.cue, "", 1).strip(" .,;:!"):  # the verb alone says nothing yet
+    if bare:
         # its subject opens the sentence ("Chính quyền quân sự Myanmar phản ứng gay gắt.")
         return bool(OPENS_SENTENCE.search(text, max(0, a.span[0] - 3), a.span[0])) or _subject_opens(text, a.span[0])
     if a.kind != "statement" or len(said.split()) > SHORT_INTRODUCTION or not CLOSES_SENTENCE.match(text, a.span[1]):
@@ -142,6 +146,8 @@ def _fold_introductions(text: str, drafts: list[Draft]) -> list[Draft]:
         if following is not None and _introduces(text, d, following):
             if following.kind == "statement":
                 following.kind = d.kind
+            if following.sentence == d.sentence:
+                following.span = (d.span[0], following.span[1])
             continue
         out.append(d)
     return out

@@ -455,7 +455,7 @@ AUTHORED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:do|của)\s+(?:[^\s,.]+\s+){0,4}?$
 AUTHOR_NAMED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:do|của)\s")  # "Báo cáo của Lầu Năm Góc ...": its own author named
 BARE_DOCUMENT_END = re.compile(r"\s*(?:này|đó|trên|mới)?\s*,")  # "Theo dự thảo này, ...": no author named after it
 PUBLISHED = re.compile(
-    r"""\s+(?:\S+\s+){0,3}?(?:công\ bố|đăng\ tải|đưa\ ra|soạn\ thảo|công\ khai|ban\ hành|trao|gửi|ra|phát\ đi)
+    r"""\s+(?:\S+\s+){0,5}?(?:công\ bố|đăng\ tải|đưa\ ra|soạn\ thảo|công\ khai|ban\ hành|trao|gửi|ra|phát\ đi)
         \s+(?:\S+\s+){0,3}?$   # "Bộ Ngoại giao Nga đã công bố toàn văn hai dự thảo": Nga published it
     """,
     re.X | re.I,
@@ -486,9 +486,12 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
     earlier = text.lower().rfind(word, 0, h.start)
     while earlier >= 0:
         # the publisher before it ("Nga đã công bố dự thảo"), or its author after it ("báo cáo do Hạ viện Mỹ công bố")
-        before = gazetteer.scan(text, max(0, earlier - DOCUMENT_REACH), earlier)  # earlier paragraphs too
-        party = next((b for b in reversed(before) if b.kind == "actor" and PUBLISHED.fullmatch(text, b.end, earlier)
+        before = gazetteer.scan(text, max(0, earlier - DOCUMENT_REACH - ANAPHOR_REACH), earlier)  # earlier paragraphs too
+        party = next((b for b in reversed(before) if b.kind in ("actor", "anaphor") and b.start >= earlier - DOCUMENT_REACH
+                      and PUBLISHED.fullmatch(text, b.end, earlier)
                       and not POSTED_AT.search(text, max(0, b.start - 6), b.start)), None)
+        if party is not None and party.kind == "anaphor":  # "Phía Lithuania, Bộ Ngoại giao nước này đã ra thông cáo"
+            party = next((b for b in reversed(before) if b.kind == "actor" and b.end <= party.start), None)
         after = gazetteer.scan(text, earlier + len(word), earlier + len(word) + DOCUMENT_REACH)
         party = party or next((a for a in after if a.kind == "actor"
                                and AUTHORED.fullmatch(text, earlier + len(word), a.start)), None)

@@ -19,6 +19,16 @@ def miss(reason):
 
 
 KINDS = [
+    # brushing aside, refusing to reverse; a suggestion of what another should do asks it (stop 26)
+    ("Mỹ yêu cầu Nga giải thích. Người phát ngôn Điện Kremlin Dmitry Peskov hôm nay gạt đi yêu cầu của Washington.",
+     "RUSSIA", "rebuttal"),
+    ("Trung Quốc đòi Lithuania rút quyết định. Tổng thống Nauseda khẳng định Vilnius sẽ không đảo ngược quyết định.",
+     "LITHUANIA", "rebuttal"),
+    ("Điện Kremlin cho biết trong cuộc điện đàm, ông Putin gợi ý rằng các nước EU nên trực tiếp nối lại liên lạc với "
+     "Minsk.", "RUSSIA", "demand"),
+    # a bare rejection, then what it says after the comma: one rejection (stop 26)
+    ("Phó đại sứ Nga tại Liên hợp quốc Dmitry Polyanskiy phản bác, cho rằng các nước phương Tây đang đổ lỗi cho Minsk.",
+     "RUSSIA", "rebuttal"),
     # refusing to give way is a rejection; a revenge or no tolerance foretold is a threat (stop 26)
     ("Mỹ yêu cầu Thổ Nhĩ Kỳ từ bỏ S-400. Ngoại trưởng Cavusoglu khẳng định Ankara sẽ không lùi bước.", "TÜRKIYE",
      "rebuttal"),
@@ -1444,3 +1454,11 @@ def test_a_lead_naming_no_day_takes_the_day_the_body_gives_the_same_speaker():
             "ngày 28/1.")
     found = [(p.kind, p.date) for p in positions(text, "2022-01-29")]
     assert ("demand", "2022-01-28") in found, found
+
+
+def test_a_communique_issued_by_a_ministry_named_by_nuoc_nay_is_its_states():
+    text = ("Trung Quốc hạ cấp quan hệ ngoại giao với Lithuania. Phía Lithuania, Bộ Ngoại giao nước này ngay trong tối "
+            "qua đã ra thông cáo bày tỏ lấy làm tiếc. Thông cáo khẳng định Lithuania có quyền mở rộng hợp tác với Đài "
+            "Loan.")
+    found = [(p.actor, p.text[:9]) for p in positions(text, "2021-11-22")]
+    assert ("LITHUANIA", "Thông cáo") in found, found
