@@ -18,10 +18,14 @@ from .cues import find_cues, keeps_speaker
 from .dating import DateTracker
 from .document import Candidate, Document
 from .features import claim_features
+from .interview import Interview, answer_claim, answered_by, find_interview, is_courtesy, is_question
 from .mentions import Mention
 from .positions import (Draft, addresses_anyone, asks_people, fallback_targets, modal_subjects, same_report_targets,
                         speaker_of, targets_for, topics_of)
-from .segment import clauses
+from .segment import Clause, clauses
+
+
+ANSWER_WORDS = 6  # an answer's sentence saying something ("Đúng vậy." says nothing)
 
 
 class _State:
@@ -33,16 +37,23 @@ class _State:
         self.last_person: Mention | None = None  # the last person named, for "ông" before anyone spoke
         self.sentence_people: dict[int, Mention] = {}  # the first person named in each sentence
         self.last_claim: Claim | None = None
+        self.interview: Interview | None = None
 
 
 def read_claims(doc: Document) -> None:
     """Adds the candidates and the drafts of the kept ones."""
     state = _State()
+    state.interview = find_interview(doc.text, doc.blocks, doc.mentions, doc.dates)
     for s in doc.sentences:
         s_mentions, s_dates = doc.mentions_in(s.start, s.end), doc.dates_in(s.start, s.end)
         before = len(doc.drafts)
         for claim in _claims(doc, s, s_mentions, state):
             doc.drafts.extend(_drafts(doc, claim, s_dates, s_mentions, state))
+        interview = state.interview
+        if interview and interview.day and s.block.paragraph in interview.answers:
+            for d in doc.drafts[before:]:
+                if d.date is None:
+                    d.date, d.date_precision, d.dated_by = interview.day.value, interview.day.precision, "event"
         if len(doc.drafts) == before and _someone_else_speaks(doc, s_mentions):
             state.last_claim = state.last_speaker = None  # what follows is no longer the last speaker's
         elif len(doc.drafts) == before:
@@ -58,6 +69,9 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
     sentence_clauses = clauses(text, s, quotes)
     if _closed_by_outsider(text, sentence_clauses[-1], s_mentions, quotes):
         return []  # "..., ông Chieh nói.": his words, no party's
+    interview = state.interview
+    if interview and (s.block.paragraph in interview.questions and is_question(text, s) or is_courtesy(text, s)):
+        return []  # "Ông nhìn nhận yêu cầu này như thế nào?": the interviewer asks
     before = doc.sentences[s.index - 1] if s.index else None
     listed = list_head_claim(text, s, s_mentions, quotes, state.last_claim,
                              doc.mentions_in(before.start, before.end) if before else [])
@@ -79,6 +93,11 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
     if not found and last and last.clause.sentence.index == s.index - 1:
         item = list_item_claim(text, sentence_clauses[0], quotes, last)
         found += [(item, "rule")] if item else []
+    if interview and s.block.paragraph in interview.answers:
+        found = [(answered_by(claim, interview.answerer), source) for claim, source in found]
+        if not found and len(text[s.start : s.end].split()) >= ANSWER_WORDS:
+            whole = Clause(s.start, s.end, s, False, s.start)
+            found = [(answer_claim(text, whole, s_mentions, quotes, interview.answerer), "rule")]
     taken = {actor for claim, _ in found for actor in _holders(claim, state)}
     found += [(c, "subject") for c in subject_candidates(text, sentence_clauses, s_mentions, quotes, taken)]
     if not found:

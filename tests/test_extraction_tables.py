@@ -2,7 +2,8 @@
 seed articles), one parametrised test per table. Known misses are xfail with the reason."""
 import pytest
 
-from extraction import ArticleMeta, extract
+from extraction import ArticleMeta, extract, run
+from extraction.interview import find_interview
 
 META = ArticleMeta(published="2022-02-10")
 
@@ -1462,3 +1463,36 @@ def test_a_communique_issued_by_a_ministry_named_by_nuoc_nay_is_its_states():
             "Loan.")
     found = [(p.actor, p.text[:9]) for p in positions(text, "2021-11-22")]
     assert ("LITHUANIA", "Thông cáo") in found, found
+
+
+INTERVIEW = ("Đại sứ Ba Lan: OSCE là diễn đàn không thể thay thế\n"
+             "TGVN. Đại sứ Ba Lan tại Việt Nam Marek Zieliński đã dành cho Báo Thế giới và Việt Nam cuộc trao đổi về "
+             "căng thẳng giữa Nga và phương Tây.\n"
+             "Cuộc phỏng vấn diễn ra hôm 19/1 tại Hà Nội.\n"
+             "Thưa Đại sứ, đâu là ưu tiên của Warsaw?\n"
+             "Ưu tiên hàng đầu của chúng tôi là ngăn chặn chiến tranh ở châu Âu. Ba Lan sẵn sàng sử dụng mọi công cụ "
+             "của OSCE để khởi động một tiến trình đối thoại mới với Nga.\n"
+             "Nga yêu cầu NATO rút lực lượng khỏi Ba Lan. Ông nhìn nhận yêu cầu này như thế nào?\n"
+             "Chúng tôi muốn Nga đưa các lực lượng đã triển khai gần biên giới Ukraine trở về nơi đóng quân thường trực.\n"
+             "Xin trân trọng cảm ơn Đại sứ!")
+
+
+def test_an_interviews_answers_are_the_answerers_and_its_questions_nobodys():
+    """Question paragraphs (ending with "?"), the answers after them: the person the opening names with an
+    interview word answers, on the interview's day (stop 26)."""
+    found = [(p.actor, p.kind, p.speaker, p.date) for p in positions(INTERVIEW, "2022-01-20")]
+    assert found == [
+        ("POLAND", "statement", "Marek Zieliński", "2022-01-19"),
+        ("POLAND", "proposal", "Marek Zieliński", "2022-01-19"),
+        ("RUSSIA", "demand", None, None),
+        ("POLAND", "demand", "Marek Zieliński", "2022-01-19"),
+    ], found
+
+
+def test_questions_in_a_report_are_no_interview():
+    """Questions with no one named as interviewed in the opening: a report's rhetoric, no interview."""
+    text = ("Người phát ngôn Điện Kremlin Dmitry Peskov lên tiếng\nLiệu Moskva có tấn công?\n"
+            "Chưa ai biết điều gì sẽ xảy ra ở biên giới trong những tuần tới.\nVì sao phương Tây lo ngại?\n"
+            "Quân đội Nga vẫn tiếp tục tập trận gần biên giới với Ukraine trong nhiều tuần.")
+    run_doc = run(text, ArticleMeta(published="2022-02-10"))
+    assert find_interview(run_doc.text, run_doc.blocks, run_doc.mentions, run_doc.dates) is None

@@ -1,0 +1,90 @@
+"""Interviews: question paragraphs (ending with "?") and the answers after them. The person the opening
+paragraphs name with an interview word ("dành cho Báo Thế giới và Việt Nam cuộc trao đổi", "trả lời phỏng vấn")
+answers; a sentence of an answer that names no speaker of its own is his (GUIDELINES: what a party's official says
+is that party's position, quoted or not), and the questions hold none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .attribution import Claim, _has_quote, _inside, _kind_of, _trim_end
+from .clean import Block
+from .cues import find_cues, lexicon_words
+from .dates import DateMention
+from .mentions import Mention
+from .segment import Clause
+
+MIN_QUESTIONS = 2  # one question paragraph may be a rhetorical one in a report
+
+
+@dataclass(frozen=True)
+class Interview:
+    answerer: Mention
+    questions: frozenset[int]  # paragraphs
+    answers: frozenset[int]
+    day: DateMention | None  # "Cuộc phỏng vấn diễn ra hôm 19/1": the day of every answer
+
+
+def find_interview(text: str, blocks: list[Block], mentions: list[Mention], dates: list[DateMention]) -> Interview | None:
+    questions = [b for b in blocks if b.role == "body" and text[b.start : b.end].rstrip().endswith("?")]
+    if len(questions) < MIN_QUESTIONS:
+        return None
+    words = lexicon_words("interview_words")
+    answerer = None
+    for b in blocks:
+        if b.start >= questions[0].start:
+            break
+        if _names_interview(text, b, words):
+            answerer = next((m for m in mentions if b.start <= m.start < b.end and m.person and m.actors), None)
+            if answerer:
+                break
+    if answerer is None:
+        return None
+    day = next((d for b in blocks if b.start < questions[0].start and _names_interview(text, b, words)
+                for d in dates if b.start <= d.start < b.end and d.precision == "day"
+                and _names_interview(text, _sentence_around(text, d.start), words)), None)
+    asked = {b.paragraph for b in questions}
+    answers, answering = set(), False
+    for b in blocks:
+        if b.paragraph in asked:
+            answering = True
+        elif answering and b.role == "body":
+            answers.add(b.paragraph)
+    return Interview(answerer, frozenset(asked), frozenset(answers), day)
+
+
+def _names_interview(text: str, span, words) -> bool:
+    lo, hi = span if isinstance(span, tuple) else (span.start, span.end)
+    return any(w in text[lo:hi].lower() for w in words)
+
+
+def _sentence_around(text: str, at: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    hi = min((i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0), default=len(text))
+    return lo, hi
+
+
+def is_question(text: str, sentence) -> bool:
+    return text[sentence.start : sentence.end].rstrip().endswith("?")
+
+
+def is_courtesy(text: str, sentence) -> bool:
+    """ "Xin trân trọng cảm ơn Đại sứ!": the interviewer's thanks."""
+    return text[sentence.start : sentence.end].lstrip(" –-").lower().startswith("xin ")
+
+
+def answer_claim(text: str, clause: Clause, mentions: list[Mention], quotes, answerer: Mention) -> Claim | None:
+    """A clause of an answer with no claim of its own: the answerer's, its kind as its cues give it."""
+    found = [c for c in find_cues(text, clause.start, clause.end) if not _inside(c.start, quotes)]
+    content = (clause.start, clause.end)
+    kind = _kind_of(found, clause.start, text, mentions, clause.end)
+    return Claim(clause, [answerer], None, kind, content, (clause.start, _trim_end(text, *content)),
+                 _has_quote(content, quotes), [])
+
+
+def answered_by(claim: Claim, answerer: Mention) -> Claim:
+    """A claim of the answerer's own party with no person named ("Ba Lan sẵn sàng ..."): his words."""
+    if any(a.person for a in claim.agents) or {x for a in claim.agents for x in a.actors} != set(answerer.actors):
+        return claim
+    claim.agents = [answerer]
+    return claim
