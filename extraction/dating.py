@@ -37,6 +37,7 @@ SUBORDINATE = re.compile(
     """,
     re.X | re.I,
 )
+AHEAD_OF_MEETING = re.compile(r"\btrước\s+khi\s+(?:\S+\s+){0,3}?(?:cuộc|phiên|vòng)\s", re.I)
 LEAD_SENTENCES = 3  # sentences of the article body that may give the news day
 NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 
@@ -129,7 +130,8 @@ class DateTracker:
         days = [d for d in s_dates if d.precision == "day"]
         named = {a for m in s_mentions for a in m.actors}  # whose words a date set here may go on to
         meeting = names_event(sentence)
-        if days and meeting:
+        if days and meeting and not AHEAD_OF_MEETING.search(sentence):
+            # (not "... vào tối Chủ nhật trước khi bước vào phiên họp chính thức": a day before the meeting)
             self.event_date = days[-1]
         speech_day = days[-1] if days else None
         if speech_day is None and meeting and self.event_date:

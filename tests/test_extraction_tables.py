@@ -20,6 +20,12 @@ def miss(reason):
 
 
 KINDS = [
+    # wanting to discuss or to hold talks offers them; what cannot be traded away is refused (stop 26)
+    ("Tổng thư ký NATO cho biết NATO muốn tổ chức một loạt cuộc họp tiếp theo trong khuôn khổ hội đồng.", "NATO",
+     "proposal"),
+    ("Ngoại trưởng Blinken cho biết Washington cũng muốn thảo luận các biện pháp kiểm soát vũ khí.", "US", "proposal"),
+    ("Nga đòi NATO ngừng mở rộng. Ông Stoltenberg khẳng định NATO “không thể đánh đổi” quyền của mỗi quốc gia được tự "
+     "chọn liên minh.", "NATO", "rebuttal"),
     # brushing aside, refusing to reverse; a suggestion of what another should do asks it (stop 26)
     ("Mỹ yêu cầu Nga giải thích. Người phát ngôn Điện Kremlin Dmitry Peskov hôm nay gạt đi yêu cầu của Washington.",
      "RUSSIA", "rebuttal"),
@@ -1446,6 +1452,13 @@ def test_a_short_stance_opening_its_paragraph_heads_the_report_that_follows():
     text = ("Nga và Đức thúc đẩy Dòng chảy phương Bắc 2.\nUkraine kịch liệt phản đối dự án. Bộ Ngoại giao Ukraine kêu "
             "gọi Mỹ áp thêm các lệnh trừng phạt.")
     assert [p.kind for p in positions(text) if p.actor == "UKRAINE"] == ["statement", "demand"]
+
+
+def test_a_day_before_the_meeting_is_not_the_meetings_day():
+    text = ("Cuộc đối thoại Nga - Mỹ tại Geneva kéo dài gần 8 tiếng hôm qua. Hai nhà ngoại giao đã có bữa tối làm việc "
+            "vào tối Chủ nhật trước khi bước vào phiên họp chính thức.\n“Chúng tôi cần những bảo đảm có tính ràng buộc "
+            "pháp lý”, ông Ryabkov nói với các phóng viên sau cuộc gặp.")
+    assert [p.date for p in positions(text, "2022-01-11")] == ["2022-01-10"]
 
 
 def test_a_lead_naming_no_day_takes_the_day_the_body_gives_the_same_speaker():
