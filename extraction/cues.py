@@ -185,7 +185,13 @@ def _is_noun(word: str, cased: str, s: int, following: str, lex: _Lexicon) -> bo
     """ "các yêu cầu", "đề xuất an ninh", "yêu cầu này": the cue word names a thing, it asks nothing."""
     if word not in lex.noun_capable:
         return False
-    if _prev_words(cased, s, 1) in lex.noun_markers or _prev_words(cased, s, 2) in lex.noun_markers:
+    # (a marker opening the sentence is capitalised: "Mọi đề nghị về việc ... đều không thể chấp nhận"; one inside
+    # a name is none: "Nhật Bản tuyên bố")
+    two = _prev_words(cased, s, 2)
+    in_name = len(two.split()) == 2 and all(w[:1].isupper() for w in two.split())
+    if not in_name:
+        two = two.lower()
+    if two.split()[-1:] and two.split()[-1] in lex.noun_markers or two in lex.noun_markers:
         return True
     if WHERE_SAID.match(cased, s + len(word)):
         return False  # "bình luận trên Twitter": where it was said, not "the comment above"

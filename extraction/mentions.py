@@ -195,8 +195,10 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     titled = j
     if (k := _next(hits, j, text, kinds=("honorific",), glue=True)) is not None:
         j = k
-    named = _name_after(text, hits[j].end, block_end, after_party=bool(actors) or _is_rank(hits[j].value),
-                        hits=hits)
+    # "Trưởng đoàn Trung Quốc, Đại sứ Vương Quần, ...": a title in apposition to a placed office is placed too
+    apposed = i > 0 and hits[i - 1].kind == "actor" and text[hits[i - 1].end : title.start] == ", "
+    named = _name_after(text, hits[j].end, block_end,
+                        after_party=bool(actors) or _is_rank(hits[j].value) or apposed, hits=hits)
     if named and j != titled and named[2] and actors and named[2].actor != actors[-1]:
         # "Hội đàm với Thủ tướng Đức, ông Putin sẵn sàng ...": a known person of another party is not this office's
         office = Mention(title.start, role_end, tuple(actors[-1:]), None, text[title.start:role_end], pronoun=True)
@@ -635,7 +637,7 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-APPOSITION_REACH = 90  # characters of a title in apposition, up to its closing comma
+APPOSITION_REACH = 120  # characters of a title in apposition, up to its closing comma
 APPOSITION_BREAK = re.compile(r"[.;:!?“”\"]")
 
 

@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # a noun marker opening the sentence makes the cue a noun, capitalised or not (stop 26)
+    ("Thứ trưởng Ngoại giao Iran Abbas Araghchi nói: “Mọi đề nghị về việc dỡ bỏ trừng phạt từng bước đều không thể "
+     "chấp nhận đối với chúng tôi”.", "IRAN", "rebuttal"),
     # wanting to discuss or to hold talks offers them; what cannot be traded away is refused (stop 26)
     ("Tổng thư ký NATO cho biết NATO muốn tổ chức một loạt cuộc họp tiếp theo trong khuôn khổ hội đồng.", "NATO",
      "proposal"),
@@ -446,6 +449,15 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # a title in apposition to an office its party closes: placed by it, an unknown name too (stop 26)
+    ("Trưởng đoàn đàm phán Iran, Thứ trưởng Ngoại giao Abbas Araghchi, nói rằng phái đoàn Tehran sẽ không gặp trực "
+     "tiếp phía Mỹ.", "IRAN", "Abbas Araghchi"),
+    ("Trưởng đoàn Trung Quốc, Đại sứ Vương Quần, cùng ngày nói rằng Mỹ cần dỡ bỏ các lệnh trừng phạt.", "CHINA",
+     "Wang Qun"),
+    # a long title in apposition, its party's abbreviation in brackets (stop 26)
+    ("“Chủ quyền đối với khu vực thung lũng Galwan luôn thuộc về Trung Quốc”, Đại tá Trương Thủy Lợi, người phát ngôn "
+     "Bộ Tư lệnh Chiến khu miền Tây thuộc Quân Giải phóng Nhân dân Trung Quốc (PLA), cho biết.", "CHINA",
+     "Zhang Shuili"),
     # a post no party names between the title and the name (stop 26)
     ("Đại diện thường trực Nga tại các tổ chức quốc tế ở Vienna Mikhail Ulyanov kêu gọi Iran và Mỹ kiềm chế.", "RUSSIA",
      "Mikhail Ulyanov"),
