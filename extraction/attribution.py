@@ -356,8 +356,9 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
 
 
 def _gives(cue: Cue, kind: str) -> bool:
-    """The cue gives this kind: its own, or a want that asks a party ("mong muốn các đồng minh ...": a demand)."""
-    return cue.kind == kind or (cue.kind == "want" and kind == "demand")
+    """The cue gives this kind: its own, or a want or an ought that asks a party ("mong muốn các đồng minh ...",
+    "nói với các phóng viên rằng Nga cần ...": a demand)."""
+    return cue.kind == kind or (cue.kind in ("want", "ought") and kind == "demand")
 
 
 def _object_start(claim: Claim, cues: list[Cue]) -> int:

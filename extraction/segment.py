@@ -211,6 +211,10 @@ def _subordinate_clause_end(text: str, sentence: Sentence, body: str, quotes) ->
     return None
 
 
+# "Bà Sherman, trong khi đó, nói ...": "meanwhile" set off by commas opens no clause ("trong khi" + a subject does)
+MEANWHILE = re.compile(r"trong\s+khi\s+(?:đó|ấy)\s*,", re.I)
+
+
 def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Clause]:
     """Cut a sentence at clause-opening conjunctions that are outside quotations."""
     body = text[sentence.start : sentence.end].lower()
@@ -220,7 +224,7 @@ def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> lis
             mark = m.group()
             at = sentence.start + m.start() + (len(mark) - len(mark.lstrip(" ,;")))  # where the conjunction starts
             if not any(qs <= at < qe for qs, qe in quotes) and at - sentence.start > 8 and not _closing_verb(
-                    text, mark, sentence.start + m.end(), sentence.end):
+                    text, mark, sentence.start + m.end(), sentence.end) and not MEANWHILE.match(text, at):
                 cuts.setdefault(at, how)
     for m in VERB_JOIN.finditer(body):  # "X coi Đài Loan là ... và không loại trừ khả năng ...": a second act
         at, verb_at = sentence.start + m.start(1), sentence.start + m.end()

@@ -977,6 +977,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # what another party needs to do, told to reporters: asked of it (stop 26); "trong khi đó" set off by commas
+    ("Thứ trưởng Ngoại giao Mỹ Wendy Sherman dẫn đầu phái đoàn. Bà Sherman, trong khi đó, nói với các phóng viên rằng "
+     "Nga cần chọn con đường giảm leo thang và ngoại giao.", "US", "demand", ["RUSSIA"]),
     # whose efforts are ignored is whose advance is refused (stop 26)
     ("Hàn Quốc kêu gọi đối thoại. Thứ trưởng Ngoại giao Triều Tiên Choe Son Hui tuyên bố Bình Nhưỡng sẽ phớt lờ các "
      "nỗ lực tiếp cận của Washington, chừng nào Mỹ còn duy trì chính sách thù địch.", "NORTH KOREA", "rebuttal", ["US"]),
