@@ -386,15 +386,16 @@ PAIR_REACH = 400  # characters back to the two parties "hai bên" refers to
 def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
     """ "hai nhà lãnh đạo", "cả hai bên": the last two parties named before, one mention each (as a
     subject they hold a position jointly); none when the words name them right after ("hai phía Nga và
-    NATO") or fewer than two parties were named. "ba/bốn nhà lãnh đạo": the last three/four persons."""
+    NATO") or fewer than two parties were named. "ba/bốn nhà lãnh đạo": the last three/four persons; "ba/bốn bên":
+    the last three/four parties."""
     if NAME_WORD.match(text, hit.end + 1) and text[hit.end + 1 : hit.end + 2].isupper():
         return []
-    people = hit.value != "parties"  # "hai nhà lãnh đạo" names two persons, "hai bên" two parties
-    n = int(hit.value[-1]) if hit.value[-1].isdigit() else 2  # "people3": "ba nhà lãnh đạo"
+    people = not hit.value.startswith("parties")  # "hai nhà lãnh đạo" names two persons, "hai bên" two parties
+    n = int(hit.value[-1]) if hit.value[-1].isdigit() else 2  # "people3": "ba nhà lãnh đạo", "parties4": "bốn bên"
     # two leaders are the last two persons named ("Putin ... với Tổng thống Pháp Macron ..., hai nhà lãnh
     # đạo"), not parties named in between ("phản hồi của Mỹ và NATO"); else the last two parties
     named = _last_named(hit, before, n, persons_only=True) if people else {}
-    if len(named) < n and not people:
+    if len(named) < n and not people and n == 2:
         named = _met(text, hit, before)
     if len(named) < n:
         named = _last_named(hit, before, n, persons_only=False)

@@ -1144,6 +1144,10 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # "bốn bên" after four parties met: a position of each (stop 26)
+    ("Cố vấn chính trị của lãnh đạo Nga, Ukraine, Pháp và Đức nhóm họp tại Paris theo Định dạng Normandy. Trong tuyên "
+     "bố chung sau hơn 8 giờ thảo luận, bốn bên cam kết ủng hộ việc tôn trọng vô điều kiện lệnh ngừng bắn.",
+     {("RUSSIA", "statement"), ("UKRAINE", "statement"), ("GERMANY", "statement"), ("FRANCE", "statement")}),
     # parties listed with commas alone, as headlines write them, opening the clause: each holds it (stop 24)
     ("Mỹ, Anh cảnh báo Nga về hậu quả nghiêm trọng.", {("US", "warning"), ("UK", "warning")}),
     # ... but not a party governed by a preposition before the comma
