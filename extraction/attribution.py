@@ -242,7 +242,7 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue  # "việc Nga đòi quyền phủ quyết là điều không thể chấp nhận": Russia's ask, spoken of
         if c.kind == "want":  # "hy vọng Mỹ sẽ ...", "hy vọng những quốc gia liên quan sẽ ...": asks of them
             if any(m.start >= c.end and text[c.end : m.start].strip() == "" for m in mentions if m.start < end) \
-                    or _opens_with_anyone(text, c.end):
+                    or _opens_with_anyone(text, c.end) or WANTED_OF_GROUP.match(text, c.end):
                 return "demand"
             continue
         if c.kind == "ought":  # "... cho rằng Washington nên ngừng ...": the party the content opens with,
@@ -259,6 +259,10 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue
         return c.kind
     return shape_kind(text, after, end) or "statement"
+
+
+# "muốn các đồng minh trong EU và NATO có hành động ...": a want of a group of parties asks them
+WANTED_OF_GROUP = re.compile(r"\s*(?:các|những)\s+(?:đồng\s+minh|đối\s+tác|nước|quốc\s+gia|thành\s+viên)\b", re.I)
 
 
 def _coordinated_before(text: str, mentions: list[Mention], at: int) -> list[Mention]:

@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # a want of a group of parties asks them (stop 26)
+    ("Ngoại trưởng Séc Jan Hamacek cũng muốn các đồng minh trong EU và NATO có hành động đoàn kết với Praha.",
+     "CZECHIA", "demand"),
     # a noun marker opening the sentence makes the cue a noun, capitalised or not (stop 26)
     ("Thứ trưởng Ngoại giao Iran Abbas Araghchi nói: “Mọi đề nghị về việc dỡ bỏ trừng phạt từng bước đều không thể "
      "chấp nhận đối với chúng tôi”.", "IRAN", "rebuttal"),
