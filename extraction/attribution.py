@@ -887,7 +887,10 @@ def quoted_pieces(text: str, claim: Claim, mentions: list[Mention], quotes) -> l
     if len(pieces) < 2:
         return [claim]
     found = find_cues(text, qs, qe)  # once for the quotation: each call tokenizes its text
-    kinds = [_kind_of([c for c in found if a <= c.start < b], a, text, mentions, b) for a, b in pieces]
+    # each piece read alone: a party named in an earlier sentence of the quotation is not its speaker ("Chúng tôi
+    # muốn Nga giải thích ... . Moscow cần kiềm chế ...": an ask of Moscow)
+    kinds = [_kind_of([c for c in found if a <= c.start < b], a, text, [m for m in mentions if not qs <= m.start < a],
+                      b) for a, b in pieces]
     if len(set(kinds)) < 2 or not set(kinds) <= SEPARATE_ACTS:
         return [claim]
     runs: list[list] = []

@@ -1402,6 +1402,9 @@ def test_a_quoted_lead_is_not_a_summary_of_its_speakers_later_words():
 
 
 QUOTED_SENTENCES = [
+    # a party named in the quotation's first sentence is not the speaker of the next: asked there too (stop 26)
+    ("“Chúng tôi muốn Nga giải thích những hành động khiêu khích này. Moscow cần kiềm chế mọi bước đi có thể khiến căng "
+     "thẳng leo thang”, người phát ngôn Bộ Ngoại giao Mỹ Ned Price nhấn mạnh.", [("US", "demand")]),
     # a quotation that states, then asks or offers: a position for each
     ("Người phát ngôn Lầu Năm Góc John Kirby nói: “Chúng tôi vẫn chưa hiểu rõ mục đích thực sự là gì. Chúng tôi "
      "kêu gọi phía Nga minh bạch hơn nữa về ý đồ của họ”.", [("US", "statement"), ("US", "demand")]),
