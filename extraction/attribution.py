@@ -240,6 +240,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue
         if _nominalised(text, c, mentions, after):
             continue  # "việc Nga đòi quyền phủ quyết là điều không thể chấp nhận": Russia's ask, spoken of
+        if c.kind == "want" and c.negated:
+            continue  # "Mỹ không thể mong đợi Trung Quốc hợp tác ...": what it cannot expect asks nothing
         if c.kind == "want":  # "hy vọng Mỹ sẽ ...", "hy vọng những quốc gia liên quan sẽ ...": asks of them
             if any(m.start >= c.end and text[c.end : m.start].strip() == "" for m in mentions if m.start < end) \
                     or _opens_with_anyone(text, c.end) or WANTED_OF_GROUP.match(text, c.end):

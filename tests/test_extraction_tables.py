@@ -20,6 +20,15 @@ def miss(reason):
 
 
 KINDS = [
+    # an expectation of another party asks it; one it cannot have asks nothing; a need of all sides, a need stressed,
+    # asks (stop 26)
+    ("“Chúng tôi mong đợi phía Trung Quốc giới hạn hoạt động của mình”, người phát ngôn Bộ Ngoại giao Ấn Độ Anurag "
+     "Srivastava nói.", "INDIA", "demand"),
+    ("Ông Vương Nghị nói rằng Mỹ không thể mong đợi Trung Quốc hợp tác trong các vấn đề thuộc lợi ích của Mỹ.", "CHINA",
+     "statement"),
+    ("Đại diện Nga Mikhail Ulyanov cho rằng tất cả các bên cần kiềm chế và tập trung vào việc khôi phục thỏa thuận.",
+     "RUSSIA", "demand"),
+    ("Phía Ấn Độ nhấn mạnh cần hoàn tất việc rút quân tại các khu vực còn lại như Hot Springs.", "INDIA", "demand"),
     # a want of a group of parties asks them (stop 26)
     ("Ngoại trưởng Séc Jan Hamacek cũng muốn các đồng minh trong EU và NATO có hành động đoàn kết với Praha.",
      "CZECHIA", "demand"),
