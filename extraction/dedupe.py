@@ -60,9 +60,17 @@ def _merge_pieces(drafts: list[Draft]) -> list[Draft]:
 def _restates(text: str, a: Draft, b: Draft, *, same_speaker_is_enough: bool, threshold: float = SIMILAR) -> bool:
     if a.actor != b.actor or a.kind != b.kind:
         return False
-    if same_speaker_is_enough and a.speaker and a.speaker == b.speaker:
+    if same_speaker_is_enough and (a.speaker and a.speaker == b.speaker or _same_office(a, b)):
         return True
     return similarity(_said(text, a), _said(text, b)) >= threshold
+
+
+def _same_office(a: Draft, b: Draft) -> bool:
+    """ "Bộ trưởng Quốc phòng Philippines kêu gọi ..." in the lead, "Bộ trưởng Quốc phòng Philippines Delfin
+    Lorenzana" in the body: the office unnamed is the person the body names in it."""
+    unnamed, named = (a, b) if a.speaker is None else (b, a)
+    return (unnamed.speaker is None and named.speaker is not None and bool(unnamed.office)
+            and (named.speaker_role or "").lower() == unnamed.office.lower())
 
 
 def _said(text: str, d: Draft) -> str:

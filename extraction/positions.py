@@ -40,6 +40,7 @@ class Draft:
     dated_by: str = ""  # "own" (a date written for it) | "speaker" | "event" | "sentence" | ""
     holders: tuple[str, ...] = ()  # every party holding the claim (co-holders are never targets)
     targets_named: bool = True  # False when no addressee was named and targets were inferred
+    office: str | None = None  # the title of an office that speaks with no name given ("Bộ trưởng Quốc phòng Philippines")
 
 
 def speaker_of(claim: Claim) -> Mention | None:

@@ -1543,3 +1543,12 @@ def test_questions_in_a_report_are_no_interview():
             "Quân đội Nga vẫn tiếp tục tập trận gần biên giới với Ukraine trong nhiều tuần.")
     run_doc = run(text, ArticleMeta(published="2022-02-10"))
     assert find_interview(run_doc.text, run_doc.blocks, run_doc.mentions, run_doc.dates) is None
+
+
+def test_a_lead_naming_an_office_restates_the_body_naming_its_holder():
+    text = ("Philippines đòi Trung Quốc rút tàu khỏi đá Ba Đầu\n"
+            "Bộ trưởng Quốc phòng Philippines kêu gọi Bắc Kinh gọi về các tàu đang neo đậu tại đá Ba Đầu ở Biển Đông.\n"
+            "“Chúng tôi kêu gọi Trung Quốc ngừng ngay hoạt động này và gọi về các tàu đang xâm phạm quyền chủ quyền trên "
+            "biển của chúng tôi”, Bộ trưởng Quốc phòng Philippines Delfin Lorenzana nói trong tuyên bố hôm Chủ nhật.")
+    found = [(p.kind, p.speaker) for p in positions(text, "2021-03-23")]
+    assert found == [("demand", "Delfin Lorenzana")], found
