@@ -130,7 +130,7 @@ class DateTracker:
         days = [d for d in s_dates if d.precision == "day"]
         named = {a for m in s_mentions for a in m.actors}  # whose words a date set here may go on to
         meeting = names_event(sentence)
-        if days and meeting and not AHEAD_OF_MEETING.search(sentence):
+        if days and meeting and not AHEAD_OF_MEETING.search(sentence) and not _other_meetings_dated(sentence):
             # (not "... vào tối Chủ nhật trước khi bước vào phiên họp chính thức": a day before the meeting)
             self.event_date = days[-1]
         speech_day = days[-1] if days else None
@@ -270,6 +270,19 @@ def attribution_date(text: str, claim: Claim, dates: list[DateMention]) -> DateM
 def _names_any(text: str, lexicon: str) -> bool:
     lower = text.lower()
     return any(has_word(lower, w) for w in lexicon_words(lexicon))
+
+
+OTHER_MEETINGS = re.compile(r"\s*(?:Cuộc|Phiên|Vòng)\s[^.;]*?\b(?:sau|trước)\s", re.I)
+
+
+def _other_meetings_dated(sentence: str) -> bool:
+    """ "Cuộc họp ở Vienna là vòng cuối ..., sau đối thoại tại Geneva hôm 10/1 và cuộc họp ở Brussels hôm 12/1":
+    the meeting the sentence is about has no date here; the days given are other meetings'."""
+    m = OTHER_MEETINGS.match(sentence)
+    return m is not None and not DATE_LIKE.search(sentence, 0, m.end())
+
+
+DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}|\bhôm\s|\bngày\s\d")
 
 
 def names_event(text: str) -> bool:

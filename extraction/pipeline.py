@@ -74,7 +74,7 @@ def complete(doc: Document) -> None:
             roles[m.person] = m.role
     for d in doc.drafts:
         if not d.targets_named:
-            d.targets = infer_targets(d, doc.drafts, doc.party_counts)
+            d.targets = infer_targets(d, doc.drafts, doc.party_counts, doc.text)
         if d.date is None and d.role in ("headline", "lead"):
             _date_from_body(d, doc.drafts)
         fullest = roles.get(d.speaker or "")

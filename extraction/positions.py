@@ -172,7 +172,7 @@ REJECTED_OWNER = re.compile(
 
 NEAR_OBJECT = 24  # characters between a demand cue and the party asked ("kêu gọi các nước phương Tây")
 CLAIM_OWNER = re.compile(
-    r"""(?:cáo\ buộc|yêu\ cầu|đề\ xuất|đề\ nghị|tuyên\ bố|thông\ tin|quan\ điểm|cảnh\ báo|nhận\ định|phát\ biểu
+    r"""(?:cáo\ buộc|yêu\ cầu|đòi\ hỏi|đề\ xuất|đề\ nghị|tuyên\ bố|thông\ tin|quan\ điểm|cảnh\ báo|nhận\ định|phát\ biểu
          |luận\ điệu|báo\ cáo|nỗ\ lực|sáng\ kiến|lời\ kêu\ gọi|lập\ luận|chỉ\ trích)\s+(?:\S+\s+){0,2}?(?:của|từ)\s+$
     """,  # "các cáo buộc của ", "yêu cầu mới nhất từ "
     re.X,
@@ -245,10 +245,10 @@ def main_other_party(counts: Counter, holders) -> list[str]:
     return []
 
 
-def infer_targets(draft: Draft, drafts: list[Draft], counts: Counter) -> list[str]:
+def infer_targets(draft: Draft, drafts: list[Draft], counts: Counter, text: str = "") -> list[str]:
     """Targets for a position that names no addressee, once the whole article is read."""
     if draft.kind == "rebuttal":
-        return answered_party(draft, drafts, counts)
+        return answered_party(draft, drafts, counts, text)
     same_sentence = [d for d in drafts if d.sentence == draft.sentence and d.actor == draft.actor
                      and d.targets_named and d.targets]
     # "... đã sẵn sàng các biện pháp trừng phạt, đồng thời kêu gọi Moskva ...": the report's addressee, never its
@@ -257,10 +257,19 @@ def infer_targets(draft: Draft, drafts: list[Draft], counts: Counter) -> list[st
     return addressed or draft.targets
 
 
-def answered_party(draft: Draft, drafts: list[Draft], counts: Counter) -> list[str]:
+THIS_ASK = re.compile(r"\b(?:yêu\s+cầu|đòi\s+hỏi|đề\s+xuất|đề\s+nghị)\s+(?:này|đó|trên)\b", re.I)
+
+
+def answered_party(draft: Draft, drafts: list[Draft], counts: Counter, text: str = "") -> list[str]:
     """A rebuttal naming no one rejects the nearest claim of another party, before or after it
     ("Moskva phủ nhận ... Mỹ cảnh báo Nga có thể động binh"), a claim about its holders first."""
     before_it = drafts[: next(i for i, d in enumerate(drafts) if d is draft)]
+    if text and THIS_ASK.search(text, *draft.span):
+        # "Bộ Ngoại giao Bulgaria gọi yêu cầu này là “không thể chấp nhận”": the ask just reported
+        asked = [d for d in before_it if d.actor not in draft.holders and (d.kind in ("demand", "proposal")
+                                                                          or d.sentence >= draft.sentence - 1)]
+        if asked:
+            return [asked[-1].actor]
     about_holders = [d for d in before_it if d.actor not in draft.holders
                      and any(h in d.targets for h in draft.holders)]
     if about_holders:

@@ -9,6 +9,7 @@ document with what was decided.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .attribution import Claim, _inside, _trim_end, claim_of, quoted_pieces
@@ -216,9 +217,23 @@ def _draft(doc: Document, claim: Claim, actor: str, *, holders: list[str]) -> Dr
     lo, hi = min(claim.span[0], claim.content[0]), max(claim.span[1], claim.content[1])
     if d.kind == "demand" and actor in modal_subjects(claim, doc.mentions_in(lo, hi), doc.text):
         d.kind = "statement"  # "Úc phải đưa ra quyết định vì lợi ích an ninh" said by Australia: its own course
+    if d.kind == "statement" and _own_ask(doc, claim, actor):
+        d.kind = "demand"  # "Bộ Ngoại giao Nga làm rõ rằng yêu cầu của Matxcơva ... bao gồm ...": its ask restated
     d.targets = targets_for(claim, holders, doc.mentions_in(lo, hi), doc.text)  # it reads no mention outside
     d.topics = topics_of(doc.text[lo:hi])
     return d
+
+
+OWN_ASK = re.compile(r"\s*(?:rằng\s+)?(?:các\s+|những\s+)?(?:yêu\s+cầu|đòi\s+hỏi)\s+(?:\S+\s+){0,2}?của\s+", re.I)
+
+
+def _own_ask(doc: Document, claim: Claim, actor: str) -> bool:
+    """The reported words open with the holder's own ask ("yêu cầu của Matxcơva về việc NATO rút ...")."""
+    if claim.cue is None or claim.cue.kind != "speech":
+        return False
+    opening = OWN_ASK.match(doc.text, claim.cue.end)
+    owner = next((m for m in doc.mentions_in(claim.cue.end, claim.content[1]) if m.actors), None)
+    return bool(opening and owner and owner.start == opening.end() and actor in owner.actors)
 
 
 def _continued_speaker(text, claim: Claim, state: _State) -> Mention | None:

@@ -989,6 +989,14 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # "yêu cầu này" rejected: the ask just reported; its own ask restated is a demand (stop 26)
+    ("Bộ Ngoại giao Nga ra thông cáo làm rõ rằng yêu cầu của Matxcơva về việc NATO rút lực lượng về vị trí năm 1997 "
+     "bao gồm việc rút quân khỏi Bulgaria và Romania. Bộ Ngoại giao Bulgaria lập tức gọi yêu cầu này là “không thể "
+     "chấp nhận”.", "BULGARIA", "rebuttal", ["RUSSIA"]),
+    ("Bộ Ngoại giao Nga ra thông cáo làm rõ rằng yêu cầu của Matxcơva về việc NATO rút lực lượng về vị trí năm 1997 "
+     "bao gồm việc rút quân khỏi Bulgaria và Romania.", "RUSSIA", "demand", ["NATO"]),
+    ("Nga đòi NATO rút quân khỏi Romania. Bộ Ngoại giao Romania cho rằng đòi hỏi của Nga “không có cơ sở”.", "ROMANIA",
+     "rebuttal", ["RUSSIA"]),
     # what another party needs to do, told to reporters: asked of it (stop 26); "trong khi đó" set off by commas
     ("Thứ trưởng Ngoại giao Mỹ Wendy Sherman dẫn đầu phái đoàn. Bà Sherman, trong khi đó, nói với các phóng viên rằng "
      "Nga cần chọn con đường giảm leo thang và ngoại giao.", "US", "demand", ["RUSSIA"]),
@@ -1493,6 +1501,15 @@ def test_a_day_before_the_meeting_is_not_the_meetings_day():
             "vào tối Chủ nhật trước khi bước vào phiên họp chính thức.\n“Chúng tôi cần những bảo đảm có tính ràng buộc "
             "pháp lý”, ông Ryabkov nói với các phóng viên sau cuộc gặp.")
     assert [p.date for p in positions(text, "2022-01-11")] == ["2022-01-10"]
+
+
+def test_other_meetings_dated_in_a_sentence_about_an_undated_one_do_not_date_it():
+    text = ("Phát biểu khai mạc phiên họp Hội đồng Thường trực OSCE tại Vienna hôm qua, Ngoại trưởng Ba Lan Zbigniew Rau "
+            "cảnh báo nguy cơ chiến tranh.\nCuộc họp ở Vienna là vòng cuối trong loạt ba cuộc đàm phán trong tuần này, "
+            "sau đối thoại Nga - Mỹ tại Geneva hôm 10/1 và cuộc họp Hội đồng NATO - Nga ở Brussels hôm 12/1.\n"
+            "Đại sứ Mỹ tại OSCE Michael Carpenter nói với các phóng viên sau phiên họp rằng Nga phải rút quân.")
+    found = [(p.actor, p.date) for p in positions(text, "2022-01-14") if p.actor == "US"]
+    assert found == [("US", "2022-01-13")], found
 
 
 def test_a_lead_naming_no_day_takes_the_day_the_body_gives_the_same_speaker():
