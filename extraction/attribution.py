@@ -256,6 +256,10 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
                 return "demand"  # "... nhấn mạnh Mỹ và NATO cần coi trọng ...": each of them is asked
             if _names_anyone_before(text, after, c.start):
                 return "demand"  # "... cho rằng cộng đồng quốc tế cần làm rõ ...": an ask of everyone
+            needed_of = next((m for m in mentions if m.start >= c.end and m.actors and m.start < end), None)
+            if (needed_of and not c.negated and not text[c.end : needed_of.start].strip()
+                    and not set(needed_of.actors) & speakers):
+                return "demand"  # "Nga cần NATO trả lời cụ thể ...": what it needs of another party is asked of it
             continue
         if c.negated and c.kind in ("demand", "proposal", "warning"):
             continue

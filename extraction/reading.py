@@ -215,13 +215,22 @@ def _draft(doc: Document, claim: Claim, actor: str, *, holders: list[str]) -> Dr
     d = Draft(actor, claim.kind, claim.span, block.role, block.paragraph, claim.clause.sentence.index,
               content=claim.content, cue=cue, holders=tuple(holders))
     lo, hi = min(claim.span[0], claim.content[0]), max(claim.span[1], claim.content[1])
-    if d.kind == "demand" and actor in modal_subjects(claim, doc.mentions_in(lo, hi), doc.text):
+    if d.kind == "demand" and actor in modal_subjects(claim, doc.mentions_in(lo, hi), doc.text) \
+            and not _needed_of_another(doc, claim, actor):
         d.kind = "statement"  # "Úc phải đưa ra quyết định vì lợi ích an ninh" said by Australia: its own course
     if d.kind == "statement" and _own_ask(doc, claim, actor):
         d.kind = "demand"  # "Bộ Ngoại giao Nga làm rõ rằng yêu cầu của Matxcơva ... bao gồm ...": its ask restated
     d.targets = targets_for(claim, holders, doc.mentions_in(lo, hi), doc.text)  # it reads no mention outside
     d.topics = topics_of(doc.text[lo:hi])
     return d
+
+
+def _needed_of_another(doc: Document, claim: Claim, actor: str) -> bool:
+    """ "Nga cần NATO trả lời cụ thể ...": what its own side needs of another party right after the modal."""
+    at = claim.subject_of_cue
+    after = next((m for m in doc.mentions_in(at, claim.content[1]) if m.actors), None) if at >= 0 else None
+    return (after is not None and actor not in after.actors
+            and set(doc.text[at : after.start].lower().split()) <= {"cần", "phải", "nên"})
 
 
 OWN_ASK = re.compile(r"\s*(?:rằng\s+)?(?:các\s+|những\s+)?(?:yêu\s+cầu|đòi\s+hỏi)\s+(?:\S+\s+){0,2}?của\s+", re.I)

@@ -20,6 +20,12 @@ def miss(reason):
 
 
 KINDS = [
+    # what its own side needs of another party is asked of it; promises spoken of offer nothing; a need denied asks
+    # nothing (stop 26)
+    ("Ông Grushko nhấn mạnh Nga cần NATO trả lời cụ thể, từng điểm một, chứ không phải những lời hứa chung chung về "
+     "đối thoại.", "RUSSIA", "demand"),
+    ("Tổng thống Erdogan khẳng định Thổ Nhĩ Kỳ không cần Mỹ cho phép để mua các hệ thống vũ khí mới.", "TÜRKIYE",
+     "statement"),
     # an expectation of another party asks it; one it cannot have asks nothing; a need of all sides, a need stressed,
     # asks (stop 26)
     ("“Chúng tôi mong đợi phía Trung Quốc giới hạn hoạt động của mình”, người phát ngôn Bộ Ngoại giao Ấn Độ Anurag "
