@@ -180,10 +180,14 @@ CLAIM_OWNER = re.compile(
 
 
 def _acted_on(text: str, lo: int, m: Mention) -> bool:
-    """ "cảnh báo mọi hành động nhằm vào Ukraine sẽ khiến Nga ...": the party acted on is no addressee."""
+    """ "cảnh báo mọi hành động nhằm vào Ukraine sẽ khiến Nga ...", "bất kỳ cuộc xâm nhập nào vào Ukraine": the
+    party acted on is no addressee."""
     before = text[max(lo, m.start - 20) : m.start].lower().rstrip()
     return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-               for w in lexicon_words("acted_on"))
+               for w in lexicon_words("acted_on")) or bool(ATTACK_INTO.search(text, max(lo, m.start - 40), m.start))
+
+
+ATTACK_INTO = re.compile(r"\b(?:xâm\s+lược|xâm\s+nhập|xâm\s+phạm|tấn\s+công)\b(?:\s+\S+){0,3}?\s+vào\s+$", re.I)
 
 
 def _owner_of_rejected(text: str, cue_end: int, m: Mention) -> bool:
