@@ -32,7 +32,9 @@ DATE = re.compile(
     | \b(?P<rel>(?:(?:đầu|giữa|cuối)\s+)?tháng\s+(?:trước|này|qua)   # tháng trước, đầu tháng này
         | tuần\s+(?:trước|qua) | (?:đầu\s+|cuối\s+)?tuần\s+này
         | (?:hôm|sáng|trưa|chiều|tối|đêm)\s+qua | hôm\s+kia
-        | (?:hôm|sáng|trưa|chiều|tối|rạng\s+sáng)\s+nay | cùng\s+ngày
+        | (?:hôm|sáng|trưa|chiều|tối|rạng\s+sáng)\s+nay
+        | (?:(?:sáng|trưa|chiều|tối|đêm)\s+)?cùng\s+(?:ngày|sáng|trưa|chiều|tối|đêm)   # "tối cùng ngày", "cùng tối"
+        | ngày\s+hôm\s+sau | (?:một|1)\s+ngày\s+sau(?=\s*,)   # "Một ngày sau, ông Biden ...": the day after
         | (?:\d{1,2}|một|hai|ba|bốn|năm)\s+ngày\s+(?:trước|sau)\s+đó | trước\s+đó\s+một\s+ngày   # from the last day
         | năm\s+ngoái | năm\s+trước)\b
     | \b(?:hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+(?P<weekday>thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\b
@@ -92,8 +94,10 @@ def _relative(word: str, ref: dt.date, last_day: str | None) -> tuple[str | None
         return (ref - dt.timedelta(days=2)).isoformat(), "day"
     if word.endswith(" nay") and word.split()[0] in PARTS_OF_DAY | {"rạng"}:  # "hôm nay", "rạng sáng nay"
         return ref.isoformat(), "day"
-    if word == "cùng ngày" and last_day:
+    if "cùng" in word.split() and last_day:
         return last_day, "day"
+    if word in ("ngày hôm sau", "một ngày sau", "1 ngày sau") and last_day:
+        return (dt.date.fromisoformat(last_day) + dt.timedelta(days=1)).isoformat(), "day"
     apart = DAYS_FROM_LAST.fullmatch(word)
     if apart and last_day:  # "Hai ngày trước đó, ...": counted from the day named last
         n = apart.group("n") or "một"

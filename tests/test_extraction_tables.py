@@ -847,6 +847,11 @@ def test_speaker(text, actor, speaker):
 
 
 DATES = [
+    # "cùng tối", "tối cùng ngày": the day named last; "Một ngày sau,": the day after it (stop 26)
+    ("Tổng thống Nga hôm 21/2 ký sắc lệnh công nhận hai vùng ly khai. Nhà Trắng cùng tối thông báo Tổng thống Joe Biden "
+     "đã ký sắc lệnh cấm đầu tư vào hai vùng này.", "2022-02-23", "2022-02-21"),
+    ("Hôm 19/1, Nga tập trận gần biên giới. Một ngày sau, Tổng thống Biden đính chính rằng bất kỳ đơn vị quân đội Nga "
+     "nào vượt biên giới Ukraine đều là một cuộc xâm lược.", "2022-01-25", "2022-01-20"),
     # a reply at once is dated as what it answers, another party's words in the sentence before
     ("Bộ Ngoại giao Mỹ hôm 20/1 cho biết Washington đã thu hồi thị thực của 1.000 sinh viên Trung Quốc. Bắc Kinh ngay "
      "lập tức gọi đây là hành vi vi phạm nhân quyền.", "2022-01-25", "2022-01-20"),
