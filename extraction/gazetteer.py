@@ -52,7 +52,7 @@ def _entries():
     for actor in load_actors():
         for form in actor.aliases:
             yield form, "actor", actor.code
-    yield from ((name, "group", " ".join(codes)) for name, codes in party_groups().items())
+    yield from ((name, "group", ",".join(codes)) for name, codes in party_groups().items())
     yield from ((n, "ignore", n) for n in ignored_names())
 
 

@@ -336,7 +336,7 @@ def _find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
             if hits[i].kind == "pair":
                 out.extend(_pair(text, hits[i], out))
             elif hits[i].kind == "group":  # "các nước Baltic": each of its parties, as "hai bên" gives two
-                out.extend(Mention(hits[i].start, hits[i].end, (code,), grouped=True) for code in hits[i].value.split())
+                out.extend(Mention(hits[i].start, hits[i].end, (code,), grouped=True) for code in hits[i].value.split(","))
             else:
                 mention, i = _phrase(hits, i, text, b.end)
                 if mention:

@@ -54,6 +54,7 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     if asks_people(claim, text):
         return []  # "kêu gọi công dân Mỹ rời Ukraine": its own citizens, no party, are asked
     found = _conditioned_party(claim, actors, mentions, text) if claim.kind == "warning" else []
+    found = found or (_party_of_condition(claim, actors, mentions, text) if claim.kind == "demand" else [])
     found = found or _labelled_party(claim, actors, mentions, text)
     if found and claim.object_from > 0:  # "cảnh báo NATO rằng nếu Ukraine ...": the one addressed comes first
         found = _object_group(claim, actors, mentions, text, claim.object_from, hi=claim.object_from + 2) or found
@@ -92,6 +93,19 @@ def _conditioned_party(claim: Claim, actors, mentions: list[Mention], text: str)
         if claim.content[0] <= m.start < claim.content[1] and CONDITION.search(text[max(0, m.start - 16) : m.start]):
             return _codes([m], exclude=actors)
     return []
+
+
+ONLY_IF = re.compile(r"\bchỉ\s+(?:\S+\s+){1,8}?(?:khi|nếu)\s+", re.I)
+
+
+def _party_of_condition(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:
+    """ "Hy Lạp chỉ ngồi vào bàn đàm phán khi tàu Oruc Reis của Thổ Nhĩ Kỳ rời khỏi ...": the party whose act the
+    step waits for is asked."""
+    m = ONLY_IF.search(text, claim.content[0], claim.content[1])
+    if m is None:
+        return []
+    after = [x for x in mentions if m.end() <= x.start < claim.content[1] and x.actors]
+    return _codes(after[:1], exclude=actors)
 
 
 def _labelled_party(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:
@@ -150,8 +164,8 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | No
             if group:
                 break
             continue
-        if group and not OBJECT_JOIN.fullmatch(text[group[-1].end : m.start]):
-            break
+        if group and m.start != group[-1].start and not OBJECT_JOIN.fullmatch(text[group[-1].end : m.start]):
+            break  # (a group named as one, "hai miền Triều Tiên", is its parties at one place)
         group.append(m)
     return _codes(group, exclude=actors)
 

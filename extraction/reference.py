@@ -168,7 +168,9 @@ def ambiguous_aliases() -> frozenset[str]:
 def party_groups() -> dict[str, tuple[str, ...]]:
     """A group's name -> the codes of its parties ("các nước Baltic" -> ESTONIA, LATVIA, LITHUANIA)."""
     groups = load_yaml("actors.yaml").get("groups") or {}
-    return {name: tuple(codes.split()) for codes, names in groups.items() for name in names}
+    # "ESTONIA LATVIA LITHUANIA"; codes with a space are listed with commas: "NORTH KOREA, SOUTH KOREA"
+    return {name: tuple(c.strip() for c in (codes.split(",") if "," in codes else codes.split()))
+            for codes, names in groups.items() for name in names}
 
 
 @functools.lru_cache(maxsize=1)

@@ -20,6 +20,16 @@ def miss(reason):
 
 
 KINDS = [
+    # a step taken only on a condition asks the party it waits for; tentative offers; a want to talk offers; no more
+    # tolerance threatens (stop 26)
+    ("Ngoại trưởng Hy Lạp Nikos Dendias khẳng định Hy Lạp chỉ ngồi vào bàn đàm phán khi tàu khảo sát của Thổ Nhĩ Kỳ rời "
+     "khỏi vùng biển tranh chấp.", "GREECE", "demand"),
+    ("Tổng thống Hàn Quốc Moon Jae-in hôm 15/6 đã ngỏ ý cử Cố vấn An ninh Quốc gia tới Bình Nhưỡng.", "SOUTH KOREA",
+     "proposal"),
+    ("Người phát ngôn Bộ Ngoại giao Armenia cho biết Yerevan muốn quay lại bàn đàm phán dưới sự bảo trợ của nhóm Minsk.",
+     "ARMENIA", "proposal"),
+    ("“Chúng tôi sẽ không còn dung thứ cho những lời lẽ thiếu suy nghĩ của Triều Tiên”, người phát ngôn Phủ Tổng thống Hàn "
+     "Quốc nói.", "SOUTH KOREA", "warning"),
     # arms delivered are an act announced; aid or troops offered are offers; talks about arms offered too (stop 26)
     ("Bộ trưởng Quốc phòng Estonia tuyên bố ba nước Baltic sẽ gửi tên lửa chống tăng Javelin cho Ukraine.", "ESTONIA",
      "statement"),
@@ -1012,6 +1022,11 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    ("Ngoại trưởng Hy Lạp Nikos Dendias khẳng định Hy Lạp chỉ ngồi vào bàn đàm phán khi tàu khảo sát của Thổ Nhĩ Kỳ rời "
+     "khỏi vùng biển tranh chấp.", "GREECE", "demand", ["TÜRKIYE"]),
+    # a group named as one: each of its parties (stop 26)
+    ("Bộ Ngoại giao Trung Quốc cho biết Bắc Kinh hy vọng hai miền Triều Tiên giữ bình tĩnh, kiềm chế.", "CHINA", "demand",
+     ["NORTH KOREA", "SOUTH KOREA"]),
     ("Nga tập trung quân. Bà Truss cũng cảnh báo bất kỳ cuộc xâm nhập nào vào Ukraine sẽ gây ra những hậu quả nghiêm "
      "trọng.", "UK", "warning", ["RUSSIA"]),
     # "yêu cầu này" rejected: the ask just reported; its own ask restated is a demand (stop 26)
