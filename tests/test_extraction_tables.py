@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # wanting to see another party act asks it (stop 26; it was a verb of saying)
+    ("Tổng thư ký NATO Jens Stoltenberg nói khối muốn thấy Nga rút quân một cách thực chất và lâu dài.", "NATO",
+     "demand"),
     # a step taken only on a condition asks the party it waits for; tentative offers; a want to talk offers; no more
     # tolerance threatens (stop 26)
     ("Ngoại trưởng Hy Lạp Nikos Dendias khẳng định Hy Lạp chỉ ngồi vào bàn đàm phán khi tàu khảo sát của Thổ Nhĩ Kỳ rời "
