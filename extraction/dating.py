@@ -50,6 +50,7 @@ class DateTracker:
         self.sentence_dates: dict[int, DateMention | None] = {}
         self.sentence_parties: dict[int, set[str]] = {}  # the parties whose words a sentence dated (no meeting)
         self.event_date: DateMention | None = None  # the day of the meeting last named with a date
+        self.event_paragraph = -1  # ... and the paragraph that named it
         self.speech_date: DateMention | None = None  # the day of the speech or interview last named with one
         self.speech_parties: set[str] = set()  # ... and the parties named with it: whose words it dates
         self.lead_date: DateMention | None = None  # the first day named in the article's opening sentences
@@ -88,6 +89,10 @@ class DateTracker:
             if answered:
                 return answered, "event"
         if self.event_date and names_event(_attribution_words(text, claim)):
+            return self.event_date, "event"
+        if continues and self.event_date and self.event_paragraph == s.block.paragraph:
+            # "Phát biểu tại cuộc họp báo chung với ông Putin ngày 15/2, ông Scholz nói ... Tuy nhiên, ông Putin đáp lại
+            # rằng ...": the other side's reply at the meeting the paragraph opened with is of its day
             return self.event_date, "event"
         if continues:
             return None, "sentence"
@@ -132,7 +137,7 @@ class DateTracker:
         meeting = names_event(sentence)
         if days and meeting and not AHEAD_OF_MEETING.search(sentence) and not _other_meetings_dated(sentence):
             # (not "... vào tối Chủ nhật trước khi bước vào phiên họp chính thức": a day before the meeting)
-            self.event_date = days[-1]
+            self.event_date, self.event_paragraph = days[-1], s.block.paragraph
         speech_day = days[-1] if days else None
         if speech_day is None and meeting and self.event_date:
             # a statement issued after the meeting last dated ("trong thông cáo phát đi sau cuộc gọi") is of its day

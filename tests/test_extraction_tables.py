@@ -20,6 +20,10 @@ def miss(reason):
 
 
 KINDS = [
+    ("Nga đòi Kiev nhượng bộ. Tổng thống Macron nhấn mạnh Pháp “sẽ không mặc cả” về chủ quyền của Ukraine.", "FRANCE",
+     "rebuttal"),
+    ("Ngoại trưởng Mỹ Antony Blinken đã gửi thư mời Ngoại trưởng Nga Sergei Lavrov gặp mặt tại châu Âu vào tuần tới.",
+     "US", "proposal"),
     # wanting to see another party act asks it (stop 26; it was a verb of saying)
     ("Tổng thư ký NATO Jens Stoltenberg nói khối muốn thấy Nga rút quân một cách thực chất và lâu dài.", "NATO",
      "demand"),
@@ -1537,6 +1541,14 @@ def test_a_short_stance_opening_its_paragraph_heads_the_report_that_follows():
     text = ("Nga và Đức thúc đẩy Dòng chảy phương Bắc 2.\nUkraine kịch liệt phản đối dự án. Bộ Ngoại giao Ukraine kêu "
             "gọi Mỹ áp thêm các lệnh trừng phạt.")
     assert [p.kind for p in positions(text) if p.actor == "UKRAINE"] == ["statement", "demand"]
+
+
+def test_the_other_sides_reply_at_the_meeting_a_paragraph_opened_with_is_of_its_day():
+    text = ("Phát biểu tại cuộc họp báo chung với Tổng thống Nga sau cuộc hội đàm ở Điện Kremlin ngày 15/2, Thủ tướng Đức "
+            "Olaf Scholz nói việc Nga rút một số đơn vị là “một tín hiệu tốt”. Tuy nhiên, ông Putin đáp lại rằng những "
+            "lời trấn an như vậy “không có giá trị” với Nga.")
+    assert [(p.actor, p.date) for p in positions(text, "2022-02-16")] == [("GERMANY", "2022-02-15"),
+                                                                          ("RUSSIA", "2022-02-15")]
 
 
 def test_a_day_before_the_meeting_is_not_the_meetings_day():
