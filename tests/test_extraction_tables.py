@@ -742,6 +742,9 @@ def test_quotation_opening_with_a_speaker(text, actor, speaker):
 
 # a report of another party's words: the party reported holds the position (issue 10, class 5)
 NESTED = [
+    # a speech named ("trong bài phát biểu") is no verb: the one criticised for it is not reporting (stop 26)
+    ("Bà Kim Yo-jong cũng chỉ trích Tổng thống Moon vì đã “nói những lời sáo rỗng” trong bài phát biểu hôm 15/6.",
+     "NORTH KOREA", "SOUTH KOREA"),
     # "kể lại", "đề cập" report words: a readout relaying the other side's (stop 25)
     ("Phát biểu với báo giới sau cuộc điện đàm, ông Ushakov kể lại rằng Tổng thống Biden đã đề cập khả năng Mỹ áp đặt "
      "các lệnh trừng phạt chưa từng có nếu tình hình quanh Ukraine leo thang.", "US", "RUSSIA"),
