@@ -83,6 +83,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
             continue
         found.append(Hit(s, e, kind, value))
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    found = _titles_yielding_to_parties(text, found)
     hits: list[Hit] = []
     for h in found:
         if hits and h.start < hits[-1].end:
@@ -133,6 +134,30 @@ def _ambiguous_miss(text: str, hit: Hit, starts: set[int], ends: dict[int, Hit])
     next_capital = (next_word[:1].isupper() and next_word.isalpha() and text[hit.end : hit.end + 1] not in ",."
                     and not next_is_hit)
     return (prev_capital or next_capital) and not _is_title_word(prev_word)
+
+
+def _titles_yielding_to_parties(text: str, found: list[Hit]) -> list[Hit]:
+    """ "Phó chủ tịch Ủy ban châu Âu Maros Sefcovic": the title "Phó chủ tịch Ủy ban" would swallow the start of the
+    party "Ủy ban châu Âu"; when what comes before the party is a title of its own ("Phó chủ tịch"), that is the title."""
+    out = []
+    for h in found:
+        if h.kind == "title":
+            party = next((a for a in found if a.kind == "actor" and h.start < a.start < h.end < a.end), None)
+            shorter = text[h.start : party.start].rstrip() if party else ""
+            if shorter and _title_forms().get(shorter):
+                h = Hit(h.start, h.start + len(shorter), "title", _title_forms()[shorter])
+        out.append(h)
+    out.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _title_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for form, kind, value in _entries():
+        if kind == "title":
+            forms.setdefault(unicodedata.normalize("NFC", form), value)
+    return forms
 
 
 def _is_title_word(word: str) -> bool:

@@ -496,6 +496,9 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # a title swallowing the start of a party ("Phó chủ tịch Ủy ban" + "Ủy ban châu Âu") yields to it (stop 26)
+    ("Phó chủ tịch Ủy ban châu Âu Peter Novak tối qua công bố loạt biện pháp nhằm tháo gỡ vướng mắc.", "EU",
+     "Peter Novak"),
     # a title in apposition to an office its party closes: placed by it, an unknown name too (stop 26)
     ("Trưởng đoàn đàm phán Iran, Thứ trưởng Ngoại giao Abbas Araghchi, nói rằng phái đoàn Tehran sẽ không gặp trực "
      "tiếp phía Mỹ.", "IRAN", "Abbas Araghchi"),
