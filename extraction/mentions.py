@@ -64,6 +64,7 @@ ANAPHORIC_AFTER = re.compile(
 GLUE = re.compile(
     r"""\s*(?:[–\-,]\s*)?   # "Tổng thư ký ... Đại Tây Dương – NATO, ông Jens ..." : dash or comma glue
       | \s+của\s+          # "Đại diện thường trực của Nga tại OSCE ...", "người phát ngôn của Bộ Ngoại giao"
+      | \s+(?:Cộng\ hòa|Cộng\ hoà|Vương\ quốc|Liên\ bang)\s+   # "Đại sứ Cộng hòa Ba Lan tại Việt Nam ..."
     """,
     re.X,
 )

@@ -496,6 +496,9 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # a state's formal name after the title ("Cộng hòa Ba Lan") is its party, not the post after it (stop 26)
+    ("Đại sứ Cộng hòa Ba Lan tại Việt Nam Tomasz Wierzbicki cho biết Ba Lan sẽ không để biên giới bị biến thành công cụ.",
+     "POLAND", "Tomasz Wierzbicki"),
     # a title swallowing the start of a party ("Phó chủ tịch Ủy ban" + "Ủy ban châu Âu") yields to it (stop 26)
     ("Phó chủ tịch Ủy ban châu Âu Peter Novak tối qua công bố loạt biện pháp nhằm tháo gỡ vướng mắc.", "EU",
      "Peter Novak"),
