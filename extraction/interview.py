@@ -77,9 +77,20 @@ def answer_claim(text: str, clause: Clause, mentions: list[Mention], quotes, ans
     """A clause of an answer with no claim of its own: the answerer's, its kind as its cues give it."""
     found = [c for c in find_cues(text, clause.start, clause.end) if not _inside(c.start, quotes)]
     content = (clause.start, clause.end)
-    kind = _kind_of(found, clause.start, text, mentions, clause.end)
+    kind = _kind_of(found, _said_from(text, clause, found, mentions), text, mentions, clause.end)
     return Claim(clause, [answerer], None, kind, content, (clause.start, _trim_end(text, *content)),
                  _has_quote(content, quotes), [])
+
+
+def _said_from(text: str, clause: Clause, found, mentions: list[Mention]) -> int:
+    """Where what the answer says of other parties starts: after his own verb ("Chúng tôi cho rằng phương Tây cần
+    ..."), after an opening phrase ("Tuy nhiên, để có hòa bình ở Donbass, Nga cần ..."), else the clause's start."""
+    speech = next((c for c in found if c.kind == "speech" and not c.noun), None)
+    if speech is not None and not any(m.actors for m in mentions if clause.start <= m.start < speech.start):
+        return speech.end
+    party = next((m for m in mentions if clause.start <= m.start < clause.end and m.actors), None)
+    comma = text.rfind(",", clause.start, party.start) if party else -1
+    return comma + 1 if comma >= 0 else clause.start
 
 
 def answered_by(claim: Claim, answerer: Mention) -> Claim:

@@ -1602,6 +1602,9 @@ INTERVIEW = ("Đại sứ Ba Lan: OSCE là diễn đàn không thể thay thế\
              "của OSCE để khởi động một tiến trình đối thoại mới với Nga.\n"
              "Nga yêu cầu NATO rút lực lượng khỏi Ba Lan. Ông nhìn nhận yêu cầu này như thế nào?\n"
              "Chúng tôi muốn Nga đưa các lực lượng đã triển khai gần biên giới Ukraine trở về nơi đóng quân thường trực.\n"
+             "Theo ông, NATO nên làm gì?\n"
+             "Chúng tôi cho rằng phương Tây cần thể hiện sự đoàn kết. Tuy nhiên, để có hòa bình ở Donbass, Nga cần thực thi "
+             "đầy đủ các thỏa thuận Minsk.\n"
              "Xin trân trọng cảm ơn Đại sứ!")
 
 
@@ -1613,6 +1616,8 @@ def test_an_interviews_answers_are_the_answerers_and_its_questions_nobodys():
         ("POLAND", "statement", "Marek Zieliński", "2022-01-19"),
         ("POLAND", "proposal", "Marek Zieliński", "2022-01-19"),
         ("RUSSIA", "demand", None, None),
+        ("POLAND", "demand", "Marek Zieliński", "2022-01-19"),
+        ("POLAND", "demand", "Marek Zieliński", "2022-01-19"),
         ("POLAND", "demand", "Marek Zieliński", "2022-01-19"),
     ], found
 
