@@ -20,6 +20,8 @@ def miss(reason):
 
 
 KINDS = [
+    ("Bộ trưởng Quốc phòng Nga Sergei Shoigu cho biết quân đội Nga sẵn sàng phản ứng nhanh chóng nếu tình hình diễn biến "
+     "bất lợi.", "RUSSIA", "warning"),
     ("Nga đòi Kiev nhượng bộ. Tổng thống Macron nhấn mạnh Pháp “sẽ không mặc cả” về chủ quyền của Ukraine.", "FRANCE",
      "rebuttal"),
     ("Ngoại trưởng Mỹ Antony Blinken đã gửi thư mời Ngoại trưởng Nga Sergei Lavrov gặp mặt tại châu Âu vào tuần tới.",
