@@ -1040,6 +1040,11 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # an agreement named after a capital is not its state; the territory violated is acted on (stop 26)
+    ("Nga tập trung quân. Ông Macron và ông Zelensky đều khẳng định thỏa thuận Minsk vẫn là con đường duy nhất.", "FRANCE",
+     "statement", []),
+    ("Nga tập trung quân. Thủ tướng Đức cảnh báo mọi hành vi vi phạm toàn vẹn lãnh thổ Ukraine sẽ “phải trả giá đắt”.",
+     "GERMANY", "warning", ["RUSSIA"]),
     ("Ngoại trưởng Hy Lạp Nikos Dendias khẳng định Hy Lạp chỉ ngồi vào bàn đàm phán khi tàu khảo sát của Thổ Nhĩ Kỳ rời "
      "khỏi vùng biển tranh chấp.", "GREECE", "demand", ["TÜRKIYE"]),
     # a group named as one: each of its parties (stop 26)
