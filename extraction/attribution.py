@@ -256,6 +256,10 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
                 return "demand"  # "... nhấn mạnh Mỹ và NATO cần coi trọng ...": each of them is asked
             if _names_anyone_before(text, after, c.start):
                 return "demand"  # "... cho rằng cộng đồng quốc tế cần làm rõ ...": an ask of everyone
+            if PASSIVE_NEED.match(text, c.end) and any(
+                    set(m.actors) - speakers for m in mentions if after <= m.start < c.start and m.actors
+                    and OF_PARTY.search(text, max(after, m.start - 6), m.start)):
+                return "demand"  # "các quan ngại an ninh chính đáng của Nga cần được coi trọng": an ask of whoever must
             needed_of = next((m for m in mentions if m.start >= c.end and m.actors and m.start < end), None)
             if (needed_of and not c.negated and not text[c.end : needed_of.start].strip()
                     and not set(needed_of.actors) & speakers):
@@ -269,6 +273,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
     return shape_kind(text, after, end) or "statement"
 
 
+PASSIVE_NEED = re.compile(r"[\s“”\"]*được\s", re.I)  # "cần được coi trọng"
+OF_PARTY = re.compile(r"\bcủa\s+$")
 # "muốn các đồng minh trong EU và NATO có hành động ...": a want of a group of parties asks them
 WANTED_OF_GROUP = re.compile(r"\s*(?:các|những)\s+(?:đồng\s+minh|đối\s+tác|nước|quốc\s+gia|thành\s+viên)\b", re.I)
 

@@ -120,14 +120,15 @@ def _labelled_party(claim: Claim, actors, mentions: list[Mention], text: str) ->
 
 
 PLACE_BEFORE = re.compile(r"\b(?:ở|tại)\s+$")
+PASSIVE_MODAL = re.compile(r"(?:cần\s+phải|cần|phải|nên)[\s“”\"]+được\s", re.I)
 MODAL_SUBJECT_GAP = 16  # characters between a party and its modal: "phương Tây cần phải", "Nga sẽ phải chịu"
 
 
 def modal_subjects(claim: Claim, mentions: list[Mention], text: str) -> tuple[str, ...]:
     """ "... sẽ khiến Nga phải chịu hậu quả", "phương Tây cần phải chấp nhận": the parties of the one who must."""
     at = claim.subject_of_cue
-    if at < 0:
-        return ()
+    if at < 0 or PASSIVE_MODAL.match(text, at):
+        return ()  # (none: "các quan ngại của Nga cần được coi trọng" asks whoever must, not Russia)
     before = [m for m in mentions if claim.content[0] <= m.start and m.end <= at and at - m.end <= MODAL_SUBJECT_GAP]
     if before and PLACE_BEFORE.search(text, max(0, before[-1].start - 6), before[-1].start):
         return ()  # "20 nhân viên Đại sứ quán Séc ở Moscow sẽ phải rời khỏi Nga": a place, not who must

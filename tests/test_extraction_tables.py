@@ -20,6 +20,12 @@ def miss(reason):
 
 
 KINDS = [
+    # another party's concerns that "need to be" met: an ask of whoever must meet them (stop 26)
+    ("Ngoại trưởng Trung Quốc Vương Nghị cho rằng các quan ngại an ninh hợp lý của Nga cần được coi trọng và giải quyết.",
+     "CHINA", "demand"),
+    ("Bà Sherman nhấn mạnh Mỹ sẽ không để bất kỳ ai đóng sập chính sách mở cửa của NATO.", "US", "rebuttal"),
+    ("Bộ trưởng Tài chính Mỹ cho biết Washington sẵn sàng có thêm hành động nếu quân đội Myanmar không thay đổi.", "US",
+     "warning"),
     ("Bộ trưởng Quốc phòng Nga Sergei Shoigu cho biết quân đội Nga sẵn sàng phản ứng nhanh chóng nếu tình hình diễn biến "
      "bất lợi.", "RUSSIA", "warning"),
     ("Nga đòi Kiev nhượng bộ. Tổng thống Macron nhấn mạnh Pháp “sẽ không mặc cả” về chủ quyền của Ukraine.", "FRANCE",
@@ -1040,6 +1046,8 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    ("Mỹ gửi phản hồi bằng văn bản. Ngoại trưởng Trung Quốc Vương Nghị cho rằng các quan ngại an ninh hợp lý của Nga cần "
+     "được coi trọng.", "CHINA", "demand", []),
     # an agreement named after a capital is not its state; the territory violated is acted on (stop 26)
     ("Nga tập trung quân. Ông Macron và ông Zelensky đều khẳng định thỏa thuận Minsk vẫn là con đường duy nhất.", "FRANCE",
      "statement", []),
