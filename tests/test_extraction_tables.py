@@ -756,6 +756,9 @@ def test_quotation_opening_with_a_speaker(text, actor, speaker):
 
 # a report of another party's words: the party reported holds the position (issue 10, class 5)
 NESTED = [
+    # what another party needs to respect is asked of it by the speaker, not its own words (stop 26)
+    ("Thủ tướng Australia Scott Morrison nói Bắc Kinh cần tôn trọng các cam kết trong Hiệp định Thương mại Tự do.",
+     "AUSTRALIA", "CHINA"),
     # a speech named ("trong bài phát biểu") is no verb: the one criticised for it is not reporting (stop 26)
     ("Bà Kim Yo-jong cũng chỉ trích Tổng thống Moon vì đã “nói những lời sáo rỗng” trong bài phát biểu hôm 15/6.",
      "NORTH KOREA", "SOUTH KOREA"),
