@@ -504,6 +504,8 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    ("Chánh Văn phòng Nội các Nhật Bản Katsunobu Kato tuyên bố Tokyo “tuyệt đối không thể chấp nhận” phán quyết này.",
+     "JAPAN", "Katsunobu Kato"),
     # a state's formal name after the title ("Cộng hòa Ba Lan") is its party, not the post after it (stop 26)
     ("Đại sứ Cộng hòa Ba Lan tại Việt Nam Tomasz Wierzbicki cho biết Ba Lan sẽ không để biên giới bị biến thành công cụ.",
      "POLAND", "Tomasz Wierzbicki"),
