@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # what a step "will only make" worse: a consequence foretold, a threat (stop 26)
+    ("“Gây sức ép hoặc áp đặt các biện pháp trừng phạt sẽ chỉ khiến tình hình trở nên tồi tệ hơn”, người phát ngôn Bộ "
+     "Ngoại giao Trung Quốc Uông Văn Bân nói.", "CHINA", "warning"),
     # another party's concerns that "need to be" met: an ask of whoever must meet them (stop 26)
     ("Ngoại trưởng Trung Quốc Vương Nghị cho rằng các quan ngại an ninh hợp lý của Nga cần được coi trọng và giải quyết.",
      "CHINA", "demand"),
