@@ -1498,6 +1498,9 @@ def test_a_quoted_lead_is_not_a_summary_of_its_speakers_later_words():
 
 
 QUOTED_SENTENCES = [
+    # a warning after an ask in one quotation is an act of its own (stop 26); after a statement it goes on with it
+    ("“Nga cần rút quân khỏi biên giới Ukraine. Không ai nên nghi ngờ về những hậu quả nghiêm trọng nếu Moscow xâm "
+     "lược”, Ngoại trưởng Anh Liz Truss nói.", [("UK", "demand"), ("UK", "warning")]),
     # a party named in the quotation's first sentence is not the speaker of the next: asked there too (stop 26)
     ("“Chúng tôi muốn Nga giải thích những hành động khiêu khích này. Moscow cần kiềm chế mọi bước đi có thể khiến căng "
      "thẳng leo thang”, người phát ngôn Bộ Ngoại giao Mỹ Ned Price nhấn mạnh.", [("US", "demand")]),
