@@ -26,6 +26,7 @@ class Interview:
 
 
 def find_interview(text: str, blocks: list[Block], mentions: list[Mention], dates: list[DateMention]) -> Interview | None:
+    """The article's interview, if it is one: who answers, the question and answer paragraphs, the day."""
     questions = [b for b in blocks if b.role == "body" and text[b.start : b.end].rstrip().endswith("?")]
     if len(questions) < MIN_QUESTIONS:
         return None
@@ -34,15 +35,15 @@ def find_interview(text: str, blocks: list[Block], mentions: list[Mention], date
     for b in blocks:
         if b.start >= questions[0].start:
             break
-        if _names_interview(text, b, words):
+        if _names_interview(text, b.start, b.end, words):
             answerer = next((m for m in mentions if b.start <= m.start < b.end and m.person and m.actors), None)
             if answerer:
                 break
     if answerer is None:
         return None
-    day = next((d for b in blocks if b.start < questions[0].start and _names_interview(text, b, words)
+    day = next((d for b in blocks if b.start < questions[0].start and _names_interview(text, b.start, b.end, words)
                 for d in dates if b.start <= d.start < b.end and d.precision == "day"
-                and _names_interview(text, _sentence_around(text, d.start), words)), None)
+                and _names_interview(text, *_sentence_around(text, d.start), words)), None)
     asked = {b.paragraph for b in questions}
     answers, answering = set(), False
     for b in blocks:
@@ -53,8 +54,7 @@ def find_interview(text: str, blocks: list[Block], mentions: list[Mention], date
     return Interview(answerer, frozenset(asked), frozenset(answers), day)
 
 
-def _names_interview(text: str, span, words) -> bool:
-    lo, hi = span if isinstance(span, tuple) else (span.start, span.end)
+def _names_interview(text: str, lo: int, hi: int, words) -> bool:
     return any(w in text[lo:hi].lower() for w in words)
 
 
@@ -73,7 +73,7 @@ def is_courtesy(text: str, sentence) -> bool:
     return text[sentence.start : sentence.end].lstrip(" –-").lower().startswith("xin ")
 
 
-def answer_claim(text: str, clause: Clause, mentions: list[Mention], quotes, answerer: Mention) -> Claim | None:
+def answer_claim(text: str, clause: Clause, mentions: list[Mention], quotes, answerer: Mention) -> Claim:
     """A clause of an answer with no claim of its own: the answerer's, its kind as its cues give it."""
     found = [c for c in find_cues(text, clause.start, clause.end) if not _inside(c.start, quotes)]
     content = (clause.start, clause.end)

@@ -67,7 +67,7 @@ def _scheduled(d: DateMention, reference: dt.date | None) -> bool:
 
 
 def complete(doc: Document) -> None:
-    """What only the whole article tells: unnamed addressees, each speaker's fullest title."""
+    """What only the whole article tells: unnamed addressees, a lead's date, each speaker's fullest title."""
     roles: dict[str, str] = {}  # "Ngoại trưởng Nga" over "Ngoại trưởng"
     for m in doc.mentions:
         if m.person and m.role and len(m.role) > len(roles.get(m.person, "")):
