@@ -11,7 +11,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .cues import ARMS_REACH, GIVING, Cue, delivers_arms, directs_own_ranks, find_cues, has_word, lexicon_words, shape_kind
+from .cues import (ARMS_REACH, GIVING, Cue, delivers_arms, directs_own_ranks, find_cues, has_word, lexicon_words,
+                   shape_kind)
 from .mentions import Mention
 from .reference import load_cues, load_titles
 from .segment import Clause
@@ -267,7 +268,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue
         if c.negated and c.kind in ("demand", "proposal", "warning"):
             continue
-        if c.kind == "proposal" and GIVING.search(text, c.start, c.end) and delivers_arms(text, c.start, c.end + ARMS_REACH):
+        if (c.kind == "proposal" and GIVING.search(text, c.start, c.end)
+                and delivers_arms(text, c.start, c.end + ARMS_REACH)):
             continue  # "sẽ tiếp tục cung cấp vũ khí phòng thủ cho Kiev": an act announced
         return c.kind
     return shape_kind(text, after, end) or "statement"

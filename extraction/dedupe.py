@@ -126,8 +126,8 @@ def _introduces(text: str, a: Draft, b: Draft) -> bool:
     if a.kind != "statement" or len(said.split()) > SHORT_INTRODUCTION or not CLOSES_SENTENCE.match(text, a.span[1]):
         return False
     # "Phía Mỹ cũng lên tiếng ủng hộ Canberra." opening its paragraph, then who said what: a heading for the report
-    heading = (not a.speaker and (b.speaker or b.kind == "statement") and b.paragraph == a.paragraph and a.role == "body"
-               and bool(OPENS_PARAGRAPH.search(text, max(0, a.span[0] - 12), a.span[0])))
+    heading = (not a.speaker and (b.speaker or b.kind == "statement") and b.paragraph == a.paragraph
+               and a.role == "body" and bool(OPENS_PARAGRAPH.search(text, max(0, a.span[0] - 12), a.span[0])))
     return heading or bool(ANAPHORIC_CLOSE.search(said))
 
 

@@ -138,7 +138,8 @@ def _ambiguous_miss(text: str, hit: Hit, starts: set[int], ends: dict[int, Hit])
 
 def _titles_yielding_to_parties(text: str, found: list[Hit]) -> list[Hit]:
     """ "Phó chủ tịch Ủy ban châu Âu Maros Sefcovic": the title "Phó chủ tịch Ủy ban" would swallow the start of the
-    party "Ủy ban châu Âu"; when what comes before the party is a title of its own ("Phó chủ tịch"), that is the title."""
+    party "Ủy ban châu Âu"; when what comes before the party is a title of its own ("Phó chủ tịch"), that is the
+    title."""
     out = []
     for h in found:
         if h.kind == "title":

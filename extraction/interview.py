@@ -25,7 +25,8 @@ class Interview:
     day: DateMention | None  # "Cuộc phỏng vấn diễn ra hôm 19/1": the day of every answer
 
 
-def find_interview(text: str, blocks: list[Block], mentions: list[Mention], dates: list[DateMention]) -> Interview | None:
+def find_interview(text: str, blocks: list[Block], mentions: list[Mention],
+                   dates: list[DateMention]) -> Interview | None:
     """The article's interview, if it is one: who answers, the question and answer paragraphs, the day."""
     questions = [b for b in blocks if b.role == "body" and text[b.start : b.end].rstrip().endswith("?")]
     if len(questions) < MIN_QUESTIONS:
