@@ -91,7 +91,7 @@ def delivers_arms(text: str, start: int, end: int) -> bool:
     cho Kiev": arms delivered to a party are an announced act (a statement), not an offer (heldout8, three annotators
     of fresh articles); aid sent ("sẽ gửi 4 triệu liều vắc xin cho Mexico") is one (dev-train)."""
     lower = text[start:end].lower()
-    return any(has_word(lower, w) for w in load_cues().get("arms") or ())
+    return any(has_word(lower, w) for w in lexicon_words("arms"))
 
 
 def directs_own_ranks(text: str, cue: Cue) -> bool:
@@ -204,11 +204,10 @@ def _is_noun(word: str, cased: str, s: int, following: str, lex: _Lexicon) -> bo
         return False
     # (a marker opening the sentence is capitalised: "Mọi đề nghị về việc ... đều không thể chấp nhận"; one inside
     # a name is none: "Nhật Bản tuyên bố")
-    two = _prev_words(cased, s, 2)
-    in_name = len(two.split()) == 2 and all(w[:1].isupper() for w in two.split())
-    if not in_name:
-        two = two.lower()
-    if two.split()[-1:] and two.split()[-1] in lex.noun_markers or two in lex.noun_markers:
+    words = _prev_words(cased, s, 2).split()
+    if not (len(words) == 2 and all(w[:1].isupper() for w in words)):
+        words = [w.lower() for w in words]
+    if words and (words[-1] in lex.noun_markers or " ".join(words) in lex.noun_markers):
         return True
     if WHERE_SAID.match(cased, s + len(word)):
         return False  # "bình luận trên Twitter": where it was said, not "the comment above"

@@ -140,15 +140,17 @@ def _titles_yielding_to_parties(text: str, found: list[Hit]) -> list[Hit]:
     """ "Phó chủ tịch Ủy ban châu Âu Maros Sefcovic": the title "Phó chủ tịch Ủy ban" would swallow the start of the
     party "Ủy ban châu Âu"; when what comes before the party is a title of its own ("Phó chủ tịch"), that is the
     title."""
-    out = []
-    for h in found:
-        if h.kind == "title":
-            party = next((a for a in found if a.kind == "actor" and h.start < a.start < h.end < a.end), None)
-            shorter = text[h.start : party.start].rstrip() if party else ""
-            if shorter and _title_forms().get(shorter):
-                h = Hit(h.start, h.start + len(shorter), "title", _title_forms()[shorter])
-        out.append(h)
-    out.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out, trimmed = list(found), False
+    for i, h in enumerate(found):
+        if h.kind != "title":
+            continue
+        inside = (a for a in found[i + 1 :] if a.start < h.end)  # found is sorted by start: stop at the title's end
+        party = next((a for a in inside if a.kind == "actor" and h.start < a.start and a.end > h.end), None)
+        shorter = text[h.start : party.start].rstrip() if party else ""
+        if shorter in _title_forms():
+            out[i], trimmed = Hit(h.start, h.start + len(shorter), "title", _title_forms()[shorter]), True
+    if trimmed:
+        out.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return out
 
 

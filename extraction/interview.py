@@ -12,7 +12,7 @@ from .clean import Block
 from .cues import find_cues, lexicon_words
 from .dates import DateMention
 from .mentions import Mention
-from .segment import Clause
+from .segment import Clause, Sentence
 
 MIN_QUESTIONS = 2  # one question paragraph may be a rhetorical one in a report
 
@@ -25,7 +25,7 @@ class Interview:
     day: DateMention | None  # "Cuộc phỏng vấn diễn ra hôm 19/1": the day of every answer
 
 
-def find_interview(text: str, blocks: list[Block], mentions: list[Mention],
+def find_interview(text: str, blocks: list[Block], sentences: list[Sentence], mentions: list[Mention],
                    dates: list[DateMention]) -> Interview | None:
     """The article's interview, if it is one: who answers, the question and answer paragraphs, the day."""
     questions = [b for b in blocks if b.role == "body" and text[b.start : b.end].rstrip().endswith("?")]
@@ -42,9 +42,9 @@ def find_interview(text: str, blocks: list[Block], mentions: list[Mention],
                 break
     if answerer is None:
         return None
-    day = next((d for b in blocks if b.start < questions[0].start and _names_interview(text, b.start, b.end, words)
-                for d in dates if b.start <= d.start < b.end and d.precision == "day"
-                and _names_interview(text, *_sentence_around(text, d.start), words)), None)
+    # the day a sentence of the opening gives with an interview word ("Cuộc phỏng vấn diễn ra hôm 19/1")
+    day = next((d for s in sentences if s.start < questions[0].start and _names_interview(text, s.start, s.end, words)
+                for d in dates if s.start <= d.start < s.end and d.precision == "day"), None)
     asked = {b.paragraph for b in questions}
     answers, answering = set(), False
     for b in blocks:
@@ -59,17 +59,12 @@ def _names_interview(text: str, lo: int, hi: int, words) -> bool:
     return any(w in text[lo:hi].lower() for w in words)
 
 
-def _sentence_around(text: str, at: int) -> tuple[int, int]:
-    lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    hi = min((i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0), default=len(text))
-    return lo, hi
 
-
-def is_question(text: str, sentence) -> bool:
+def is_question(text: str, sentence: Sentence) -> bool:
     return text[sentence.start : sentence.end].rstrip().endswith("?")
 
 
-def is_courtesy(text: str, sentence) -> bool:
+def is_courtesy(text: str, sentence: Sentence) -> bool:
     """ "Xin trân trọng cảm ơn Đại sứ!": the interviewer's thanks."""
     return text[sentence.start : sentence.end].lstrip(" –-").lower().startswith("xin ")
 

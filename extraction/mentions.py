@@ -215,15 +215,16 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     return Mention(title.start, role_end, tuple(actors[-1:]), None, text[title.start:role_end], pronoun=True), j
 
 
-PORTFOLIO = re.compile(r"\s+(?:phụ\s+trách|tại)\s+")  # "phụ trách ...", a post no party names: "tại các tổ chức quốc tế ở Vienna"
+PORTFOLIO = re.compile(r"\s+(?:phụ\s+trách|tại)\s+")  # "phụ trách ...", or a post no party names ("tại ...")
 PORTFOLIO_WORD = re.compile(r"\s*([^\W\d_][\w'’\-]*)")
 PORTFOLIO_WORDS = 10  # "phụ trách các vấn đề châu Âu và Á-Âu": a portfolio is a few words
 NAME_WORDS = 2  # an unknown name closing a run of capitals: its last two words ("Âu Olga Stefanishyna")
 
 
 def _portfolio_name(text: str, pos: int, block_end: int) -> int | None:
-    """Where the name starts after a title's portfolio ("Phó Thủ tướng Ukraine phụ trách hội nhập châu Âu Olga
-    Stefanishyna", "Thứ trưởng Ngoại giao Mỹ phụ trách các vấn đề chính trị Victoria Nuland"): the last two words of
+    """Where the name starts after a title's portfolio or a post no party names ("Phó Thủ tướng Ukraine phụ trách hội
+    nhập châu Âu Olga Stefanishyna", "Thứ trưởng Ngoại giao Mỹ phụ trách các vấn đề chính trị Victoria Nuland", "Đại
+    diện thường trực Nga tại các tổ chức quốc tế ở Vienna Mikhail Ulyanov"): the last two words of
     the first run of two or more capitalised words, the portfolio's words before it no punctuation apart."""
     opened = PORTFOLIO.match(text, pos)
     if not opened:

@@ -264,7 +264,7 @@ def main_other_party(counts: Counter, holders) -> list[str]:
     return []
 
 
-def infer_targets(draft: Draft, drafts: list[Draft], counts: Counter, text: str = "") -> list[str]:
+def infer_targets(draft: Draft, drafts: list[Draft], counts: Counter, text: str) -> list[str]:
     """Targets for a position that names no addressee, once the whole article is read."""
     if draft.kind == "rebuttal":
         return answered_party(draft, drafts, counts, text)
@@ -279,11 +279,11 @@ def infer_targets(draft: Draft, drafts: list[Draft], counts: Counter, text: str 
 THIS_ASK = re.compile(r"\b(?:yêu\s+cầu|đòi\s+hỏi|đề\s+xuất|đề\s+nghị)\s+(?:này|đó|trên)\b", re.I)
 
 
-def answered_party(draft: Draft, drafts: list[Draft], counts: Counter, text: str = "") -> list[str]:
+def answered_party(draft: Draft, drafts: list[Draft], counts: Counter, text: str) -> list[str]:
     """A rebuttal naming no one rejects the nearest claim of another party, before or after it
     ("Moskva phủ nhận ... Mỹ cảnh báo Nga có thể động binh"), a claim about its holders first."""
     before_it = drafts[: next(i for i, d in enumerate(drafts) if d is draft)]
-    if text and THIS_ASK.search(text, *draft.span):
+    if THIS_ASK.search(text, *draft.span):
         # "Bộ Ngoại giao Bulgaria gọi yêu cầu này là “không thể chấp nhận”": the ask just reported
         asked = [d for d in before_it if d.actor not in draft.holders and (d.kind in ("demand", "proposal")
                                                                           or d.sentence >= draft.sentence - 1)]

@@ -44,7 +44,7 @@ class _State:
 def read_claims(doc: Document) -> None:
     """Adds the candidates and the drafts of the kept ones."""
     state = _State()
-    state.interview = find_interview(doc.text, doc.blocks, doc.mentions, doc.dates)
+    state.interview = find_interview(doc.text, doc.blocks, doc.sentences, doc.mentions, doc.dates)
     for s in doc.sentences:
         s_mentions, s_dates = doc.mentions_in(s.start, s.end), doc.dates_in(s.start, s.end)
         before = len(doc.drafts)

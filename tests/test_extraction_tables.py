@@ -1654,7 +1654,7 @@ def test_questions_in_a_report_are_no_interview():
             "Chưa ai biết điều gì sẽ xảy ra ở biên giới trong những tuần tới.\nVì sao phương Tây lo ngại?\n"
             "Quân đội Nga vẫn tiếp tục tập trận gần biên giới với Ukraine trong nhiều tuần.")
     run_doc = run(text, ArticleMeta(published="2022-02-10"))
-    assert find_interview(run_doc.text, run_doc.blocks, run_doc.mentions, run_doc.dates) is None
+    assert find_interview(run_doc.text, run_doc.blocks, run_doc.sentences, run_doc.mentions, run_doc.dates) is None
 
 
 def test_a_lead_naming_an_office_restates_the_body_naming_its_holder():
