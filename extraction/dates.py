@@ -69,8 +69,9 @@ class DateMention:
 
 
 def _year_for(month: int, ref: dt.date) -> int:
-    """Articles talk about the recent past: December in a January article is last year's."""
-    return ref.year - 1 if month > ref.month + 1 else ref.year
+    """The nearer of the two readings, the past on a tie: December in a January article is last year's, June in
+    an April one this year's (a start ahead, "từ ngày 14/6", never the day of words 10 months back)."""
+    return ref.year - 1 if month - ref.month >= 6 else ref.year
 
 
 def _month_back(ref: dt.date, months: int) -> str:
