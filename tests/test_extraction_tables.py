@@ -101,6 +101,16 @@ KINDS = [
     ("Ngoại trưởng Séc Jakub Kulhanek khẳng định Praha sẽ không rút lại các cáo buộc liên quan tới vụ nổ.", "CZECHIA",
      "rebuttal"),
     ("Ngoại trưởng Iran Mohammad Javad Zarif tuyên bố Tehran sẽ “trả thù” vào thời điểm thích hợp.", "IRAN", "warning"),
+    # holding to a principle another party would have dropped, denying outright, not doing what another asks (stop 27)
+    ("Nga đòi NATO ngừng mở rộng. Ông Stoltenberg nhấn mạnh NATO “sẽ không từ bỏ các nguyên tắc cốt lõi”.", "NATO",
+     "rebuttal"),
+    ("“Không có chuyện binh sĩ Thổ Nhĩ Kỳ có mặt ở Nagorno-Karabakh”, Ngoại trưởng Nga Sergei Lavrov nói.", "RUSSIA",
+     "rebuttal"),
+    ("Ngoại trưởng Litva hôm qua cho biết nước này sẽ không cắt giảm nhân sự ngoại giao như yêu cầu của Minsk.",
+     "LITHUANIA", "rebuttal"),
+    # hoping to receive an answer asks for it (stop 27)
+    ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
+     "RUSSIA", "demand"),
     ("“Chúng tôi sẽ không dung thứ cho các giao dịch đáng kể với lĩnh vực quốc phòng của Nga”, Ngoại trưởng Mỹ Mike "
      "Pompeo nói.", "US", "warning"),
     # its own side maybe forced to act: a threat, as "sẽ buộc phải" was (stop 25; it was a demand on itself)
