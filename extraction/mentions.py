@@ -19,7 +19,7 @@ from . import gazetteer, nlp
 from .clean import Block
 from .cues import has_word, lexicon_words
 from .gazetteer import Hit
-from .reference import compound_prone_aliases, load_titles, organisation_codes
+from .reference import compound_prone_aliases, load_titles, named_elsewhere_aliases, organisation_codes
 
 # NER costs ~5 ms a call: real articles need at most 4 (seeds, heldout8, dev-train), a submitted megabyte
 # of "ông <Unknown Name> nói" would need ~37,000 (over 3 minutes of a worker)
@@ -328,8 +328,12 @@ def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
 
 def _find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
     out: list[Mention] = []
-    for b in blocks:
-        hits = _referring_hits(text, _whole_word_hits(text, gazetteer.scan(text, b.start, b.end), b))
+    block_hits = [(b, gazetteer.scan(text, b.start, b.end)) for b in blocks]
+    common = named_elsewhere_aliases()
+    named = {h.value for _, hits in block_hits for h in hits if h.kind == "actor" and text[h.start : h.end] not in common}
+    for b, hits in block_hits:
+        hits = [h for h in hits if h.value in named or text[h.start : h.end] not in common]
+        hits = _referring_hits(text, _whole_word_hits(text, hits, b))
         hits = [h for h in hits
                 if not (h.kind == "actor" and (TIME_ZONE.search(text, max(b.start, h.start - 6), h.start)
                                                or _place_gloss(text, h)))]

@@ -183,6 +183,11 @@ def compound_prone_aliases() -> frozenset[str]:
     return frozenset(load_yaml("actors.yaml").get("compound_prone") or ())
 
 
+@functools.lru_cache(maxsize=1)
+def named_elsewhere_aliases() -> frozenset[str]:
+    return frozenset(load_yaml("actors.yaml").get("named_elsewhere") or ())
+
+
 def ignored_names() -> tuple[str, ...]:
     return tuple(load_yaml("actors.yaml").get("ignore") or ())
 

@@ -508,6 +508,9 @@ ACTORS = [
     # the charge behind an act is the acting party's, not the party acted on right before it
     ("Tuần trước, Anh và Canada đã trục xuất 5 nhà ngoại giao Belarus với cáo buộc họ hoạt động gián điệp.",
      {"UK", "CANADA"}),
+    # "liên minh" is NATO only where the article names NATO (stop 27)
+    ("Hàng nghìn người biểu tình ở Yerevan. Liên minh 17 đảng đối lập yêu cầu ông Pashinyan từ chức.", set()),
+    ("NATO họp tại Brussels. Liên minh khẳng định sẽ tăng cường sườn phía đông.", {"NATO"}),
 ]
 
 
