@@ -268,6 +268,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue
         if c.negated and c.kind in ("demand", "proposal", "warning"):
             continue
+        if c.kind == "rebuttal" and _judges(text, c) and _judges_an_act(text, c.start):
+            continue  # "gọi quyết định của Minsk là “không có cơ sở”": an act judged, no claim rejected
         if (c.kind == "proposal" and GIVING.search(text, c.start, c.end)
                 and delivers_arms(text, c.start, c.end + ARMS_REACH)):
             continue  # "sẽ tiếp tục cung cấp vũ khí phòng thủ cho Kiev": an act announced
@@ -630,6 +632,18 @@ def _cue_kind(cue: Cue, v: _View) -> str:
 def _judges(text: str, cue: Cue) -> bool:
     """ "vô căn cứ", "không có cơ sở": the speaker judges a claim; whoever is named before it does not act."""
     return text[cue.start : cue.end].lower() in lexicon_words("judgements")
+
+
+JUDGED_REACH = 60  # characters before a judgement that name what it judges ("gọi quyết định của Mỹ là “phá hoại” và")
+
+
+def _judges_an_act(text: str, at: int) -> bool:
+    """What is judged, in the words of its sentence before the judgement, names a decision or measure ("quyết định
+    trục xuất", "các mức thuế") and no claim."""
+    lo = max(text.rfind(".", 0, at), text.rfind("\n", 0, at), at - JUDGED_REACH)
+    judged = text[lo:at].lower()
+    return (any(has_word(judged, w) for w in lexicon_words("act_nouns"))
+            and not any(has_word(judged, w) for w in lexicon_words("claim_nouns")))
 
 
 ACT_SUBJECT_WORDS = 3  # adverbs between a subject and its verb: "Kiev tiếp tục từ chối", "Nga đã nhiều lần bác bỏ"

@@ -108,6 +108,14 @@ KINDS = [
      "rebuttal"),
     ("Ngoại trưởng Litva hôm qua cho biết nước này sẽ không cắt giảm nhân sự ngoại giao như yêu cầu của Minsk.",
      "LITHUANIA", "rebuttal"),
+    # an act judged groundless is a view of it, a claim judged so is rejected; a source asking anonymity asks nothing
+    # (stop 27)
+    ("Phát ngôn viên Điện Kremlin Dmitry Peskov gọi quyết định của Mỹ là “phá hoại” và “không có cơ sở”.", "RUSSIA",
+     "statement"),
+    ("Thủ tướng Đức Angela Merkel cho rằng quyết định trục xuất là “không có cơ sở”.", "GERMANY", "statement"),
+    ("Bộ Ngoại giao Romania cho rằng đòi hỏi của Nga “không có cơ sở”.", "ROMANIA", "rebuttal"),
+    ("Một quan chức Bộ Ngoại giao Mỹ đề nghị giấu tên nói rằng những cáo buộc của Trung Quốc là “hoàn toàn vô căn cứ”.",
+     "US", "rebuttal"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
