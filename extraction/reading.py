@@ -154,6 +154,12 @@ def _holders(claim: Claim, state: _State) -> list[str]:
 
 
 def _agent_person(agent: Mention, state: _State, claim: Claim) -> Mention:
+    if agent.pronoun and agent.role and not agent.actors and not agent.person:
+        # "Theo người phát ngôn, ...": the last speaker who holds that title
+        last = state.last_speaker
+        if last and last.role and agent.role.casefold() in last.role.casefold():
+            return replace(agent, person=last.person, actors=last.actors, role=last.role, pronoun=False)
+        return agent
     if not agent.pronoun or agent.role:
         return agent
     # a bare "ông", "bà": the person the paragraph's sentence before opened with ("Tổng thống Indonesia Joko Widodo

@@ -1492,6 +1492,10 @@ GOES_ON = [
      "binh sĩ gần biên giới Ukraine.", [("RUSSIA", "statement", "Vladimir Putin")]),
     ("Tổng thống Nga Vladimir Putin khẳng định, Nga không muốn xung đột với bất kỳ ai. Mỹ đã gửi thêm quân tới Ba "
      "Lan.", [("RUSSIA", "statement", "Vladimir Putin")]),
+    # "Theo người phát ngôn, ...": the last speaker holding that title (stop 27)
+    ("Người phát ngôn Bộ Ngoại giao Belarus Anatoly Glaz hôm qua cho biết Minsk yêu cầu Ba Lan cắt giảm nhân viên ngoại "
+     "giao. Theo người phát ngôn, quyết định trên được đưa ra vì Warsaw đã tiến hành các hoạt động phá hoại.",
+     [("BELARUS", "demand", "Anatoly Glaz"), ("BELARUS", "statement", "Anatoly Glaz")]),
 ]
 
 
