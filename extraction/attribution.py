@@ -298,11 +298,15 @@ def _coordinated_before(text: str, mentions: list[Mention], at: int) -> list[Men
 
 
 NOMINALISER = re.compile(r"(?:^|\s)việc\s+$", re.I)
+COPULA = re.compile(r"\slà\s")
 
 
 def _nominalised(text: str, cue: Cue, mentions: list[Mention], after: int) -> bool:
     """The cue is the verb of a clause made a noun by "việc" ("việc Nga đòi ...", "việc NATO từ chối ..."): it
-    names another party's act, the sentence's own verb comes later."""
+    names another party's act, the sentence's own verb comes later. A cue that runs on to that verb ("việc Nga đáp
+    trả là “không thể tránh khỏi”") is the sentence's own."""
+    if COPULA.search(text, cue.start, cue.end):
+        return False
     if NOMINALISER.search(text, max(after, cue.start - 6), cue.start):
         return True  # "việc tiếp tục đàm phán lúc này là vô nghĩa": an act spoken of
     subject = next((m for m in reversed(mentions) if after <= m.start and m.end <= cue.start), None)

@@ -116,6 +116,9 @@ KINDS = [
     ("Bộ Ngoại giao Romania cho rằng đòi hỏi của Nga “không có cơ sở”.", "ROMANIA", "rebuttal"),
     ("Một quan chức Bộ Ngoại giao Mỹ đề nghị giấu tên nói rằng những cáo buộc của Trung Quốc là “hoàn toàn vô căn cứ”.",
      "US", "rebuttal"),
+    # its own response called inevitable: a threat, though "việc" makes a noun of it (stop 27)
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova tuyên bố việc Nga đáp trả là “không thể tránh khỏi”.", "RUSSIA",
+     "warning"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
