@@ -119,6 +119,10 @@ KINDS = [
     # its own response called inevitable: a threat, though "việc" makes a noun of it (stop 27)
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova tuyên bố việc Nga đáp trả là “không thể tránh khỏi”.", "RUSSIA",
      "warning"),
+    # acting firmly ahead is a threat; wanting to meet offers a meeting (stop 27)
+    ("Ông Biden cũng nói rõ rằng Mỹ sẽ hành động “kiên quyết” để bảo vệ lợi ích quốc gia trước các hành động của Nga.",
+     "US", "warning"),
+    ("Tổng thống Mỹ Joe Biden cho biết vẫn muốn gặp ông Putin tại châu Âu vào mùa hè này.", "US", "proposal"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
