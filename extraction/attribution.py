@@ -745,6 +745,10 @@ def _credit_speaker(v: _View, claim: Claim, same_sentence: Claim | None, kind_cu
     if theo is not None and theo.pronoun and not theo.person and not theo.actors:
         claim.agents = [theo]  # "Theo ông, Nga ...": resolved to the last speaker like any bare "ông"
         return
+    if theo is not None and theo.role and theo.actors and claim.cue is not None and claim.cue.content_only:
+        # "Theo Ngoại trưởng Anh, bất kỳ cuộc xâm nhập nào của Nga ... sẽ là “một sai lầm”": the office says it
+        claim.agents = [theo]
+        return
     if theo is None and same_sentence and len(same_sentence.agents) == 1 and same_sentence.agents[0].person:
         theo = same_sentence.agents[0] if same_sentence.cue and same_sentence.cue.kind == "speech" else None
     if theo is None and kind_cue and claim.cue and claim.cue.kind == "speech" and kind_cue.start > claim.cue.end:

@@ -132,8 +132,8 @@ def modal_subjects(claim: Claim, mentions: list[Mention], text: str) -> tuple[st
     before = [m for m in mentions if claim.content[0] <= m.start and m.end <= at and at - m.end <= MODAL_SUBJECT_GAP]
     if before and PLACE_BEFORE.search(text, max(0, before[-1].start - 6), before[-1].start):
         return ()  # "20 nhân viên Đại sứ quán Séc ở Moscow sẽ phải rời khỏi Nga": a place, not who must
-    if not before:
-        return ()
+    if not before or _acted_on(text, claim.content[0], before[-1]):
+        return ()  # (none: "bất kỳ cuộc xâm lược nào của Nga vào Ukraine sẽ là một sai lầm": Ukraine is acted on)
     # "Mỹ, Anh và Úc không nên ...": each of the parties listed
     parties = [m for m in mentions if m.actors and m.start >= claim.content[0]]
     listed = _coordinated_before(text, parties, before[-1].end)
@@ -202,7 +202,7 @@ def _acted_on(text: str, lo: int, m: Mention) -> bool:
                for w in lexicon_words("acted_on")) or bool(ATTACK_INTO.search(text, max(lo, m.start - 40), m.start))
 
 
-ATTACK_INTO = re.compile(r"\b(?:xâm\s+lược|xâm\s+nhập|xâm\s+phạm|tấn\s+công)\b(?:\s+\S+){0,3}?\s+vào\s+$", re.I)
+ATTACK_INTO = re.compile(r"\b(?:xâm\s+lược|xâm\s+nhập|xâm\s+phạm|tấn\s+công)\b(?:\s+\S+){0,6}?\s+vào\s+$", re.I)
 
 
 def _owner_of_rejected(text: str, cue_end: int, m: Mention) -> bool:

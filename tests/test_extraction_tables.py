@@ -123,6 +123,11 @@ KINDS = [
     ("Ông Biden cũng nói rõ rằng Mỹ sẽ hành động “kiên quyết” để bảo vệ lợi ích quốc gia trước các hành động của Nga.",
      "US", "warning"),
     ("Tổng thống Mỹ Joe Biden cho biết vẫn muốn gặp ông Putin tại châu Âu vào mùa hè này.", "US", "proposal"),
+    # "đáp lại rằng" reports words; a mistake foretold of an act is said by whoever reports it (stop 27)
+    ("Tổng thống Mỹ Joe Biden cảnh báo Nga về các lệnh trừng phạt mới. Nhà lãnh đạo Nga đáp lại rằng đó sẽ là “một sai "
+     "lầm to lớn”.", "RUSSIA", "warning"),
+    ("Ngoại trưởng Anh Liz Truss phát biểu tại London. Theo Ngoại trưởng Anh, bất kỳ cuộc xâm nhập quân sự nào của Nga "
+     "vào Ukraine sẽ là “một sai lầm chiến lược lớn”.", "UK", "warning"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
@@ -1176,6 +1181,9 @@ TARGETS = [
     ("Moskva phủ nhận có kế hoạch tấn công Ukraine. Mỹ cảnh báo Nga có thể động binh.", "RUSSIA", "rebuttal",
      ["US"]),
     ("EU tuyên bố mọi hành động xâm lược sẽ khiến Nga phải chịu hậu quả nghiêm trọng.", "EU", "warning", ["RUSSIA"]),
+    # the invader, not the party invaded, is warned when the act is the subject (stop 27)
+    ("Ngoại trưởng Anh Liz Truss cho biết bất kỳ cuộc xâm lược quân sự nào của Nga vào Ukraine sẽ là một sai lầm chiến "
+     "lược lớn.", "UK", "warning", ["RUSSIA"]),
     ("Ông Borrell bác bỏ thông tin cho rằng EU bị gạt ra ngoài các cuộc đàm phán.", "EU", "rebuttal", []),
     # a statement naming no party is about whom the same report addresses
     ("Ngoại trưởng Nga Sergei Lavrov kêu gọi Mỹ đáp lại các đề xuất an ninh. Ông Lavrov cho biết Moskva đã chờ đợi "
