@@ -56,11 +56,7 @@ LOWER_NEXT = re.compile(
     """,
     re.X,
 )
-ANAPHORIC_AFTER = re.compile(
-    r"""\s+(?:trên|này|đó|nói\ trên)\b   # "Theo người phát ngôn trên, ..."
-    """,
-    re.X,
-)
+ANAPHORIC_AFTER = re.compile(r"\s+(?:trên|này|đó|nói\s+trên)\b")  # "Theo người phát ngôn trên, ..."
 GLUE = re.compile(
     r"""\s*(?:[–\-,]\s*)?   # "Tổng thư ký ... Đại Tây Dương – NATO, ông Jens ..." : dash or comma glue
       | \s+của\s+          # "Đại diện thường trực của Nga tại OSCE ...", "người phát ngôn của Bộ Ngoại giao"
@@ -103,7 +99,25 @@ def _next(hits: list[Hit], i: int, text: str, *, kinds: tuple[str, ...], glue: b
         return None
     gap = text[hits[i].end : hits[i + 1].start]
     pattern = (PARTY_GLUE if glue == "party" else GLUE) if glue else SPACES
-    return i + 1 if pattern.fullmatch(gap) else None
+    return i + 1 if pattern.fullmatch(gap) or (glue is True and _qualifier_glue().fullmatch(gap)) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _qualifiers() -> str:
+    """titles.yaml's title_qualifiers as a regex alternation ("kỳ cựu|hàng đầu|cấp cao")."""
+    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in load_titles().get("title_qualifiers") or ()) or "(?!)"
+
+
+@functools.lru_cache(maxsize=1)
+def _qualifier_glue() -> re.Pattern:
+    """ "Nhà ngoại giao kỳ cựu của Nga", "nhà ngoại giao hàng đầu Mỹ": a qualifier between a title and its party."""
+    return re.compile(rf"\s+(?:{_qualifiers()})(?:\s+của)?\s+")
+
+
+def _anaphoric_after(text: str, at: int) -> bool:
+    """ "người phát ngôn trên", "nhà ngoại giao kỳ cựu này": a title referring back."""
+    qualified = re.compile(rf"\s+(?:{_qualifiers()})").match(text, at)
+    return bool(ANAPHORIC_AFTER.match(text, qualified.end() if qualified else at))
 
 
 def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = False, hits: list[Hit] = ()):
@@ -355,17 +369,19 @@ CLAUSE_BEFORE = re.compile(r"[.!?;:\n“”\"]")
 
 
 @functools.lru_cache(maxsize=1)
-def _none_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _none_markers() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     words = load_titles().get("speaks_for_none") or {}
-    return tuple(words.get("before") or ()), tuple(words.get("inside") or ())
+    return tuple(words.get("before") or ()), tuple(words.get("inside") or ()), tuple(words.get("not_markers") or ())
 
 
 def _speaks_for_none(text: str, m: Mention) -> Mention:
     """ "Cựu Ngoại trưởng Mỹ Henry Kissinger", "Lãnh đạo phe đối lập Nga": a former office holder or
     the opposition speaks for no party (an unplaced person: not the last speaker either)."""
-    before, inside = _none_markers()
+    before, inside, not_markers = _none_markers()
     preceding = CLAUSE_BEFORE.split(text[max(0, m.start - 20) : m.start])[-1]  # "... với phe đối lập.\n\nNgoại trưởng"
     lead_in = (preceding + " " + (m.role or "")).lower()
+    for phrase in not_markers:
+        lead_in = lead_in.replace(phrase, " ")
     if (preceding.split()[-1:] and preceding.split()[-1] in before) or any(has_word(lead_in, w.lower()) for w in inside):
         return replace(m, actors=(), person=m.person or m.role, role=None, pronoun=False)
     if m.person and _former_title_before(text, m.start, before):
@@ -732,9 +748,9 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
             known = gazetteer.office_holders(m.role)
             if earlier and known and earlier.person not in known:
                 earlier = None  # "người phát ngôn Điện Kremlin" after Zakharova, the ministry's: another office
-            if earlier is None and not m.actors and ANAPHORIC_AFTER.match(text, m.end):
+            if earlier is None and not m.actors and _anaphoric_after(text, m.end):
                 earlier = _same_office(out, m.role)  # "người phát ngôn trên": the one named before
-            if earlier is None and _is_descriptor(m.role) and (m.actors or ANAPHORIC_AFTER.match(text, m.end)):
+            if earlier is None and _is_descriptor(m.role) and (m.actors or _anaphoric_after(text, m.end)):
                 # "nhà ngoại giao Nga": that party's person named last; "nhà lãnh đạo này": the person named last
                 same_side = [e for e in reversed(out) if e.person and (e.actors == m.actors or not m.actors)]
                 # "Nhà lãnh đạo Nga đáp lại ...": the head of state or government named, not his aide named last

@@ -128,6 +128,9 @@ KINDS = [
      "lầm to lớn”.", "RUSSIA", "warning"),
     ("Ngoại trưởng Anh Liz Truss phát biểu tại London. Theo Ngoại trưởng Anh, bất kỳ cuộc xâm nhập quân sự nào của Nga "
      "vào Ukraine sẽ là “một sai lầm chiến lược lớn”.", "UK", "warning"),
+    # measures "gây đau đớn" that may be taken: a threat (stop 27)
+    ("Ngoại trưởng Nga Sergei Lavrov nói rằng Moscow có thể áp dụng các biện pháp “gây đau đớn” đối với hoạt động kinh "
+     "doanh của Mỹ tại Nga.", "RUSSIA", "warning"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
@@ -1511,6 +1514,15 @@ GOES_ON = [
     ("Người phát ngôn Bộ Ngoại giao Belarus Anatoly Glaz hôm qua cho biết Minsk yêu cầu Ba Lan cắt giảm nhân viên ngoại "
      "giao. Theo người phát ngôn, quyết định trên được đưa ra vì Warsaw đã tiến hành các hoạt động phá hoại.",
      [("BELARUS", "demand", "Anatoly Glaz"), ("BELARUS", "statement", "Anatoly Glaz")]),
+    # a veteran or top diplomat of a party is that party's diplomat named last; "kỳ cựu" is no "cựu" (stop 27)
+    ("Ngoại trưởng Nga Sergei Lavrov gạt bỏ cáo buộc của phương Tây. Nhà ngoại giao kỳ cựu của Nga cho biết Moscow sẵn "
+     "sàng tiếp tục đối thoại với Washington.",
+     [("RUSSIA", "rebuttal", "Sergei Lavrov"), ("RUSSIA", "proposal", "Sergei Lavrov")]),
+    ("Ngoại trưởng Nga Sergei Lavrov gạt bỏ cáo buộc của phương Tây. Nhà ngoại giao kỳ cựu này cho biết Moscow sẵn "
+     "sàng tiếp tục đối thoại với Washington.",
+     [("RUSSIA", "rebuttal", "Sergei Lavrov"), ("RUSSIA", "proposal", "Sergei Lavrov")]),
+    ("Ngoại trưởng Mỹ Antony Blinken đến Kiev. Nhà ngoại giao hàng đầu Mỹ cảnh báo Moscow sẽ phải gánh chịu “cái giá” "
+     "nếu có hành động gây hấn.", [("US", "warning", "Antony Blinken")]),
 ]
 
 
