@@ -131,6 +131,11 @@ KINDS = [
     # measures "gây đau đớn" that may be taken: a threat (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov nói rằng Moscow có thể áp dụng các biện pháp “gây đau đớn” đối với hoạt động kinh "
      "doanh của Mỹ tại Nga.", "RUSSIA", "warning"),
+    # what a thing "sẽ giúp" do is an assessment, no offer (stop 27: "sẽ giúp" dropped, dev-train +0.004)
+    ("Bộ Quốc phòng Đài Loan cho biết các hệ thống Harpoon sẽ giúp tăng cường đáng kể năng lực phòng thủ bờ biển.",
+     "TAIWAN", "statement"),
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov nghi ngờ việc gia nhập NATO sẽ giúp Ukraine giải quyết các vấn đề "
+     "trong nước.", "RUSSIA", "statement"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
