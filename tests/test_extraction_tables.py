@@ -136,6 +136,10 @@ KINDS = [
      "TAIWAN", "statement"),
     ("Người phát ngôn Điện Kremlin Dmitry Peskov nghi ngờ việc gia nhập NATO sẽ giúp Ukraine giải quyết các vấn đề "
      "trong nước.", "RUSSIA", "statement"),
+    # being threatened, or threatening acts named, makes no threat (stop 27)
+    ("Bộ trưởng Quốc phòng Estonia Kalle Laanet khẳng định Estonia “không sợ bị đe dọa”.", "ESTONIA", "statement"),
+    ("Người phát ngôn Bộ Ngoại giao Mỹ cho biết Washington sát cánh cùng Philippines trước các hành động đe dọa và bắt "
+     "nạt của Trung Quốc.", "US", "statement"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
