@@ -140,6 +140,13 @@ KINDS = [
     ("Bộ trưởng Quốc phòng Estonia Kalle Laanet khẳng định Estonia “không sợ bị đe dọa”.", "ESTONIA", "statement"),
     ("Người phát ngôn Bộ Ngoại giao Mỹ cho biết Washington sát cánh cùng Philippines trước các hành động đe dọa và bắt "
      "nạt của Trung Quốc.", "US", "statement"),
+    # not giving way ("không nhân nhượng"), another's warnings called disinformation, patience running out (stop 27)
+    ("Ông Stoltenberg nhấn mạnh NATO sẽ không nhân nhượng về quyền của mỗi quốc gia được tự lựa chọn con đường phát "
+     "triển.", "NATO", "rebuttal"),
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova gọi những cảnh báo của Washington là một “chiến dịch thông tin sai "
+     "lệch”.", "RUSSIA", "rebuttal"),
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov nói Nga “không thể chờ đợi vô thời hạn” một câu trả lời thỏa đáng.",
+     "RUSSIA", "warning"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
