@@ -1200,6 +1200,10 @@ TARGETS = [
     ("Moskva phủ nhận có kế hoạch tấn công Ukraine. Mỹ cảnh báo Nga có thể động binh.", "RUSSIA", "rebuttal",
      ["US"]),
     ("EU tuyên bố mọi hành động xâm lược sẽ khiến Nga phải chịu hậu quả nghiêm trọng.", "EU", "warning", ["RUSSIA"]),
+    # naming no one, a party addresses whom it addresses by name elsewhere, not the last other party heard (stop 27)
+    ("Chủ tịch Hội đồng châu Âu Charles Michel kêu gọi Nga rút quân.\nNgoại trưởng Ukraine Dmytro Kuleba đề nghị phương "
+     "Tây tăng viện trợ quân sự.\nÔng Michel cảnh báo EU sẽ đáp trả bằng các biện pháp trừng phạt.", "EU", "warning",
+     ["RUSSIA"]),
     # the invader, not the party invaded, is warned when the act is the subject (stop 27)
     ("Ngoại trưởng Anh Liz Truss cho biết bất kỳ cuộc xâm lược quân sự nào của Nga vào Ukraine sẽ là một sai lầm chiến "
      "lược lớn.", "UK", "warning", ["RUSSIA"]),
