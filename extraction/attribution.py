@@ -290,7 +290,8 @@ def _coordinated_before(text: str, mentions: list[Mention], at: int) -> list[Men
     for m in reversed([m for m in mentions if m.end <= at]):
         gap = text[m.end : end]
         listed = gap.strip() == "," and not m.person and not m.role  # "Mỹ, Anh và Úc": bare parties listed
-        if (not group and gap.strip()) or (group and not (COORDINATION.match(gap) or listed)):
+        if (not group and gap.strip().strip("“\"")) or (group and not (COORDINATION.match(gap) or listed)):
+            # (an opening quotation mark may stand between: "Minsk “cần chấm dứt ngay ...”")
             break
         group.insert(0, m)
         end = m.start

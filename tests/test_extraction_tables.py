@@ -147,6 +147,10 @@ KINDS = [
      "lệch”.", "RUSSIA", "rebuttal"),
     ("Người phát ngôn Điện Kremlin Dmitry Peskov nói Nga “không thể chờ đợi vô thời hạn” một câu trả lời thỏa đáng.",
      "RUSSIA", "warning"),
+    # what another party needs, with a quotation mark before the modal; talks carried on offered (stop 27)
+    ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen nói Minsk “cần chấm dứt ngay việc đặt tính mạng con người vào nguy "
+     "hiểm”.", "EU", "demand"),
+    ("Người phát ngôn Nhà Trắng cho biết Mỹ sẽ tiếp tục trao đổi với Pháp trong những ngày tới.", "US", "proposal"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
