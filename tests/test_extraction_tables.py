@@ -551,6 +551,8 @@ ACTORS = [
     # the charge behind an act is the acting party's, not the party acted on right before it
     ("Tuần trước, Anh và Canada đã trục xuất 5 nhà ngoại giao Belarus với cáo buộc họ hoạt động gián điệp.",
      {"UK", "CANADA"}),
+    # the EU's diplomatic service speaks for the EU (stop 27)
+    ("Một phát ngôn viên của Cơ quan Đối ngoại châu Âu (EEAS) gọi quyết định của Bắc Kinh là “đáng tiếc”.", {"EU"}),
     # "liên minh" is NATO only where the article names NATO (stop 27)
     ("Hàng nghìn người biểu tình ở Yerevan. Liên minh 17 đảng đối lập yêu cầu ông Pashinyan từ chức.", set()),
     ("NATO họp tại Brussels. Liên minh khẳng định sẽ tăng cường sườn phía đông.", {"NATO"}),
