@@ -565,6 +565,9 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # the ambassador's full title, then his state's long name and his post (stop 27)
+    ("Đại sứ Đặc mệnh toàn quyền Liên bang Nga tại Việt Nam Nikolai Vorontsov cho biết Moscow cần những cam kết có giá "
+     "trị ràng buộc pháp lý.", "RUSSIA", "Nikolai Vorontsov"),
     ("Chánh Văn phòng Nội các Nhật Bản Katsunobu Kato tuyên bố Tokyo “tuyệt đối không thể chấp nhận” phán quyết này.",
      "JAPAN", "Katsunobu Kato"),
     # a state's formal name after the title ("Cộng hòa Ba Lan") is its party, not the post after it (stop 26)
