@@ -151,6 +151,9 @@ KINDS = [
     ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen nói Minsk “cần chấm dứt ngay việc đặt tính mạng con người vào nguy "
      "hiểm”.", "EU", "demand"),
     ("Người phát ngôn Nhà Trắng cho biết Mỹ sẽ tiếp tục trao đổi với Pháp trong những ngày tới.", "US", "proposal"),
+    # a long description of the claim called "vô nghĩa": its owner is rejected, the caller rejects (stop 27)
+    ("Đại sứ Mỹ tại Liên hợp quốc Linda Thomas-Greenfield gọi tuyên bố của Nga về việc đưa “lực lượng gìn giữ hòa bình” "
+     "vào Donbass là “vô nghĩa”.", "US", "rebuttal"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
