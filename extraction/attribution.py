@@ -329,12 +329,14 @@ def _opens_with_anyone(text: str, at: int) -> bool:
 
 
 def _opens(text: str, after: int, start: int) -> bool:
-    """Nothing but "rằng", punctuation and a group noun ("các nước EU") between `after` (the verb's end) and
-    `start`."""
-    return GROUP_NOUN.sub(" ", text[after:start].replace("rằng", " ")).strip(" ,:") == ""
+    """Nothing but "rằng", punctuation, a clause's conjunction ("..., và Tehran cần ...") and a group noun ("các
+    nước EU") between `after` (the verb's end or the clause's start) and `start`."""
+    head = CONJUNCTION_OPENING.sub(" ", text[after:start])
+    return GROUP_NOUN.sub(" ", head.replace("rằng", " ")).strip(" ,:") == ""
 
 
 GROUP_NOUN = re.compile(r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên)\s*$")
+CONJUNCTION_OPENING = re.compile(r"^[\s,]*(?:và|còn|nhưng|song)\s", re.I)
 
 
 def _is_analysis(text: str, clause: Clause, cues: list[Cue]) -> bool:
@@ -685,12 +687,21 @@ def _has_quote(content, quotes) -> bool:
     return any(content[0] <= qs < content[1] for qs, _ in quotes)
 
 
+THEO_OPENING = re.compile(r"\s*theo\s", re.I)
+
+
 def _continued_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
-    """ "..., nhưng “điều đó yêu cầu Nga ...”": more of the words the same subject was reporting."""
-    if not (v.clause.inherits_subject and same_sentence and same_sentence.cue
-            and same_sentence.cue.kind == "speech"):
+    """ "..., nhưng “điều đó yêu cầu Nga ...”": more of the words the same subject was reporting; and every clause of
+    a sentence a "Theo X," opener attributes ("Theo ông Price, Mỹ sẽ không ..., và Tehran cần quay lại ...")."""
+    reported = (v.clause.inherits_subject and same_sentence and same_sentence.cue
+                and same_sentence.cue.kind == "speech")
+    opened = (same_sentence is not None and same_sentence.cue is None
+              and THEO_OPENING.match(v.text, v.clause.sentence.start) is not None)
+    if not (reported or opened):
         return None
-    kind = _kind_of(v.all_cues(), v.clause.start, v.text, v.mentions, v.clause.end)
+    # whose words they are: the reporting subject, not every party named before the clause
+    heard = same_sentence.agents + [m for m in v.mentions if m.start >= v.clause.start]
+    kind = _kind_of(v.all_cues(), v.clause.start, v.text, heard, v.clause.end)
     content = (v.clause.start, v.clause.end)
     return Claim(v.clause, same_sentence.agents, None, kind, content, v.span_from(v.clause.start),
                  _has_quote(content, v.quotes), [])

@@ -1555,6 +1555,10 @@ GOES_ON = [
      [("RUSSIA", "rebuttal", "Sergei Lavrov"), ("RUSSIA", "proposal", "Sergei Lavrov")]),
     ("Ngoại trưởng Mỹ Antony Blinken đến Kiev. Nhà ngoại giao hàng đầu Mỹ cảnh báo Moscow sẽ phải gánh chịu “cái giá” "
      "nếu có hành động gây hấn.", [("US", "warning", "Antony Blinken")]),
+    # "Theo X," attributes every clause of its sentence; what another party needs there is asked of it (stop 27)
+    ("Người phát ngôn Bộ Ngoại giao Mỹ Ned Price phát biểu hôm qua.\nTheo ông Price, Mỹ sẽ không dỡ bỏ các lệnh trừng "
+     "phạt chỉ để đổi lấy việc Iran ngồi vào bàn đàm phán, và Tehran cần quay lại tuân thủ đầy đủ các cam kết của mình.",
+     [("US", "statement", "Ned Price"), ("US", "demand", "Ned Price")]),
 ]
 
 
