@@ -154,6 +154,9 @@ KINDS = [
     # a long description of the claim called "vô nghĩa": its owner is rejected, the caller rejects (stop 27)
     ("Đại sứ Mỹ tại Liên hợp quốc Linda Thomas-Greenfield gọi tuyên bố của Nga về việc đưa “lực lượng gìn giữ hòa bình” "
      "vào Donbass là “vô nghĩa”.", "US", "rebuttal"),
+    # its door to talks always open offers talks (stop 27)
+    ("Ngoại trưởng Trung Quốc Vương Nghị cho biết cánh cửa đối thoại của Trung Quốc “luôn rộng mở”.", "CHINA",
+     "proposal"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
@@ -554,6 +557,9 @@ ACTORS = [
     # the charge behind an act is the acting party's, not the party acted on right before it
     ("Tuần trước, Anh và Canada đã trục xuất 5 nhà ngoại giao Belarus với cáo buộc họ hoạt động gián điệp.",
      {"UK", "CANADA"}),
+    # the junta's council speaks for Myanmar (stop 27)
+    ("Người phát ngôn của Hội đồng Hành chính Nhà nước, Chuẩn tướng Zaw Min Tun, nói rằng các lệnh trừng phạt đã được "
+     "lường trước.", {"MYANMAR"}),
     # the EU's diplomatic service speaks for the EU (stop 27)
     ("Một phát ngôn viên của Cơ quan Đối ngoại châu Âu (EEAS) gọi quyết định của Bắc Kinh là “đáng tiếc”.", {"EU"}),
     # "liên minh" is NATO only where the article names NATO (stop 27)
