@@ -261,6 +261,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
                     set(m.actors) - speakers for m in mentions if after <= m.start < c.start and m.actors
                     and OF_PARTY.search(text, max(after, m.start - 6), m.start)):
                 return "demand"  # "các quan ngại an ninh chính đáng của Nga cần được coi trọng": an ask of whoever must
+            if not c.negated and needs_what_others_give(text, c.start):
+                return "demand"  # "Ukraine cần vũ khí phòng thủ thực sự": what only others can give is asked of them
             needed_of = next((m for m in mentions if m.start >= c.end and m.actors and m.start < end), None)
             if (needed_of and not c.negated and not text[c.end : needed_of.start].strip()
                     and not set(needed_of.actors) & speakers):
@@ -275,6 +277,16 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue  # "sẽ tiếp tục cung cấp vũ khí phòng thủ cho Kiev": an act announced
         return c.kind
     return shape_kind(text, after, end) or "statement"
+
+
+NEED_OPENING = re.compile(r"cần\s+(?:thêm\s+)?(?:nhiều\s+)?(?:những\s+|các\s+)?", re.I)
+
+
+def needs_what_others_give(text: str, at: int) -> bool:
+    """ "cần (thêm) vũ khí / binh sĩ / viện trợ" at `at` (cues.yaml needed_from_others)."""
+    need = NEED_OPENING.match(text, at)
+    head = text[need.end() : need.end() + 30].lower() if need else ""
+    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalnum() for w in lexicon_words("needed_from_others"))
 
 
 PASSIVE_NEED = re.compile(r"[\s“”\"]*được\s", re.I)  # "cần được coi trọng"

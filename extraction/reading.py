@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .attribution import Claim, _inside, _trim_end, claim_of, quoted_pieces
+from .attribution import Claim, _inside, _trim_end, claim_of, needs_what_others_give, quoted_pieces
 from .carried import carried_claim, list_head_claim, list_item_claim, own_party_goes_on
 from .candidates import carried_candidate, subject_candidates
 from .cues import find_cues, keeps_speaker
@@ -232,11 +232,17 @@ def _draft(doc: Document, claim: Claim, actor: str, *, holders: list[str]) -> Dr
 
 
 def _needed_of_another(doc: Document, claim: Claim, actor: str) -> bool:
-    """ "Nga cần NATO trả lời cụ thể ...": what its own side needs of another party right after the modal."""
+    """ "Nga cần NATO trả lời cụ thể ...": what its own side needs of another party right after the modal; "Ukraine
+    cần vũ khí phòng thủ thực sự", "cần thêm binh sĩ đồng minh": what only others can give it."""
     at = claim.subject_of_cue
+    if at >= 0 and needs_what_others_give(doc.text, at):
+        return True
     after = next((m for m in doc.mentions_in(at, claim.content[1]) if m.actors), None) if at >= 0 else None
     return (after is not None and actor not in after.actors
             and set(doc.text[at : after.start].lower().split()) <= {"cần", "phải", "nên"})
+
+
+
 
 
 OWN_ASK = re.compile(r"\s*(?:rằng\s+)?(?:các\s+|những\s+)?(?:yêu\s+cầu|đòi\s+hỏi)\s+(?:\S+\s+){0,2}?của\s+", re.I)
@@ -269,5 +275,3 @@ def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _Sta
         speakers = {d.speaker for d in new_drafts if d.speaker}
         state.sentence_people[s.index] = next((m for m in people if m.person in speakers), people[0])
         state.last_person = people[-1]
-
-
