@@ -165,6 +165,13 @@ KINDS = [
      "HUNGARY", "statement"),
     ("Ngoại trưởng Ukraine Dmytro Kuleba khẳng định Kiev sẽ không từ bỏ mục tiêu gia nhập NATO chỉ vì yêu cầu của Nga.",
      "UKRAINE", "rebuttal"),
+    # a part denied, a charge called untrue, a veto denied to the party that wants one: rejections (stop 27)
+    ("Thư ký Báo chí Nhà Trắng Jen Psaki nói Mỹ “không liên quan dưới bất kỳ hình thức nào” tới vụ việc ở Natanz.", "US",
+     "rebuttal"),
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói các cáo buộc của Mỹ “hoàn toàn không phù hợp với sự "
+     "thật”.", "CHINA", "rebuttal"),
+    ("Tổng thư ký NATO Jens Stoltenberg khẳng định Nga không có quyền phủ quyết việc Ukraine gia nhập liên minh.", "NATO",
+     "rebuttal"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
@@ -566,6 +573,9 @@ ACTORS = [
     # the charge behind an act is the acting party's, not the party acted on right before it
     ("Tuần trước, Anh và Canada đã trục xuất 5 nhà ngoại giao Belarus với cáo buộc họ hoạt động gián điệp.",
      {"UK", "CANADA"}),
+    # the party denied a veto is judged, it does not speak (stop 27)
+    ("Tổng thư ký NATO Jens Stoltenberg khẳng định Nga không có quyền phủ quyết việc Ukraine gia nhập liên minh.",
+     {"NATO"}),
     # the junta's council speaks for Myanmar (stop 27)
     ("Người phát ngôn của Hội đồng Hành chính Nhà nước, Chuẩn tướng Zaw Min Tun, nói rằng các lệnh trừng phạt đã được "
      "lường trước.", {"MYANMAR"}),
