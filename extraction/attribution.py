@@ -330,7 +330,7 @@ def _nominalised(text: str, cue: Cue, mentions: list[Mention], after: int) -> bo
 def _names_anyone_before(text: str, after: int, cue_start: int) -> bool:
     """Only the generic addressee the content opens with stands before the modal ("cộng đồng quốc tế cần")."""
     head = text[after:cue_start].replace("rằng", " ").strip(" ,:").lower()
-    return head in lexicon_words("generic_addressees")
+    return head in lexicon_words("generic_addressees") or head in lexicon_words("anyone_subjects")
 
 
 def _opens_with_anyone(text: str, at: int) -> bool:
@@ -347,7 +347,8 @@ def _opens(text: str, after: int, start: int) -> bool:
     return GROUP_NOUN.sub(" ", head.replace("rằng", " ")).strip(" ,:") == ""
 
 
-GROUP_NOUN = re.compile(r"\b(?:các|những)\s+(?:nước|quốc\s+gia|thành\s+viên)\s*$")
+# "các nước EU", "các tàu chiến Mỹ nên tránh xa ...": a plural noun of the party's, its party the one asked
+GROUP_NOUN = re.compile(r"\b(?:các|những)\s+(?:\S+\s+){0,1}\S+\s*$")
 CONJUNCTION_OPENING = re.compile(r"^[\s,]*(?:và|còn|nhưng|song)\s", re.I)
 
 

@@ -172,6 +172,11 @@ KINDS = [
      "thật”.", "CHINA", "rebuttal"),
     ("Tổng thư ký NATO Jens Stoltenberg khẳng định Nga không có quyền phủ quyết việc Ukraine gia nhập liên minh.", "NATO",
      "rebuttal"),
+    # a need of all sides, or of a plural noun of another party's ("các tàu chiến Mỹ nên ..."), asks them (stop 27)
+    ("Ngoại trưởng Nga Sergei Lavrov cho rằng các bên cần “kiềm chế và bình tĩnh” để không làm chệch hướng tiến trình "
+     "đàm phán.", "RUSSIA", "demand"),
+    ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói với hãng tin RIA Novosti rằng các tàu chiến Mỹ “nên tránh xa” bờ biển "
+     "Crimea.", "RUSSIA", "demand"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
