@@ -179,8 +179,8 @@ def west_members() -> frozenset[str]:
     return frozenset(load_yaml("actors.yaml").get("west_members") or ())
 
 
-def compound_prone_aliases() -> frozenset[str]:
-    return frozenset(load_yaml("actors.yaml").get("compound_prone") or ())
+def compound_words() -> tuple[str, ...]:
+    return tuple(load_yaml("actors.yaml").get("compound_words") or ())
 
 
 @functools.lru_cache(maxsize=1)

@@ -1246,6 +1246,10 @@ TARGETS = [
     ("Chủ tịch Hội đồng châu Âu Charles Michel kêu gọi Nga rút quân.\nNgoại trưởng Ukraine Dmytro Kuleba đề nghị phương "
      "Tây tăng viện trợ quân sự.\nÔng Michel cảnh báo EU sẽ đáp trả bằng các biện pháp trừng phạt.", "EU", "warning",
      ["RUSSIA"]),
+    # a short name before a verb is the party, whatever the word segmenter glues ("Đức ngừng"); only listed compounds
+    # ("Pháp luật", "Nhật báo") are no party (stop 27)
+    ("Ngoại trưởng Ukraine Dmytro Kuleba kêu gọi Đức ngừng làm suy yếu sự đoàn kết của phương Tây.", "UKRAINE", "demand",
+     ["GERMANY"]),
     # the invader, not the party invaded, is warned when the act is the subject (stop 27)
     ("Ngoại trưởng Anh Liz Truss cho biết bất kỳ cuộc xâm lược quân sự nào của Nga vào Ukraine sẽ là một sai lầm chiến "
      "lược lớn.", "UK", "warning", ["RUSSIA"]),
