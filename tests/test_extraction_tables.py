@@ -177,6 +177,8 @@ KINDS = [
      "đàm phán.", "RUSSIA", "demand"),
     ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói với hãng tin RIA Novosti rằng các tàu chiến Mỹ “nên tránh xa” bờ biển "
      "Crimea.", "RUSSIA", "demand"),
+    ("Người đứng đầu NATO khẳng định liên minh sẽ không đánh đổi quyền của mỗi quốc gia được tự lựa chọn con đường của "
+     "mình.", "NATO", "rebuttal"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
