@@ -1595,6 +1595,10 @@ GOES_ON = [
     ("Người phát ngôn Bộ Ngoại giao Mỹ Ned Price phát biểu hôm qua.\nTheo ông Price, Mỹ sẽ không dỡ bỏ các lệnh trừng "
      "phạt chỉ để đổi lấy việc Iran ngồi vào bàn đàm phán, và Tehran cần quay lại tuân thủ đầy đủ các cam kết của mình.",
      [("US", "statement", "Ned Price"), ("US", "demand", "Ned Price")]),
+    # the party of a condition is no speaker: its verb is the condition's, the words the reporter's (stop 27)
+    ("Tổng thống Nga Vladimir Putin cho biết ông sẵn sàng tiếp người đồng cấp Ukraine Volodymyr Zelensky tại Moscow, "
+     "nhưng nếu Kiev muốn bàn về Donbass thì phải nói chuyện với lãnh đạo các vùng ly khai.",
+     [("RUSSIA", "proposal", "Vladimir Putin"), ("RUSSIA", "demand", "Vladimir Putin")]),
 ]
 
 
