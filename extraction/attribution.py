@@ -932,7 +932,8 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-CONTINUING = re.compile(r"\s*[\"“]?(?:%s)\b" % CONJUNCTIONS, re.I)  # a sentence going on with the one before
+CONTINUING = re.compile(r"\s*[\"“]?(?:và|đồng thời|ngoài ra)\b", re.I)  # a sentence going on with the one before
+CONTRASTING = re.compile(r"\s*[\"“]?(?:nhưng|song|tuy nhiên)\b", re.I)
 SEPARATE_ACTS = {"statement", "demand", "proposal"}  # kinds whose sentences in one quotation are positions apart
 NEXT_SENTENCE = re.compile(r"[.!?]\s+[\"“]?(\w)")  # a full stop inside a quotation, and the next word's letter
 
@@ -967,7 +968,10 @@ def quoted_pieces(text: str, claim: Claim, mentions: list[Mention], quotes) -> l
         return [claim]
     runs: list[list] = []
     for (a, b), kind in zip(pieces, kinds):
-        if runs and (runs[-1][2] == kind or CONTINUING.match(text, a, b)):  # "... . Và chúng tôi sẽ ..."
+        # "... . Và chúng tôi sẽ ..." goes on; "... . Nhưng chúng tôi sẵn sàng thảo luận ...": an offer of its own (a "but"
+        # sentence of another kind goes on: dev-train's "Nhưng ... 62 công dân Nga phải rời Séc")
+        if runs and (runs[-1][2] == kind or CONTINUING.match(text, a, b)
+                     or (kind != "proposal" and CONTRASTING.match(text, a, b))):
             runs[-1][1] = b
         else:
             runs.append([a, b, kind])

@@ -1599,6 +1599,10 @@ GOES_ON = [
     ("Tổng thống Nga Vladimir Putin cho biết ông sẵn sàng tiếp người đồng cấp Ukraine Volodymyr Zelensky tại Moscow, "
      "nhưng nếu Kiev muốn bàn về Donbass thì phải nói chuyện với lãnh đạo các vùng ly khai.",
      [("RUSSIA", "proposal", "Vladimir Putin"), ("RUSSIA", "demand", "Vladimir Putin")]),
+    # in one quotation, "Nhưng chúng tôi sẵn sàng thảo luận ..." after a statement is an offer of its own (stop 27)
+    ("Ngoại trưởng Nga Sergei Lavrov gặp Ngoại trưởng Mỹ Antony Blinken.\n“Chúng tôi có những khác biệt nghiêm trọng "
+     "trong đánh giá về tình hình quốc tế. Nhưng chúng tôi sẵn sàng thảo luận mọi vấn đề”, ông Lavrov nói.",
+     [("RUSSIA", "statement", "Sergei Lavrov"), ("RUSSIA", "proposal", "Sergei Lavrov")]),
 ]
 
 
