@@ -179,6 +179,14 @@ KINDS = [
      "Crimea.", "RUSSIA", "demand"),
     ("Người đứng đầu NATO khẳng định liên minh sẽ không đánh đổi quyền của mỗi quốc gia được tự lựa chọn con đường của "
      "mình.", "NATO", "rebuttal"),
+    # refusing an ask, denying outright, denying a charge "như cáo buộc của X" (stop 27; "khước từ quyền tự quản" is no
+    # refusal: dev-train)
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Hoa Xuân Oánh một lần nữa khước từ yêu cầu xin lỗi của Australia.",
+     "CHINA", "rebuttal"),
+    ("Bộ Ngoại giao Trung Quốc khẳng định không hề có chuyện “ngoại giao con tin” như cáo buộc của Ottawa.", "CHINA",
+     "rebuttal"),
+    ("Bộ trưởng Thương mại Australia khẳng định các nhà sản xuất rượu vang Australia không hề bán phá giá như cáo buộc "
+     "của Bắc Kinh.", "AUSTRALIA", "rebuttal"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
