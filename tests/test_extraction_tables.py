@@ -608,6 +608,9 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # Vietnam's foreign ministry spokesperson, named with her title only (stop 27)
+    ("Chiều nay, tại họp báo thường kỳ của Bộ Ngoại giao, Người phát ngôn Lê Thị Thu Hằng cho biết Việt Nam mong muốn "
+     "các bên liên quan kiềm chế.", "VIETNAM", "Lê Thị Thu Hằng"),
     # the ambassador's full title, then his state's long name and his post (stop 27)
     ("Đại sứ Đặc mệnh toàn quyền Liên bang Nga tại Việt Nam Nikolai Vorontsov cho biết Moscow cần những cam kết có giá "
      "trị ràng buộc pháp lý.", "RUSSIA", "Nikolai Vorontsov"),
