@@ -187,6 +187,9 @@ KINDS = [
      "rebuttal"),
     ("Bộ trưởng Thương mại Australia khẳng định các nhà sản xuất rượu vang Australia không hề bán phá giá như cáo buộc "
      "của Bắc Kinh.", "AUSTRALIA", "rebuttal"),
+    # "điều X cần làm là ...": what a party needs to do, asked of it (stop 27)
+    ("Đại sứ Mỹ tại Liên hợp quốc Linda Thomas-Greenfield cho biết điều Nga cần làm lúc này là rút quân khỏi khu vực biên "
+     "giới.", "US", "demand"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
