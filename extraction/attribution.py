@@ -291,7 +291,8 @@ def needs_what_others_give(text: str, at: int) -> bool:
     """ "cần (thêm) vũ khí / binh sĩ / viện trợ" at `at` (cues.yaml needed_from_others)."""
     need = NEED_OPENING.match(text, at)
     head = text[need.end() : need.end() + 30].lower() if need else ""
-    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalnum() for w in lexicon_words("needed_from_others"))
+    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalnum()
+               for w in lexicon_words("needed_from_others"))
 
 
 PASSIVE_NEED = re.compile(r"[\s“”\"]*được\s", re.I)  # "cần được coi trọng"
@@ -968,8 +969,8 @@ def quoted_pieces(text: str, claim: Claim, mentions: list[Mention], quotes) -> l
         return [claim]
     runs: list[list] = []
     for (a, b), kind in zip(pieces, kinds):
-        # "... . Và chúng tôi sẽ ..." goes on; "... . Nhưng chúng tôi sẵn sàng thảo luận ...": an offer of its own (a "but"
-        # sentence of another kind goes on: dev-train's "Nhưng ... 62 công dân Nga phải rời Séc")
+        # "... . Và chúng tôi sẽ ..." goes on; "... . Nhưng chúng tôi sẵn sàng thảo luận ...": an offer of its own
+        # (a "but" sentence of another kind goes on: dev-train's "Nhưng ... 62 công dân Nga phải rời Séc")
         if runs and (runs[-1][2] == kind or CONTINUING.match(text, a, b)
                      or (kind != "proposal" and CONTRASTING.match(text, a, b))):
             runs[-1][1] = b

@@ -109,10 +109,14 @@ def _qualifier_glue() -> re.Pattern:
     return re.compile(rf"\s+(?:{_qualifiers()})(?:\s+của)?\s+")
 
 
+@functools.lru_cache(maxsize=1)
+def _anaphoric_qualified() -> re.Pattern:
+    return re.compile(rf"(?:\s+(?:{_qualifiers()}))?{ANAPHORIC_AFTER.pattern}")
+
+
 def _anaphoric_after(text: str, at: int) -> bool:
     """ "người phát ngôn trên", "nhà ngoại giao kỳ cựu này": a title referring back."""
-    qualified = re.compile(rf"\s+(?:{_qualifiers()})").match(text, at)
-    return bool(ANAPHORIC_AFTER.match(text, qualified.end() if qualified else at))
+    return _anaphoric_qualified().match(text, at) is not None
 
 
 def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = False, hits: list[Hit] = ()):
@@ -339,7 +343,8 @@ def _find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
     out: list[Mention] = []
     block_hits = [(b, gazetteer.scan(text, b.start, b.end)) for b in blocks]
     common = named_elsewhere_aliases()
-    named = {h.value for _, hits in block_hits for h in hits if h.kind == "actor" and text[h.start : h.end] not in common}
+    named = {h.value for _, hits in block_hits for h in hits
+             if h.kind == "actor" and text[h.start : h.end] not in common}
     for b, hits in block_hits:
         hits = [h for h in hits if h.value in named or text[h.start : h.end] not in common]
         hits = _referring_hits(text, _whole_word_hits(text, hits))
@@ -565,7 +570,8 @@ def _within(hits: list[Hit], pos: int, reach: int):
 
 def _whole_word_hits(text: str, hits: list[Hit]) -> list[Hit]:
     """Drop "Pháp" in "Pháp luật", "Anh" in "Anh hùng": a short name opening a compound word (actors.yaml)."""
-    return [h for h in hits if not (h.kind == "actor" and _word_ends(text, h.start, _compounds_from(text[h.start : h.end])))]
+    return [h for h in hits
+            if not (h.kind == "actor" and _word_ends(text, h.start, _compounds_from(text[h.start : h.end])))]
 
 
 @functools.lru_cache(maxsize=64)

@@ -242,9 +242,6 @@ def _needed_of_another(doc: Document, claim: Claim, actor: str) -> bool:
             and set(doc.text[at : after.start].lower().split()) <= {"cần", "phải", "nên"})
 
 
-
-
-
 OWN_ASK = re.compile(r"\s*(?:rằng\s+)?(?:các\s+|những\s+)?(?:yêu\s+cầu|đòi\s+hỏi)\s+(?:\S+\s+){0,2}?của\s+", re.I)
 
 
