@@ -51,6 +51,7 @@ THEO_CLOSE = re.compile(
 )
 PARENTHETICAL = re.compile(
     r"""^\s*,[^,.;:]{3,120},\s*   # "Ngoại trưởng Đức Annalena Baerbock, trong chuyến thăm Moskva ngày 18/1, kêu gọi"
+      | ^\s+[-–—]\s[^.;:–—]{3,120}?\s[-–—]\s+   # "Đức, Italy và Tây Ban Nha - những nước có quan hệ với Ankara - phản đối"
     """,
     re.X,
 )
@@ -354,7 +355,7 @@ def _opens(text: str, after: int, start: int) -> bool:
 
 
 # "các nước EU", "các tàu chiến Mỹ nên tránh xa ...": a plural noun of the party's, its party the one asked
-GROUP_NOUN = re.compile(r"\b(?:các|những)\s+(?:\S+\s+){0,1}\S+\s*$")
+GROUP_NOUN = re.compile(r"\b(?:các|những)\s+(?:\S+\s+){0,2}\S+\s*$")
 CONJUNCTION_OPENING = re.compile(r"^[\s,]*(?:và|còn|nhưng|song)\s", re.I)
 
 

@@ -190,6 +190,18 @@ KINDS = [
     # "điều X cần làm là ...": what a party needs to do, asked of it (stop 27)
     ("Đại sứ Mỹ tại Liên hợp quốc Linda Thomas-Greenfield cho biết điều Nga cần làm lúc này là rút quân khỏi khu vực biên "
      "giới.", "US", "demand"),
+    # opposing an idea, not putting sovereignty on the table, not changing a decision reject; steps to respond threaten;
+    # "cần thấy" and "điều X chờ đợi là ..." ask (stop 27)
+    ("Đức, Italy và Tây Ban Nha - những nước có quan hệ thương mại quốc phòng với Ankara - phản đối ý tưởng này.",
+     "GERMANY", "rebuttal"),
+    ("Thủ tướng Hy Lạp Kyriakos Mitsotakis khẳng định Hy Lạp sẽ không đặt chủ quyền quốc gia lên bàn đàm phán.", "GREECE",
+     "rebuttal"),
+    ("Ngoại trưởng Mevlut Cavusoglu nói thương vụ S-400 là việc đã rồi và Ankara sẽ không thay đổi quyết định.",
+     "TÜRKIYE", "rebuttal"),
+    ("Bộ Ngoại giao Thổ Nhĩ Kỳ tuyên bố Thổ Nhĩ Kỳ sẽ thực hiện các bước đi cần thiết để đáp trả.", "TÜRKIYE", "warning"),
+    ("Tổng thống Pháp Emmanuel Macron cho rằng Paris cần thấy Ankara thay đổi hành vi.", "FRANCE", "demand"),
+    ("Chủ tịch Hội đồng châu Âu Charles Michel nói điều EU chờ đợi lúc này là Ankara chứng minh thiện chí.", "EU",
+     "demand"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
