@@ -202,6 +202,14 @@ KINDS = [
     ("Tổng thống Pháp Emmanuel Macron cho rằng Paris cần thấy Ankara thay đổi hành vi.", "FRANCE", "demand"),
     ("Chủ tịch Hội đồng châu Âu Charles Michel nói điều EU chờ đợi lúc này là Ankara chứng minh thiện chí.", "EU",
      "demand"),
+    # no lessons needed rejects; "mọi biện pháp cần thiết", "bảo lưu quyền" threaten; a door not closed offers (stop 27)
+    ("Ngoại trưởng Thổ Nhĩ Kỳ viết trên Twitter: “Chúng tôi không cần ai dạy bài học về lịch sử của chính mình”.",
+     "TÜRKIYE", "rebuttal"),
+    ("Bộ Ngoại giao Trung Quốc tuyên bố Trung Quốc sẽ kiên quyết áp dụng mọi biện pháp cần thiết để bảo vệ chủ quyền.",
+     "CHINA", "warning"),
+    ("Người phát ngôn Triệu Lập Kiên cho biết Bắc Kinh sẽ tiếp tục theo dõi sát diễn biến và bảo lưu quyền có phản ứng "
+     "thêm.", "CHINA", "warning"),
+    ("Ngoại trưởng Ba Lan Zbigniew Rau nói Warsaw “không đóng cánh cửa đối thoại” với Moscow.", "POLAND", "proposal"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
