@@ -210,6 +210,7 @@ KINDS = [
     ("Người phát ngôn Triệu Lập Kiên cho biết Bắc Kinh sẽ tiếp tục theo dõi sát diễn biến và bảo lưu quyền có phản ứng "
      "thêm.", "CHINA", "warning"),
     ("Ngoại trưởng Ba Lan Zbigniew Rau nói Warsaw “không đóng cánh cửa đối thoại” với Moscow.", "POLAND", "proposal"),
+    ("Ngoại trưởng Mevlut Cavusoglu cho biết Ankara sẽ đưa ra phản ứng “trong những tháng tới”.", "TÜRKIYE", "warning"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
