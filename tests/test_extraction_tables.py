@@ -211,6 +211,8 @@ KINDS = [
      "thêm.", "CHINA", "warning"),
     ("Ngoại trưởng Ba Lan Zbigniew Rau nói Warsaw “không đóng cánh cửa đối thoại” với Moscow.", "POLAND", "proposal"),
     ("Ngoại trưởng Mevlut Cavusoglu cho biết Ankara sẽ đưa ra phản ứng “trong những tháng tới”.", "TÜRKIYE", "warning"),
+    ("Bộ Ngoại giao Đài Loan khẳng định việc mua vũ khí là quyền chính đáng và Bắc Kinh “không có tư cách chỉ trỏ”.",
+     "TAIWAN", "rebuttal"),
     # hoping to receive an answer asks for it (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moscow mong nhận được câu trả lời cụ thể cho các đề xuất an ninh.",
      "RUSSIA", "demand"),
@@ -615,6 +617,9 @@ ACTORS = [
     # the party denied a veto is judged, it does not speak (stop 27)
     ("Tổng thư ký NATO Jens Stoltenberg khẳng định Nga không có quyền phủ quyết việc Ukraine gia nhập liên minh.",
      {"NATO"}),
+    # capitals standing for their states (stop 27; "Prague" left out: dev-train's "Prague không có bất cứ cơ sở nào" is
+    # judged, the judge Russian)
+    ("Bộ Ngoại giao Sri Lanka cho biết Colombo muốn Mỹ tăng cường đầu tư vào cơ sở hạ tầng.", {"SRI LANKA"}),
     # the junta's council speaks for Myanmar (stop 27)
     ("Người phát ngôn của Hội đồng Hành chính Nhà nước, Chuẩn tướng Zaw Min Tun, nói rằng các lệnh trừng phạt đã được "
      "lường trước.", {"MYANMAR"}),
