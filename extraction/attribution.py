@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .cues import (ARMS_REACH, GIVING, Cue, delivers_arms, directs_own_ranks, find_cues, has_word, lexicon_words,
-                   shape_kind)
+                   opens_with_word, shape_kind)
 from .mentions import Mention
 from .reference import load_cues, load_titles
 from .segment import Clause
@@ -291,9 +291,8 @@ NEED_OPENING = re.compile(r"cần\s+(?:thêm\s+)?(?:nhiều\s+)?(?:những\s+|c�
 def needs_what_others_give(text: str, at: int) -> bool:
     """ "cần (thêm) vũ khí / binh sĩ / viện trợ" at `at` (cues.yaml needed_from_others)."""
     need = NEED_OPENING.match(text, at)
-    head = text[need.end() : need.end() + 30].lower() if need else ""
-    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalnum()
-               for w in lexicon_words("needed_from_others"))
+    return need is not None and opens_with_word(text[need.end() : need.end() + 30].lower(),
+                                                lexicon_words("needed_from_others"))
 
 
 PASSIVE_NEED = re.compile(r"[\s“”\"]*được\s", re.I)  # "cần được coi trọng"
@@ -342,9 +341,7 @@ def _names_anyone_before(text: str, after: int, cue_start: int) -> bool:
 
 def _opens_with_anyone(text: str, at: int) -> bool:
     """The words at `at` address parties without naming one ("những quốc gia liên quan", "các bên liên quan")."""
-    head = text[at : at + 40].lstrip().lower()
-    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalnum()
-               for w in load_cues().get("generic_addressees") or ())
+    return opens_with_word(text[at : at + 40].lstrip().lower(), lexicon_words("generic_addressees"))
 
 
 def _opens(text: str, after: int, start: int) -> bool:

@@ -242,6 +242,11 @@ def _whole_words(text: str, start: int, lower: str, chosen):
     return kept
 
 
+def opens_with_word(head: str, words) -> bool:
+    """`head` opens with one of `words` as whole words ("công dân Mỹ" opens with "công dân", "công dânx" does not)."""
+    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalnum() for w in words)
+
+
 def has_word(lower: str, word: str) -> bool:
     """`word` occurs in `lower` between non-alphanumeric characters (both already lower case)."""
     i = lower.find(word)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer, nlp
 from .clean import Block
-from .cues import has_word, lexicon_words
+from .cues import has_word, lexicon_words, opens_with_word
 from .gazetteer import Hit
 from .reference import compound_words, load_titles, named_elsewhere_aliases, organisation_codes
 
@@ -570,18 +570,13 @@ def _within(hits: list[Hit], pos: int, reach: int):
 
 def _whole_word_hits(text: str, hits: list[Hit]) -> list[Hit]:
     """Drop "Pháp" in "Pháp luật", "Anh" in "Anh hùng": a short name opening a compound word (actors.yaml)."""
-    return [h for h in hits
-            if not (h.kind == "actor" and _word_ends(text, h.start, _compounds_from(text[h.start : h.end])))]
+    return [h for h in hits if not (
+        h.kind == "actor" and opens_with_word(text[h.start : h.start + 30], _compounds_from(text[h.start : h.end])))]
 
 
 @functools.lru_cache(maxsize=64)
 def _compounds_from(name: str) -> tuple[str, ...]:
     return tuple(w for w in compound_words() if w.startswith(name + " "))
-
-
-def _word_ends(text: str, start: int, words: tuple[str, ...]) -> bool:
-    """One of `words` stands at `start` as whole words ("Nhật báo" in "Nhật báo Kinh tế", not in "Nhật báoxyz")."""
-    return any(text.startswith(w, start) and not text[start + len(w) : start + len(w) + 1].isalnum() for w in words)
 
 
 def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:

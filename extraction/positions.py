@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .attribution import Claim, _coordinated_before
-from .cues import has_word, lexicon_words
+from .cues import has_word, lexicon_words, opens_with_word
 from .mentions import Mention
 from .reference import load_cues, load_topics
 
@@ -76,8 +76,7 @@ def asks_people(claim: Claim, text: str) -> bool:
         return False
     at = claim.object_from if claim.object_from > 0 else claim.content[0]
     head = text[at : at + 40].lstrip(" ,:“\"").lower()
-    return any(head.startswith(w) and not head[len(w) : len(w) + 1].isalnum()
-               for w in lexicon_words("people_addressees"))
+    return opens_with_word(head, lexicon_words("people_addressees"))
 
 
 CONDITION = re.compile(
