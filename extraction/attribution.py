@@ -347,13 +347,12 @@ def _opens_with_anyone(text: str, at: int) -> bool:
 def _opens(text: str, after: int, start: int) -> bool:
     """Nothing but "rằng", punctuation, a clause's conjunction ("..., và Tehran cần ...") and a group noun ("các
     nước EU") between `after` (the verb's end or the clause's start) and `start`."""
-    head = CONJUNCTION_OPENING.sub(" ", text[after:start])
+    head = BREAK_WORDS.sub(" ", text[after:start])
     return GROUP_NOUN.sub(" ", head.replace("rằng", " ")).strip(" ,:") == ""
 
 
 # "các nước EU", "các tàu chiến Mỹ nên tránh xa ...": a plural noun of the party's, its party the one asked
 GROUP_NOUN = re.compile(r"\b(?:các|những)\s+(?:\S+\s+){0,2}\S+\s*$")
-CONJUNCTION_OPENING = re.compile(r"^[\s,]*(?:và|còn|nhưng|song)\s", re.I)
 
 
 def _is_analysis(text: str, clause: Clause, cues: list[Cue]) -> bool:
@@ -461,7 +460,9 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
 
 ACCUSING = frozenset({"cáo buộc", "tố cáo", "buộc tội"})  # charges against another: the accuser's words
 PURPOSE = re.compile(r"\b(?:nhằm|để)\s+$", re.I)  # "triệu tập Đại sứ Séc nhằm phản đối ...": why the act was done
-CONJUNCTIONS = r"nhưng|song|tuy nhiên|đồng thời|và"  # the words a clause break opens with
+CONTRASTS = r"nhưng|song|tuy nhiên"
+ADDITIONS = r"đồng thời|và"
+CONJUNCTIONS = f"{CONTRASTS}|{ADDITIONS}"  # the words a clause break opens with
 CLAUSE_HEAD = re.compile(r"^[\s,;]*(?:(?:%s|sau khi|trước khi|khi)\b[\s,]*)*$" % CONJUNCTIONS, re.I)
 
 
@@ -931,8 +932,8 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-CONTINUING = re.compile(r"\s*[\"“]?(?:và|đồng thời|ngoài ra)\b", re.I)  # a sentence going on with the one before
-CONTRASTING = re.compile(r"\s*[\"“]?(?:nhưng|song|tuy nhiên)\b", re.I)
+CONTINUING = re.compile(r"\s*[\"“]?(?:%s|ngoài ra)\b" % ADDITIONS, re.I)  # a sentence going on with the one before
+CONTRASTING = re.compile(r"\s*[\"“]?(?:%s)\b" % CONTRASTS, re.I)
 SEPARATE_ACTS = {"statement", "demand", "proposal"}  # kinds whose sentences in one quotation are positions apart
 NEXT_SENTENCE = re.compile(r"[.!?]\s+[\"“]?(\w)")  # a full stop inside a quotation, and the next word's letter
 
