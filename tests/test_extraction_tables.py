@@ -128,6 +128,8 @@ KINDS = [
      "lầm to lớn”.", "RUSSIA", "warning"),
     ("Ngoại trưởng Anh Liz Truss phát biểu tại London. Theo Ngoại trưởng Anh, bất kỳ cuộc xâm nhập quân sự nào của Nga "
      "vào Ukraine sẽ là “một sai lầm chiến lược lớn”.", "UK", "warning"),
+    ("Ngoại trưởng Anh Liz Truss phát biểu tại London. Theo Ngoại trưởng Anh, bất kỳ cuộc xâm nhập quân sự nào của Nga "
+     "vào Ukraine sẽ là sai lầm chiến lược.", "UK", "warning"),
     # measures "gây đau đớn" that may be taken: a threat (stop 27)
     ("Ngoại trưởng Nga Sergei Lavrov nói rằng Moscow có thể áp dụng các biện pháp “gây đau đớn” đối với hoạt động kinh "
      "doanh của Mỹ tại Nga.", "RUSSIA", "warning"),
