@@ -59,7 +59,6 @@ def _names_interview(text: str, lo: int, hi: int, words) -> bool:
     return any(w in text[lo:hi].lower() for w in words)
 
 
-
 def is_question(text: str, sentence: Sentence) -> bool:
     return text[sentence.start : sentence.end].rstrip().endswith("?")
 
