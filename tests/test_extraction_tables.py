@@ -1305,6 +1305,11 @@ TARGETS = [
     ("Mỹ điều tàu chiến qua eo biển. Bắc Kinh luôn coi Ukraine là một phần của ảnh hưởng phương Tây.", "CHINA",
      "statement", ["UKRAINE"]),
     ("Phát ngôn viên Điện Kremlin gọi Ba Lan là “công cụ” của NATO.", "RUSSIA", "statement", ["POLAND"]),
+    # whose claim is rejected: named a few words after "của", or before "mà" / "như" (stop 28)
+    ("Trung Quốc phản đối các hoạt động của Mỹ. Thứ trưởng Ngoại giao Nga Sergei Ryabkov bác bỏ ý kiến của một số quan "
+     "chức phương Tây cho rằng các đề xuất của Nga là không thực tế.", "RUSSIA", "rebuttal", ["WEST"]),
+    ("Nga phản đối lệnh trừng phạt. Người phát ngôn Bộ Ngoại giao Trung Quốc Hoa Xuân Oánh không chấp nhận cách gọi "
+     "“xâm lược” mà Washington sử dụng.", "CHINA", "rebuttal", ["US"]),
     # its own side asked in the same report is not whom a warning naming no one addresses
     ("Bộ Tư lệnh Chiến lược Mỹ cho biết Mỹ phải sẵn sàng, đồng thời cảnh báo rằng xu thế của các cuộc xung đột "
      "không còn dễ dự đoán.", "US", "warning", []),
