@@ -90,8 +90,13 @@ def _conditioned_party(claim: Claim, actors, mentions: list[Mention], text: str)
     """A warning's condition names whom it warns: the party whose act would bring the consequence."""
     for m in mentions:
         if claim.content[0] <= m.start < claim.content[1] and CONDITION.search(text[max(0, m.start - 16) : m.start]):
+            if PASSIVE_AFTER.match(text, m.end):
+                return []  # "nếu Ukraine bị xâm lược": the party the condition befalls is not warned
             return _codes([m], exclude=actors)
     return []
+
+
+PASSIVE_AFTER = re.compile(r"\s+(?:bị|được)\s", re.I)
 
 
 ONLY_IF = re.compile(r"\bchỉ\s+(?:\S+\s+){1,8}?(?:khi|nếu)\s+", re.I)
@@ -200,7 +205,11 @@ def _acted_on(text: str, lo: int, m: Mention) -> bool:
     party acted on is no addressee."""
     before = text[max(lo, m.start - 20) : m.start].lower().rstrip()
     return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-               for w in lexicon_words("acted_on")) or bool(ATTACK_INTO.search(text, max(lo, m.start - 40), m.start))
+               for w in lexicon_words("acted_on")) or bool(ATTACK_INTO.search(text, max(lo, m.start - 40), m.start)) \
+        or bool(SUFFERS_AFTER.match(text, m.end))  # "nếu Ukraine bị xâm lược"
+
+
+SUFFERS_AFTER = re.compile(r"\s+bị\s", re.I)
 
 
 ATTACK_INTO = re.compile(r"\b(?:xâm\s+lược|xâm\s+nhập|xâm\s+phạm|tấn\s+công)\b(?:\s+\S+){0,6}?\s+vào\s+$", re.I)

@@ -1310,6 +1310,9 @@ TARGETS = [
      "chức phương Tây cho rằng các đề xuất của Nga là không thực tế.", "RUSSIA", "rebuttal", ["WEST"]),
     ("Nga phản đối lệnh trừng phạt. Người phát ngôn Bộ Ngoại giao Trung Quốc Hoa Xuân Oánh không chấp nhận cách gọi "
      "“xâm lược” mà Washington sử dụng.", "CHINA", "rebuttal", ["US"]),
+    # the party a condition befalls ("nếu Ukraine bị xâm lược") is not warned (stop 28)
+    ("Thủ tướng Anh Boris Johnson cảnh báo nếu Ukraine bị xâm lược, Anh và các đồng minh sẽ ngăn các công ty Nga huy "
+     "động vốn tại London.", "UK", "warning", ["RUSSIA"]),
     # its own side asked in the same report is not whom a warning naming no one addresses
     ("Bộ Tư lệnh Chiến lược Mỹ cho biết Mỹ phải sẵn sàng, đồng thời cảnh báo rằng xu thế của các cuộc xung đột "
      "không còn dễ dự đoán.", "US", "warning", []),
