@@ -630,6 +630,12 @@ ACTORS = [
     # "liên minh" is NATO only where the article names NATO (stop 27)
     ("Hàng nghìn người biểu tình ở Yerevan. Liên minh 17 đảng đối lập yêu cầu ông Pashinyan từ chức.", set()),
     ("NATO họp tại Brussels. Liên minh khẳng định sẽ tăng cường sườn phía đông.", {"NATO"}),
+    # organisations that speak for themselves: the IAEA, ASEAN, the CSTO (stop 28)
+    ("Cơ quan Năng lượng Nguyên tử Quốc tế (IAEA) cho biết hoạt động giám sát tại Iran đã bị tổn hại nghiêm trọng.",
+     {"IAEA"}),
+    ("Ông Grossi nói IAEA vẫn cần được tiếp cận dữ liệu camera.", {"IAEA"}),
+    ("Tổ chức Hiệp ước An ninh Tập thể (CSTO) tuyên bố lực lượng gìn giữ hòa bình sẽ rút khỏi Kazakhstan.", {"CSTO"}),
+    ("Đặc phái viên Robert Malley cho biết Washington sẵn sàng thảo luận một lộ trình quay lại thỏa thuận.", {"US"}),
 ]
 
 
