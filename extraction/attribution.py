@@ -257,7 +257,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
         if c.kind == "ought":  # "... cho rằng Washington nên ngừng ...": the party the content opens with,
             # not the speaker's own ("Ông Lavrov cho rằng Nga nên ...": a course of its own, a statement)
             speakers = {a for m in mentions if m.end <= after for a in m.actors}
-            subject = _coordinated_before(text, [m for m in mentions if m.actors], c.start)
+            adverbs = MODAL_ADVERBS.search(text, max(after, c.start - 24), c.start)  # "Ukraine vẫn cần ..."
+            subject = _coordinated_before(text, [m for m in mentions if m.actors], adverbs.start() if adverbs else c.start)
             subject_parties = {a for m in subject for a in m.actors}
             if subject and _opens(text, after, subject[0].start) and not subject_parties & speakers:
                 return "demand"  # "... nhấn mạnh Mỹ và NATO cần coi trọng ...": each of them is asked
@@ -285,6 +286,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
     return shape_kind(text, after, end) or "statement"
 
 
+MODAL_ADVERBS = re.compile(r"(?:\s+(?:vẫn|cũng|đều|thực\s+sự|trước\s+hết|trước\s+tiên|còn|luôn|nhất\s+thiết|rất))+\s*$",
+                           re.I)
 NEED_OPENING = re.compile(r"cần\s+(?:thêm\s+)?(?:nhiều\s+)?(?:những\s+|các\s+)?", re.I)
 
 

@@ -20,6 +20,10 @@ def miss(reason):
 
 
 KINDS = [
+    # an adverb between the party and its modal ("Ukraine vẫn cần ...") still asks that party (stop 28)
+    ("Tổng thống Mỹ Joe Biden cho rằng Ukraine vẫn cần làm nhiều hơn trước khi có thể trở thành thành viên NATO.", "US",
+     "demand"),
+    ("Ngoại trưởng Ba Lan Zbigniew Rau cho rằng Nga vẫn nên rút quân khỏi biên giới.", "POLAND", "demand"),
     # what a step "will only make" worse: a consequence foretold, a threat (stop 26)
     ("“Gây sức ép hoặc áp đặt các biện pháp trừng phạt sẽ chỉ khiến tình hình trở nên tồi tệ hơn”, người phát ngôn Bộ "
      "Ngoại giao Trung Quốc Uông Văn Bân nói.", "CHINA", "warning"),
