@@ -59,6 +59,7 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     if found and claim.object_from > 0:  # "cảnh báo NATO rằng nếu Ukraine ...": the one addressed comes first
         found = _object_group(claim, actors, mentions, text, claim.object_from, hi=claim.object_from + 2) or found
     found = found or _subject_of_modal(claim, actors, mentions, text)
+    found = found or _giver(claim, actors, mentions, text)
     found = found or _object_group(claim, actors, mentions, text, max(claim.content[0], claim.object_from), near=True)
     if not found and claim.kind in ("demand", "proposal", "warning") and claim.object_from > claim.content[0]:
         found = _object_group(claim, actors, mentions, text, claim.content[0], hi=claim.object_from)
@@ -67,6 +68,21 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
                   and CLAIM_OWNER.search(text[claim.content[0] : m.start])]
         found = _codes(owners[:1], exclude=actors)
     return found
+
+
+TO_RECEIVE = re.compile(r"\b(?:cần|muốn|mong(?:\s+muốn)?|kỳ\s+vọng)\s+nhận\s+được\b", re.I)
+RECEIVED_FROM = re.compile(r"\btừ\s+(?:phía\s+)?$", re.I)
+
+
+def _giver(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:
+    """ "cần nhận được “câu trả lời cụ thể” từ Mỹ và NATO": whom it asks to give is named after "từ"."""
+    asked = TO_RECEIVE.search(text, claim.content[0], claim.content[1]) if claim.kind == "demand" else None
+    if asked is None:
+        return []
+    for m in mentions:
+        if asked.end() <= m.start < claim.content[1] and m.actors and RECEIVED_FROM.search(text, max(0, m.start - 12), m.start):
+            return _object_group(claim, actors, mentions, text, m.start)
+    return []
 
 
 def asks_people(claim: Claim, text: str) -> bool:

@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # what it needs to receive from others asks them for it (stop 28)
+    ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Moscow cần nhận được câu trả lời cụ thể từ Washington.", "RUSSIA",
+     "demand"),
     # an adverb between the party and its modal ("Ukraine vẫn cần ...") still asks that party (stop 28)
     ("Tổng thống Mỹ Joe Biden cho rằng Ukraine vẫn cần làm nhiều hơn trước khi có thể trở thành thành viên NATO.", "US",
      "demand"),
@@ -1323,6 +1326,9 @@ TARGETS = [
     # the party a condition befalls ("nếu Ukraine bị xâm lược") is not warned (stop 28)
     ("Thủ tướng Anh Boris Johnson cảnh báo nếu Ukraine bị xâm lược, Anh và các đồng minh sẽ ngăn các công ty Nga huy "
      "động vốn tại London.", "UK", "warning", ["RUSSIA"]),
+    # whom it asks to give is named after "từ" ("cần nhận được “câu trả lời” từ Mỹ và NATO") (stop 28)
+    ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Moscow cần nhận được \"câu trả lời cụ thể và nhanh chóng\" từ Mỹ và "
+     "NATO đối với các đề xuất an ninh.", "RUSSIA", "demand", ["US", "NATO"]),
     # its own side asked in the same report is not whom a warning naming no one addresses
     ("Bộ Tư lệnh Chiến lược Mỹ cho biết Mỹ phải sẵn sàng, đồng thời cảnh báo rằng xu thế của các cuộc xung đột "
      "không còn dễ dự đoán.", "US", "warning", []),
