@@ -643,6 +643,9 @@ ACTORS = [
     ("Ông Grossi nói IAEA vẫn cần được tiếp cận dữ liệu camera.", {"IAEA"}),
     ("Tổ chức Hiệp ước An ninh Tập thể (CSTO) tuyên bố lực lượng gìn giữ hòa bình sẽ rút khỏi Kazakhstan.", {"CSTO"}),
     ("Đặc phái viên Robert Malley cho biết Washington sẵn sàng thảo luận một lộ trình quay lại thỏa thuận.", {"US"}),
+    # Hong Kong's government speaks for China: the GUIDELINES code no special region (stop 28)
+    ("Chính quyền Hong Kong cho biết các lệnh trừng phạt của Mỹ sẽ không thể làm lung lay quyết tâm của Bắc Kinh.",
+     {"CHINA"}),
 ]
 
 
