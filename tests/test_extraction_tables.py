@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # "Tuy nhiên, theo X, ..." opens the sentence with its speaker as "Theo X, ..." does (stop 28)
+    ("Tuy nhiên, theo Ngoại trưởng Mỹ Antony Blinken, Điện Kremlin cần chứng minh thiện chí bằng việc rút quân.", "US",
+     "demand"),
     # what it needs to receive from others asks them for it (stop 28)
     ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Moscow cần nhận được câu trả lời cụ thể từ Washington.", "RUSSIA",
      "demand"),
