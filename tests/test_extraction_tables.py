@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # a response ahead, "sẽ tiếp tục có “những phản ứng ...”", threatens as "sẽ có phản ứng" does (stop 28)
+    ('Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói Bắc Kinh sẽ tiếp tục có "những phản ứng chính đáng và '
+     'cần thiết" tùy theo diễn biến tình hình.', "CHINA", "warning"),
     # "Tuy nhiên, theo X, ..." opens the sentence with its speaker as "Theo X, ..." does (stop 28)
     ("Tuy nhiên, theo Ngoại trưởng Mỹ Antony Blinken, Điện Kremlin cần chứng minh thiện chí bằng việc rút quân.", "US",
      "demand"),
