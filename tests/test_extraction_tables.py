@@ -897,6 +897,9 @@ SPEAKERS = [
     # an envoy's brief after "về" is no party of his, the name after it is his (stop 25)
     ("Đặc phái viên Mỹ về Triều Tiên Sung Kim cho biết Washington sẵn sàng gặp Bình Nhưỡng mà không cần điều kiện.",
      "US", "Sung Kim"),
+    # a chargé d'affaires ("Đại biện lâm thời") speaks for the state that sent him, not the body he is posted to (stop 28)
+    ('Đại biện lâm thời Mỹ tại IAEA Louis Bono cho biết Washington hoan nghênh thỏa thuận. "Nếu Iran tiếp tục cản trở '
+     'công việc của IAEA, chúng tôi sẽ có hành động thích hợp", ông Bono nói.', "US", "Louis Bono"),
 ]
 
 
