@@ -459,6 +459,9 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
         agents = []
     if not agents and v.clause.inherits_subject and not _own_subject(v.text, v.clause.start, cue.start):
         agents = same_sentence.agents if same_sentence else _sentence_subject(v)
+        if agents and v.clause.sentence.start <= agents[0].start and _names_media(
+                v.text[v.clause.sentence.start : agents[0].start]):
+            return None  # "Kênh truyền hình Al-Alam của Iran, dẫn các nguồn tin ..., cho rằng": the press, past an insertion
     return _with_parties(v, agents)
 
 
