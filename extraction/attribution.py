@@ -251,7 +251,7 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
         if c.kind == "want" and c.negated:
             continue  # "Mỹ không thể mong đợi Trung Quốc hợp tác ...": what it cannot expect asks nothing
         if c.kind == "want":  # "hy vọng Mỹ sẽ ...", "hy vọng những quốc gia liên quan sẽ ...": asks of them
-            if any(m.start >= c.end and text[c.end : m.start].strip() == "" for m in mentions if m.start < end) \
+            if any(m.start >= c.end and WANT_GAP.fullmatch(text, c.end, m.start) for m in mentions if m.start < end) \
                     or _opens_with_anyone(text, c.end) or WANTED_OF_GROUP.match(text, c.end):
                 return "demand"
             continue
@@ -302,6 +302,8 @@ def needs_what_others_give(text: str, at: int) -> bool:
 PASSIVE_NEED = re.compile(r"[\s“”\"]*được\s", re.I)  # "cần được coi trọng"
 OF_PARTY = re.compile(r"\bcủa\s+$")
 # "muốn các đồng minh trong EU và NATO có hành động ...": a want of a group of parties asks them
+# "hy vọng Mỹ sẽ ...", "muốn được Washington cung cấp ...", "muốn mỗi nước phương Tây tự trả lời"
+WANT_GAP = re.compile(r"\s*(?:(?:được|mỗi|từng)\s+)?(?:nước\s+)?", re.I)
 WANTED_OF_GROUP = re.compile(r"\s*(?:các|những)\s+(?:đồng\s+minh|đối\s+tác|nước|quốc\s+gia|thành\s+viên)\b", re.I)
 
 

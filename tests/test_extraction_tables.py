@@ -20,6 +20,17 @@ def miss(reason):
 
 
 KINDS = [
+    # a want of another party past "được" or "mỗi nước" asks it; "bày tỏ hy vọng Nga sẽ ..." as "hy vọng" (stop 28)
+    ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov nói Kiev muốn được Washington cung cấp thêm các hệ thống phòng "
+     "không.", "UKRAINE", "demand"),
+    ("Ngoại trưởng Nga Sergei Lavrov nói: “Chúng tôi muốn mỗi nước phương Tây tự trả lời, chứ không phải một văn bản "
+     "chung”.", "RUSSIA", "demand"),
+    ("Thủ tướng Đức Olaf Scholz bày tỏ hy vọng Nga sẽ có thêm những bước đi giảm leo thang tiếp theo.", "GERMANY",
+     "demand"),
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov bày tỏ hy vọng các cuộc tiếp xúc sẽ bắt đầu ngay trong tháng 1.",
+     "RUSSIA", "statement"),
+    # its door to talks with a party "vẫn rộng mở": an offer (stop 28)
+    ("Phát ngôn viên NATO Oana Lungescu nói thêm rằng cánh cửa đối thoại với Moscow vẫn rộng mở.", "NATO", "proposal"),
     # a response ahead, "sẽ tiếp tục có “những phản ứng ...”", threatens as "sẽ có phản ứng" does (stop 28)
     ('Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói Bắc Kinh sẽ tiếp tục có "những phản ứng chính đáng và '
      'cần thiết" tùy theo diễn biến tình hình.', "CHINA", "warning"),
