@@ -62,6 +62,8 @@ def _restates(text: str, a: Draft, b: Draft, *, same_speaker_is_enough: bool, th
         return False
     if same_speaker_is_enough and (a.speaker and a.speaker == b.speaker or _same_office(a, b)):
         return True
+    if same_speaker_is_enough and a.role == "lead" and a.speaker is None and b.speaker and len(set(a.holders)) > 1:
+        return True  # "Lãnh đạo Mỹ, Anh và NATO đồng loạt cảnh báo Nga ...": a joint lead sums up what each says below
     return similarity(_said(text, a), _said(text, b)) >= threshold
 
 

@@ -1893,3 +1893,15 @@ def test_a_lead_naming_an_office_restates_the_body_naming_its_holder():
             "biển của chúng tôi”, Bộ trưởng Quốc phòng Philippines Delfin Lorenzana nói trong tuyên bố hôm Chủ nhật.")
     found = [(p.kind, p.speaker) for p in positions(text, "2021-03-23")]
     assert found == [("demand", "Delfin Lorenzana")], found
+
+
+def test_a_joint_lead_is_summed_up_by_each_party_named_below():
+    """GUIDELINES: the lead counts only where the body does not restate it; a lead naming several parties at once
+    sums up what each of them says below, in other words (stop 28)."""
+    text = ("Hội nghị Munich: phương Tây cảnh báo Nga\n\nLãnh đạo Mỹ và Anh đồng loạt cảnh báo Nga sẽ phải trả giá "
+            "đắt nếu tấn công Ukraine.\n\nThủ tướng Anh Boris Johnson cảnh báo một cuộc xâm lược nhằm vào Ukraine sẽ "
+            "tạo ra “chấn động lan khắp thế giới”.\n\nPhó Tổng thống Mỹ Kamala Harris cảnh báo Nga sẽ phải đối mặt "
+            "với các lệnh trừng phạt chưa từng có nếu tấn công Ukraine.")
+    found = positions(text)
+    assert [(p.actor, p.kind, p.speaker) for p in found] == [("UK", "warning", "Boris Johnson"),
+                                                               ("US", "warning", "Kamala Harris")]
