@@ -911,6 +911,9 @@ SPEAKERS = [
     # a chargé d'affaires ("Đại biện lâm thời") speaks for the state that sent him, not the body he is posted to (stop 28)
     ('Đại biện lâm thời Mỹ tại IAEA Louis Bono cho biết Washington hoan nghênh thỏa thuận. "Nếu Iran tiếp tục cản trở '
      'công việc của IAEA, chúng tôi sẽ có hành động thích hợp", ông Bono nói.', "US", "Louis Bono"),
+    # Nhân Dân's transcription with an initial ("X.Véc-si-nin") is the person the reference lists (stop 28)
+    ("Thứ trưởng Ngoại giao Nga X.Véc-si-nin gọi những cáo buộc về một cuộc tấn công sắp xảy ra là vô căn cứ.", "RUSSIA",
+     "Sergei Vershinin"),
 ]
 
 
