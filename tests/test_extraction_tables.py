@@ -1368,6 +1368,8 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    # declining to say which measures ("từ chối nói rõ") is no position (stop 28)
+    "Người phát ngôn Bộ Ngoại giao Mỹ Ned Price từ chối nói rõ đó là những biện pháp nào.",
     # the press speaks past an insertion ("Kênh truyền hình X của Iran, dẫn các nguồn tin ..., cho rằng") (stop 28)
     "Kênh truyền hình Al-Alam của Iran, dẫn các nguồn tin không nêu tên, cho rằng vụ tấn công là sự trả đũa cho một "
     "cuộc không kích của Israel ở Syria.",
