@@ -66,7 +66,7 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     if not found and claim.kind == "rebuttal":  # "gọi các cáo buộc của phương Tây là “vô căn cứ”"
         owners = [m for m in mentions if claim.content[0] <= m.start < claim.content[1]
                   and CLAIM_OWNER.search(text[claim.content[0] : m.start])]
-        found = _codes(owners[:1], exclude=actors)
+        found = _object_group(claim, actors, mentions, text, owners[0].start) if owners else []
     return found
 
 
@@ -172,7 +172,8 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | No
     if near and claim.kind != "statement":  # a statement is about the party it acts on
         after = [m for m in after if not _acted_on(text, lo, m)]
     if claim.kind == "rebuttal" and near:  # whose claim is rejected: "bác bỏ cáo buộc của/từ X", not "tấn công Ukraine"
-        after = [m for m in after if _owner_of_rejected(text, lo, m)]
+        owner = next((m for m in after if _owner_of_rejected(text, lo, m)), None)
+        after = [m for m in after if owner and m.start >= owner.start]  # "của Israel, Mỹ và Anh": the group named there
     elif claim.kind == "demand" and near:  # who is asked: named right after the cue, not "công dân ... rời khỏi Ukraine"
         after = [m for m in after if m.start - lo <= NEAR_OBJECT]
         if after and all(a in actors for m in after for a in m.actors):

@@ -1355,6 +1355,9 @@ TARGETS = [
     # whom it asks to give is named after "từ" ("cần nhận được “câu trả lời” từ Mỹ và NATO") (stop 28)
     ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Moscow cần nhận được \"câu trả lời cụ thể và nhanh chóng\" từ Mỹ và "
      "NATO đối với các đề xuất an ninh.", "RUSSIA", "demand", ["US", "NATO"]),
+    # whose claims are rejected: every party of the group named there ("các cáo buộc của Israel, Mỹ và Anh") (stop 28)
+    ("Người phát ngôn Bộ Ngoại giao Iran Saeed Khatibzadeh nói các cáo buộc của Israel, Mỹ và Anh là \"vô căn cứ\".",
+     "IRAN", "rebuttal", ["ISRAEL", "US", "UK"]),
     # its own side asked in the same report is not whom a warning naming no one addresses
     ("Bộ Tư lệnh Chiến lược Mỹ cho biết Mỹ phải sẵn sàng, đồng thời cảnh báo rằng xu thế của các cuộc xung đột "
      "không còn dễ dự đoán.", "US", "warning", []),
