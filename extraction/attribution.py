@@ -603,6 +603,8 @@ def _nested(v: _View, outer: Cue, reporters: list[Mention]) -> tuple[list[Mentio
         if not agents or not REPORTED_OPENER.match(v.text[outer.end : agents[0].start]) \
                 or not _subject_ok(v.text, agents[-1].end, cue.start):
             return None  # "Ukraine cáo buộc Nga hậu thuẫn cho lực lượng đòi ...": "đòi" is not Nga's verb
+        if any(agents[-1].end <= c.start < cue.start and (c.kind == "ought" or c.content_only) for c in v.cues):
+            return None  # "Ông Lavrov nói London nên dùng ảnh hưởng để thúc giục Kiev ...": London is asked, not asking
         own = {x for r in reporters for x in r.actors}
         if not own:
             return None  # "ông" (resolved later) or a person no party speaks through: nothing to relay

@@ -951,6 +951,9 @@ NESTED = [
      "UKRAINE"),
     ("Quân đội Philippines cho biết Nhật Bản, Australia và Mỹ đã đề nghị hỗ trợ tìm kiếm con tàu.", "JAPAN",
      "PHILIPPINES"),
+    # a party named before "nên" / "cần" is asked, not asking: its act is the speaker's ask (stop 28)
+    ("Ngoại trưởng Nga Sergei Lavrov tiếp Ngoại trưởng Anh Liz Truss. Ông Lavrov nói London nên dùng ảnh hưởng của "
+     "mình để thúc giục Kiev thực hiện các thỏa thuận Minsk.", "RUSSIA", "UK"),
 ]
 
 
