@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # a door to cooperation "vẫn luôn rộng mở", its party named long before: an offer (stop 28)
+    ("Bộ trưởng Thống nhất Hàn Quốc nói cánh cửa hợp tác nhân đạo với miền Bắc, bao gồm hỗ trợ vắc xin Covid-19 và "
+     "lương thực, vẫn luôn rộng mở.", "SOUTH KOREA", "proposal"),
     # a want of another party past "được" or "mỗi nước" asks it; "bày tỏ hy vọng Nga sẽ ..." as "hy vọng" (stop 28)
     ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov nói Kiev muốn được Washington cung cấp thêm các hệ thống phòng "
      "không.", "UKRAINE", "demand"),
