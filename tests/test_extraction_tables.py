@@ -20,6 +20,10 @@ def miss(reason):
 
 
 KINDS = [
+    # no grounds to accuse it, no advice needed from anyone: rejections (stop 28)
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov nói không có lý do gì để cáo buộc nhà nước Nga trong vụ việc này.",
+     "RUSSIA", "rebuttal"),
+    ('Ông Lukashenko khẳng định Belarus "không cần bất kỳ lời khuyên nào từ bên ngoài".', "BELARUS", "rebuttal"),
     # a door to cooperation "vẫn luôn rộng mở", its party named long before: an offer (stop 28)
     ("Bộ trưởng Thống nhất Hàn Quốc nói cánh cửa hợp tác nhân đạo với miền Bắc, bao gồm hỗ trợ vắc xin Covid-19 và "
      "lương thực, vẫn luôn rộng mở.", "SOUTH KOREA", "proposal"),
