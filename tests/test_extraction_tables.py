@@ -1381,6 +1381,10 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    # a body agreeing to act is the act decided, not words (stop 28)
+    "Lãnh đạo các nước EU tại hội nghị thượng đỉnh ở Brussels rạng sáng 2/10 nhất trí áp lệnh trừng phạt khoảng 40 quan "
+    "chức Belarus.",
+    "Hội đồng Liên bang Nga cùng ngày nhất trí cho phép ông Putin sử dụng quân đội ở nước ngoài.",
     # declining to say which measures ("từ chối nói rõ") is no position (stop 28)
     "Người phát ngôn Bộ Ngoại giao Mỹ Ned Price từ chối nói rõ đó là những biện pháp nào.",
     # the press speaks past an insertion ("Kênh truyền hình X của Iran, dẫn các nguồn tin ..., cho rằng") (stop 28)
