@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # its own need of partners or allies asks them (stop 28)
+    ("Ngoại trưởng Ukraine Dmytro Kuleba nói Kiev cần các đối tác phương Tây tiếp tục tăng cường năng lực phòng thủ cho "
+     "Ukraine.", "UKRAINE", "demand"),
     # no grounds to accuse it, no advice needed from anyone: rejections (stop 28)
     ("Người phát ngôn Điện Kremlin Dmitry Peskov nói không có lý do gì để cáo buộc nhà nước Nga trong vụ việc này.",
      "RUSSIA", "rebuttal"),
