@@ -487,6 +487,7 @@ PUBLISHED = re.compile(
 )
 
 
+IN_DOCUMENT = re.compile(r"(?:^|[.!?…]\s+|\n\s*)Trong\s+$")  # "Trong tuyên bố chung ..., <its authors> ..."
 POSTED_AT = re.compile(r"\b(?:tại|ở)\s+$")  # "Đại sứ quán Trung Quốc tại Canberra ra tuyên bố": the post, not the author
 SAID_AFTER = re.compile(r"\s+(?:(?:này|đó|mới|cũng|chung)\s+){0,2}(?:nhấn\ mạnh|cho\ biết|nêu\ rõ|khẳng\ định|viết|"
                         r"cho\ rằng|kêu\ gọi|cảnh\ báo|yêu\ cầu|bác\ bỏ|lên\ án)\b", re.I)
@@ -520,6 +521,11 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
         after = gazetteer.scan(text, earlier + len(word), earlier + len(word) + DOCUMENT_REACH)
         party = party or next((a for a in after if a.kind == "actor"
                                and AUTHORED.fullmatch(text, earlier + len(word), a.start)), None)
+        if party is None and IN_DOCUMENT.search(text, max(0, earlier - 8), earlier):
+            # "Trong tuyên bố chung công bố rạng sáng nay, các nhà lãnh đạo EU cảnh báo ...": the subject after it
+            comma = text.find(",", earlier, earlier + DOCUMENT_REACH * 2)
+            subject = gazetteer.scan(text, comma + 1, comma + 1 + DOCUMENT_REACH) if comma >= 0 else []
+            party = next((a for a in subject if a.kind == "actor"), None)
         if party:
             return Hit(h.start, h.end, "actor", party.value)
         earlier = text.lower().rfind(word, 0, earlier)

@@ -664,6 +664,9 @@ ACTORS = [
     # "liên minh" is NATO only where the article names NATO (stop 27)
     ("Hàng nghìn người biểu tình ở Yerevan. Liên minh 17 đảng đối lập yêu cầu ông Pashinyan từ chức.", set()),
     ("NATO họp tại Brussels. Liên minh khẳng định sẽ tăng cường sườn phía đông.", {"NATO"}),
+    # "Trong tuyên bố chung ..., các nhà lãnh đạo EU ...": a later "Tuyên bố cũng ..." is theirs (stop 28)
+    ("Trong tuyên bố chung công bố rạng sáng nay, các nhà lãnh đạo EU cảnh báo Ankara. Tuyên bố cũng kêu gọi Armenia và "
+     "Azerbaijan chấm dứt ngay các hành động thù địch.", {"EU"}),
     # organisations that speak for themselves: the IAEA, ASEAN, the CSTO (stop 28)
     ("Cơ quan Năng lượng Nguyên tử Quốc tế (IAEA) cho biết hoạt động giám sát tại Iran đã bị tổn hại nghiêm trọng.",
      {"IAEA"}),
