@@ -259,7 +259,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             # not the speaker's own ("Ông Lavrov cho rằng Nga nên ...": a course of its own, a statement)
             speakers = {a for m in mentions if m.end <= after for a in m.actors}
             adverbs = MODAL_ADVERBS.search(text, max(after, c.start - 24), c.start)  # "Ukraine vẫn cần ..."
-            subject = _coordinated_before(text, [m for m in mentions if m.actors], adverbs.start() if adverbs else c.start)
+            subject = _coordinated_before(text, [m for m in mentions if m.actors],
+                                          adverbs.start() if adverbs else c.start)
             subject_parties = {a for m in subject for a in m.actors}
             if subject and _opens(text, after, subject[0].start) and not subject_parties & speakers:
                 return "demand"  # "... nhấn mạnh Mỹ và NATO cần coi trọng ...": each of them is asked
@@ -463,7 +464,7 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
         agents = same_sentence.agents if same_sentence else _sentence_subject(v)
         if agents and v.clause.sentence.start <= agents[0].start and _names_media(
                 v.text[v.clause.sentence.start : agents[0].start]):
-            return None  # "Kênh truyền hình Al-Alam của Iran, dẫn các nguồn tin ..., cho rằng": the press, past an insertion
+            return None  # "Kênh truyền hình Al-Alam của Iran, dẫn các nguồn tin ..., cho rằng": the press, past a gap
     return _with_parties(v, agents)
 
 

@@ -79,10 +79,9 @@ def _giver(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str
     asked = TO_RECEIVE.search(text, claim.content[0], claim.content[1]) if claim.kind == "demand" else None
     if asked is None:
         return []
-    for m in mentions:
-        if asked.end() <= m.start < claim.content[1] and m.actors and RECEIVED_FROM.search(text, max(0, m.start - 12), m.start):
-            return _object_group(claim, actors, mentions, text, m.start)
-    return []
+    giver = next((m for m in mentions if asked.end() <= m.start < claim.content[1] and m.actors
+                  and RECEIVED_FROM.search(text, max(0, m.start - 12), m.start)), None)
+    return _object_group(claim, actors, mentions, text, giver.start) if giver else []
 
 
 def asks_people(claim: Claim, text: str) -> bool:
@@ -112,7 +111,7 @@ def _conditioned_party(claim: Claim, actors, mentions: list[Mention], text: str)
     return []
 
 
-PASSIVE_AFTER = re.compile(r"\s+(?:bị|được)\s", re.I)
+PASSIVE_AFTER = re.compile(r"\s+(?:bị|được)\s", re.I)  # (in the content at large "được" is as often "được cho là")
 
 
 ONLY_IF = re.compile(r"\bchỉ\s+(?:\S+\s+){1,8}?(?:khi|nếu)\s+", re.I)
