@@ -199,7 +199,7 @@ OBJECT_JOIN = re.compile(
 )
 REJECTED_OWNER = re.compile(
     r"""^\s*(?:\S+\s+){0,4}?(?:của|từ|do)\s+    # "bác bỏ những cáo buộc từ ", "bác yêu cầu của "
-         (?:(?:một\ số|nhiều|các|những)\s+)?(?:(?:quan\ chức|giới\ chức|nhà\ lãnh\ đạo)\s+)?$  # "... của một số quan chức "
+         (?:(?:một\ số|nhiều|các|những)\s+)?(?:(?:quan\ chức|giới\ chức|nhà\ lãnh\ đạo)\s+)?$  # "của một số quan chức "
       | ^\s*(?:\S+\s+){1,5}?(?:mà|như)\s+$     # "cách gọi “xâm lược” mà ", "vi phạm Công ước như "
       | ^\s*(?:việc\s+)?$                   # "phản đối NATO ...", "phản đối việc NATO mở rộng"
     """,
