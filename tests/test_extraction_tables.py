@@ -20,6 +20,11 @@ def miss(reason):
 
 
 KINDS = [
+    # "phản hồi rằng" reports words like "cho biết"; a party's need of answers asks for them (stop 28)
+    ("Bộ Ngoại giao Romania ngay trong đêm phản hồi rằng đòi hỏi của Nga là “không thể chấp nhận” và không thể trở "
+     "thành chủ đề đàm phán.", "ROMANIA", "rebuttal"),
+    ('Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga cần những câu trả lời "cụ thể, cho từng điểm" đối với các đề '
+     'xuất của mình.', "RUSSIA", "demand"),
     # "gọi X là Y" with a long X (up to fourteen words) is still the speaker's label (stop 28)
     ("Thủ tướng Đức Olaf Scholz gọi việc một số binh sĩ Nga rút về căn cứ là “một tín hiệu tốt”.", "GERMANY",
      "statement"),
