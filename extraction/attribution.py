@@ -347,8 +347,10 @@ def _names_anyone_before(text: str, after: int, cue_start: int) -> bool:
 
 
 def _opens_with_anyone(text: str, at: int) -> bool:
-    """The words at `at` address parties without naming one ("những quốc gia liên quan", "các bên liên quan")."""
-    return opens_with_word(text[at : at + 40].lstrip().lower(), lexicon_words("generic_addressees"))
+    """The words at `at` address parties without naming one ("những quốc gia liên quan", "các bên liên quan",
+    "các bên ở Myanmar")."""
+    head = text[at : at + 40].lstrip().lower()
+    return any(opens_with_word(head, lexicon_words(words)) for words in ("generic_addressees", "anyone_subjects"))
 
 
 def _opens(text: str, after: int, start: int) -> bool:

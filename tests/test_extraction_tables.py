@@ -20,6 +20,11 @@ def miss(reason):
 
 
 KINDS = [
+    # a hope of "các bên (ở Myanmar)" asks them; "HĐBA" is the UN Security Council (stop 28)
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói Bắc Kinh hy vọng các bên ở Myanmar kiềm chế và giải quyết "
+     "khác biệt thông qua đối thoại.", "CHINA", "demand"),
+    ('Đại sứ Nga tại Liên hợp quốc Vasily Nebenzya cho rằng HĐBA cần tránh những bước đi "có thể đổ thêm dầu vào lửa".',
+     "RUSSIA", "demand"),
     # "phản hồi rằng" reports words like "cho biết"; a party's need of answers asks for them (stop 28)
     ("Bộ Ngoại giao Romania ngay trong đêm phản hồi rằng đòi hỏi của Nga là “không thể chấp nhận” và không thể trở "
      "thành chủ đề đàm phán.", "ROMANIA", "rebuttal"),
