@@ -20,6 +20,10 @@ def miss(reason):
 
 
 KINDS = [
+    # wanting talks or cooperation with another party is an offer (stop 28)
+    ("Cố vấn An ninh Quốc gia Mỹ Jake Sullivan cho biết Washington muốn cùng Bắc Kinh tìm tiếng nói chung về biến đổi khí "
+     "hậu.", "US", "proposal"),
+    ('"Chúng tôi muốn tạo cơ hội thực sự cho đối thoại", Đại diện cấp cao EU Josep Borrell nói.', "EU", "proposal"),
     # a hope of "các bên (ở Myanmar)" asks them; "HĐBA" is the UN Security Council (stop 28)
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói Bắc Kinh hy vọng các bên ở Myanmar kiềm chế và giải quyết "
      "khác biệt thông qua đối thoại.", "CHINA", "demand"),
