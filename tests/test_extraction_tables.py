@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # ready to weigh "every option" or take "the next steps": a threat (stop 28)
+    ('Đại sứ Anh tại Liên hợp quốc Barbara Woodward cho biết London sẵn sàng cân nhắc "mọi lựa chọn", kể cả các biện pháp '
+     'tiếp theo, nếu quân đội Myanmar tiếp tục đàn áp.', "UK", "warning"),
     # wanting talks or cooperation with another party is an offer (stop 28)
     ("Cố vấn An ninh Quốc gia Mỹ Jake Sullivan cho biết Washington muốn cùng Bắc Kinh tìm tiếng nói chung về biến đổi khí "
      "hậu.", "US", "proposal"),
