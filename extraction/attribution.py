@@ -519,7 +519,9 @@ def _side_opener(v: _View) -> Mention | None:
     if not v.local or v.clause.start != v.clause.sentence.start:
         return None
     first = v.local[0]
-    opened = SIDE_OPENER.match(v.text[v.clause.start : first.start])
+    opened = SIDE_OPENER.match(v.text[v.clause.start : first.start]) or (
+        not v.text[v.clause.start : first.start].strip() and v.text[first.start : first.end].lower().startswith("phía "))
+    # ("Phía Iran, người phát ngôn Bộ Ngoại giao Abbas Mousavi nói ...": "phía" is part of the mention)
     return first if opened and first.actors and v.text[first.end : first.end + 1] == "," else None
 
 

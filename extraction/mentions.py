@@ -19,7 +19,7 @@ from . import gazetteer, nlp
 from .clean import Block
 from .cues import has_word, lexicon_words, opens_with_word
 from .gazetteer import Hit
-from .reference import compound_words, load_titles, named_elsewhere_aliases, organisation_codes
+from .reference import compound_words, institution_words, load_titles, named_elsewhere_aliases, organisation_codes
 
 # NER costs ~5 ms a call: real articles need at most 4 (seeds, heldout8, dev-train), a submitted megabyte
 # of "ông <Unknown Name> nói" would need ~37,000 (over 3 minutes of a worker)
@@ -134,11 +134,31 @@ def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = Fals
     known = gazetteer.fuzzy_person(raw) or (GLUED_INITIAL.match(raw) and gazetteer.fuzzy_person(raw[2:]))
     if known:
         return span[1], known.name, known
+    if _opens_institution(raw):
+        return None  # "người phát ngôn Bộ Ngoại giao Abbas Mousavi": "Bộ Ngoại" opens the ministry, no name
     apposed = text[span[1] : span[1] + 2] == ", " and _title_at(hits, span[1] + 2)
     whole = len(raw.split()) >= 2 or GLUED_INITIAL.match(raw)  # "Wendy Sherman", "U.Sơ-man": not a family name alone
     if whole and (after_party or apposed or _ner_agrees(text, span, block_end)):
         return span[1], raw, None
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _institution_openings() -> frozenset[str]:
+    """The first two words of every institution actors.yaml lists ("Bộ Ngoại", "Văn phòng", "Hội đồng")."""
+    return frozenset(" ".join(w.split()[:2]) for w in institution_words() if len(w.split()) >= 2)
+
+
+def _opens_institution(raw: str) -> bool:
+    return " ".join(raw.split()[:2]) in _institution_openings()
+
+
+def _past_institution(text: str, pos: int) -> int:
+    """Past an institution named with no party after a title ("người phát ngôn Bộ Ngoại giao Abbas Mousavi", its
+    party given by the sentence's opener "Phía Iran, ..."): where the name may start."""
+    head = text[pos : pos + 40]
+    word = next((w for w in institution_words() if head.startswith(" " + w + " ")), None)
+    return pos + len(word) + 1 if word else pos
 
 
 @functools.lru_cache(maxsize=1)
@@ -211,8 +231,9 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
         j = k
     # "Trưởng đoàn Trung Quốc, Đại sứ Vương Quần, ...": a title in apposition to a placed office is placed too
     apposed = i > 0 and hits[i - 1].kind == "actor" and text[hits[i - 1].end : title.start] == ", "
-    named = _name_after(text, hits[j].end, block_end,
-                        after_party=bool(actors) or _is_rank(hits[j].value) or apposed, hits=hits)
+    at = _past_institution(text, hits[j].end) if not actors else hits[j].end
+    named = _name_after(text, at, block_end,
+                        after_party=bool(actors) or _is_rank(hits[j].value) or apposed or at != hits[j].end, hits=hits)
     if named and j != titled and named[2] and actors and named[2].actor != actors[-1]:
         # "Hội đàm với Thủ tướng Đức, ông Putin sẵn sàng ...": a known person of another party is not this office's
         office = Mention(title.start, role_end, tuple(actors[-1:]), None, text[title.start:role_end], pronoun=True)

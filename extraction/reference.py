@@ -188,6 +188,10 @@ def named_elsewhere_aliases() -> frozenset[str]:
     return frozenset(load_yaml("actors.yaml").get("named_elsewhere") or ())
 
 
+def institution_words() -> tuple[str, ...]:
+    return tuple(load_yaml("actors.yaml").get("institutions") or ())
+
+
 def ignored_names() -> tuple[str, ...]:
     return tuple(load_yaml("actors.yaml").get("ignore") or ())
 

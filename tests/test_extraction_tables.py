@@ -947,6 +947,10 @@ SPEAKERS = [
     # Nhân Dân's transcription with an initial ("X.Véc-si-nin") is the person the reference lists (stop 28)
     ("Thứ trưởng Ngoại giao Nga X.Véc-si-nin gọi những cáo buộc về một cuộc tấn công sắp xảy ra là vô căn cứ.", "RUSSIA",
      "Sergei Vershinin"),
+    # "Phía Iran, người phát ngôn Bộ Ngoại giao Abbas Mousavi ...": the opener's party, the name past the ministry, and
+    # "Bộ Ngoại" is no one's name (stop 28)
+    ('Phía Iran, người phát ngôn Bộ Ngoại giao Abbas Mousavi hôm nay nói rằng châu Âu "không có tư cách" đòi Tehran '
+     'tuân thủ.', "IRAN", "Abbas Mousavi"),
 ]
 
 
