@@ -501,7 +501,7 @@ AUTHORED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:do|của)\s+(?:[^\s,.]+\s+){0,4}?$
 AUTHOR_NAMED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:do|của)\s")  # "Báo cáo của Lầu Năm Góc ...": its own author named
 BARE_DOCUMENT_END = re.compile(r"\s*(?:này|đó|trên|mới)?\s*,")  # "Theo dự thảo này, ...": no author named after it
 PUBLISHED = re.compile(
-    r"""\s+(?:\S+\s+){0,5}?(?:công\ bố|đăng\ tải|đưa\ ra|soạn\ thảo|công\ khai|ban\ hành|trao|gửi|ra|phát\ đi)
+    r"""\s+(?:\S+\s+){0,5}?(?:công\ bố|đăng\ tải|đưa\ ra|soạn\ thảo|công\ khai|ban\ hành|trao|gửi|ra|phát\ đi|thông\ qua)
         \s+(?:\S+\s+){0,3}?$   # "Bộ Ngoại giao Nga đã công bố toàn văn hai dự thảo": Nga published it
     """,
     re.X | re.I,
@@ -567,7 +567,8 @@ def _referring_hits(text: str, hits: list[Hit]) -> list[Hit]:
         if h.kind == "anaphor":
             # the party named last, preferring one that is no object ("Nga ... gần biên giới Ukraine. Tuy nhiên,
             # nước này ...": Russia, not the Ukraine of "biên giới Ukraine")
-            named_before = [v for v in _within(out, h.start, ANAPHOR_REACH) if v.kind == "actor"]
+            named_before = [v for v in _within(out, h.start, ANAPHOR_REACH) if v.kind == "actor"
+                            and not (v.value in organisation_codes() and "nước" in h.value.lower())]  # a state
             named = next((v for v in named_before if not OBJECT_OF.search(text, max(0, v.start - 14), v.start)),
                          named_before[0] if named_before else None)
             if named is None:

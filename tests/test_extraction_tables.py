@@ -684,6 +684,11 @@ ACTORS = [
     # "liên minh" is NATO only where the article names NATO (stop 27)
     ("Hàng nghìn người biểu tình ở Yerevan. Liên minh 17 đảng đối lập yêu cầu ông Pashinyan từ chức.", set()),
     ("NATO họp tại Brussels. Liên minh khẳng định sẽ tăng cường sườn phía đông.", {"NATO"}),
+    # a resolution adopted by a body speaks for it; "nước này" is a state, never an organisation (stop 28)
+    ("Đại hội đồng Liên Hợp Quốc hôm qua thông qua nghị quyết về Myanmar. Nghị quyết cũng kêu gọi quân đội Myanmar tôn "
+     "trọng ý chí của người dân.", {"UN"}),
+    ("Đại hội đồng Liên Hợp Quốc thông qua nghị quyết kêu gọi ngăn vũ khí vào Myanmar, trong khi chính quyền quân sự "
+     "nước này tuyên bố không chấp nhận văn kiện.", {"UN", "MYANMAR"}),
     # "Trong tuyên bố chung ..., các nhà lãnh đạo EU ...": a later "Tuyên bố cũng ..." is theirs (stop 28)
     ("Trong tuyên bố chung công bố rạng sáng nay, các nhà lãnh đạo EU cảnh báo Ankara. Tuyên bố cũng kêu gọi Armenia và "
      "Azerbaijan chấm dứt ngay các hành động thù địch.", {"EU"}),
