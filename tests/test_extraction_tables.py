@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # declining to join talks rejects them (stop 28)
+    ("Vụ trưởng Kiểm soát vũ khí Bộ Ngoại giao Trung Quốc Phó Thông nhấn mạnh Trung Quốc sẽ không tham gia bất kỳ cuộc "
+     "đàm phán ba bên nào với Mỹ và Nga.", "CHINA", "rebuttal"),
     # ready to weigh "every option" or take "the next steps": a threat (stop 28)
     ('Đại sứ Anh tại Liên hợp quốc Barbara Woodward cho biết London sẵn sàng cân nhắc "mọi lựa chọn", kể cả các biện pháp '
      'tiếp theo, nếu quân đội Myanmar tiếp tục đàn áp.', "UK", "warning"),
