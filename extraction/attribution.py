@@ -342,7 +342,7 @@ def _nominalised(text: str, cue: Cue, mentions: list[Mention], after: int) -> bo
 
 def _names_anyone_before(text: str, after: int, cue_start: int) -> bool:
     """Only the generic addressee the content opens with stands before the modal ("cộng đồng quốc tế cần")."""
-    head = text[after:cue_start].replace("rằng", " ").strip(" ,:").lower()
+    head = text[after:cue_start].replace("rằng", " ").strip(" ,:“”\"").lower()
     return head in lexicon_words("generic_addressees") or head in lexicon_words("anyone_subjects")
 
 

@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # "Tất cả các bên liên quan cần ...", inside a quotation: an ask of everyone (stop 28)
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói: “Tất cả các bên liên quan cần kiềm chế và tránh bất kỳ "
+     "hành động nào có thể làm căng thẳng leo thang”.", "CHINA", "demand"),
     # declining to join talks rejects them (stop 28)
     ("Vụ trưởng Kiểm soát vũ khí Bộ Ngoại giao Trung Quốc Phó Thông nhấn mạnh Trung Quốc sẽ không tham gia bất kỳ cuộc "
      "đàm phán ba bên nào với Mỹ và Nga.", "CHINA", "rebuttal"),
