@@ -20,6 +20,13 @@ def miss(reason):
 
 
 KINDS = [
+    # wanting to work with another party, or a way out by talks, offers; a need of air defences asks for them (stop 28)
+    ("Bộ Ngoại giao Đài Loan cho biết Đài Bắc mong muốn cùng Tokyo và các đối tác có cùng chí hướng chung tay bảo vệ hòa "
+     "bình.", "TAIWAN", "proposal"),
+    ("Người phát ngôn Nhà Trắng Jen Psaki nói Mỹ vẫn muốn tìm một lối thoát ngoại giao cho cuộc khủng hoảng.", "US",
+     "proposal"),
+    ("Ngoại trưởng Ukraine Dmytro Kuleba nói Kiev vẫn cần thêm hệ thống phòng không, radar phản pháo và tên lửa chống hạm.",
+     "UKRAINE", "demand"),
     # "Tất cả các bên liên quan cần ...", inside a quotation: an ask of everyone (stop 28)
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói: “Tất cả các bên liên quan cần kiềm chế và tránh bất kỳ "
      "hành động nào có thể làm căng thẳng leo thang”.", "CHINA", "demand"),
