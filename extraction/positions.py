@@ -70,7 +70,7 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     return found
 
 
-TO_RECEIVE = re.compile(r"\b(?:cần|muốn|mong(?:\s+muốn)?|kỳ\s+vọng)\s+nhận\s+được\b", re.I)
+TO_RECEIVE = re.compile(r"\b(?:(?:cần|muốn|mong(?:\s+muốn)?|kỳ\s+vọng)\s+nhận\s+được|chờ\s+đợi|trông\s+đợi)\b", re.I)
 RECEIVED_FROM = re.compile(r"\btừ\s+(?:phía\s+)?$", re.I)
 
 

@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # awaiting another party's steps or answer asks it for them (stop 28)
+    ('Ngoại trưởng Pháp Jean-Yves Le Drian nói: "Chúng tôi chờ đợi những hành động cụ thể từ phía Mỹ để lòng tin được '
+     'khôi phục".', "FRANCE", "demand"),
     # wanting to work with another party, or a way out by talks, offers; a need of air defences asks for them (stop 28)
     ("Bộ Ngoại giao Đài Loan cho biết Đài Bắc mong muốn cùng Tokyo và các đối tác có cùng chí hướng chung tay bảo vệ hòa "
      "bình.", "TAIWAN", "proposal"),
@@ -1416,6 +1419,9 @@ TARGETS = [
     # whose claims are rejected: every party of the group named there ("các cáo buộc của Israel, Mỹ và Anh") (stop 28)
     ("Người phát ngôn Bộ Ngoại giao Iran Saeed Khatibzadeh nói các cáo buộc của Israel, Mỹ và Anh là \"vô căn cứ\".",
      "IRAN", "rebuttal", ["ISRAEL", "US", "UK"]),
+    # ... from whom it is awaited (stop 28)
+    ("Tổng thống Ukraine Volodymyr Zelensky cho biết ông chờ đợi những bước đi cụ thể từ phía Nga để giảm leo thang.",
+     "UKRAINE", "demand", ["RUSSIA"]),
     # its own side asked in the same report is not whom a warning naming no one addresses
     ("Bộ Tư lệnh Chiến lược Mỹ cho biết Mỹ phải sẵn sàng, đồng thời cảnh báo rằng xu thế của các cuộc xung đột "
      "không còn dễ dự đoán.", "US", "warning", []),
