@@ -157,7 +157,7 @@ def _past_institution(text: str, pos: int) -> int:
     """Past an institution named with no party after a title ("người phát ngôn Bộ Ngoại giao Abbas Mousavi", its
     party given by the sentence's opener "Phía Iran, ..."): where the name may start."""
     head = text[pos : pos + 40]
-    word = next((w for w in institution_words() if head.startswith(" " + w + " ")), None)
+    word = max((w for w in institution_words() if head.startswith(" " + w + " ")), key=len, default=None)
     return pos + len(word) + 1 if word else pos
 
 
