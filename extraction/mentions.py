@@ -144,21 +144,23 @@ def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = Fals
 
 
 @functools.lru_cache(maxsize=1)
-def _institution_openings() -> frozenset[str]:
-    """The first two words of every institution actors.yaml lists ("Bộ Ngoại", "Văn phòng", "Hội đồng")."""
-    return frozenset(" ".join(w.split()[:2]) for w in institution_words() if len(w.split()) >= 2)
+def _institutions() -> tuple[frozenset[str], re.Pattern]:
+    """actors.yaml's institutions: their first two words ("Bộ Ngoại", "Hội đồng"), and a pattern for one of them
+    after a space, longest first ("Hội đồng An ninh Quốc gia" before "Hội đồng")."""
+    words = sorted(institution_words(), key=len, reverse=True)
+    openings = frozenset(" ".join(w.split()[:2]) for w in words if len(w.split()) >= 2)
+    return openings, re.compile(r" (?:%s)(?= )" % "|".join(map(re.escape, words)))
 
 
 def _opens_institution(raw: str) -> bool:
-    return " ".join(raw.split()[:2]) in _institution_openings()
+    return " ".join(raw.split()[:2]) in _institutions()[0]
 
 
 def _past_institution(text: str, pos: int) -> int:
     """Past an institution named with no party after a title ("người phát ngôn Bộ Ngoại giao Abbas Mousavi", its
     party given by the sentence's opener "Phía Iran, ..."): where the name may start."""
-    head = text[pos : pos + 40]
-    word = max((w for w in institution_words() if head.startswith(" " + w + " ")), key=len, default=None)
-    return pos + len(word) + 1 if word else pos
+    named = _institutions()[1].match(text, pos)
+    return named.end() + 1 if named else pos
 
 
 @functools.lru_cache(maxsize=1)
@@ -232,8 +234,8 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     # "Trưởng đoàn Trung Quốc, Đại sứ Vương Quần, ...": a title in apposition to a placed office is placed too
     apposed = i > 0 and hits[i - 1].kind == "actor" and text[hits[i - 1].end : title.start] == ", "
     at = _past_institution(text, hits[j].end) if not actors else hits[j].end
-    named = _name_after(text, at, block_end,
-                        after_party=bool(actors) or _is_rank(hits[j].value) or apposed or at != hits[j].end, hits=hits)
+    placed = bool(actors) or at != hits[j].end  # a party, or an institution standing for it, after the title
+    named = _name_after(text, at, block_end, after_party=placed or _is_rank(hits[j].value) or apposed, hits=hits)
     if named and j != titled and named[2] and actors and named[2].actor != actors[-1]:
         # "Hội đàm với Thủ tướng Đức, ông Putin sẵn sàng ...": a known person of another party is not this office's
         office = Mention(title.start, role_end, tuple(actors[-1:]), None, text[title.start:role_end], pronoun=True)
