@@ -105,13 +105,10 @@ def _conditioned_party(claim: Claim, actors, mentions: list[Mention], text: str)
     """A warning's condition names whom it warns: the party whose act would bring the consequence."""
     for m in mentions:
         if claim.content[0] <= m.start < claim.content[1] and CONDITION.search(text[max(0, m.start - 16) : m.start]):
-            if PASSIVE_AFTER.match(text, m.end):
+            if SUFFERS_AFTER.match(text, m.end):
                 return []  # "nếu Ukraine bị xâm lược": the party the condition befalls is not warned
             return _codes([m], exclude=actors)
     return []
-
-
-PASSIVE_AFTER = re.compile(r"\s+(?:bị|được)\s", re.I)  # (in the content at large "được" is as often "được cho là")
 
 
 ONLY_IF = re.compile(r"\bchỉ\s+(?:\S+\s+){1,8}?(?:khi|nếu)\s+", re.I)
