@@ -252,7 +252,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue  # "Mỹ không thể mong đợi Trung Quốc hợp tác ...": what it cannot expect asks nothing
         if c.kind == "want":  # "hy vọng Mỹ sẽ ...", "hy vọng những quốc gia liên quan sẽ ...": asks of them
             if any(m.start >= c.end and WANT_GAP.fullmatch(text, c.end, m.start) for m in mentions if m.start < end) \
-                    or _opens_with_anyone(text, c.end) or WANTED_OF_GROUP.match(text, c.end):
+                    or _opens_with_anyone(text, c.end) or WANTED_OF_GROUP.match(text, c.end) \
+                    or WANTED_OF_TALKS.match(text, c.end):
                 return "demand"
             continue
         if c.kind == "ought":  # "... cho rằng Washington nên ngừng ...": the party the content opens with,
@@ -306,6 +307,10 @@ OF_PARTY = re.compile(r"\bcủa\s+$")
 # "hy vọng Mỹ sẽ ...", "muốn được Washington cung cấp ...", "muốn mỗi nước phương Tây tự trả lời"
 WANT_GAP = re.compile(r"\s*(?:(?:được|mỗi|từng)\s+)?(?:nước\s+)?", re.I)
 WANTED_OF_GROUP = re.compile(r"\s*(?:các|những)\s+(?:đồng\s+minh|đối\s+tác|nước|quốc\s+gia|thành\s+viên)\b", re.I)
+# "Moscow muốn cuộc đối thoại bao quát mọi loại vũ khí", "muốn mọi thỏa thuận ... phải có sự tham gia của Kiev":
+# what talks or a settlement must hold is asked of the other side (7 of 7 such wants in the annotated sets are demands)
+WANTED_OF_TALKS = re.compile(r"\s*(?:mọi|các|những|bất\s+kỳ)?\s*(?:cuộc\s+)?(?:đối\s+thoại|đàm\s+phán|thảo\s+luận|"
+                             r"thỏa\s+thuận|giải\s+pháp|quyết\s+định|hiệp\s+ước)\b", re.I)
 
 
 def _coordinated_before(text: str, mentions: list[Mention], at: int) -> list[Mention]:

@@ -583,6 +583,11 @@ KINDS = [
     ("Mỹ và Slovakia bày tỏ ủng hộ Séc.", "SLOVAKIA", "statement"),
     # ready, and nothing offered: a statement (stop 24)
     ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết quân đội nước này đã sẵn sàng.", "UKRAINE", "statement"),
+    # what talks or a settlement must hold, wanted: an ask of the other side (stop 29)
+    ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga muốn cuộc đối thoại xem xét tất cả các yếu tố tác động tới ổn "
+     "định chiến lược.", "RUSSIA", "demand"),
+    ("Ngoại trưởng Ukraine Dmytro Kuleba cho biết Kiev muốn mọi thỏa thuận liên quan tới an ninh của nước này phải có "
+     "sự tham gia trực tiếp của Ukraine.", "UKRAINE", "demand"),
 ]
 
 
@@ -717,6 +722,10 @@ ACTORS = [
     # Hong Kong's government speaks for China: the GUIDELINES code no special region (stop 28)
     ("Chính quyền Hong Kong cho biết các lệnh trừng phạt của Mỹ sẽ không thể làm lung lay quyết tâm của Bắc Kinh.",
      {"CHINA"}),
+    # "cả bốn nước": the four parties named before, as "bốn bên" (stop 29)
+    ("Ngoại trưởng Nga, Pháp, Đức và Ukraine hôm 20/1 gặp nhau tại Berlin. Cả bốn nước đã ra tuyên bố chung khẳng định "
+     "ủng hộ việc tuân thủ vô điều kiện lệnh ngừng bắn ở miền đông Ukraine.",
+     {"RUSSIA", "FRANCE", "GERMANY", "UKRAINE"}),
 ]
 
 
