@@ -722,6 +722,10 @@ ACTORS = [
     # Hong Kong's government speaks for China: the GUIDELINES code no special region (stop 28)
     ("Chính quyền Hong Kong cho biết các lệnh trừng phạt của Mỹ sẽ không thể làm lung lay quyết tâm của Bắc Kinh.",
      {"CHINA"}),
+    # armed movements the press reports as parties to a dispute (stop 29)
+    ("Thủ lĩnh chính trị của phong trào Hamas, ông Ismail Haniyeh, tuyên bố Hamas sẵn sàng dừng lại nếu Israel ngừng "
+     "các cuộc tấn công.", {"HAMAS"}),
+    ("Người phát ngôn Taliban Zabihullah Mujahid cho biết Taliban muốn có quan hệ tốt đẹp với Trung Quốc.", {"TALIBAN"}),
     # "cả bốn nước": the four parties named before, as "bốn bên" (stop 29)
     ("Ngoại trưởng Nga, Pháp, Đức và Ukraine hôm 20/1 gặp nhau tại Berlin. Cả bốn nước đã ra tuyên bố chung khẳng định "
      "ủng hộ việc tuân thủ vô điều kiện lệnh ngừng bắn ở miền đông Ukraine.",
