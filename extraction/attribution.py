@@ -260,13 +260,17 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             # not the speaker's own ("Ông Lavrov cho rằng Nga nên ...": a course of its own, a statement)
             speakers = {a for m in mentions if m.end <= after for a in m.actors}
             adverbs = MODAL_ADVERBS.search(text, max(after, c.start - 24), c.start)  # "Ukraine vẫn cần ..."
+            subject_end = adverbs.start() if adverbs else c.start
+            allies = ALLIES_AFTER.search(text, max(after, subject_end - 40), subject_end)
             subject = _coordinated_before(text, [m for m in mentions if m.actors],
-                                          adverbs.start() if adverbs else c.start)
+                                          allies.start() if allies else subject_end)
             subject_parties = {a for m in subject for a in m.actors}
             if subject and _opens(text, after, subject[0].start) and not subject_parties & speakers:
                 return "demand"  # "... nhấn mạnh Mỹ và NATO cần coi trọng ...": each of them is asked
             if _names_anyone_before(text, after, c.start):
                 return "demand"  # "... cho rằng cộng đồng quốc tế cần làm rõ ...": an ask of everyone
+            if EVERY_OPENING.match(text, after) and "," not in text[after : c.start]:
+                return "demand"  # "mọi cuộc đối thoại với Nga cần tính đến ...": what any dealing must do is asked
             if PASSIVE_NEED.match(text, c.end) and any(
                     set(m.actors) - speakers for m in mentions if after <= m.start < c.start and m.actors
                     and OF_PARTY.search(text, max(after, m.start - 6), m.start)):
@@ -289,6 +293,11 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
     return shape_kind(text, after, end) or "statement"
 
 
+# "Mỹ và các đồng minh cần ...": the party and its allies before a modal are its subject
+ALLIES_AFTER = re.compile(r"\s+và\s+(?:các|những)\s+(?:nước\s+)?(?:đồng\s+minh|đối\s+tác)(?:\s+(?:của\s+)?\S+)?\s*$", re.I)
+# "mọi hành động của cộng đồng quốc tế cần ...", "bất kỳ cuộc đối thoại nào ... cần": any such dealing, asked
+# (9 of 10 such modals in the annotated sets are demands, the tenth a warning's "sẽ phải")
+EVERY_OPENING = re.compile(r"[\s,:“”\"]*(?:rằng\s+)?(?:mọi|bất\s+kỳ|bất\s+cứ)\s", re.I)
 MODAL_ADVERBS = re.compile(r"(?:\s+(?:vẫn|cũng|đều|thực\s+sự|trước\s+hết|trước\s+tiên|còn|luôn|nhất\s+thiết|rất))+\s*$",
                            re.I)
 NEED_OPENING = re.compile(r"cần\s+(?:thêm\s+)?(?:nhiều\s+)?(?:những\s+|các\s+)?", re.I)

@@ -583,6 +583,13 @@ KINDS = [
     ("Mỹ và Slovakia bày tỏ ủng hộ Séc.", "SLOVAKIA", "statement"),
     # ready, and nothing offered: a statement (stop 24)
     ("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết quân đội nước này đã sẵn sàng.", "UKRAINE", "statement"),
+    # a party and its allies before a modal are asked; any dealing that must do something is an ask (stop 29)
+    ("Ngoại trưởng Trung Quốc Vương Nghị cho rằng Mỹ và các đồng minh cần coi trọng những lo ngại an ninh hợp lý của "
+     "Nga.", "CHINA", "demand"),
+    ("Tổng thư ký NATO Jens Stoltenberg hôm qua tuyên bố mọi cuộc đối thoại với Nga cần tính đến các quan ngại của "
+     "NATO.", "NATO", "demand"),
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân cho rằng mọi hành động của cộng đồng quốc tế cần góp phần "
+     "giúp Myanmar duy trì ổn định.", "CHINA", "demand"),
     # what talks or a settlement must hold, wanted: an ask of the other side (stop 29)
     ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga muốn cuộc đối thoại xem xét tất cả các yếu tố tác động tới ổn "
      "định chiến lược.", "RUSSIA", "demand"),
