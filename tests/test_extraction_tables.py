@@ -590,6 +590,9 @@ KINDS = [
      "NATO.", "NATO", "demand"),
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân cho rằng mọi hành động của cộng đồng quốc tế cần góp phần "
      "giúp Myanmar duy trì ổn định.", "CHINA", "demand"),
+    # "không có cái gọi là ...": another's claim denied (3 of 3 in the annotated sets are rebuttals; stop 29)
+    ("Tổng thống Ukraine Volodymyr Zelensky hôm qua viết trên Twitter rằng không có cái gọi là xâm nhập nhỏ.", "UKRAINE",
+     "rebuttal"),
     # what talks or a settlement must hold, wanted: an ask of the other side (stop 29)
     ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga muốn cuộc đối thoại xem xét tất cả các yếu tố tác động tới ổn "
      "định chiến lược.", "RUSSIA", "demand"),
