@@ -590,6 +590,13 @@ KINDS = [
      "NATO.", "NATO", "demand"),
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân cho rằng mọi hành động của cộng đồng quốc tế cần góp phần "
      "giúp Myanmar duy trì ổn định.", "CHINA", "demand"),
+    # the blame laid in advance, resolve not to be underrated, no option excluded: threats (stop 29)
+    ("Tổng thống Nga Vladimir Putin nói: “Nếu không, toàn bộ trách nhiệm về khả năng đổ máu tiếp diễn sẽ hoàn toàn "
+     "thuộc về chế độ đang cầm quyền ở Ukraine”.", "RUSSIA", "warning"),
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Triệu Lập Kiên nói không ai được đánh giá thấp quyết tâm của nhân dân "
+     "Trung Quốc trong việc bảo vệ chủ quyền quốc gia.", "CHINA", "warning"),
+    ("Người phát ngôn Chính phủ Đức Steffen Hebestreit cho biết Berlin không loại trừ bất cứ phương án nào nếu Moscow "
+     "tấn công Ukraine.", "GERMANY", "warning"),
     # "không có cái gọi là ...": another's claim denied (3 of 3 in the annotated sets are rebuttals; stop 29)
     ("Tổng thống Ukraine Volodymyr Zelensky hôm qua viết trên Twitter rằng không có cái gọi là xâm nhập nhỏ.", "UKRAINE",
      "rebuttal"),
