@@ -81,13 +81,25 @@ def _month_back(ref: dt.date, months: int) -> str:
     return f"{y:04d}-{m:02d}"
 
 
+def _month_of_week(first: dt.date, last: dt.date) -> tuple[str | None, str]:
+    """The month of a week's days, none when they run across two ("tuần trước" in an article of 6 May: the
+    annotators, and the GUIDELINES' "as stated or clearly implied", give no date)."""
+    if (first.year, first.month) != (last.year, last.month):
+        return None, "unknown"
+    return first.strftime("%Y-%m"), "month"
+
+
 def _relative(word: str, ref: dt.date, last_day: str | None) -> tuple[str | None, str]:
     word = " ".join(word.lower().split())
     if word.endswith("tháng trước"):
         return _month_back(ref, 1), "month"
     if word in ("tuần trước", "tuần qua"):
-        return (ref - dt.timedelta(days=7)).strftime("%Y-%m"), "month"
-    if word.endswith(("tuần này", "tháng này", "tháng qua")):
+        monday = ref - dt.timedelta(days=ref.weekday() + 7)
+        return _month_of_week(monday, monday + dt.timedelta(days=6))
+    if word.endswith("tuần này"):
+        monday = ref - dt.timedelta(days=ref.weekday())
+        return _month_of_week(monday, monday + dt.timedelta(days=1) if word.startswith("đầu") else ref)
+    if word.endswith(("tháng này", "tháng qua")):
         return ref.strftime("%Y-%m"), "month"
     if word.endswith(" qua") and word.split()[0] in PARTS_OF_DAY:  # "hôm qua", "chiều qua"
         return (ref - dt.timedelta(days=1)).isoformat(), "day"

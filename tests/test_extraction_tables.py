@@ -1305,6 +1305,11 @@ DATES = [
      "pháp lý.", "2022-01-11", "2022-01-10"),
     # this week's weekday; last week's after "vào" (a bare "vào thứ Sáu" may be ahead) (stop 25)
     ("Ngoại trưởng Nga Sergei Lavrov hôm thứ Tư tuần này cảnh báo phương Tây.", "2022-02-24", "2022-02-23"),
+    # a week's month, none when its days run across two (stop 29: 30/8 - 5/9, 26/4 - 1/5)
+    ("Ngoại trưởng Nga Sergei Lavrov tuần trước cảnh báo phương Tây.", "2022-02-24", "2022-02"),
+    ("Ngoại trưởng Nga Sergei Lavrov tuần trước cảnh báo phương Tây.", "2021-09-09", None),
+    ("Ngoại trưởng Nga Sergei Lavrov hồi tuần này cảnh báo phương Tây.", "2021-05-01", None),
+    ("Ngoại trưởng Nga Sergei Lavrov đầu tuần này cảnh báo phương Tây.", "2021-04-30", "2021-04"),
     ("Vào thứ Sáu tuần trước, Ngoại trưởng Nga Sergei Lavrov cảnh báo phương Tây.", "2022-02-23", "2022-02-18"),
     # a month written as a word, with its capital (stop 25): "tháng năm" alone is "months and years"
     ("Vào ngày 10 tháng Một, Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga sẽ không nhượng bộ.", "2022-01-23",
