@@ -1202,7 +1202,9 @@ DATES = [
     ("Hôm 3/2, Ngoại trưởng Pháp kêu gọi Nga giảm căng thẳng.", "2022-02-10", "2022-02-03"),
     ("Tháng trước, Nga yêu cầu NATO cam kết không kết nạp Ukraine.", "2022-02-10", "2022-01"),
     ("Cuối tháng 12, Moskva đề xuất hai dự thảo hiệp ước an ninh.", "2022-01-15", "2021-12"),
-    ("Tuần trước, Mỹ tuyên bố sẽ không đưa ra nhượng bộ nào.", "2022-02-10", "2022-02"),
+    ("Tuần trước, Mỹ tuyên bố sẽ không đưa ra nhượng bộ nào.", "2022-02-17", "2022-02"),
+    # ... none when last week ran across two months (31/1 - 6/2; stop 29)
+    ("Tuần trước, Mỹ tuyên bố sẽ không đưa ra nhượng bộ nào.", "2022-02-10", None),
     ("Ngày 28/1/2022, Tổng thống Nga cho biết phản hồi của Mỹ không đáp ứng quan ngại của Nga.",
      None, "2022-01-28"),
     ("Nga cho biết sẽ tiếp tục đối thoại.", "2022-02-10", None),
@@ -1212,7 +1214,7 @@ DATES = [
      "2022-01-19"),
     ("Ngoại trưởng Mỹ nói hôm 19/1 rằng Washington sẽ không nhượng bộ.", "2022-01-21", "2022-01-19"),
     ("Tình báo Mỹ nhận định trong báo cáo được công bố tuần trước rằng Nga có thể tấn công Ukraine.",
-     "2022-02-10", "2022-02"),
+     "2022-02-17", "2022-02"),
     ("Tổng thống Mỹ Joe Biden tối 24/1 (giờ Mỹ) kêu gọi các đồng minh châu Âu đoàn kết.", "2022-01-25", "2022-01-24"),
     ("Trong cuộc điện đàm hôm 30/12 năm ngoái, Tổng thống Mỹ cảnh báo Nga về hậu quả nghiêm trọng.", "2022-01-11",
      "2021-12-30"),
@@ -1233,7 +1235,7 @@ DATES = [
     ("Ngày 8/2, NATO cho biết liên minh sẵn sàng đối thoại.\nTrong khi đó, Đức tiếp tục từ chối cung cấp vũ khí "
      "sát thương cho Ukraine.", "2022-02-10", None),
     ("Tuần trước, các cuộc đàm phán ở Geneva kết thúc. Thứ trưởng Ngoại giao Nga khi đó nhận định đàm phán "
-     "đã đi vào ngõ cụt.", "2022-02-10", "2022-02"),
+     "đã đi vào ngõ cụt.", "2022-02-17", "2022-02"),
     ("Ngày 8/2, hai bên có cuộc gặp tại Moskva. Sau cuộc gặp, Điện Kremlin cho biết Nga sẵn sàng đối thoại.",
      "2022-02-10", "2022-02-08"),
     ("Tổng thư ký NATO ngày 9/2 cho biết liên minh sẵn sàng đối thoại. “Chúng tôi muốn giải pháp chính trị”, "
