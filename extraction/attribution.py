@@ -378,6 +378,9 @@ def _opens(text: str, after: int, start: int) -> bool:
 GROUP_NOUN = re.compile(r"\b(?:các|những)\s+(?:\S+\s+){0,2}\S+\s*$")
 
 
+OWN_SENTENCE_END = re.compile(r"[.!?…]\s+(?=[“\"]?[A-ZĐ])")
+
+
 def _is_analysis(text: str, clause: Clause, cues: list[Cue]) -> bool:
     """The journalist's or an expert's reading (named before the clause's first cue: "Theo giới quan
     sát, ...", "Các chuyên gia nhận định ...", "... dường như không chấp nhận"), or a party declining to
@@ -389,6 +392,12 @@ def _is_analysis(text: str, clause: Clause, cues: list[Cue]) -> bool:
     # không tiết lộ ..." is a demand, "Nhà Trắng cho biết sẽ không bình luận" declines)
     first_ask = min((c.start for c in cues if not c.noun and c.kind != "speech"), default=clause.end)
     declined = text[clause.start : first_ask].lower()
+    # ... unless more is said after it: "“Tôi sẽ không nêu cụ thể số lượng. Chúng tôi sẽ tiếp tục theo dõi ...”"
+    said_after = OWN_SENTENCE_END.search(text, clause.start, clause.end)
+    if said_after:
+        declined = declined[: said_after.start() - clause.start]
+        if any(has_word(declined, w) for w in load_cues().get("no_comment") or ()):
+            return any(has_word(lead_in, a) for a in analysis)
     return any(has_word(lead_in, a) for a in analysis) or any(
         has_word(declined, w) for w in load_cues().get("no_comment") or ())
 

@@ -297,6 +297,8 @@ def _office_phrase(hits: list[Hit], i: int, text: str) -> tuple[Mention | None, 
             actors.append(hits[j].value)
         elif hits[j].kind == "person":
             actors.append(gazetteer.person(hits[j].value).actor)
+    if not actors and hit.value.casefold() in _anaphoric_officials() and _anaphoric_after(text, hit.end):
+        return Mention(hit.start, hit.end, (), None, hit.value, pronoun=True), i  # "Quan chức này": resolved later
     if not actors:  # "người phát ngôn trên": the office is named elsewhere
         return None, i
     return Mention(hit.start, hits[j].end, (actors[0],), None, text[hit.start : hits[j].end]), j
@@ -775,6 +777,10 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
                 # "Nhà lãnh đạo Nga đáp lại ...": the head of state or government named, not his aide named last
                 leader = _is_leader(m.role) and next((e for e in same_side if _holds_top_office(e)), None)
                 earlier = leader or next(iter(same_side), None)
+            if earlier is None and not m.actors and m.role.casefold() in _anaphoric_officials() \
+                    and _anaphoric_after(text, m.end):
+                # "Quan chức này cảnh báo ...": the official spoken of last, named or not ("một quan chức Mỹ")
+                earlier = next((e for e in reversed(out) if e.role and e.actors), None)
             if earlier:
                 m = replace(m, person=earlier.person, actors=m.actors or earlier.actors, pronoun=False)
         # a bare "ông" is resolved later, against the last *speaker* (pipeline), not the last name
@@ -868,6 +874,11 @@ def _holds_top_office(m: Mention) -> bool:
     known = gazetteer.person(m.person)
     role = (m.role or (known.role if known else "") or "").lower()
     return role.startswith(TOP_OFFICES)
+
+
+@functools.lru_cache(maxsize=1)
+def _anaphoric_officials() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_titles().get("anaphoric_officials") or ())
 
 
 def _is_descriptor(role: str) -> bool:

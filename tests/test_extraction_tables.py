@@ -756,6 +756,11 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # "Quan chức này": the official spoken of last, named or not (stop 29)
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Triệu Lập Kiên hôm 12/11 phản đối chuyến thăm. Quan chức này cảnh báo "
+     "Bắc Kinh sẽ có biện pháp đáp trả kiên quyết.", "CHINA", "Zhao Lijian"),
+    ("Một quan chức cấp cao Mỹ nói với báo giới rằng Washington đã sẵn sàng. Quan chức này cho biết Mỹ sẵn sàng thảo "
+     "luận với Nga về việc hạn chế triển khai tên lửa.", "US", None),
     # Vietnam's foreign ministry spokesperson, named with her title only (stop 27)
     ("Chiều nay, tại họp báo thường kỳ của Bộ Ngoại giao, Người phát ngôn Lê Thị Thu Hằng cho biết Việt Nam mong muốn "
      "các bên liên quan kiềm chế.", "VIETNAM", "Lê Thị Thu Hằng"),
@@ -1660,6 +1665,12 @@ def test_several_positions_in_one_sentence(text, expected):
 
 
 ONE_POSITION = [
+    # declining to give details is no position of its own (stop 29)
+    "Người phát ngôn Bộ Ngoại giao Trung Quốc Triệu Lập Kiên cho biết Bắc Kinh sẽ có các biện pháp đáp trả kiên quyết, "
+    "nhưng không nêu chi tiết.",
+    # ... but words said after it are ("Tôi sẽ không nêu cụ thể ... Chúng tôi sẽ tiếp tục theo dõi ...")
+    "Người phát ngôn Lầu Năm Góc John Kirby nói: “Tôi sẽ không nêu cụ thể số lượng binh sĩ mà Nga đã triển khai. Chúng "
+    "tôi sẽ tiếp tục theo dõi hoạt động này, vì điều đó rất đáng quan ngại”.",
     # a bare reaction its subject opens, then the reaction itself (stop 25: the bare verb opened the sentence only)
     "Chính quyền quân sự Myanmar phản ứng gay gắt. Bộ Ngoại giao Myanmar ngày 21/2 ra thông cáo chỉ trích một số nước "
     "can thiệp vào công việc nội bộ của nước này.",
