@@ -758,7 +758,12 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
             # a later "ông" is this person, who holds no party's position
             m = replace(m, end=named.end(), person=named.group(), pronoun=False)
         if m.person and m.actors:
-            by_person.setdefault(m.person, m)
+            first = by_person.setdefault(m.person, m)
+            if first.actors != m.actors and first.actors[0] in organisation_codes() and not (m.role and m.start > first.end
+                                                                                              and _names_party(m.role)):
+                # "Chủ tịch luân phiên OSCE, Ngoại trưởng Ba Lan Zbigniew Rau ... Ông Rau kêu gọi ...": the capacity he
+                # was introduced in holds in the article, unless a title names another party again
+                m = replace(m, actors=first.actors)
         if m.person and m.role and m.actors:
             by_role[_role_key(m.role, m.actors[0])] = m
         if m.person and m.actors and (known := gazetteer.person(m.person)) and known.role:

@@ -739,6 +739,10 @@ ACTORS = [
     # Hong Kong's government speaks for China: the GUIDELINES code no special region (stop 28)
     ("Chính quyền Hong Kong cho biết các lệnh trừng phạt của Mỹ sẽ không thể làm lung lay quyết tâm của Bắc Kinh.",
      {"CHINA"}),
+    # the capacity a person is introduced in holds in the article (stop 29)
+    ("Phát biểu với tư cách Chủ tịch luân phiên OSCE, Ngoại trưởng Ba Lan Zbigniew Rau cảnh báo nguy cơ chiến tranh "
+     "trong khu vực OSCE hiện ở mức cao nhất trong 30 năm qua. Ông Rau kêu gọi Nga và các nước phương Tây tận dụng OSCE "
+     "làm diễn đàn để khôi phục đối thoại.", {"OSCE"}),
     # armed movements the press reports as parties to a dispute (stop 29)
     ("Thủ lĩnh chính trị của phong trào Hamas, ông Ismail Haniyeh, tuyên bố Hamas sẵn sàng dừng lại nếu Israel ngừng "
      "các cuộc tấn công.", {"HAMAS"}),
