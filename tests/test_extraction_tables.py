@@ -600,6 +600,10 @@ KINDS = [
     # "không có cái gọi là ...": another's claim denied (3 of 3 in the annotated sets are rebuttals; stop 29)
     ("Tổng thống Ukraine Volodymyr Zelensky hôm qua viết trên Twitter rằng không có cái gọi là xâm nhập nhỏ.", "UKRAINE",
      "rebuttal"),
+    # what a published document holds ("..., trong đó đòi NATO cam kết ..."): its publisher's ask, not a NATO commitment
+    # (stop 29)
+    ("Bộ Ngoại giao Nga đã công bố hai dự thảo văn kiện gửi Mỹ và NATO, trong đó đòi liên minh cam kết không kết nạp "
+     "thêm thành viên.", "RUSSIA", "demand"),
     # what talks or a settlement must hold, wanted: an ask of the other side (stop 29)
     ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga muốn cuộc đối thoại xem xét tất cả các yếu tố tác động tới ổn "
      "định chiến lược.", "RUSSIA", "demand"),
