@@ -600,6 +600,12 @@ KINDS = [
     # "không có cái gọi là ...": another's claim denied (3 of 3 in the annotated sets are rebuttals; stop 29)
     ("Tổng thống Ukraine Volodymyr Zelensky hôm qua viết trên Twitter rằng không có cái gọi là xâm nhập nhỏ.", "UKRAINE",
      "rebuttal"),
+    # a diplomatic path opened, agreeing to meet, the door open to talks: offers (stop 29)
+    ("Ngoại trưởng Mỹ Antony Blinken cho biết văn bản mở ra một con đường ngoại giao nghiêm túc nếu Nga lựa chọn.", "US",
+     "proposal"),
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho biết Moscow đồng ý tổ chức cuộc gặp giữa hai ngoại trưởng "
+     "vào cuối tháng 2.", "RUSSIA", "proposal"),
+    ("Bà Thái Anh Văn cho biết Đài Bắc vẫn mở cửa cho đối thoại với Bắc Kinh.", "TAIWAN", "proposal"),
     # what a published document holds ("..., trong đó đòi NATO cam kết ..."): its publisher's ask, not a NATO commitment
     # (stop 29)
     ("Bộ Ngoại giao Nga đã công bố hai dự thảo văn kiện gửi Mỹ và NATO, trong đó đòi liên minh cam kết không kết nạp "
