@@ -600,6 +600,9 @@ KINDS = [
     # "không có cái gọi là ...": another's claim denied (3 of 3 in the annotated sets are rebuttals; stop 29)
     ("Tổng thống Ukraine Volodymyr Zelensky hôm qua viết trên Twitter rằng không có cái gọi là xâm nhập nhỏ.", "UKRAINE",
      "rebuttal"),
+    # what an act taken is ("đây là biện pháp đáp trả ..."): a statement, no threat (stop 29)
+    ("Bộ trưởng Quốc phòng Nga Sergei Shoigu khẳng định đây là biện pháp đáp trả các hoạt động quân sự của NATO.",
+     "RUSSIA", "statement"),
     # a diplomatic path opened, agreeing to meet, the door open to talks: offers (stop 29)
     ("Ngoại trưởng Mỹ Antony Blinken cho biết văn bản mở ra một con đường ngoại giao nghiêm túc nếu Nga lựa chọn.", "US",
      "proposal"),
