@@ -773,6 +773,8 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # the canonical name as the annotators write it (stop 29)
+    ("Tổng thư ký Liên Hợp Quốc Antonio Guterres kêu gọi các bên kiềm chế.", "UN", "António Guterres"),
     # "Quan chức này": the official spoken of last, named or not (stop 29)
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc Triệu Lập Kiên hôm 12/11 phản đối chuyến thăm. Quan chức này cảnh báo "
      "Bắc Kinh sẽ có biện pháp đáp trả kiên quyết.", "CHINA", "Zhao Lijian"),
