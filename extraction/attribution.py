@@ -856,9 +856,10 @@ def _theo_claim(v: _View) -> Claim | None:
         # "Theo bà, 30 năm | sau khi tái thống nhất, nước Đức cần ...": the opener attributes the whole
         # sentence, not only the few words before a clause break
         end = v.clause.sentence.end
-    kind = _kind_of(v.all_cues(), first.end, v.text, v.mentions, end)
-    # what is claimed starts after the opener's comma: "Theo thông cáo của X ngày 20/4, ..." dates it
+    # what is claimed starts after the opener's comma ("Theo thông cáo của X ngày 20/4, ..." dates it; "Theo người
+    # phát ngôn này, phía Ấn Độ nên ...": the party the content opens with is asked)
     content = (_theo_close(v.text, first), end)
+    kind = _kind_of(v.all_cues(), content[0], v.text, v.mentions, end)
     return Claim(v.clause, [first], None, kind, content, (v.clause.start, _trim_end(v.text, v.clause.start, end)),
                  _has_quote(content, v.quotes), [])
 

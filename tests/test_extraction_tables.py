@@ -613,6 +613,9 @@ KINDS = [
     # (stop 29)
     ("Bộ Ngoại giao Nga đã công bố hai dự thảo văn kiện gửi Mỹ và NATO, trong đó đòi liên minh cam kết không kết nạp "
      "thêm thành viên.", "RUSSIA", "demand"),
+    # after a "Theo X," opener the content opens past its comma: the party it opens with is asked (stop 29)
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Triệu Lập Kiên phát biểu tại họp báo. Theo người phát ngôn này, phía Ấn Độ "
+     "nên tránh mọi hành động có thể làm phức tạp thêm tình hình.", "CHINA", "demand"),
     # what talks or a settlement must hold, wanted: an ask of the other side (stop 29)
     ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga muốn cuộc đối thoại xem xét tất cả các yếu tố tác động tới ổn "
      "định chiến lược.", "RUSSIA", "demand"),
