@@ -370,10 +370,12 @@ def _opens_with_anyone(text: str, at: int) -> bool:
 def _opens(text: str, after: int, start: int) -> bool:
     """Nothing but "rằng", punctuation, a clause's conjunction ("..., và Tehran cần ...") and a group noun ("các
     nước EU") between `after` (the verb's end or the clause's start) and `start`."""
-    head = BREAK_WORDS.sub(" ", text[after:start])
-    return GROUP_NOUN.sub(" ", head.replace("rằng", " ")).strip(" ,:") == ""
+    head = LEADING_CONDITION.sub(" ", BREAK_WORDS.sub(" ", text[after:start]).replace("rằng", " "))
+    return GROUP_NOUN.sub(" ", head).strip(" ,:") == ""
 
 
+# "Theo ông Peskov, nếu muốn giúp đỡ, Ankara nên ...": a condition opening the content comes before its subject
+LEADING_CONDITION = re.compile(r"^[\s,:]*(?:nếu|nếu như)\s[^,.;:“”\"]{2,80},", re.I)
 # "các nước EU", "các tàu chiến Mỹ nên tránh xa ...": a plural noun of the party's, its party the one asked
 GROUP_NOUN = re.compile(r"\b(?:các|những)\s+(?:\S+\s+){0,2}\S+\s*$")
 

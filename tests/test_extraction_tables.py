@@ -616,6 +616,11 @@ KINDS = [
     # after a "Theo X," opener the content opens past its comma: the party it opens with is asked (stop 29)
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc Triệu Lập Kiên phát biểu tại họp báo. Theo người phát ngôn này, phía Ấn Độ "
      "nên tránh mọi hành động có thể làm phức tạp thêm tình hình.", "CHINA", "demand"),
+    # a condition opening the content comes before the party asked (stop 29)
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov phát biểu tại Moskva. Theo ông Peskov, nếu muốn giúp đỡ, Ankara nên "
+     "dùng ảnh hưởng của mình để thuyết phục Kiev.", "RUSSIA", "demand"),
+    ("Ngoại trưởng Ba Lan Zbigniew Rau cho rằng nếu muốn cải thiện quan hệ, Nga cần chấm dứt các hoạt động gây bất ổn.",
+     "POLAND", "demand"),
     # what talks or a settlement must hold, wanted: an ask of the other side (stop 29)
     ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga muốn cuộc đối thoại xem xét tất cả các yếu tố tác động tới ổn "
      "định chiến lược.", "RUSSIA", "demand"),
