@@ -269,6 +269,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
                 return "demand"  # "... nhấn mạnh Mỹ và NATO cần coi trọng ...": each of them is asked
             if _names_anyone_before(text, after, c.start):
                 return "demand"  # "... cho rằng cộng đồng quốc tế cần làm rõ ...": an ask of everyone
+            if NUMBERED_GROUP.fullmatch(text, after, adverbs.start() if adverbs else c.start):
+                return "demand"  # "... cho rằng ba nước cần từ bỏ tâm lý Chiến tranh Lạnh": the parties counted are asked
             if EVERY_OPENING.match(text, after) and "," not in text[after : c.start]:
                 return "demand"  # "mọi cuộc đối thoại với Nga cần tính đến ...": what any dealing must do is asked
             if PASSIVE_NEED.match(text, c.end) and any(
@@ -295,6 +297,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
 
 # "Mỹ và các đồng minh cần ...": the party and its allies before a modal are its subject
 ALLIES_AFTER = re.compile(r"\s+và\s+(?:các|những)\s+(?:nước\s+)?(?:đồng\s+minh|đối\s+tác)(?:\s+(?:của\s+)?\S+)?\s*$", re.I)
+NUMBERED_GROUP = re.compile(r"[\s,:“”\"]*(?:rằng\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|\d)\s+(?:nước|quốc\s+gia)"
+                            r"(?:\s+[^\s,.;]+){0,3}\s*", re.I)  # "ba nước", "4 nước Bộ tứ"
 # "mọi hành động của cộng đồng quốc tế cần ...", "bất kỳ cuộc đối thoại nào ... cần": any such dealing, asked
 # (9 of 10 such modals in the annotated sets are demands, the tenth a warning's "sẽ phải")
 EVERY_OPENING = re.compile(r"[\s,:“”\"]*(?:rằng\s+)?(?:mọi|bất\s+kỳ|bất\s+cứ)\s", re.I)

@@ -616,6 +616,9 @@ KINDS = [
     # after a "Theo X," opener the content opens past its comma: the party it opens with is asked (stop 29)
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc Triệu Lập Kiên phát biểu tại họp báo. Theo người phát ngôn này, phía Ấn Độ "
      "nên tránh mọi hành động có thể làm phức tạp thêm tình hình.", "CHINA", "demand"),
+    # the parties counted ("ba nước", "4 nước Bộ tứ") before a modal are asked (stop 29)
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân cho rằng ba nước cần từ bỏ tâm lý Chiến tranh Lạnh lỗi thời.",
+     "CHINA", "demand"),
     # a condition opening the content comes before the party asked (stop 29)
     ("Người phát ngôn Điện Kremlin Dmitry Peskov phát biểu tại Moskva. Theo ông Peskov, nếu muốn giúp đỡ, Ankara nên "
      "dùng ảnh hưởng của mình để thuyết phục Kiev.", "RUSSIA", "demand"),
