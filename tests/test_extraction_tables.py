@@ -597,6 +597,8 @@ KINDS = [
      "Trung Quốc trong việc bảo vệ chủ quyền quốc gia.", "CHINA", "warning"),
     ("Người phát ngôn Chính phủ Đức Steffen Hebestreit cho biết Berlin không loại trừ bất cứ phương án nào nếu Moscow "
      "tấn công Ukraine.", "GERMANY", "warning"),
+    # brushing a demand aside (stop 29)
+    ("Ngoại trưởng Nga Sergei Lavrov hôm qua gạt phắt yêu cầu này của Praha.", "RUSSIA", "rebuttal"),
     # "không có cái gọi là ...": another's claim denied (3 of 3 in the annotated sets are rebuttals; stop 29)
     ("Tổng thống Ukraine Volodymyr Zelensky hôm qua viết trên Twitter rằng không có cái gọi là xâm nhập nhỏ.", "UKRAINE",
      "rebuttal"),
