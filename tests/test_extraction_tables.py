@@ -605,6 +605,9 @@ KINDS = [
     # what an act taken is ("đây là biện pháp đáp trả ..."): a statement, no threat (stop 29)
     ("Bộ trưởng Quốc phòng Nga Sergei Shoigu khẳng định đây là biện pháp đáp trả các hoạt động quân sự của NATO.",
      "RUSSIA", "statement"),
+    # wanting to keep talking (stop 29)
+    ("Bộ Ngoại giao Pháp cho biết Paris vẫn muốn duy trì đối thoại với Moscow về các vấn đề an ninh châu Âu.", "FRANCE",
+     "proposal"),
     # a diplomatic path opened, agreeing to meet, the door open to talks: offers (stop 29)
     ("Ngoại trưởng Mỹ Antony Blinken cho biết văn bản mở ra một con đường ngoại giao nghiêm túc nếu Nga lựa chọn.", "US",
      "proposal"),
@@ -769,6 +772,9 @@ ACTORS = [
     ("Phát biểu với tư cách Chủ tịch luân phiên OSCE, Ngoại trưởng Ba Lan Zbigniew Rau cảnh báo nguy cơ chiến tranh "
      "trong khu vực OSCE hiện ở mức cao nhất trong 30 năm qua. Ông Rau kêu gọi Nga và các nước phương Tây tận dụng OSCE "
      "làm diễn đàn để khôi phục đối thoại.", {"OSCE"}),
+    # the OPCW (stop 29)
+    ("Tổ chức Cấm vũ khí hóa học (OPCW) hôm 6/10 cho biết các mẫu xét nghiệm của ông Navalny có chứa chất độc thần kinh.",
+     {"OPCW"}),
     # armed movements the press reports as parties to a dispute (stop 29)
     ("Thủ lĩnh chính trị của phong trào Hamas, ông Ismail Haniyeh, tuyên bố Hamas sẵn sàng dừng lại nếu Israel ngừng "
      "các cuộc tấn công.", {"HAMAS"}),
