@@ -318,7 +318,8 @@ PASSIVE_NEED = re.compile(r"[\s“”\"]*được\s", re.I)  # "cần được c
 OF_PARTY = re.compile(r"\bcủa\s+$")
 # "muốn các đồng minh trong EU và NATO có hành động ...": a want of a group of parties asks them
 # "hy vọng Mỹ sẽ ...", "muốn được Washington cung cấp ...", "muốn mỗi nước phương Tây tự trả lời"
-WANT_GAP = re.compile(r"\s*(?:(?:được|mỗi|từng)\s+)?(?:nước\s+)?", re.I)
+# ... or a party's ships, firms, troops ("Manila muốn các tàu Trung Quốc rời khỏi đá Ba Đầu")
+WANT_GAP = re.compile(r"\s*(?:(?:được|mỗi|từng)\s+)?(?:nước\s+)?(?:(?:các|những)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+)?\s+)?", re.I)
 WANTED_OF_GROUP = re.compile(r"\s*(?:các|những)\s+(?:đồng\s+minh|đối\s+tác|nước|quốc\s+gia|thành\s+viên)\b", re.I)
 # "Moscow muốn cuộc đối thoại bao quát mọi loại vũ khí", "muốn mọi thỏa thuận ... phải có sự tham gia của Kiev":
 # what talks or a settlement must hold is asked of the other side (7 of 7 such wants in the annotated sets are demands)

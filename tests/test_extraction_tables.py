@@ -629,6 +629,9 @@ KINDS = [
      "dùng ảnh hưởng của mình để thuyết phục Kiev.", "RUSSIA", "demand"),
     ("Ngoại trưởng Ba Lan Zbigniew Rau cho rằng nếu muốn cải thiện quan hệ, Nga cần chấm dứt các hoạt động gây bất ổn.",
      "POLAND", "demand"),
+    # a party's ships or firms wanted to act: the party is asked (stop 29)
+    ("Bộ trưởng Ngoại giao Philippines Teodoro Locsin cho biết Manila muốn các tàu Trung Quốc rời khỏi đá Ba Đầu ngay lập "
+     "tức.", "PHILIPPINES", "demand"),
     # what talks or a settlement must hold, wanted: an ask of the other side (stop 29)
     ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga muốn cuộc đối thoại xem xét tất cả các yếu tố tác động tới ổn "
      "định chiến lược.", "RUSSIA", "demand"),
