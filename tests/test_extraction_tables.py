@@ -605,6 +605,11 @@ KINDS = [
     # what an act taken is ("đây là biện pháp đáp trả ..."): a statement, no threat (stop 29)
     ("Bộ trưởng Quốc phòng Nga Sergei Shoigu khẳng định đây là biện pháp đáp trả các hoạt động quân sự của NATO.",
      "RUSSIA", "statement"),
+    # visitors welcomed: an invitation; a firm response promised: a threat (stop 29)
+    ("Bà Hoa Xuân Oánh nói Bắc Kinh luôn hoan nghênh các nhà ngoại giao, phóng viên và người dân Anh tới thăm Tân Cương.",
+     "CHINA", "proposal"),
+    ("Phát ngôn viên Bộ Quốc phòng Trung Quốc Ngô Khiêm nói quân đội Trung Quốc sẽ kiên quyết đáp trả mọi hành động đe dọa "
+     "chủ quyền.", "CHINA", "warning"),
     # wanting to keep talking (stop 29)
     ("Bộ Ngoại giao Pháp cho biết Paris vẫn muốn duy trì đối thoại với Moscow về các vấn đề an ninh châu Âu.", "FRANCE",
      "proposal"),
