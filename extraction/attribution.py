@@ -269,7 +269,7 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
                 return "demand"  # "... nhấn mạnh Mỹ và NATO cần coi trọng ...": each of them is asked
             if _names_anyone_before(text, after, c.start):
                 return "demand"  # "... cho rằng cộng đồng quốc tế cần làm rõ ...": an ask of everyone
-            if NUMBERED_GROUP.fullmatch(text, after, adverbs.start() if adverbs else c.start):
+            if NUMBERED_GROUP.fullmatch(text, after, subject_end):
                 return "demand"  # "... cho rằng ba nước cần từ bỏ tâm lý Chiến tranh Lạnh": the parties counted are asked
             if EVERY_OPENING.match(text, after) and "," not in text[after : c.start]:
                 return "demand"  # "mọi cuộc đối thoại với Nga cần tính đến ...": what any dealing must do is asked
@@ -399,13 +399,10 @@ def _is_analysis(text: str, clause: Clause, cues: list[Cue]) -> bool:
     # không tiết lộ ..." is a demand, "Nhà Trắng cho biết sẽ không bình luận" declines)
     first_ask = min((c.start for c in cues if not c.noun and c.kind != "speech"), default=clause.end)
     declined = text[clause.start : first_ask].lower()
-    # ... unless more is said after it: "“Tôi sẽ không nêu cụ thể số lượng. Chúng tôi sẽ tiếp tục theo dõi ...”"
-    said_after = OWN_SENTENCE_END.search(text, clause.start, clause.end)
-    if said_after:
-        declined = declined[: said_after.start() - clause.start]
-        if any(has_word(declined, w) for w in load_cues().get("no_comment") or ()):
-            return any(has_word(lead_in, a) for a in analysis)
-    return any(has_word(lead_in, a) for a in analysis) or any(
+    # ... unless the clause says more in another sentence: "“Tôi sẽ không nêu cụ thể số lượng. Chúng tôi sẽ tiếp tục
+    # theo dõi ...”"
+    says_more = OWN_SENTENCE_END.search(text, clause.start, clause.end) is not None
+    return any(has_word(lead_in, a) for a in analysis) or not says_more and any(
         has_word(declined, w) for w in load_cues().get("no_comment") or ())
 
 

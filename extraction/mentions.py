@@ -759,8 +759,8 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, end=named.end(), person=named.group(), pronoun=False)
         if m.person and m.actors:
             first = by_person.setdefault(m.person, m)
-            if first.actors != m.actors and first.actors[0] in organisation_codes() and not (m.role and m.start > first.end
-                                                                                              and _names_party(m.role)):
+            retitled = m.role is not None and m.start > first.end and _names_party(m.role)
+            if first.actors != m.actors and first.actors[0] in organisation_codes() and not retitled:
                 # "Chủ tịch luân phiên OSCE, Ngoại trưởng Ba Lan Zbigniew Rau ... Ông Rau kêu gọi ...": the capacity he
                 # was introduced in holds in the article, unless a title names another party again
                 m = replace(m, actors=first.actors)
