@@ -501,7 +501,8 @@ ACCUSING = frozenset({"cáo buộc", "tố cáo", "buộc tội"})  # charges ag
 PURPOSE = re.compile(r"\b(?:nhằm|để)\s+$", re.I)  # "triệu tập Đại sứ Séc nhằm phản đối ...": why the act was done
 CONTRASTS = r"nhưng|song|tuy nhiên"
 ADDITIONS = r"đồng thời|và"
-CONJUNCTIONS = f"{CONTRASTS}|{ADDITIONS}"  # the words a clause break opens with
+# the words a clause break opens with ("..., trong đó đòi NATO ...": what a document published holds)
+CONJUNCTIONS = f"{CONTRASTS}|{ADDITIONS}|trong đó"
 CLAUSE_HEAD = re.compile(r"^[\s,;]*(?:(?:%s|sau khi|trước khi|khi)\b[\s,]*)*$" % CONJUNCTIONS, re.I)
 
 
