@@ -619,6 +619,8 @@ KINDS = [
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho biết Moscow đồng ý tổ chức cuộc gặp giữa hai ngoại trưởng "
      "vào cuối tháng 2.", "RUSSIA", "proposal"),
     ("Bà Thái Anh Văn cho biết Đài Bắc vẫn mở cửa cho đối thoại với Bắc Kinh.", "TAIWAN", "proposal"),
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho biết Moscow đồng ý cho các chuyên gia hai nước gặp nhau vào "
+     "tuần tới.", "RUSSIA", "proposal"),
     # what a published document holds ("..., trong đó đòi NATO cam kết ..."): its publisher's ask, not a NATO commitment
     # (stop 29)
     ("Bộ Ngoại giao Nga đã công bố hai dự thảo văn kiện gửi Mỹ và NATO, trong đó đòi liên minh cam kết không kết nạp "
