@@ -178,9 +178,13 @@ def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> 
     """One position per party holding the claim (joint subjects, shared stances)."""
     claim.agents = [_agent_person(a, state, claim) for a in claim.agents]
     holders = [a for a in claim.agents if a.actors]
-    speaker = speaker_of(claim) or _continued_speaker(doc.text, claim, state)
+    voice = _reported_voice(doc, claim)
+    speaker = speaker_of(claim) or _continued_speaker(doc.text, claim, state) or voice
     own_speakers = {h.actors[0]: h for h in holders if h.person} if len(holders) > 1 else {}
     date, dated_by = state.dates.date_for(doc.text, claim, s_dates, s_mentions, speaker)
+    framing = [d for d in s_dates if voice and claim.cue.end <= d.start < voice.start]
+    if framing:  # "... cho biết trong cuộc điện đàm hôm 28/1, Tổng thống Putin cho rằng ...": the day he said it
+        date, dated_by = framing[-1], "own"
     lo, hi = claim.content  # a quotation split in pieces (quoted_pieces) quotes each piece's part of it
     quote = " … ".join(doc.raw_slice(max(qs, lo), min(qe, hi)) for qs, qe in doc.quotes
                        if lo <= qs < hi or (claim.quoted and qs < lo < qe))
@@ -252,6 +256,24 @@ def _own_ask(doc: Document, claim: Claim, actor: str) -> bool:
     opening = OWN_ASK.match(doc.text, claim.cue.end)
     owner = next((m for m in doc.mentions_in(claim.cue.end, claim.content[1]) if m.actors), None)
     return bool(opening and owner and owner.start == opening.end() and actor in owner.actors)
+
+
+# between an office's speech verb and its leader's words: "cho biết, trong cuộc điện đàm với ... tối thứ Năm, "
+FRAMING = re.compile(r"[\s,]*(?:(?:trong|tại|sau)\s[^.;:“”\"]{0,100}?,\s*)?")
+VOICE_GAP = {"", "đã", "cũng", "vẫn", "đều"}
+
+
+def _reported_voice(doc: Document, claim: Claim) -> Mention | None:
+    """ "Điện Kremlin cho biết trong cuộc điện đàm với Tổng thống Pháp hôm 28/1, Tổng thống Putin cho rằng ...": an
+    office reports its own party's leader speaking; he is the speaker (annotated sets 3 of 3)."""
+    if claim.cue is None or len(claim.agents) != 1 or claim.agents[0].person or not claim.agents[0].actors:
+        return None
+    at = FRAMING.match(doc.text, claim.cue.end).end()
+    voice = next((m for m in doc.mentions_in(at, claim.content[1]) if m.actors or m.person), None)
+    if voice is None or voice.start != at or not voice.person or voice.actors[:1] != claim.agents[0].actors[:1]:
+        return None
+    verb = next((c for c in find_cues(doc.text, voice.end, min(claim.content[1], voice.end + 30)) if not c.noun), None)
+    return voice if verb and doc.text[voice.end : verb.start].strip().lower() in VOICE_GAP else None
 
 
 def _continued_speaker(text, claim: Claim, state: _State) -> Mention | None:

@@ -802,6 +802,11 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # an office reports its own leader speaking, "đã" between him and his verb: he is the speaker (stop 30)
+    ("Văn phòng Tổng thống Ukraine cho biết sau cuộc gặp, ông Zelensky đã cảm ơn Mỹ vì sự ủng hộ.", "UKRAINE",
+     "Volodymyr Zelensky"),
+    ("Nhà Trắng cho biết sau cuộc gặp, Tổng thống Joe Biden đã nhắc lại rằng Mỹ sẽ đáp trả quyết liệt nếu Nga tấn công.",
+     "US", "Joe Biden"),
     # the canonical name as the annotators write it (stop 29)
     ("Tổng thư ký Liên Hợp Quốc Antonio Guterres kêu gọi các bên kiềm chế.", "UN", "António Guterres"),
     # "Quan chức này": the official spoken of last, named or not (stop 29)
@@ -1210,6 +1215,9 @@ def test_speaker(text, actor, speaker):
 
 
 DATES = [
+    # ... and the day the office's framing gives his words (stop 30)
+    ("Điện Kremlin cho biết trong cuộc điện đàm với Thủ tướng Anh Boris Johnson hôm 3/2, Tổng thống Putin đã nhấn mạnh "
+     "rằng NATO phớt lờ các quan ngại của Nga.", "2022-02-05", "2022-02-03"),
     # "cùng tối", "tối cùng ngày": the day named last; "Một ngày sau,": the day after it (stop 26)
     ("Tổng thống Nga hôm 21/2 ký sắc lệnh công nhận hai vùng ly khai. Nhà Trắng cùng tối thông báo Tổng thống Joe Biden "
      "đã ký sắc lệnh cấm đầu tư vào hai vùng này.", "2022-02-23", "2022-02-21"),
