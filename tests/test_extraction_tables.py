@@ -20,6 +20,11 @@ def miss(reason):
 
 
 KINDS = [
+    # a step held over the other side's conduct going on is a warning (stop 30)
+    ("Người phát ngôn Điện Kremlin cho biết Moscow đang cân nhắc cắt giảm nhân sự ngoại giao nếu Washington tiếp tục con "
+     "đường trừng phạt.", "RUSSIA", "warning"),
+    ("Bộ trưởng Nội vụ Litva cho biết Vilnius có thể đóng cửa các cửa khẩu với Belarus nếu dòng người di cư tiếp tục tăng.",
+     "LITHUANIA", "warning"),
     # awaiting another party's steps or answer asks it for them (stop 28)
     ('Ngoại trưởng Pháp Jean-Yves Le Drian nói: "Chúng tôi chờ đợi những hành động cụ thể từ phía Mỹ để lòng tin được '
      'khôi phục".', "FRANCE", "demand"),
