@@ -20,6 +20,8 @@ def miss(reason):
 
 
 KINDS = [
+    # warning shots are an act reported, no warning said (stop 30)
+    ("Bộ Quốc phòng Nga cho biết một tàu tuần tra đã bắn cảnh báo về phía tàu khu trục của Anh.", "RUSSIA", "statement"),
     # a step held over the other side's conduct going on is a warning (stop 30)
     ("Người phát ngôn Điện Kremlin cho biết Moscow đang cân nhắc cắt giảm nhân sự ngoại giao nếu Washington tiếp tục con "
      "đường trừng phạt.", "RUSSIA", "warning"),
@@ -1538,6 +1540,9 @@ def test_targets(text, actor, kind, targets):
 
 
 NOTHING = [
+    # a navigational or bomb warning is a notice, not a threat (stop 30)
+    "Hải quân Hy Lạp tối qua phát cảnh báo hàng hải, thông báo tàu khảo sát sẽ hoạt động tại khu vực này tới cuối tháng.",
+    "Theo cảnh sát Litva, cảnh báo về bom được gửi tới sân bay Vilnius từ một địa chỉ thư điện tử ở nước ngoài.",
     # a body agreeing to act is the act decided, not words (stop 28)
     "Lãnh đạo các nước EU tại hội nghị thượng đỉnh ở Brussels rạng sáng 2/10 nhất trí áp lệnh trừng phạt khoảng 40 quan "
     "chức Belarus.",
