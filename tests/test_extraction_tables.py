@@ -20,6 +20,10 @@ def miss(reason):
 
 
 KINDS = [
+    # an attack that would trigger a defence treaty is a warning; "chế độ Israel" is Israel, asked (stop 30)
+    ("Bộ Ngoại giao Mỹ nhắc lại rằng mọi cuộc tấn công vũ trang nhằm vào tàu tuần duyên Philippines sẽ kích hoạt nghĩa vụ "
+     "của Washington theo hiệp ước.", "US", "warning"),
+    ("Người phát ngôn Bộ Ngoại giao Iran cho rằng chế độ Israel nên ngừng đổ lỗi cho Tehran.", "IRAN", "demand"),
     # warning shots are an act reported, no warning said (stop 30)
     ("Bộ Quốc phòng Nga cho biết một tàu tuần tra đã bắn cảnh báo về phía tàu khu trục của Anh.", "RUSSIA", "statement"),
     # a step held over the other side's conduct going on is a warning (stop 30)
