@@ -198,6 +198,7 @@ def office_holders(role: str) -> frozenset[str]:
 
 
 FAMILY_NAME_CUTOFF = 0.85
+SINGLE_NAME_CUTOFF = 0.9  # a family name alone: "Johansson" (0.875 like "Johnson") is another person
 
 
 def _similar(a: str, b: str) -> float:
@@ -207,6 +208,7 @@ def _similar(a: str, b: str) -> float:
 def fuzzy_person(name: str, *, cutoff: float = 0.8):
     """The known person a (possibly misspelt) name refers to: "Valdimir Putin" -> Vladimir Putin."""
     people = _people_index()
+    name = name.replace("’", "'")  # "O’Brien" is O'Brien
     best, best_form, best_score = None, "", 0.0
     matcher = difflib.SequenceMatcher(None)
     matcher.set_seq2(name.casefold())  # the matcher indexes seq2 once for every form compared with it
@@ -224,6 +226,8 @@ def fuzzy_person(name: str, *, cutoff: float = 0.8):
     # form matched is compared: "Dương Khiết Trì" is written as its alias, not as Yang Jiechi)
     family, known_family = name.split()[-1], best_form.split()[-1] if best_form else ""
     # a misspelling keeps the family name's first letter: "Pushkov" is not "Ushakov" (0.86 alike)
+    if len(name.split()) == 1:
+        cutoff = max(cutoff, SINGLE_NAME_CUTOFF)
     if (best_score >= cutoff and _similar(family, known_family) >= FAMILY_NAME_CUTOFF
             and family[:1].casefold() == known_family[:1].casefold()):
         return best

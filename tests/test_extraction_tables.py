@@ -813,6 +813,9 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # the EU's home affairs commissioner (stop 30)
+    ("Ủy viên châu Âu phụ trách Nội vụ Ylva Johansson hôm qua gạt đi đề nghị của Vilnius về việc dùng ngân sách chung.",
+     "EU", "Ylva Johansson"),
     # an office reports its own leader speaking, "đã" between him and his verb: he is the speaker (stop 30)
     ("Văn phòng Tổng thống Ukraine cho biết sau cuộc gặp, ông Zelensky đã cảm ơn Mỹ vì sự ủng hộ.", "UKRAINE",
      "Volodymyr Zelensky"),
@@ -1196,6 +1199,10 @@ def test_a_time_clause_saying_nothing_of_its_own_is_part_of_what_was_said():
 
 
 OTHER_SPEAKERS = [
+    # a family name alone is no misspelling of a known one unless nearly the same ("Jonsson", "Johansson" were read as Boris
+    # Johnson, 0.875 alike; stop 30)
+    ("Ngoại trưởng Nga Sergei Lavrov cho biết Moskva chờ phản hồi. Ông Jonsson gạt đi đề nghị của Vilnius về việc dùng "
+     "ngân sách chung của EU."),
     # former office holders and the opposition hold no position (GUIDELINES)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moskva chờ phản hồi. Cựu Ngoại trưởng Mỹ Henry Kissinger cảnh báo "
      "nguy cơ xung đột. Ông cho rằng hai nước cần đối thoại."),
