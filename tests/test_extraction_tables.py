@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # calling on the sides of a dispute to resume talks with each other asks them (stop 30)
+    ("Ngoại trưởng Pháp kêu gọi các bên nối lại đàm phán ngay lập tức.", "FRANCE", "demand"),
+    ("Bộ Ngoại giao Nhật Bản kêu gọi hai nước nối lại đối thoại để hạ nhiệt căng thẳng.", "JAPAN", "demand"),
     # an attack that would trigger a defence treaty is a warning; "chế độ Israel" is Israel, asked (stop 30)
     ("Bộ Ngoại giao Mỹ nhắc lại rằng mọi cuộc tấn công vũ trang nhằm vào tàu tuần duyên Philippines sẽ kích hoạt nghĩa vụ "
      "của Washington theo hiệp ước.", "US", "warning"),
