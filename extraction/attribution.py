@@ -37,8 +37,9 @@ NOT_A_SUBJECT_GAP = re.compile(
     re.X,
 )
 OBJECT_BEFORE = re.compile(
-    r"""(?<!cùng)\s(?:tại|ở|với|đối\ với|tới|đến|từ|vào|giữa)\s+$   # "phái đoàn Mỹ tại Moscow cho biết":
-    """,                                                             # Moscow is where, not who
+    r"""(?<!cùng)\s(?:tại|ở|với|đối\ với|tới|đến|từ|vào|giữa)\s+   # "phái đoàn Mỹ tại Moscow cho biết":
+        (?:(?:thủ\ đô|thành\ phố|tỉnh|bang|vùng|đảo)\s+)?$          # Moscow is where, not who ("tại thủ đô Manila")
+    """,
     re.X | re.I,
 )
 THEO_CLOSE = re.compile(
@@ -87,6 +88,7 @@ class Claim:
     shared_with: list[Mention]  # "cũng giống như Mỹ": parties holding the same position
     object_from: int = -1  # where the addressee may be named: right after the cue that gave the kind
     subject_of_cue: int = -1  # a content-only kind cue's start: its subject is the addressee ("Nga phải chịu")
+    list_kind: str = ""  # a bullet line's: the kind of the position that opened its list
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,7 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
     before = [m for m in mentions if lo <= m.start and m.end <= pos
               and not CONDITIONED_SUBJECT.search(text, max(lo, m.start - 24), m.start)]
     for k in range(len(before) - 1, max(-1, len(before) - 4), -1):
-        if k and OBJECT_BEFORE.search(text, max(lo, before[k].start - 12), before[k].start):
+        if k and OBJECT_BEFORE.search(text, max(lo, before[k].start - 24), before[k].start):
             continue  # the party a preposition governs is no subject when another party comes before it
         if _subject_ok(text, before[k].end, pos):
             before = before[: k + 1]

@@ -41,9 +41,11 @@ BULLET = re.compile(r"\s*[-–•+*]\s+")
 LIST_OPENED = re.compile(r":\s*(?:\n\s*[-–•+*]\s[^\n]*)*\s*$")  # "Các yêu cầu chính gồm:" then bullet lines
 
 
-def list_item_claim(text, clause: Clause, quotes, last: Claim) -> Claim | None:
+def list_item_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim | None:
     """A bullet line of a list that a reported position opened with a colon ("Các yêu cầu chính của Nga gồm:
-    - NATO không kết nạp ...; - Mỹ không ...") goes on with that position, one line each."""
+    - NATO không kết nạp ...; - Mỹ không ...") goes on with that position, one line each: of its kind, or of the
+    item's own when the head only states ("những điểm chính trong lập trường của Moscow gồm: - Nếu ..., Nga sẽ buộc
+    phải đáp trả")."""
     s = clause.sentence
     bullet = BULLET.match(text, s.start)
     if bullet is None or clause.start != s.start or not s.first_in_block:
@@ -54,8 +56,11 @@ def list_item_claim(text, clause: Clause, quotes, last: Claim) -> Claim | None:
     if not follows_item and (colon < 0 or not LIST_OPENED.match(text, colon, s.start)):
         return None
     content = (bullet.end(), clause.end)
-    return Claim(clause, list(last.agents), None, last.kind, content, (bullet.end(), _trim_end(text, *content)),
-                 _has_quote(content, quotes), [])
+    head_kind = last.list_kind or last.kind
+    found = [c for c in find_cues(text, *content) if not _inside(c.start, quotes)]
+    own = _kind_of(found, bullet.end(), text, mentions, clause.end) if head_kind == "statement" else "statement"
+    return Claim(clause, list(last.agents), None, own if own != "statement" else head_kind, content,
+                 (bullet.end(), _trim_end(text, *content)), _has_quote(content, quotes), [], list_kind=head_kind)
 
 
 def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim | None:

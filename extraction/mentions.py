@@ -473,7 +473,7 @@ def _met(text: str, hit: Hit, before: list[Mention]) -> dict[tuple[str, ...], Me
     ends = [m.end() for m in SENTENCE_END.finditer(text, reach, hit.start)]
     sentence = (max((e for e in ends if e <= at), default=reach), min((e for e in ends if e > at), default=hit.start))
     in_sentence = [m for m in before if m.actors and sentence[0] <= m.start and m.end <= sentence[1]
-                   and not POSTED_AT.search(text, max(0, m.start - 6), m.start)]  # "hội đàm ... tại Moscow": the venue
+                   and not POSTED_AT.search(text, max(0, m.start - 20), m.start)]  # "hội đàm ... tại Moscow": the venue
     named: dict[tuple[str, ...], Mention] = {}
     for m in sorted(in_sentence, key=lambda m: min(abs(m.end - at), abs(m.start - at))):
         if len(named) == 2:
@@ -513,7 +513,8 @@ PUBLISHED = re.compile(
 
 
 IN_DOCUMENT = re.compile(r"(?:^|[.!?…]\s+|\n\s*)Trong\s+$")  # "Trong tuyên bố chung ..., <its authors> ..."
-POSTED_AT = re.compile(r"\b(?:tại|ở)\s+$")  # "Đại sứ quán Trung Quốc tại Canberra ra tuyên bố": the post, not the author
+# "Đại sứ quán Trung Quốc tại (thủ đô) Canberra ra tuyên bố": the post, not the author
+POSTED_AT = re.compile(r"\b(?:tại|ở)\s+(?:(?:thủ\s+đô|thành\s+phố|tỉnh|bang|vùng|đảo)\s+)?$")
 SAID_AFTER = re.compile(r"\s+(?:(?:này|đó|mới|cũng|chung)\s+){0,2}(?:nhấn\ mạnh|cho\ biết|nêu\ rõ|khẳng\ định|viết|"
                         r"cho\ rằng|kêu\ gọi|cảnh\ báo|yêu\ cầu|bác\ bỏ|lên\ án)\b", re.I)
 
@@ -538,9 +539,9 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
     while earlier >= 0:
         # the publisher before it ("Nga đã công bố dự thảo"), or its author after it ("báo cáo do Hạ viện Mỹ công bố")
         before = gazetteer.scan(text, max(0, earlier - DOCUMENT_REACH - ANAPHOR_REACH), earlier)  # earlier paragraphs too
-        party = next((b for b in reversed(before) if b.kind in ("actor", "anaphor") and b.start >= earlier - DOCUMENT_REACH
+        party = next((b for b in reversed(before) if b.kind in ("actor", "anaphor") and b.end >= earlier - DOCUMENT_REACH
                       and PUBLISHED.fullmatch(text, b.end, earlier)
-                      and not POSTED_AT.search(text, max(0, b.start - 6), b.start)), None)
+                      and not POSTED_AT.search(text, max(0, b.start - 20), b.start)), None)
         if party is not None and party.kind == "anaphor":  # "Phía Lithuania, Bộ Ngoại giao nước này đã ra thông cáo"
             party = next((b for b in reversed(before) if b.kind == "actor" and b.end <= party.start), None)
         after = gazetteer.scan(text, earlier + len(word), earlier + len(word) + DOCUMENT_REACH)
@@ -552,9 +553,28 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
             subject = gazetteer.scan(text, comma + 1, comma + 1 + DOCUMENT_REACH) if comma >= 0 else []
             party = next((a for a in subject if a.kind == "actor"), None)
         if party:
+            joint = _coordinated(text, before, party)  # "Pháp và Đức ra tuyên bố chung": both issued it
+            if len(joint) > 1:
+                return Hit(h.start, h.end, "group", ",".join(b.value for b in joint))
             return Hit(h.start, h.end, "actor", party.value)
         earlier = text.lower().rfind(word, 0, earlier)
     return None
+
+
+LIST_CLOSED = re.compile(r"\s*,?\s*và\s*")  # "... và Pháp"
+LISTED = re.compile(r"\s*,\s*")  # "Mỹ, Anh ..."
+
+
+def _coordinated(text: str, hits: list[Hit], last: Hit) -> list[Hit]:
+    """The parties listed up to `last` ("Mỹ, Anh và Pháp"; a comma alone is no list: "Đáp lại quyết định của EU, Bộ
+    Ngoại giao Trung Quốc ..."), in order; `hits` are in text order."""
+    out = [last]
+    for b in reversed([b for b in hits if b.end <= last.start]):
+        gap = LIST_CLOSED if len(out) == 1 else LISTED
+        if b.kind != "actor" or not gap.fullmatch(text, b.end, out[0].start):
+            break
+        out.insert(0, b)
+    return list({b.value: b for b in out}.values())
 
 
 def _referring_hits(text: str, hits: list[Hit]) -> list[Hit]:
@@ -697,7 +717,7 @@ def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mentio
         return None
     parties = [x for x in inside if x.actors]
     # "trưởng đoàn đàm phán của Tehran tại Vienna": the post is no party of his
-    unposted = [x for x in parties if not POSTED_AT.search(text, max(0, x.start - 6), x.start)]
+    unposted = [x for x in parties if not POSTED_AT.search(text, max(0, x.start - 20), x.start)]
     party = (unposted or parties)[-1]
     if _non_state_body().search(text, mentions[i].start, party.start):
         return None

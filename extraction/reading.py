@@ -92,7 +92,7 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
                    or own_party_goes_on(text, sentence_clauses[0], s_mentions, quotes, last))
         found += [(carried, "rule")] if carried else []
     if not found and last and last.clause.sentence.index == s.index - 1:
-        item = list_item_claim(text, sentence_clauses[0], quotes, last)
+        item = list_item_claim(text, sentence_clauses[0], s_mentions, quotes, last)
         found += [(item, "rule")] if item else []
     if interview and s.block.paragraph in interview.answers:
         found = [(answered_by(claim, interview.answerer), source) for claim, source in found]

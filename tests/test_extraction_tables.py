@@ -668,6 +668,8 @@ def test_kind(sentence, actor, kind):
 
 
 ACTORS = [
+    # "tại thủ đô Manila" is where the embassy is, not who speaks (stop 30)
+    ("Đại sứ quán Mỹ tại thủ đô Manila tối qua ra tuyên bố cho biết Washington sát cánh cùng Philippines.", {"US"}),
     # "đối lập" closing the paragraph before makes no opposition politician of the next one's minister (stop 25)
     ("EU hối thúc Minsk tiến hành đối thoại với phe đối lập.\n\nNgoại trưởng Lithuania Linas Linkevicius hôm qua gọi "
      "quyết định của Minsk là “một bước đi đáng tiếc”.", {"EU", "LITHUANIA"}),
@@ -1645,6 +1647,14 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # the document a party issued, as the subject of the next sentences: its issuer's words, every party of a joint
+    # statement's (stop 30)
+    ("Đại sứ quán Mỹ tại Manila tối thứ Hai ra tuyên bố cho biết Washington \"sát cánh cùng đồng minh Philippines\". "
+     "Tuyên bố kêu gọi Trung Quốc ngừng sử dụng dân quân biển để đe dọa các nước khác.",
+     {("US", "statement"), ("US", "demand")}),
+    ("Pháp và Đức ra tuyên bố chung cho biết hai nước lấy làm tiếc về quyết định của Nga. Tuyên bố chung cũng kêu gọi "
+     "Moskva dỡ bỏ các hạn chế đối với chuyến bay quan sát.",
+     {("FRANCE", "statement"), ("GERMANY", "statement"), ("FRANCE", "demand"), ("GERMANY", "demand")}),
     # "bốn bên" after four parties met: a position of each (stop 26)
     ("Cố vấn chính trị của lãnh đạo Nga, Ukraine, Pháp và Đức nhóm họp tại Paris theo Định dạng Normandy. Trong tuyên "
      "bố chung sau hơn 8 giờ thảo luận, bốn bên cam kết ủng hộ việc tôn trọng vô điều kiện lệnh ngừng bắn.",
@@ -1859,6 +1869,16 @@ def test_a_list_a_position_opens_with_a_colon_is_a_position_per_line():
             "Peskov cho biết Moskva chờ phản hồi.")
     items = [(p.actor, p.kind, p.targets) for p in positions(text, "2021-12-18") if p.text.startswith(("NATO", "Mỹ"))]
     assert items == [("RUSSIA", "demand", ["NATO"]), ("RUSSIA", "demand", ["US"])], items
+
+
+def test_a_list_a_statement_opens_takes_each_lines_own_kind():
+    # "những điểm chính ... gồm:" only states: each line is of its own kind, a line with none states (stop 30)
+    text = ("Bộ Ngoại giao Nga hôm qua công bố văn bản phản hồi gửi Mỹ. Theo văn bản, những điểm chính trong lập trường "
+            "của Moskva gồm:\n- Washington không trả lời các yếu tố cốt lõi trong dự thảo hiệp ước.\n- Nếu Mỹ không đưa ra "
+            "bảo đảm pháp lý, Nga sẽ buộc phải đáp trả bằng các biện pháp quân sự - kỹ thuật.\n- NATO cần rút lực lượng "
+            "khỏi các nước Baltic.")
+    items = [(p.actor, p.kind) for p in positions(text, "2022-02-18") if p.start > text.index("\n")]
+    assert items == [("RUSSIA", "warning"), ("RUSSIA", "demand")], items
 
 
 # the sentence after a person's reported words, in their paragraph, with that person's party as its subject and no
