@@ -36,6 +36,7 @@ class Mention:
     role: str | None = None  # title as written, e.g. "Tổng thư ký NATO"
     pronoun: bool = False  # "ông" / bare title: person resolved from context
     grouped: bool = False  # one party of a group named as one ("các nước Baltic")
+    honorific: str | None = None  # "ông" / "bà" / "ngài" when the mention opens with one (lower case)
 
 
 NAME_WORD = re.compile(
@@ -119,6 +120,9 @@ def _anaphoric_after(text: str, at: int) -> bool:
     return _anaphoric_qualified().match(text, at) is not None
 
 
+GLOSS = re.compile(r" \((?!Ảnh|ảnh|Nguồn|nguồn)[^()\n]{1,40}\)(?= )")  # an abbreviation or gloss in brackets, not a caption
+
+
 def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = False, hits: list[Hit] = ()):
     """A person's name starting at pos: (end, canonical-or-raw name, known Person | None).
 
@@ -127,7 +131,8 @@ def _name_after(text: str, pos: int, block_end: int, *, after_party: bool = Fals
     in apposition ("Đô đốc Charles Richard, Tư lệnh ..."; `hits`: the block's, to find that title), else
     NER's agreement.
     """
-    span = _capital_words(text, pos)
+    gloss = GLOSS.match(text, pos)  # "Giám đốc Cục Điều tra Liên bang Mỹ (FBI) Christopher Wray"
+    span = _capital_words(text, gloss.end() if gloss else pos)
     if not span or span[1] > block_end:
         return None
     raw = text[span[0] : span[1]]
@@ -312,14 +317,16 @@ def _phrase(hits: list[Hit], i: int, text: str, block_end: int) -> tuple[Mention
     if hit.kind in ("collective", "spokes"):
         return _office_phrase(hits, i, text)
     if hit.kind == "honorific":
+        honorific = hit.value.lower()
         if (k := _next(hits, i, text, kinds=("person",))) is not None:
             p = gazetteer.person(hits[k].value)
-            return Mention(hit.start, hits[k].end, (p.actor,), p.name), k
+            return Mention(hit.start, hits[k].end, (p.actor,), p.name, honorific=honorific), k
         named = _name_after(text, hit.end, block_end, hits=hits)
         if named:
-            return Mention(hit.start, named[0], ((named[2].actor,) if named[2] else ()), named[1]), i
+            return Mention(hit.start, named[0], ((named[2].actor,) if named[2] else ()), named[1],
+                           honorific=honorific), i
         if hit.value[0].isupper() or text[hit.end : hit.end + 1] in (" ", ","):  # "ông cho biết", "Theo ông, ..."
-            return Mention(hit.start, hit.end, (), None, None, pronoun=True), i
+            return Mention(hit.start, hit.end, (), None, None, pronoun=True, honorific=honorific), i
         return None, i
     if hit.kind == "person":
         p = gazetteer.person(hit.value)

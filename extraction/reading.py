@@ -37,6 +37,8 @@ class _State:
         self.last_speaker: Mention | None = None
         self.last_person: Mention | None = None  # the last person named, for "ông" before anyone spoke
         self.sentence_people: dict[int, Mention] = {}  # the first person named in each sentence
+        self.genders: dict[str, str] = {}  # a person called "ông X" ("m") or "bà X" ("f") in the article
+        self.last_of_gender: dict[str, Mention] = {}  # ... and the last person named of each
         self.last_claim: Claim | None = None
         self.interview: Interview | None = None
 
@@ -168,7 +170,12 @@ def _agent_person(agent: Mention, state: _State, claim: Claim) -> Mention:
     introduced = state.sentence_people.get(s.index - 1)
     if introduced is not None and (introduced.start < s.block.start or not introduced.actors):
         introduced = None
-    referent = introduced or state.last_speaker or state.last_person
+    # never a man for "bà" nor a woman for "ông" ("Theo bà, ..." after Tổng thống Tshisekedi spoke)
+    other = {"ông": "f", "bà": "m"}.get(agent.honorific)
+    referent = next((m for m in (introduced, state.last_speaker, state.last_person)
+                     if m is not None and (other is None or state.genders.get(m.person) != other)), None)
+    if referent is None and other:  # every recent one is of the other sex: the last person named of this one
+        referent = state.last_of_gender.get("m" if other == "f" else "f")
     if referent:
         return replace(agent, person=referent.person, actors=referent.actors, role=referent.role, pronoun=False)
     return agent
@@ -285,9 +292,18 @@ def _continued_speaker(text, claim: Claim, state: _State) -> Mention | None:
     return person if person.actors[:1] == claim.agents[0].actors[:1] else None
 
 
+HONORIFIC_IN = re.compile(r"(?:^|(?<=[\s,]))([Ôô]ng|[Bb]à)\s+(?=[A-ZĐ])")
+
+
 def _remember(text, s, s_mentions, s_dates, new_drafts: list[Draft], state: _State) -> None:
     state.dates.remember(text, s, s_mentions, s_dates, new_drafts)
     people = [m for m in s_mentions if m.person]
+    for m in people:
+        called = HONORIFIC_IN.search(text, m.start, m.end)  # "ông Lavrov", "..., bà Linda Thomas-Greenfield"
+        if called:
+            state.genders[m.person] = "m" if called.group(1).lower() == "ông" else "f"
+        if m.person in state.genders and m.actors:
+            state.last_of_gender[state.genders[m.person]] = m
     if people:
         # the person who speaks in it, else the first named ("sau cuộc gặp Tổng thống Ukraine Volodymyr Zelensky,
         # Tổng thư ký NATO Jens Stoltenberg tuyên bố ...": the "ông" of the next sentence is Stoltenberg)

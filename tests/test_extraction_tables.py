@@ -818,6 +818,9 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # a gloss in brackets between the title and the name (stop 30)
+    ("Giám đốc Cục Điều tra Liên bang Mỹ (FBI) Christopher Wray cho biết Moskva cần ngăn chặn các nhóm tin tặc.", "US",
+     "Christopher Wray"),
     # the EU's home affairs commissioner (stop 30)
     ("Ủy viên châu Âu phụ trách Nội vụ Ylva Johansson hôm qua gạt đi đề nghị của Vilnius về việc dùng ngân sách chung.",
      "EU", "Ylva Johansson"),
@@ -1173,6 +1176,15 @@ def test_term_of_office(text, published, actors):
 
 
 # a person the article names but cannot place speaks for no party, and is not the last speaker
+def test_a_bare_ba_is_never_a_man_named_before():
+    # "bà": not Macron, who spoke last, but the last woman named ("..., bà Linda Thomas-Greenfield"; stop 30)
+    text = ("Tổng thống Pháp Emmanuel Macron kêu gọi Nga giảm căng thẳng. Đại diện thường trực Mỹ tại LHQ, bà Linda "
+            "Thomas-Greenfield cho biết Washington ủng hộ Kiev. Ông Macron nói thêm Paris sẵn sàng đối thoại. Theo bà, "
+            "Nga cần rút quân khỏi biên giới.")
+    last = positions(text)[-1]
+    assert (last.actor, last.speaker) == ("US", "Linda Thomas-Greenfield"), (last.actor, last.speaker)
+
+
 def test_a_bare_ong_is_who_spoke_in_the_sentence_before():
     """Not a person named in that sentence's opening clause (stop 25: it was Zelensky's rejection)."""
     text = ("Một ngày trước đó, sau cuộc gặp Tổng thống Ukraine Volodymyr Zelensky tại Brussels, Tổng thư ký NATO Jens "
