@@ -668,6 +668,9 @@ def test_kind(sentence, actor, kind):
 
 
 ACTORS = [
+    # the African Union and the Arab League are parties (stop 30)
+    ("Liên đoàn Ả-rập kêu gọi Ethiopia ngừng tích nước. Ủy ban Liên minh châu Phi (AU) hôm qua kêu gọi ba nước kiềm chế.",
+     {"ARAB LEAGUE", "AU"}),
     # "tại thủ đô Manila" is where the embassy is, not who speaks (stop 30)
     ("Đại sứ quán Mỹ tại thủ đô Manila tối qua ra tuyên bố cho biết Washington sát cánh cùng Philippines.", {"US"}),
     # "đối lập" closing the paragraph before makes no opposition politician of the next one's minister (stop 25)
@@ -1659,6 +1662,11 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # a quotation closed by "tuyên bố viết" after the parties issued a joint statement: each party's (stop 30)
+    ("Ba Lan, Lithuania và Latvia đã ra tuyên bố chung về cuộc khủng hoảng di cư.\n\"Chúng tôi kêu gọi chính quyền Minsk "
+     "chấm dứt ngay việc lợi dụng người di cư\", tuyên bố viết.",
+     {("POLAND", "statement"), ("LITHUANIA", "statement"), ("LATVIA", "statement"), ("POLAND", "demand"),
+      ("LITHUANIA", "demand"), ("LATVIA", "demand")}),
     # the document a party issued, as the subject of the next sentences: its issuer's words, every party of a joint
     # statement's (stop 30)
     ("Đại sứ quán Mỹ tại Manila tối thứ Hai ra tuyên bố cho biết Washington \"sát cánh cùng đồng minh Philippines\". "
