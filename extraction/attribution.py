@@ -18,7 +18,8 @@ from .reference import load_cues, load_titles
 from .segment import Clause
 
 COORDINATION = re.compile(
-    r"""^\s*(?:và|cùng|cùng\ với|,\ cùng|,\ cùng\ với)\s*$   # "Mỹ và các đồng minh NATO", "Nga cùng Trung Quốc"
+    r"""^\)?\s*(?:và|cùng|cùng\ với|,\ cùng|,\ cùng\ với)\s*$   # "Mỹ và các đồng minh NATO", "Nga cùng Trung Quốc",
+                                                            # "... thế giới (G7) cùng EU"
       | ^\s*và\s+(?:các|một\ số|nhiều|những)\s+(?:nước|quốc\ gia)\s*$   # "Mỹ và một số nước phương Tây"
     """,
     re.X,
@@ -592,6 +593,8 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
             agents, cue = inner
         kind = _cue_kind(cue, v)
         start = min(a.start for a in agents) if agents[0].start >= v.clause.start else v.clause.start
+        if v.text[start - 1 : start] == "(":  # "Ngoại trưởng Nhóm 7 ... (G7) cùng EU lên án": from the full name
+            start = v.clause.start
         content = (cue.start, v.clause.end)
         return Claim(v.clause, agents, cue, kind, content, v.span_from(start), _has_quote(content, v.quotes),
                      _shared(v, agents))

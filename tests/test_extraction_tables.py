@@ -1179,6 +1179,13 @@ def test_term_of_office(text, published, actors):
 
 
 # a person the article names but cannot place speaks for no party, and is not the last speaker
+def test_evidence_opens_no_bracket_in_the_middle():
+    # the name in brackets after a transcription, Nhân Dân's way: the evidence opens with the title (stop 30)
+    text = "Thủ tướng Đức Ô.Sôn-xơ (Olaf Scholz) cảnh báo Nga sẽ phải trả cái giá rất đắt nếu tấn công U-crai-na."
+    found = positions(text)
+    assert found and found[0].text.startswith("Thủ tướng Đức"), [p.text for p in found]
+
+
 def test_a_bare_ba_is_never_a_man_named_before():
     # "bà": not Macron, who spoke last, but the last woman named ("..., bà Linda Thomas-Greenfield"; stop 30)
     text = ("Tổng thống Pháp Emmanuel Macron kêu gọi Nga giảm căng thẳng. Đại diện thường trực Mỹ tại LHQ, bà Linda "
@@ -1662,6 +1669,9 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # a party glossed in brackets after its full name, joined by "cùng" (stop 30)
+    ("Ngoại trưởng các nước thuộc Nhóm 7 nền công nghiệp phát triển hàng đầu thế giới (G7) cùng Đại diện cấp cao EU lên "
+     "án vụ tấn công nhằm vào tàu chở dầu.", {("G7", "statement"), ("EU", "statement")}),
     # a quotation closed by "tuyên bố viết" after the parties issued a joint statement: each party's (stop 30)
     ("Ba Lan, Lithuania và Latvia đã ra tuyên bố chung về cuộc khủng hoảng di cư.\n\"Chúng tôi kêu gọi chính quyền Minsk "
      "chấm dứt ngay việc lợi dụng người di cư\", tuyên bố viết.",
