@@ -60,7 +60,7 @@ KINDS = [
     # a hope of "các bên (ở Myanmar)" asks them; "HĐBA" is the UN Security Council (stop 28)
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói Bắc Kinh hy vọng các bên ở Myanmar kiềm chế và giải quyết "
      "khác biệt thông qua đối thoại.", "CHINA", "demand"),
-    ('Đại sứ Nga tại Liên hợp quốc Vasily Nebenzya cho rằng HĐBA cần tránh những bước đi "có thể đổ thêm dầu vào lửa".',
+    ('Đại sứ Nga tại Liên hợp quốc Vassily Nebenzia cho rằng HĐBA cần tránh những bước đi "có thể đổ thêm dầu vào lửa".',
      "RUSSIA", "demand"),
     # "phản hồi rằng" reports words like "cho biết"; a party's need of answers asks for them (stop 28)
     ("Bộ Ngoại giao Romania ngay trong đêm phản hồi rằng đòi hỏi của Nga là “không thể chấp nhận” và không thể trở "
@@ -668,6 +668,8 @@ def test_kind(sentence, actor, kind):
 
 
 ACTORS = [
+    # "CHDC Congo" is the Democratic Republic of the Congo (stop 30)
+    ("Bộ Ngoại giao CHDC Congo kêu gọi Rwanda rút quân khỏi biên giới.", {"DR CONGO"}),
     # Kosovo, which pycountry does not list, is a party (stop 30)
     ("Thủ tướng Kosovo Albin Kurti cho biết Pristina sẽ không rút lệnh cấm biển số xe của Serbia.", {"KOSOVO"}),
     # the African Union and the Arab League are parties (stop 30)
@@ -823,6 +825,10 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # the canonical names the annotated sets write (stop 30: "Vassily Nebenzia" 29 lines against 3), the Chinese
+    # ambassador in Manila by his Vietnamese name
+    ("Đại sứ Nga tại Liên hợp quốc Vasily Nebenzya cho rằng cuộc họp là một màn kịch.", "RUSSIA", "Vassily Nebenzia"),
+    ("Đại sứ Trung Quốc tại Philippines Hoàng Khê Liên cho biết Bắc Kinh sẵn sàng đối thoại.", "CHINA", "Huang Xilian"),
     # a gloss in brackets between the title and the name (stop 30)
     ("Giám đốc Cục Điều tra Liên bang Mỹ (FBI) Christopher Wray cho biết Moskva cần ngăn chặn các nhóm tin tặc.", "US",
      "Christopher Wray"),
