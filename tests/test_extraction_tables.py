@@ -668,6 +668,8 @@ def test_kind(sentence, actor, kind):
 
 
 ACTORS = [
+    # the TPLF holds positions in the Tigray war, as Hamas and the Taliban do in theirs (stop 30)
+    ("Mặt trận Giải phóng Nhân dân Tigray (TPLF) tuyên bố sẵn sàng đàm phán với chính phủ Ethiopia.", {"TPLF"}),
     # "CHDC Congo" is the Democratic Republic of the Congo (stop 30)
     ("Bộ Ngoại giao CHDC Congo kêu gọi Rwanda rút quân khỏi biên giới.", {"DR CONGO"}),
     # Kosovo, which pycountry does not list, is a party (stop 30)
