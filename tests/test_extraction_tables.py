@@ -668,6 +668,8 @@ def test_kind(sentence, actor, kind):
 
 
 ACTORS = [
+    # the Indo-Pacific is a region, not India (stop 30)
+    ("Bộ Tư lệnh Ấn Độ - Thái Bình Dương của Mỹ cho biết vụ phóng cho thấy Triều Tiên tiếp tục phát triển vũ khí.", {"US"}),
     # the TPLF holds positions in the Tigray war, as Hamas and the Taliban do in theirs (stop 30)
     ("Mặt trận Giải phóng Nhân dân Tigray (TPLF) tuyên bố sẵn sàng đàm phán với chính phủ Ethiopia.", {"TPLF"}),
     # "CHDC Congo" is the Democratic Republic of the Congo (stop 30)
