@@ -56,11 +56,12 @@ def list_item_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Clai
     if not follows_item and (colon < 0 or not LIST_OPENED.match(text, colon, s.start)):
         return None
     content = (bullet.end(), clause.end)
-    head_kind = last.list_kind or last.kind
-    found = [c for c in find_cues(text, *content) if not _inside(c.start, quotes)]
-    own = _kind_of(found, bullet.end(), text, mentions, clause.end) if head_kind == "statement" else "statement"
-    return Claim(clause, list(last.agents), None, own if own != "statement" else head_kind, content,
-                 (bullet.end(), _trim_end(text, *content)), _has_quote(content, quotes), [], list_kind=head_kind)
+    head_kind = kind = last.list_kind or last.kind
+    if head_kind == "statement":  # the head only states: each line is of its own kind
+        found = [c for c in find_cues(text, *content) if not _inside(c.start, quotes)]
+        kind = _kind_of(found, bullet.end(), text, mentions, clause.end)
+    return Claim(clause, list(last.agents), None, kind, content, (bullet.end(), _trim_end(text, *content)),
+                 _has_quote(content, quotes), [], list_kind=head_kind)
 
 
 def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim | None:

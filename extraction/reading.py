@@ -189,7 +189,7 @@ def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> 
     speaker = speaker_of(claim) or _continued_speaker(doc.text, claim, state) or voice
     own_speakers = {h.actors[0]: h for h in holders if h.person} if len(holders) > 1 else {}
     date, dated_by = state.dates.date_for(doc.text, claim, s_dates, s_mentions, speaker)
-    framing = [d for d in s_dates if voice and claim.cue.end <= d.start < voice.start]
+    framing = [d for d in s_dates if claim.cue.end <= d.start < voice.start] if voice else []
     if framing:  # "... cho biết trong cuộc điện đàm hôm 28/1, Tổng thống Putin cho rằng ...": the day he said it
         date, dated_by = framing[-1], "own"
     lo, hi = claim.content  # a quotation split in pieces (quoted_pieces) quotes each piece's part of it
