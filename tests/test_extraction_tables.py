@@ -20,6 +20,14 @@ def miss(reason):
 
 
 KINDS = [
+    # "lẽ ra phải" is what should have been, "không nhất thiết phải" what need not be: no ask; the blame laid in advance
+    # "sẽ đè nặng lên" threatens as "sẽ thuộc về" does (stop 30)
+    ('Thủ tướng Ba Lan Mateusz Morawiecki lên tiếng ủng hộ, gọi quyết định của Đức là "đúng đắn, dù lẽ ra phải được đưa '
+     'ra từ lâu".', "POLAND", "statement"),
+    ("Người phát ngôn Bộ Ngoại giao Nga cho biết phản ứng của Moskva không nhất thiết phải đối xứng.", "RUSSIA",
+     "statement"),
+    ("Điện Kremlin cảnh báo toàn bộ trách nhiệm cho việc đổ máu sẽ hoàn toàn đè nặng lên chính quyền Kiev.", "RUSSIA",
+     "warning"),
     # calling on the sides of a dispute to resume talks with each other asks them (stop 30)
     ("Ngoại trưởng Pháp kêu gọi các bên nối lại đàm phán ngay lập tức.", "FRANCE", "demand"),
     ("Bộ Ngoại giao Nhật Bản kêu gọi hai nước nối lại đối thoại để hạ nhiệt căng thẳng.", "JAPAN", "demand"),
