@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # "ép buộc" alone is coercion spoken of, no ask ("sự ép buộc kinh tế", "không bị ép buộc"; stop 30)
+    ("Phó Chủ tịch Ủy ban châu Âu Valdis Dombrovskis khẳng định sự ép buộc kinh tế nhằm vào một nước thành viên là nhằm "
+     "vào toàn bộ EU.", "EU", "statement"),
     # "lẽ ra phải" is what should have been, "không nhất thiết phải" what need not be: no ask; the blame laid in advance
     # "sẽ đè nặng lên" threatens as "sẽ thuộc về" does (stop 30)
     ('Thủ tướng Ba Lan Mateusz Morawiecki lên tiếng ủng hộ, gọi quyết định của Đức là "đúng đắn, dù lẽ ra phải được đưa '
