@@ -20,6 +20,11 @@ def miss(reason):
 
 
 KINDS = [
+    # deterrence and reprisals spoken of threaten nothing; a bare "không có tư cách" rejects nothing (stop 30 audit)
+    ("Ngoại trưởng Litva cho rằng sự hiện diện của binh sĩ đồng minh là cách răn đe hiệu quả nhất.", "LITHUANIA",
+     "statement"),
+    ("Bộ Ngoại giao Mỹ cho biết Washington thất vọng khi Bắc Kinh tiếp tục các biện pháp mang tính trả đũa.", "US",
+     "statement"),
     # "ép buộc" alone is coercion spoken of, no ask ("sự ép buộc kinh tế", "không bị ép buộc"; stop 30)
     ("Phó Chủ tịch Ủy ban châu Âu Valdis Dombrovskis khẳng định sự ép buộc kinh tế nhằm vào một nước thành viên là nhằm "
      "vào toàn bộ EU.", "EU", "statement"),
