@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # action called for asks whoever must act ("cần có một cuộc đối thoại", "cần có những bước đi"; stop 30)
+    ("Ngoại trưởng Đức cho rằng cần có một cuộc đối thoại quốc gia với sự tham gia của phe đối lập Belarus.", "GERMANY",
+     "demand"),
     # deterrence and reprisals spoken of threaten nothing; a bare "không có tư cách" rejects nothing (stop 30 audit)
     ("Ngoại trưởng Litva cho rằng sự hiện diện của binh sĩ đồng minh là cách răn đe hiệu quả nhất.", "LITHUANIA",
      "statement"),
