@@ -809,6 +809,11 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
                 # "Nhà lãnh đạo Nga đáp lại ...": the head of state or government named, not his aide named last
                 leader = _is_leader(m.role) and next((e for e in same_side if _holds_top_office(e)), None)
                 earlier = leader or next(iter(same_side), None)
+                if earlier is None and m.actors and _anaphoric_after(text, m.end):
+                    # "Đặc phái viên LHQ ... Christine Schraner Burgener ... Nhà ngoại giao Thụy Sĩ này": the person named
+                    # last, in the capacity she spoke in (her nationality is no party of hers)
+                    earlier = next((e for e in reversed(out) if e.person and e.actors), None)
+                    m = replace(m, actors=earlier.actors) if earlier else m
             if earlier is None and not m.actors and m.role.casefold() in _anaphoric_officials() \
                     and _anaphoric_after(text, m.end):
                 # "Quan chức này cảnh báo ...": the official spoken of last, named or not ("một quan chức Mỹ")
