@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # open to cooperation or to a joint inquiry offers it (stop 30)
+    ("Người phát ngôn Điện Kremlin cho biết Moskva vẫn mở cửa cho một cuộc điều tra chung với phía Đức.", "RUSSIA",
+     "proposal"),
     # action called for asks whoever must act ("cần có một cuộc đối thoại", "cần có những bước đi"; stop 30)
     ("Ngoại trưởng Đức cho rằng cần có một cuộc đối thoại quốc gia với sự tham gia của phe đối lập Belarus.", "GERMANY",
      "demand"),
