@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # a risk or a disaster described threatens nothing; "sẽ là một thảm họa" still warns (stop 30 audit)
+    ("Ngoại trưởng Pháp cho rằng việc tàu chở dầu bị tấn công là một thảm họa đối với ngành hàng hải.", "FRANCE",
+     "statement"),
     # open to cooperation or to a joint inquiry offers it (stop 30)
     ("Người phát ngôn Điện Kremlin cho biết Moskva vẫn mở cửa cho một cuộc điều tra chung với phía Đức.", "RUSSIA",
      "proposal"),
