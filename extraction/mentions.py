@@ -811,9 +811,10 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
                 earlier = leader or next(iter(same_side), None)
                 if earlier is None and m.actors and _anaphoric_after(text, m.end):
                     # "Đặc phái viên LHQ ... Christine Schraner Burgener ... Nhà ngoại giao Thụy Sĩ này": the person named
-                    # last, in the capacity she spoke in (her nationality is no party of hers)
-                    earlier = next((e for e in reversed(out) if e.person and e.actors), None)
-                    m = replace(m, actors=earlier.actors) if earlier else m
+                    # last, if an organisation's, in the capacity she spoke in (her nationality is no party of hers)
+                    last = next((e for e in reversed(out) if e.person and e.actors), None)
+                    if last is not None and last.actors[0] in organisation_codes():
+                        earlier, m = last, replace(m, actors=last.actors)
             if earlier is None and not m.actors and m.role.casefold() in _anaphoric_officials() \
                     and _anaphoric_after(text, m.end):
                 # "Quan chức này cảnh báo ...": the official spoken of last, named or not ("một quan chức Mỹ")
