@@ -36,7 +36,7 @@ class Mention:
     role: str | None = None  # title as written, e.g. "Tổng thư ký NATO"
     pronoun: bool = False  # "ông" / bare title: person resolved from context
     grouped: bool = False  # one party of a group named as one ("các nước Baltic")
-    honorific: str | None = None  # "ông" / "bà" / "ngài" when the mention opens with one (lower case)
+    honorific: str | None = None  # a bare "ông" / "bà" / "ngài" standing for a person named before (lower case)
 
 
 NAME_WORD = re.compile(
@@ -317,16 +317,14 @@ def _phrase(hits: list[Hit], i: int, text: str, block_end: int) -> tuple[Mention
     if hit.kind in ("collective", "spokes"):
         return _office_phrase(hits, i, text)
     if hit.kind == "honorific":
-        honorific = hit.value.lower()
         if (k := _next(hits, i, text, kinds=("person",))) is not None:
             p = gazetteer.person(hits[k].value)
-            return Mention(hit.start, hits[k].end, (p.actor,), p.name, honorific=honorific), k
+            return Mention(hit.start, hits[k].end, (p.actor,), p.name), k
         named = _name_after(text, hit.end, block_end, hits=hits)
         if named:
-            return Mention(hit.start, named[0], ((named[2].actor,) if named[2] else ()), named[1],
-                           honorific=honorific), i
+            return Mention(hit.start, named[0], ((named[2].actor,) if named[2] else ()), named[1]), i
         if hit.value[0].isupper() or text[hit.end : hit.end + 1] in (" ", ","):  # "ông cho biết", "Theo ông, ..."
-            return Mention(hit.start, hit.end, (), None, None, pronoun=True, honorific=honorific), i
+            return Mention(hit.start, hit.end, (), None, None, pronoun=True, honorific=hit.value.lower()), i
         return None, i
     if hit.kind == "person":
         p = gazetteer.person(hit.value)
