@@ -260,3 +260,19 @@ def test_a_glued_sentence_keeps_its_own_speaker():
     assert [(p.actor, p.kind) for p in positions] == [("RUSSIA", "rebuttal"), ("CZECHIA", "statement")]
     for p in positions:
         assert text[p.start : p.end] == p.text
+
+
+def test_the_cue_audit_scores_each_cue_by_the_annotated_kinds_of_its_rows():
+    """scripts/audit_cues.py on the seeds: the seeds' cues agree with their gold; annotated as statements, the rows
+    of "yêu cầu" make it a cue that never agrees (stop 30)."""
+    from scripts.audit_cues import audit, matched
+    from scripts.evaluate import load_scorer, predict
+
+    scorer = load_scorer()
+    gold = scorer.load(ROOT / "tests/data/gold/seeds.jsonl")
+    rows = matched(gold, predict(ROOT / "seeds"), ROOT / "seeds", scorer)
+    table = {(kind, word): (agreement, n) for agreement, kind, word, n, _ in audit(rows, min_rows=1)}
+    assert table[("demand", "yêu cầu")] == (1.0, 4)
+    restated = [(p, dict(g, kind="statement") if g and "yêu cầu" in p["text"].lower() else g) for p, g in rows]
+    table = {(kind, word): (agreement, n) for agreement, kind, word, n, _ in audit(restated, min_rows=1)}
+    assert table[("demand", "yêu cầu")] == (0.0, 4)
