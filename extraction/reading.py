@@ -170,12 +170,13 @@ def _agent_person(agent: Mention, state: _State, claim: Claim) -> Mention:
     introduced = state.sentence_people.get(s.index - 1)
     if introduced is not None and (introduced.start < s.block.start or not introduced.actors):
         introduced = None
-    # never a man for "bà" nor a woman for "ông" ("Theo bà, ..." after Tổng thống Tshisekedi spoke)
-    other = {"ông": "f", "bà": "m"}.get(agent.honorific)
+    # never a man for "bà" nor a woman for "ông" ("Theo bà, ..." after Tổng thống Tshisekedi spoke); when every recent
+    # one is of the other sex, the last person named of this one
+    sex = {"ông": "m", "bà": "f"}.get(agent.honorific)
     referent = next((m for m in (introduced, state.last_speaker, state.last_person)
-                     if m is not None and (other is None or state.genders.get(m.person) != other)), None)
-    if referent is None and other:  # every recent one is of the other sex: the last person named of this one
-        referent = state.last_of_gender.get("m" if other == "f" else "f")
+                     if m is not None and (sex is None or state.genders.get(m.person, sex) == sex)), None)
+    if referent is None and sex:
+        referent = state.last_of_gender.get(sex)
     if referent:
         return replace(agent, person=referent.person, actors=referent.actors, role=referent.role, pronoun=False)
     return agent

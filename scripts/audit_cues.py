@@ -11,7 +11,6 @@ seeds, heldout8 and dev-train did not lose: docs/extraction.md). dev-test is nev
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from extraction.cues import has_word  # noqa: E402
 from extraction.reference import load_cues  # noqa: E402
 from scripts.evaluate import load_scorer, predict, sets  # noqa: E402
 
@@ -52,10 +52,6 @@ def matched(gold_rows: list[dict], pred_rows: list[dict], articles: Path, scorer
     return out
 
 
-def _holds(text: str, word: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text.lower()) is not None
-
-
 def audit(rows: list[tuple[dict, dict | None]], min_rows: int) -> list[tuple[float, str, str, int, Counter]]:
     """(agreement, kind, cue word, rows, annotated kinds) for every cue word giving at least min_rows rows alone."""
     lexicon = load_cues()
@@ -65,8 +61,8 @@ def audit(rows: list[tuple[dict, dict | None]], min_rows: int) -> list[tuple[flo
         for word in words:
             others = [o for o in words if o != word and word not in o and o not in word]
             kinds = Counter(("SPUR" if g is None else g["kind"]) for p, g in rows
-                            if p["kind"] == kind and _holds(p["text"], word)
-                            and not any(_holds(p["text"], o) for o in others))
+                            if p["kind"] == kind and has_word(p["text"].lower(), word)
+                            and not any(has_word(p["text"].lower(), o) for o in others))
             n = sum(kinds.values())
             if n >= min_rows:
                 out.append((kinds[kind] / n, kind, word, n, kinds))
