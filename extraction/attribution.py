@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .cues import (ARMS_REACH, GIVING, Cue, delivers_arms, directs_own_ranks, find_cues, has_word, lexicon_words,
                    opens_with_word, shape_kind)
-from .mentions import Mention
+from .mentions import PLACE_NOUN, Mention
 from .reference import load_cues, load_titles
 from .segment import Clause
 
@@ -37,12 +37,8 @@ NOT_A_SUBJECT_GAP = re.compile(
     """,
     re.X,
 )
-OBJECT_BEFORE = re.compile(
-    r"""(?<!cùng)\s(?:tại|ở|với|đối\ với|tới|đến|từ|vào|giữa)\s+   # "phái đoàn Mỹ tại Moscow cho biết":
-        (?:(?:thủ\ đô|thành\ phố|tỉnh|bang|vùng|đảo)\s+)?$          # Moscow is where, not who ("tại thủ đô Manila")
-    """,
-    re.X | re.I,
-)
+# "phái đoàn Mỹ tại (thủ đô) Moscow cho biết": Moscow is where, not who
+OBJECT_BEFORE = re.compile(r"(?<!cùng)\s(?:tại|ở|với|đối với|tới|đến|từ|vào|giữa)\s+(?:%s)?$" % PLACE_NOUN, re.I)
 THEO_CLOSE = re.compile(
     r"""\s*(?:trên|này|đó)?\s*                 # "Theo người phát ngôn trên, ...", "Theo ông Lavrov, ..."
         (?:(?:tại|ở)\s+[^,.;:]{2,40}?\s*)?      # "Theo thông cáo của Đại sứ quán Mỹ tại Việt Nam, ..."

@@ -478,7 +478,7 @@ def _met(text: str, hit: Hit, before: list[Mention]) -> dict[tuple[str, ...], Me
     ends = [m.end() for m in SENTENCE_END.finditer(text, reach, hit.start)]
     sentence = (max((e for e in ends if e <= at), default=reach), min((e for e in ends if e > at), default=hit.start))
     in_sentence = [m for m in before if m.actors and sentence[0] <= m.start and m.end <= sentence[1]
-                   and not POSTED_AT.search(text, max(0, m.start - 20), m.start)]  # "hội đàm ... tại Moscow": the venue
+                   and not _posted_at(text, m.start)]  # "hội đàm ... tại Moscow": the venue
     named: dict[tuple[str, ...], Mention] = {}
     for m in sorted(in_sentence, key=lambda m: min(abs(m.end - at), abs(m.start - at))):
         if len(named) == 2:
@@ -519,7 +519,13 @@ PUBLISHED = re.compile(
 
 IN_DOCUMENT = re.compile(r"(?:^|[.!?…]\s+|\n\s*)Trong\s+$")  # "Trong tuyên bố chung ..., <its authors> ..."
 # "Đại sứ quán Trung Quốc tại (thủ đô) Canberra ra tuyên bố": the post, not the author
-POSTED_AT = re.compile(r"\b(?:tại|ở)\s+(?:(?:thủ\s+đô|thành\s+phố|tỉnh|bang|vùng|đảo)\s+)?$")
+PLACE_NOUN = r"(?:thủ\s+đô|thành\s+phố|tỉnh|bang|vùng|đảo)\s+"  # "tại thủ đô Manila": the place, then its name
+POSTED_AT = re.compile(r"\b(?:tại|ở)\s+(?:%s)?$" % PLACE_NOUN)
+
+
+def _posted_at(text: str, pos: int) -> bool:
+    """The party at pos is where someone is posted or met ("tại (thủ đô) Canberra"), not who speaks."""
+    return POSTED_AT.search(text, max(0, pos - 20), pos) is not None
 SAID_AFTER = re.compile(r"\s+(?:(?:này|đó|mới|cũng|chung)\s+){0,2}(?:nhấn\ mạnh|cho\ biết|nêu\ rõ|khẳng\ định|viết|"
                         r"cho\ rằng|kêu\ gọi|cảnh\ báo|yêu\ cầu|bác\ bỏ|lên\ án)\b", re.I)
 
@@ -546,7 +552,7 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
         before = gazetteer.scan(text, max(0, earlier - DOCUMENT_REACH - ANAPHOR_REACH), earlier)  # earlier paragraphs too
         party = next((b for b in reversed(before) if b.kind in ("actor", "anaphor") and b.end >= earlier - DOCUMENT_REACH
                       and PUBLISHED.fullmatch(text, b.end, earlier)
-                      and not POSTED_AT.search(text, max(0, b.start - 20), b.start)), None)
+                      and not _posted_at(text, b.start)), None)
         if party is not None and party.kind == "anaphor":  # "Phía Lithuania, Bộ Ngoại giao nước này đã ra thông cáo"
             party = next((b for b in reversed(before) if b.kind == "actor" and b.end <= party.start), None)
         after = gazetteer.scan(text, earlier + len(word), earlier + len(word) + DOCUMENT_REACH)
@@ -722,7 +728,7 @@ def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mentio
         return None
     parties = [x for x in inside if x.actors]
     # "trưởng đoàn đàm phán của Tehran tại Vienna": the post is no party of his
-    unposted = [x for x in parties if not POSTED_AT.search(text, max(0, x.start - 20), x.start)]
+    unposted = [x for x in parties if not _posted_at(text, x.start)]
     party = (unposted or parties)[-1]
     if _non_state_body().search(text, mentions[i].start, party.start):
         return None
