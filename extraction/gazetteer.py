@@ -133,7 +133,8 @@ def _ambiguous_miss(text: str, hit: Hit, starts: set[int], ends: dict[int, Hit])
     prev_capital = prev_word[:1].isupper() and prev_word.isalpha() and not prev_is_hit
     next_capital = (next_word[:1].isupper() and next_word.isalpha() and text[hit.end : hit.end + 1] not in ",."
                     and not next_is_hit)
-    return (prev_capital or next_capital) and not _is_title_word(prev_word)
+    # "của Pháp Clément Beaune": a party owning the title before it, not a given name
+    return (prev_capital or next_capital) and not _is_title_word(prev_word) and prev_word != "của"
 
 
 def _titles_yielding_to_parties(text: str, found: list[Hit]) -> list[Hit]:

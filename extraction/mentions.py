@@ -64,6 +64,7 @@ ABOUT = re.compile(r"\s+về\s+")  # an envoy's brief: "Đặc phái viên Mỹ 
 JOINT_OFFICE = re.compile(r"\s+kiêm\s+")
 # between two parties of one title no comma: "Theo người phát ngôn Lầu Năm Góc, Mỹ ..." starts a clause
 PARTY_GLUE = re.compile(r"\s*(?:[–\-]\s*)?|\s+của\s+")
+OWNER_BEFORE = re.compile(r"\scủa\s+$")  # the party a title belongs to, named after its portfolio
 
 
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "del", "la", "le", "bin", "al", "el"})
@@ -225,9 +226,12 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
         named = _name_after(text, portfolio, block_end, after_party=True)
         if named:
             end, name, known = named
+            owner = None
             while j + 1 < len(hits) and hits[j + 1].end <= end:
                 j += 1
-            party = tuple(actors[-1:]) or ((known.actor,) if known else ())
+                if hits[j].kind == "actor" and OWNER_BEFORE.search(text[max(0, hits[j].start - 6) : hits[j].start]):
+                    owner = hits[j].value  # "Bộ trưởng phụ trách châu Âu của Pháp Clément Beaune"
+            party = tuple(actors[-1:]) or ((owner,) if owner else ()) or ((known.actor,) if known else ())
             return Mention(title.start, end, party, name, text[title.start:portfolio].rstrip()), j
     if (k := _next(hits, j, text, kinds=("person",))) is not None:
         person = gazetteer.person(hits[k].value)

@@ -1125,6 +1125,13 @@ SPEAKERS = [
     # "Bộ Ngoại" is no one's name (stop 28)
     ('Phía Iran, người phát ngôn Bộ Ngoại giao Abbas Mousavi hôm nay nói rằng châu Âu "không có tư cách" đòi Tehran '
      'tuân thủ.', "IRAN", "Abbas Mousavi"),
+    # a portfolio the reference did not list, before an ambiguous party name ("Pháp" is also a given name) (stop 31)
+    ("Bộ trưởng Biển Pháp Annick Girardin hôm 5/5 tuyên bố Anh phải cấp thêm giấy phép đánh bắt.", "FRANCE",
+     "Annick Girardin"),
+    ("Bộ trưởng Hàng hải Anh Robert Courts nói rằng Pháp phải trả lại tàu cá.", "UK", "Robert Courts"),
+    # the party owning a title named after its portfolio: "... phụ trách châu Âu của Pháp <name>" (stop 31)
+    ("Bộ trưởng phụ trách châu Âu của Pháp Clément Beaune nói rằng Anh phải tôn trọng thỏa thuận.", "FRANCE",
+     "Clément Beaune"),
 ]
 
 
