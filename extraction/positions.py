@@ -207,7 +207,7 @@ REJECTED_OWNER = re.compile(
 NEAR_OBJECT = 24  # characters between a demand cue and the party asked ("kêu gọi các nước phương Tây")
 CLAIM_OWNER = re.compile(
     r"""(?:cáo\ buộc|yêu\ cầu|đòi\ hỏi|đề\ xuất|đề\ nghị|tuyên\ bố|thông\ tin|quan\ điểm|cảnh\ báo|nhận\ định|phát\ biểu
-         |luận\ điệu|báo\ cáo|nỗ\ lực|sáng\ kiến|lời\ kêu\ gọi|lập\ luận|chỉ\ trích)\s+(?:\S+\s+){0,2}?(?:của|từ)\s+$
+         |luận\ điệu|báo\ cáo|nỗ\ lực|sáng\ kiến|lời\ kêu\ gọi|lập\ luận|chỉ\ trích)\s+(?:\S+\s+){0,4}?(?:của|từ)\s+$
     """,  # "các cáo buộc của ", "yêu cầu mới nhất từ "
     re.X,
 )
