@@ -1129,6 +1129,12 @@ SPEAKERS = [
     ("Bộ trưởng Biển Pháp Annick Girardin hôm 5/5 tuyên bố Anh phải cấp thêm giấy phép đánh bắt.", "FRANCE",
      "Annick Girardin"),
     ("Bộ trưởng Hàng hải Anh Robert Courts nói rằng Pháp phải trả lại tàu cá.", "UK", "Robert Courts"),
+    # Nhân Dân's transcriptions of a leader's whole name, the family name listed (stop 31)
+    ("Thủ tướng Nhật Bản Ki-si-đa Phu-mi-ô kêu gọi Nga giảm căng thẳng.", "JAPAN", "Fumio Kishida"),
+    ("Thủ tướng Ca-na-đa Giu-xtin Tru-đô tuyên bố Ca-na-đa sẽ cung cấp vũ khí cho U-crai-na.", "CANADA",
+     "Justin Trudeau"),
+    ("Người phát ngôn Bộ Thương mại Trung Quốc Cao Phong kêu gọi New Delhi sửa chữa những hành động sai trái.", "CHINA",
+     "Gao Feng"),
     # the party owning a title named after its portfolio: "... phụ trách châu Âu của Pháp <name>" (stop 31)
     ("Bộ trưởng phụ trách châu Âu của Pháp Clément Beaune nói rằng Anh phải tôn trọng thỏa thuận.", "FRANCE",
      "Clément Beaune"),
