@@ -811,7 +811,12 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
                 earlier = None  # "người phát ngôn Điện Kremlin" after Zakharova, the ministry's: another office
             if earlier is None and not m.actors and _anaphoric_after(text, m.end):
                 earlier = _same_office(out, m.role)  # "người phát ngôn trên": the one named before
-            if earlier is None and _is_descriptor(m.role) and (m.actors or _anaphoric_after(text, m.end)):
+            head_of = _office_headed(m.role)
+            if earlier is None and head_of:
+                # "Người đứng đầu Lầu Năm Góc": the defence secretary named before, not the party's person named last
+                earlier = by_office.get(head_of.casefold()) or by_role.get(
+                    _role_key(head_of, m.actors[0] if m.actors else ""))
+            elif earlier is None and _is_descriptor(m.role) and (m.actors or _anaphoric_after(text, m.end)):
                 # "nhà ngoại giao Nga": that party's person named last; "nhà lãnh đạo này": the person named last
                 same_side = [e for e in reversed(out) if e.person and (e.actors == m.actors or not m.actors)]
                 # "Nhà lãnh đạo Nga đáp lại ...": the head of state or government named, not his aide named last
@@ -925,6 +930,19 @@ def _holds_top_office(m: Mention) -> bool:
 @functools.lru_cache(maxsize=1)
 def _anaphoric_officials() -> frozenset[str]:
     return frozenset(w.casefold() for w in load_titles().get("anaphoric_officials") or ())
+
+
+def _office_headed(role: str) -> str | None:
+    """ "Người đứng đầu Lầu Năm Góc" -> "Bộ trưởng Quốc phòng Mỹ" (titles.yaml: institution_heads)."""
+    words = role.split(maxsplit=3)
+    if len(words) < 4 or " ".join(words[:3]).casefold() != "người đứng đầu":
+        return None
+    return _institution_heads().get(words[3].casefold())
+
+
+@functools.lru_cache(maxsize=1)
+def _institution_heads() -> dict[str, str]:
+    return {k.casefold(): v for k, v in (load_titles().get("institution_heads") or {}).items()}
 
 
 def _is_descriptor(role: str) -> bool:

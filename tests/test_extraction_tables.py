@@ -1135,6 +1135,12 @@ SPEAKERS = [
      "Justin Trudeau"),
     ("Người phát ngôn Bộ Thương mại Trung Quốc Cao Phong kêu gọi New Delhi sửa chữa những hành động sai trái.", "CHINA",
      "Gao Feng"),
+    # "người đứng đầu <institution>": the office's holder named before, not the party's person named last (stop 31)
+    ("Bộ trưởng Quốc phòng Mỹ Lloyd Austin tới Tokyo. Tổng thống Mỹ Joe Biden cũng lên tiếng. Người đứng đầu Lầu Năm Góc "
+     "khẳng định Mỹ sẽ bảo vệ Nhật Bản.", "US", "Lloyd Austin"),
+    # "Liên Hiệp Quốc", as Tuổi Trẻ writes the UN (stop 31)
+    ("Phó Tổng thư ký Liên Hiệp Quốc Rosemary DiCarlo cho biết Liên Hiệp Quốc lấy làm tiếc về quyết định của Nga.", "UN",
+     "Rosemary DiCarlo"),
     # the party owning a title named after its portfolio: "... phụ trách châu Âu của Pháp <name>" (stop 31)
     ("Bộ trưởng phụ trách châu Âu của Pháp Clément Beaune nói rằng Anh phải tôn trọng thỏa thuận.", "FRANCE",
      "Clément Beaune"),
