@@ -832,6 +832,10 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
                     and _anaphoric_after(text, m.end):
                 # "Quan chức này cảnh báo ...": the official spoken of last, named or not ("một quan chức Mỹ")
                 earlier = next((e for e in reversed(out) if e.role and e.actors), None)
+            if earlier is None and not m.actors and text[m.start : m.end] == m.role and _refers_back(text, m.start, m.end):
+                # "“...”, vị bộ trưởng nhấn mạnh": the person named last who holds that title ("Bộ trưởng Thương mại
+                # Australia Simon Birmingham")
+                earlier = next((e for e in reversed(out) if e.person and e.actors and _holds_title(e, m.role)), None)
             if earlier:
                 m = replace(m, person=earlier.person, actors=m.actors or earlier.actors, pronoun=False)
         # a bare "ông" is resolved later, against the last *speaker* (pipeline), not the last name
@@ -930,6 +934,25 @@ def _holds_top_office(m: Mention) -> bool:
 @functools.lru_cache(maxsize=1)
 def _anaphoric_officials() -> frozenset[str]:
     return frozenset(w.casefold() for w in load_titles().get("anaphoric_officials") or ())
+
+
+BARE_TITLE_BEFORE = re.compile(r"(?:\bvị\s+|[”\"]\s*,\s*)$", re.I)  # "vị bộ trưởng nói", "“...”, bộ trưởng nói"
+
+
+def _refers_back(text: str, start: int, end: int) -> bool:
+    """A bare title after "vị" or right after a quotation, a verb after it, speaks of someone named (not "một / các
+    bộ trưởng", not "Chủ tịch Phòng Thương mại ...": a title going on with an institution's name). Not a title opening
+    a sentence: "Tổng thống tin rằng ..." is often an aide relaying his leader."""
+    after = NAME_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return (BARE_TITLE_BEFORE.search(text[max(0, start - 6) : start]) is not None
+            and after is not None and after.group()[0].islower())
+
+
+def _holds_title(m: Mention, title: str) -> bool:
+    """The mention's title, or the office the reference data gives its person, starts with this bare title."""
+    known = gazetteer.person(m.person) if m.person else None
+    roles = [r.casefold() for r in (m.role, known.role if known else None) if r]
+    return any(r.startswith(title.casefold()) for r in roles)
 
 
 def _office_headed(role: str) -> str | None:

@@ -1138,6 +1138,11 @@ SPEAKERS = [
     # "người đứng đầu <institution>": the office's holder named before, not the party's person named last (stop 31)
     ("Bộ trưởng Quốc phòng Mỹ Lloyd Austin tới Tokyo. Tổng thống Mỹ Joe Biden cũng lên tiếng. Người đứng đầu Lầu Năm Góc "
      "khẳng định Mỹ sẽ bảo vệ Nhật Bản.", "US", "Lloyd Austin"),
+    # a bare title after "vị" or right after a quotation: the person named last who holds it (stop 31)
+    ("Bộ trưởng Thương mại Australia Simon Birmingham tỏ ra thất vọng. \"Chúng tôi vẫn muốn giải quyết vấn đề này thông "
+     "qua đối thoại với phía Trung Quốc\", vị bộ trưởng nhấn mạnh.", "AUSTRALIA", "Simon Birmingham"),
+    ('Người phát ngôn Bộ Quốc phòng Trung Quốc Ngô Khiêm chủ trì cuộc họp báo thường kỳ. Tàu chiến Anh đã đi qua Biển Đông. '
+     '"Chúng tôi mong phía Anh tôn trọng chủ quyền của Trung Quốc", người phát ngôn nói thêm.', "CHINA", "Wu Qian"),
     # "Liên Hiệp Quốc", as Tuổi Trẻ writes the UN (stop 31)
     ("Phó Tổng thư ký Liên Hiệp Quốc Rosemary DiCarlo cho biết Liên Hiệp Quốc lấy làm tiếc về quyết định của Nga.", "UN",
      "Rosemary DiCarlo"),
