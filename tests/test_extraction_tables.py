@@ -20,6 +20,8 @@ def miss(reason):
 
 
 KINDS = [
+    # an imperative in the words quoted asks (stop 31: 5 of the 6 read synthetic lines with "hãy" are demands)
+    ('Hội đồng Bảo an họp khẩn. "Hãy rút quân về doanh trại", Ngoại trưởng Anh Liz Truss nói với Nga.', "UK", "demand"),
     # a risk or a disaster described threatens nothing; "sẽ là một thảm họa" still warns (stop 30 audit)
     ("Ngoại trưởng Pháp cho rằng việc tàu chở dầu bị tấn công là một thảm họa đối với ngành hàng hải.", "FRANCE",
      "statement"),
