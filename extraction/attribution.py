@@ -143,6 +143,8 @@ def _names_media(before_subject: str) -> bool:
     return len(words) <= 6 and any(head == w or head.startswith(w + " ") for w in _media_words())
 
 
+# "dự thảo hiệp ước gửi Washington yêu cầu Mỹ ...", "Nga gửi Mỹ đề xuất ...": whom something is sent to does not speak
+RECIPIENT = re.compile(r"(?<!\w)gửi\s+(?:cho\s+|tới\s+|đến\s+)?(?:phía\s+)?$", re.I)
 # "... chỉ có ý nghĩa nếu Kiev sẵn sàng bàn về ...": the party of a condition is no speaker, its verb the condition's
 CONDITIONED_SUBJECT = re.compile(r"(?<!\w)(?:nếu|trong\s+trường\s+hợp|miễn\s+là)\s+(?:như\s+)?(?:phía\s+)?$", re.I)
 
@@ -152,7 +154,8 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
     A party named inside an insertion ("Baerbock, trong chuyến thăm Moskva ngày 18/1, kêu gọi") is
     skipped for the one before it."""
     before = [m for m in mentions if lo <= m.start and m.end <= pos
-              and not CONDITIONED_SUBJECT.search(text, max(lo, m.start - 24), m.start)]
+              and not CONDITIONED_SUBJECT.search(text, max(lo, m.start - 24), m.start)
+              and not RECIPIENT.search(text, max(lo, m.start - 16), m.start)]
     for k in range(len(before) - 1, max(-1, len(before) - 4), -1):
         if k and OBJECT_BEFORE.search(text, max(lo, before[k].start - 24), before[k].start):
             continue  # the party a preposition governs is no subject when another party comes before it

@@ -20,6 +20,8 @@ def miss(reason):
 
 
 KINDS = [
+    # whom something is sent to does not speak: "Nga gửi Mỹ đề xuất ..." is Russia's offer (stop 31)
+    ("Hội đồng Bảo an họp. Nga gửi Mỹ đề xuất về an ninh châu Âu.", "RUSSIA", "proposal"),
     # an imperative in the words quoted asks (stop 31: 5 of the 6 read synthetic lines with "hãy" are demands)
     ('Hội đồng Bảo an họp khẩn. "Hãy rút quân về doanh trại", Ngoại trưởng Anh Liz Truss nói với Nga.', "UK", "demand"),
     # a risk or a disaster described threatens nothing; "sẽ là một thảm họa" still warns (stop 30 audit)
