@@ -809,7 +809,7 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
             known = gazetteer.office_holders(m.role)
             if earlier and known and earlier.person not in known:
                 earlier = None  # "người phát ngôn Điện Kremlin" after Zakharova, the ministry's: another office
-            if earlier is None and not m.actors and _anaphoric_after(text, m.end):
+            if earlier is None and not m.actors and _anaphoric_after(text, m.end) and not _is_descriptor(m.role):
                 earlier = _same_office(out, m.role)  # "người phát ngôn trên": the one named before
             head_of = _office_headed(m.role)
             if earlier is None and head_of:
