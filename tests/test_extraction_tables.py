@@ -852,6 +852,10 @@ ACTORS = [
     ("Ngoại trưởng Nga, Pháp, Đức và Ukraine hôm 20/1 gặp nhau tại Berlin. Cả bốn nước đã ra tuyên bố chung khẳng định "
      "ủng hộ việc tuân thủ vô điều kiện lệnh ngừng bắn ở miền đông Ukraine.",
      {"RUSSIA", "FRANCE", "GERMANY", "UKRAINE"}),
+    # "nhà ngoại giao (kỳ cựu) này": the person named last, not an unnamed diplomat of another party before him (stop 31)
+    ("Theo thông cáo, 3 nhân viên Đại sứ quán Slovakia, cùng một nhà ngoại giao của Latvia bị tuyên bố là nhân vật không "
+     "được hoan nghênh. Trước đó, Ngoại trưởng Sergei Lavrov cho rằng Séc đã sai lầm. Nhà ngoại giao kỳ cựu này lưu ý "
+     "rằng Moscow chưa nhận được bằng chứng nào từ Praha.", {"RUSSIA"}),
 ]
 
 
@@ -1147,9 +1151,6 @@ SPEAKERS = [
      "qua đối thoại với phía Trung Quốc\", vị bộ trưởng nhấn mạnh.", "AUSTRALIA", "Simon Birmingham"),
     ('Người phát ngôn Bộ Quốc phòng Trung Quốc Ngô Khiêm chủ trì cuộc họp báo thường kỳ. Tàu chiến Anh đã đi qua Biển Đông. '
      '"Chúng tôi mong phía Anh tôn trọng chủ quyền của Trung Quốc", người phát ngôn nói thêm.', "CHINA", "Wu Qian"),
-    # "nhà ngoại giao (kỳ cựu) này": the person named last, not an unnamed diplomat of another party before him (stop 31)
-    ("Một nhà ngoại giao của Latvia bị trục xuất. Trước đó, Ngoại trưởng Sergei Lavrov cho rằng Séc đã sai lầm. Nhà ngoại "
-     "giao kỳ cựu này lưu ý rằng Moscow chưa nhận được bằng chứng nào từ Praha.", "RUSSIA", "Sergei Lavrov"),
     # "Liên Hiệp Quốc", as Tuổi Trẻ writes the UN (stop 31)
     ("Phó Tổng thư ký Liên Hiệp Quốc Rosemary DiCarlo cho biết Liên Hiệp Quốc lấy làm tiếc về quyết định của Nga.", "UN",
      "Rosemary DiCarlo"),
