@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .reference import ambiguous_aliases, ignored_names, load_actors, load_people, load_titles, party_groups
+from .reference import (ambiguous_aliases, ignored_names, load_actors, load_people, load_titles, party_groups,
+                        seat_aliases)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,17 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Hit]:
             continue
         hits.append(h)
     starts, ends = {h.start for h in hits}, {h.end: h for h in hits}  # hits do not overlap: one per offset
-    return [h for h in hits if not _ambiguous_miss(text, h, starts, ends) and not _tail_of_name(text, h, ends)]
+    return [h for h in hits if not _ambiguous_miss(text, h, starts, ends) and not _tail_of_name(text, h, ends)
+            and not _seat_as_place(text, h)]
+
+
+SEAT_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:tại|ở|đến|tới|từ|thăm|về)\s+$", re.I)
+
+
+def _seat_as_place(text: str, hit: Hit) -> bool:
+    """ "thảo luận tại Brussels": the city, not the EU whose seat it is (actors.yaml: seats)."""
+    return (hit.kind == "actor" and text[hit.start : hit.end] in seat_aliases()
+            and SEAT_PLACE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None)
 
 
 NAME_BEFORE = re.compile(

@@ -165,6 +165,11 @@ def ambiguous_aliases() -> frozenset[str]:
     return frozenset(load_yaml("actors.yaml").get("ambiguous") or ())
 
 
+@functools.lru_cache(maxsize=1)
+def seat_aliases() -> frozenset[str]:
+    return frozenset(load_yaml("actors.yaml").get("seats") or ())
+
+
 def party_groups() -> dict[str, tuple[str, ...]]:
     """A group's name -> the codes of its parties ("các nước Baltic" -> ESTONIA, LATVIA, LITHUANIA)."""
     groups = load_yaml("actors.yaml").get("groups") or {}

@@ -1640,6 +1640,9 @@ TARGETS = [
     # its own side asked in the same report is not whom a warning naming no one addresses
     ("Bộ Tư lệnh Chiến lược Mỹ cho biết Mỹ phải sẵn sàng, đồng thời cảnh báo rằng xu thế của các cuộc xung đột "
      "không còn dễ dự đoán.", "US", "warning", []),
+    # "Brussels" is the EU (stop 31)
+    ("Belarus bầu cử. Người phát ngôn Điện Kremlin Dmitry Peskov kêu gọi Brussels để người dân Belarus tự quyết định vận "
+     "mệnh của mình.", "RUSSIA", "demand", ["EU"]),
     # the owner of the claim rejected, named a few words after it: "cáo buộc vi phạm nhân quyền của Mỹ" (stop 31)
     ("Mexico kêu gọi các bên đối thoại. Havana bác bỏ những cáo buộc vi phạm nhân quyền của Mỹ.", "CUBA", "rebuttal",
      ["US"]),
