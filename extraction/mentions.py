@@ -832,7 +832,8 @@ def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
                     and _anaphoric_after(text, m.end):
                 # "Quan chức này cảnh báo ...": the official spoken of last, named or not ("một quan chức Mỹ")
                 earlier = next((e for e in reversed(out) if e.role and e.actors), None)
-            if earlier is None and not m.actors and text[m.start : m.end] == m.role and _refers_back(text, m.start, m.end):
+            bare = not m.actors and text[m.start : m.end] == m.role
+            if earlier is None and bare and _refers_back(text, m.start, m.end):
                 # "“...”, vị bộ trưởng nhấn mạnh": the person named last who holds that title ("Bộ trưởng Thương mại
                 # Australia Simon Birmingham")
                 earlier = next((e for e in reversed(out) if e.person and e.actors and _holds_title(e, m.role)), None)
