@@ -530,6 +530,8 @@ POSTED_AT = re.compile(r"\b(?:tại|ở)\s+(?:%s)?$" % PLACE_NOUN)
 def _posted_at(text: str, pos: int) -> bool:
     """The party at pos is where someone is posted or met ("tại (thủ đô) Canberra"), not who speaks."""
     return POSTED_AT.search(text, max(0, pos - 20), pos) is not None
+
+
 SAID_AFTER = re.compile(r"\s+(?:(?:này|đó|mới|cũng|chung)\s+){0,2}(?:nhấn\ mạnh|cho\ biết|nêu\ rõ|khẳng\ định|viết|"
                         r"cho\ rằng|kêu\ gọi|cảnh\ báo|yêu\ cầu|bác\ bỏ|lên\ án)\b", re.I)
 

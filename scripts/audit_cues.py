@@ -20,36 +20,16 @@ sys.path.insert(0, str(ROOT))
 
 from extraction.cues import has_word  # noqa: E402
 from extraction.reference import load_cues  # noqa: E402
-from scripts.evaluate import load_scorer, predict, sets  # noqa: E402
+from scripts.evaluate import load_scorer, pairs, predict, sets  # noqa: E402
 
 KINDS = ("demand", "rebuttal", "proposal", "warning")
 AUDITED_SETS = ("seeds", "heldout8", "synthetic", "dev-train")
 
 
 def matched(gold_rows: list[dict], pred_rows: list[dict], articles: Path, scorer) -> list[tuple[dict, dict | None]]:
-    """Each prediction with the gold line the scorer pairs it with (None: spurious); the scorer's greedy matching."""
-    out = []
-    for art in sorted({p["article"] for p in pred_rows}):
-        text = (articles / art).read_text(encoding="utf-8")
-        golds = [g for g in gold_rows if g["article"] == art]
-        preds = [p for p in pred_rows if p["article"] == art]
-        spans = [[scorer.span_of(g, text, "evidence")] + [scorer.span_of(g, text, "evidence", a) for a in g.get("also") or []]
-                 for g in golds]
-        pairs = []
-        for i, g in enumerate(golds):
-            for j, p in enumerate(preds):
-                if scorer.code(g["actor"]) != scorer.code(p["actor"]):
-                    continue
-                ov = max(scorer.overlap(s, (p["start"], p["end"])) for s in spans[i])
-                if ov >= 0.5:
-                    pairs.append((g["kind"] == p["kind"], ov, i, j))
-        used_g, used_p, gold_of = set(), set(), {}
-        for _, _, i, j in sorted(pairs, key=lambda c: (not c[0], -c[1])):
-            if i not in used_g and j not in used_p:
-                used_g.add(i), used_p.add(j)
-                gold_of[j] = golds[i]
-        out += [(p, gold_of.get(j)) for j, p in enumerate(preds)]
-    return out
+    """Each prediction with the gold line the scorer pairs it with (None: spurious)."""
+    paired, _, spurious = pairs(gold_rows, pred_rows, articles, scorer)
+    return [(p, g) for g, p in paired] + [(p, None) for p in spurious]
 
 
 def audit(rows: list[tuple[dict, dict | None]], min_rows: int) -> list[tuple[float, str, str, int, Counter]]:

@@ -54,29 +54,43 @@ def _report(r: dict) -> None:
     print(f"strict F1 {s['f1']:.3f}")
 
 
+def pairs(gold_rows: list[dict], pred_rows: list[dict], articles: Path, scorer):
+    """The scorer's one-to-one matching, which its `score` does not return: (matched (gold, prediction) pairs, missed
+    gold lines, spurious predictions). Same article and actor, spans overlapping by half the shorter ("also" passages
+    count), pairs that agree on kind first, then the largest overlaps."""
+    matched, missed, spurious = [], [], []
+    for art in sorted({g["article"] for g in gold_rows} | {p["article"] for p in pred_rows}):
+        text = (articles / art).read_text(encoding="utf-8")
+        golds = [g for g in gold_rows if g["article"] == art]
+        preds = [p for p in pred_rows if p["article"] == art]
+        spans = [[scorer.span_of(g, text, "evidence")] + [scorer.span_of(g, text, "evidence", a) for a in g.get("also") or []]
+                 for g in golds]
+        candidates = []
+        for i, g in enumerate(golds):
+            for j, p in enumerate(preds):
+                if scorer.code(g["actor"]) != scorer.code(p["actor"]):
+                    continue
+                ov = max(scorer.overlap(s, (p["start"], p["end"])) for s in spans[i])
+                if ov >= 0.5:
+                    candidates.append((g["kind"] == p["kind"], ov, i, j))
+        used_g, used_p = set(), set()
+        for _, _, i, j in sorted(candidates, key=lambda c: (not c[0], -c[1])):
+            if i not in used_g and j not in used_p:
+                used_g.add(i), used_p.add(j)
+                matched.append((golds[i], preds[j]))
+        missed += [g for i, g in enumerate(golds) if i not in used_g]
+        spurious += [p for j, p in enumerate(preds) if j not in used_p]
+    return matched, missed, spurious
+
+
 def _errors(gold_rows, pred, scorer, articles: Path) -> None:
-    """Greedy re-run of the scorer's matching to list what went wrong."""
-    texts = {p.name: p.read_text(encoding="utf-8") for p in articles.glob("*.txt")}
-    used_p, pairs = set(), []
-    for gi, g in enumerate(gold_rows):
-        t = texts[g["article"]]
-        gs = [scorer.span_of(g, t, "evidence")] + [scorer.span_of(g, t, "evidence", a) for a in g.get("also") or []]
-        best = None
-        for pi, p in enumerate(pred):
-            if pi in used_p or p["article"] != g["article"] or p["actor"] != g["actor"]:
-                continue
-            ov = max(scorer.overlap(s, (p["start"], p["end"])) for s in gs)
-            if ov >= 0.5 and (best is None or (p["kind"] == g["kind"], ov) > best[0]):
-                best = ((p["kind"] == g["kind"], ov), pi)
-        if best:
-            used_p.add(best[1])
-            pairs.append((g, pred[best[1]]))
-        else:
-            print(f"MISS {g['article'][:3]} {g['actor']} {g['kind']}: {g['evidence'][:110]}")
-    for pi, p in enumerate(pred):
-        if pi not in used_p:
-            print(f"SPURIOUS {p['article'][:3]} {p['actor']} {p['kind']} {p['speaker']}: {p['text'][:110]}")
-    for g, p in pairs:
+    """Missed gold positions, spurious predictions and field disagreements, as the scorer pairs them."""
+    matched, missed, spurious = pairs(gold_rows, pred, articles, scorer)
+    for g in missed:
+        print(f"MISS {g['article'][:3]} {g['actor']} {g['kind']}: {g['evidence'][:110]}")
+    for p in spurious:
+        print(f"SPURIOUS {p['article'][:3]} {p['actor']} {p['kind']} {p['speaker']}: {p['text'][:110]}")
+    for g, p in matched:
         for f in ("kind", "speaker", "date", "targets", "quote"):
             gv, pv = g.get(f), p.get(f)
             if f == "targets":
