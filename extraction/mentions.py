@@ -68,6 +68,7 @@ OWNER_BEFORE = re.compile(r"\scủa\s+$")  # the party a title belongs to, named
 
 
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "di", "del", "la", "le", "bin", "al", "el"})
+JOINED_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z]")  # an Arabic article joined to the name
 
 
 def _capital_words(text: str, pos: int, *, limit: int = 5) -> tuple[int, int] | None:
@@ -80,11 +81,12 @@ def _capital_words(text: str, pos: int, *, limit: int = 5) -> tuple[int, int] | 
         if not w:
             break
         word = w.group()
-        if not word[0].isupper() and not (start is not None and word in NAME_PARTICLES):
+        joined = start is not None and JOINED_PARTICLE.match(word)  # "Mariam al-Sadiq al-Mahdi"
+        if not word[0].isupper() and not joined and not (start is not None and word in NAME_PARTICLES):
             break
         start = w.start() if start is None else start
         pos = w.end()
-        end = pos if word[0].isupper() else end
+        end = pos if word[0].isupper() or joined else end
         limit -= 1
     return (start, end) if start is not None else None
 

@@ -224,7 +224,20 @@ def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> 
         out.append(d)
     if speaker:
         state.last_speaker = speaker
+    elif len(claim.agents) == 1 and claim.agents[0].role and claim.agents[0].actors \
+            and not _plural(doc.text, claim.agents[0]):
+        # "Thủ tướng Bulgaria cho rằng ... “...”, ông nói thêm": an unnamed official spoke last, not the person named before
+        state.last_speaker = claim.agents[0]
     return out
+
+
+PLURAL = r"(?:một\s+số|các|những|nhiều)\s+"
+PLURAL_BEFORE, PLURAL_ROLE = re.compile(PLURAL + "$", re.I), re.compile(PLURAL, re.I)
+
+
+def _plural(text: str, agent: Mention) -> bool:
+    """ "một số Ngoại trưởng EU", "các quan chức Mỹ": officials, not one person an "ông" can stand for."""
+    return bool(PLURAL_BEFORE.search(text, max(0, agent.start - 12), agent.start) or PLURAL_ROLE.match(agent.role))
 
 
 def _draft(doc: Document, claim: Claim, actor: str, *, holders: list[str]) -> Draft:

@@ -1157,6 +1157,10 @@ SPEAKERS = [
     # the party owning a title named after its portfolio: "... phụ trách châu Âu của Pháp <name>" (stop 31)
     ("Bộ trưởng phụ trách châu Âu của Pháp Clément Beaune nói rằng Anh phải tôn trọng thỏa thuận.", "FRANCE",
      "Clément Beaune"),
+    # an Arabic article joined to a name part: "al-Sadiq al-Mahdi", "el-Sisi" (stop 32)
+    ("Ngoại trưởng Sudan Mariam al-Sadiq al-Mahdi nói rằng Ethiopia phải ngừng tích nước.", "SUDAN",
+     "Mariam al-Sadiq al-Mahdi"),
+    ("Tổng thống Ai Cập Abdel Fattah el-Sisi cảnh báo Libya về lằn ranh đỏ ở Sirte.", "EGYPT", "Abdel Fattah el-Sisi"),
 ]
 
 
@@ -1323,6 +1327,24 @@ OTHER_SPEAKERS = [
 def test_unplaced_person_speaks_for_nobody(text):
     found = positions(text)
     assert len(found) == 1, [(p.actor, p.speaker, p.text) for p in found]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Ngoại trưởng Mỹ Antony Blinken kêu gọi Sofia điều tra. Thủ tướng Bulgaria cho rằng chưa thể kết luận. \"Nếu các cáo "
+     "buộc được chứng minh, những kẻ chịu trách nhiệm sẽ phải trả giá\", ông nói thêm.", "BULGARIA"),
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov bác bỏ cáo buộc. Một quan chức Mỹ nói rằng Washington đã chuẩn bị các "
+     "lệnh trừng phạt. Ông cũng cảnh báo Moskva sẽ phải trả giá đắt nếu tấn công.", "US"),
+])
+def test_a_bare_ong_after_an_unnamed_official_is_that_official(text, actor):
+    """Not the person named before, who spoke earlier (stop 32); not after "một số Ngoại trưởng EU", officials."""
+    last = positions(text)[-1]
+    assert (last.actor, last.speaker) == (actor, None), (last.actor, last.speaker)
+
+
+def test_a_bare_ong_after_several_officials_is_not_one_of_them():
+    text = ("Theo Ngoại trưởng Ukraine Dmytro Kuleba, mặc dù một số Ngoại trưởng EU chưa sẵn sàng áp lệnh trừng phạt mới "
+            "đối với Nga, song ông đã nói với họ rằng các lệnh trừng phạt riêng lẻ là chưa đủ.")
+    assert "EU" not in {p.actor for p in positions(text) if "chưa đủ" in p.text}
 
 
 @pytest.mark.parametrize("text, actor, speaker", SPEAKERS)
