@@ -856,6 +856,13 @@ ACTORS = [
     ("Theo thông cáo, 3 nhân viên Đại sứ quán Slovakia, cùng một nhà ngoại giao của Latvia bị tuyên bố là nhân vật không "
      "được hoan nghênh. Trước đó, Ngoại trưởng Sergei Lavrov cho rằng Séc đã sai lầm. Nhà ngoại giao kỳ cựu này lưu ý "
      "rằng Moscow chưa nhận được bằng chứng nào từ Praha.", {"RUSSIA"}),
+    # short names and capitals pycountry lacks; an ocean and a region named after a party are none (stop 32)
+    ("Bộ Ngoại giao Liban kêu gọi Israel chấm dứt các vụ vi phạm không phận.", {"LEBANON"}),
+    ("Maroc tuyên bố sẽ không đàm phán về chủ quyền đối với Tây Sahara.", {"MOROCCO"}),
+    ("Khartoum cáo buộc Addis Ababa đơn phương tích nước vào hồ chứa.", {"SUDAN"}),
+    ("Giám đốc CIA William Burns cho rằng Nga chưa quyết định tấn công.", {"US"}),
+    ("Quốc vương Jordan Abdullah II kêu gọi các bên kiềm chế.", {"JORDAN"}),
+    ("Ấn Độ Dương và Mỹ Latinh không nằm trong chương trình nghị sự, Bắc Kinh khẳng định.", {"CHINA"}),
 ]
 
 
