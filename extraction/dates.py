@@ -30,7 +30,7 @@ DATE = re.compile(
       (?:\s+(?P<month_year_word>năm\s+(?:ngoái|trước|nay))\b)?  # cuối tháng 12/2021, tháng 1 năm 2022,
                                                                  # tháng 12 năm ngoái
     | \b(?P<rel>(?:(?:đầu|giữa|cuối)\s+)?tháng\s+(?:trước|này|qua)   # tháng trước, đầu tháng này
-        | tuần\s+(?:trước|qua) | (?:đầu\s+|cuối\s+)?tuần\s+này
+        | (?:cuối\s+)?tuần\s+(?:trước|qua) | (?:đầu\s+|cuối\s+)?tuần\s+này
         | (?:hôm|sáng|trưa|chiều|tối|đêm)\s+qua | hôm\s+kia
         | (?:hôm|sáng|trưa|chiều|tối|rạng\s+sáng)\s+nay
         | (?:(?:sáng|trưa|chiều|tối|đêm)\s+)?cùng\s+(?:ngày|sáng|trưa|chiều|tối|đêm)   # "tối cùng ngày", "cùng tối"
@@ -96,6 +96,9 @@ def _relative(word: str, ref: dt.date, last_day: str | None) -> tuple[str | None
     if word in ("tuần trước", "tuần qua"):
         monday = ref - dt.timedelta(days=ref.weekday() + 7)
         return _month_of_week(monday, monday + dt.timedelta(days=6))
+    if word in ("cuối tuần trước", "cuối tuần qua"):  # last weekend: its Saturday and Sunday
+        saturday = ref - dt.timedelta(days=ref.weekday() + 2)
+        return _month_of_week(saturday, saturday + dt.timedelta(days=1))
     if word.endswith("tuần này"):
         monday = ref - dt.timedelta(days=ref.weekday())
         return _month_of_week(monday, monday + dt.timedelta(days=1) if word.startswith("đầu") else ref)

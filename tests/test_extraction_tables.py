@@ -1410,6 +1410,9 @@ DATES = [
     ("Tháng trước, Nga yêu cầu NATO cam kết không kết nạp Ukraine.", "2022-02-10", "2022-01"),
     ("Cuối tháng 12, Moskva đề xuất hai dự thảo hiệp ước an ninh.", "2022-01-15", "2021-12"),
     ("Tuần trước, Mỹ tuyên bố sẽ không đưa ra nhượng bộ nào.", "2022-02-17", "2022-02"),
+    # last weekend: the month of its Saturday and Sunday, even when the week before ran across two (stop 32)
+    ("Cuối tuần qua, Mỹ tuyên bố sẽ không đưa ra nhượng bộ nào.", "2022-02-10", "2022-02"),
+    ("Ngoại trưởng Nga Sergei Lavrov cuối tuần trước cảnh báo phương Tây.", "2022-02-08", "2022-02"),
     # ... none when last week ran across two months (31/1 - 6/2; stop 29)
     ("Tuần trước, Mỹ tuyên bố sẽ không đưa ra nhượng bộ nào.", "2022-02-10", None),
     ("Ngày 28/1/2022, Tổng thống Nga cho biết phản hồi của Mỹ không đáp ứng quan ngại của Nga.",
