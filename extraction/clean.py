@@ -171,6 +171,16 @@ def _reads_as_paragraph(line: Line) -> bool:
     return not _is_heading(line) and len(line.text.split()) >= 12
 
 
+def caption_blocks(text: str, blocks: list[Block]) -> list[Block]:
+    """Photo captions the article's own text leaves out ("Đặc phái viên khí hậu của Tổng thống Mỹ John Kerry (Ảnh:
+    Reuters)."): no position comes from them, but they introduce people the body names by family name only."""
+    rules = _rules()
+    kept = {(b.start, b.end) for b in blocks}
+    return [Block(line.start, line.end, "caption", -1) for line in split_lines(text)
+            if (line.start, line.end) not in kept and len(line.text) <= CAPTION_MAX_CHARS
+            and any(mark in line.text for mark in rules.captions)]
+
+
 def credit_text(text: str, blocks: list[Block]) -> str:
     """Where the outlet may be named: the article's own lines, its menu/marker lines before the body
     ends ("(VTC News) -") and credit lines ("(theo TTXVN)", "Nguồn tin: Báo VOV") -- never teasers."""

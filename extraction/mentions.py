@@ -366,11 +366,13 @@ def _place_gloss(text: str, h: Hit) -> bool:
             and PLACE_BEFORE_GLOSS.search(text, max(0, h.start - 30), h.start) is not None)
 
 
-def find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
-    """Speaker and party mentions in the kept blocks, in text order, persons resolved."""
+def find_mentions(text: str, blocks: list[Block], captions: list[Block] = ()) -> list[Mention]:
+    """Speaker and party mentions in the kept blocks, in text order, persons resolved (`captions`: photo captions,
+    whose people placed by a title are known to the body by family name, "ông Kerry")."""
     budget = _NER_CALLS_LEFT.set(NER_CALLS_PER_ARTICLE)
     try:
-        return _find_mentions(text, blocks)
+        captioned = [m for m in _find_mentions(text, list(captions)) if m.person and m.actors] if captions else []
+        return _resolve(text, _find_mentions(text, blocks), captioned)
     finally:
         _NER_CALLS_LEFT.reset(budget)
 
@@ -398,7 +400,7 @@ def _find_mentions(text: str, blocks: list[Block]) -> list[Mention]:
                 if mention:
                     out.append(mention)
             i += 1
-    return _resolve(text, [_speaks_for_none(text, m) for m in _appositions(text, out)])
+    return [_speaks_for_none(text, m) for m in _appositions(text, out)]
 
 
 CLAUSE_BEFORE = re.compile(r"[.!?;:\n“”\"]")
@@ -782,15 +784,18 @@ def _title_before(text: str, out: list[Mention]) -> int | None:
     return None
 
 
-def _resolve(text: str, mentions: list[Mention]) -> list[Mention]:
+def _resolve(text: str, mentions: list[Mention], captioned: list[Mention] = ()) -> list[Mention]:
     """Give bare titles the person or office named earlier ("Ngoại trưởng Mỹ" -> Antony Blinken,
     "người phát ngôn trên" -> the spokesperson of the Bộ Ngoại giao Mỹ named before)."""
+    in_captions = {m.person: m for m in captioned}
     by_role: dict[str, Mention] = {}
     by_office: dict[str, Mention] = {}  # people.yaml's role, whole -> the person of it named last
     by_person: dict[str, Mention] = {}  # people not in people.yaml, as first named with their party
     out: list[Mention] = []
     for m in mentions:
         m = _known_from_earlier(text, m, by_person)
+        if not m.actors and in_captions:
+            m = _known_from_earlier(text, m, in_captions)
         named = _name_word(text, m.end) if m.pronoun and not m.person and not m.role else None
         if named:
             # "ông Kissinger": a person the article names but does not place speaks, not the last speaker;

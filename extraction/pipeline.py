@@ -12,7 +12,7 @@ from collections import Counter
 
 from . import dedupe as dedupe_module
 from .article import infer_outlet
-from .clean import content_blocks, credit_text, headline
+from .clean import caption_blocks, content_blocks, credit_text, headline
 from .dates import DateMention, find_dates, infer_reference_date, parse_iso
 from .dating import is_starting_point
 from .decide import Decider, default_decider
@@ -45,7 +45,8 @@ def find_sentences(doc: Document) -> None:
 
 
 def find_party_mentions(doc: Document) -> None:
-    doc.mentions = [out_of_office(m, doc.reference) for m in find_mentions(doc.text, doc.blocks)]
+    captions = caption_blocks(doc.text, doc.blocks)
+    doc.mentions = [out_of_office(m, doc.reference) for m in find_mentions(doc.text, doc.blocks, captions)]
     doc.party_counts = Counter(a for m in doc.mentions for a in m.actors)
 
 

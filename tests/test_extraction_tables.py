@@ -1348,6 +1348,17 @@ def test_a_bare_ong_after_an_unnamed_official_is_that_official(text, actor):
     assert (last.actor, last.speaker) == (actor, None), (last.actor, last.speaker)
 
 
+def test_a_person_a_photo_caption_introduces_is_known_to_the_body():
+    """The caption is no position, but it places the person the body names by family name only (stop 32)."""
+    text = ("Mỹ và Trung Quốc ra tuyên bố chung về khí hậu\n\nMỹ và Trung Quốc hôm nay ra tuyên bố chung sau ba ngày hội "
+            "đàm giữa đặc phái viên John Kerry và nhà đàm phán Giải Chấn Hoa.\n\nĐặc phái viên khí hậu của Tổng thống Mỹ "
+            "John Kerry (Ảnh: Reuters).\n\nTrao đổi với các phóng viên tối thứ Bảy, ông Kerry cho biết ngôn ngữ của tuyên "
+            "bố chung là mạnh mẽ.")
+    found = [(p.actor, p.speaker) for p in positions(text) if "ngôn ngữ" in p.text]
+    assert found == [("US", "John Kerry")], found
+    assert not [p for p in positions(text) if "Ảnh" in p.text]
+
+
 def test_a_bare_ong_after_several_officials_is_not_one_of_them():
     text = ("Theo Ngoại trưởng Ukraine Dmytro Kuleba, mặc dù một số Ngoại trưởng EU chưa sẵn sàng áp lệnh trừng phạt mới "
             "đối với Nga, song ông đã nói với họ rằng các lệnh trừng phạt riêng lẻ là chưa đủ.")
