@@ -514,7 +514,8 @@ SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
 THEO_DOCUMENT = re.compile(r"(?:^|[.!?…]\s+|\n\s*)Theo\s+$")  # "Theo dự thảo, ..."
 # a document as the subject after an opener ("Tuy nhiên, báo cáo nhấn mạnh ...") or a quotation ("“...”, báo cáo nêu rõ")
 DOCUMENT_SUBJECT = re.compile(r"(?:(?:^|[.!?…]\s+|\n\s*)[A-ZĐ][^\s,.]*(?:\s+[^\s,.]+){0,2},|[”\"],)\s+$")
-AUTHORED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:do|của)\s+(?:[^\s,.]+\s+){0,4}?$")  # "báo cáo do Ủy ban ... công bố"
+# "báo cáo do Ủy ban ... công bố", "tuyên bố chung được Điện Kremlin đăng tải"
+AUTHORED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:do|của|được)\s+(?:[^\s,.]+\s+){0,4}?$")
 AUTHOR_NAMED = re.compile(r"\s+(?:\S+\s+){0,2}?(?:do|của)\s")  # "Báo cáo của Lầu Năm Góc ...": its own author named
 BARE_DOCUMENT_END = re.compile(r"\s*(?:này|đó|trên|mới)?\s*,")  # "Theo dự thảo này, ...": no author named after it
 PUBLISHED = re.compile(
@@ -526,6 +527,7 @@ PUBLISHED = re.compile(
 
 
 IN_DOCUMENT = re.compile(r"(?:^|[.!?…]\s+|\n\s*)Trong\s+$")  # "Trong tuyên bố chung ..., <its authors> ..."
+QUOTE_OPENS = re.compile(r"[“\"]")  # "hai nước khẳng định “phản đối việc NATO ...": a party in what they say
 # "Đại sứ quán Trung Quốc tại (thủ đô) Canberra ra tuyên bố": the post, not the author
 PLACE_NOUN = r"(?:thủ\s+đô|thành\s+phố|tỉnh|bang|vùng|đảo)\s+"  # "tại thủ đô Manila": the place, then its name
 POSTED_AT = re.compile(r"\b(?:tại|ở)\s+(?:%s)?$" % PLACE_NOUN)
@@ -556,8 +558,8 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
     if not (opens or after_theo or subject):
         return None
     word = text[h.start : h.end].lower()
-    earlier = text.lower().rfind(word, 0, h.start)
-    while earlier >= 0:
+    for earlier, named in _earlier_documents(text, word, h.start):
+        word = named
         # the publisher before it ("Nga đã công bố dự thảo"), or its author after it ("báo cáo do Hạ viện Mỹ công bố")
         before = gazetteer.scan(text, max(0, earlier - DOCUMENT_REACH - ANAPHOR_REACH), earlier)  # earlier paragraphs too
         party = next((b for b in reversed(before) if b.kind in ("actor", "anaphor") and b.end >= earlier - DOCUMENT_REACH
@@ -572,14 +574,47 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
             # "Trong tuyên bố chung công bố rạng sáng nay, các nhà lãnh đạo EU cảnh báo ...": the subject after it
             comma = text.find(",", earlier, earlier + DOCUMENT_REACH * 2)
             subject = gazetteer.scan(text, comma + 1, comma + 1 + DOCUMENT_REACH) if comma >= 0 else []
-            party = next((a for a in subject if a.kind == "actor"), None)
+            party = next((a for a in subject if a.kind == "actor" and not QUOTE_OPENS.search(text, comma, a.start)), None)
         if party:
             joint = _coordinated(text, before, party)  # "Pháp và Đức ra tuyên bố chung": both issued it
+            if text.startswith("chung", earlier + len(word) + 1) or word.endswith(" chung"):
+                # "Tổng thống Mỹ Joe Biden và Thủ tướng Nhật Bản Yoshihide Suga ra tuyên bố chung": every party of its
+                # sentence before it issued it
+                stop = text.rfind(". ", 0, party.start)
+                opening = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, party.start) + 1)
+                joint = list({b.value: b for b in before if b.kind == "actor" and opening <= b.start <= party.start}.values())
+            if party.start > earlier:  # "tuyên bố chung được Bộ Ngoại giao Mỹ và Bộ ... Trung Quốc công bố": each author
+                joint = [party] + [a for a in gazetteer.scan(text, party.end, party.end + DOCUMENT_REACH * 2)
+                                   if a.kind == "actor" and CO_AUTHOR.fullmatch(text, party.end, a.start)]
             if len(joint) > 1:
-                return Hit(h.start, h.end, "group", ",".join(b.value for b in joint))
+                return Hit(h.start, h.end, "group", ",".join(dict.fromkeys(b.value for b in joint)))
             return Hit(h.start, h.end, "actor", party.value)
-        earlier = text.lower().rfind(word, 0, earlier)
     return None
+
+
+CO_AUTHOR = re.compile(r"\s+và\s+(?:[^\s,.]+\s+){0,6}?")  # "... Mỹ và Bộ Sinh thái và Môi trường Trung Quốc"
+GENERIC_DOCUMENTS = ("văn bản", "văn kiện")  # the document just spoken of, whatever it was called
+
+
+def _earlier_documents(text: str, word: str, before: int):
+    """Where the document a sentence opens with was named before, nearest first: its own word ("dự thảo" ... "Dự
+    thảo cũng đòi ..."), else, for a generic word ("Văn bản cho biết ..."), the last document named by any word."""
+    lower = text.lower()
+    at = lower.rfind(word, 0, before)
+    while at >= 0:
+        yield at, word
+        at = lower.rfind(word, 0, at)
+    if word in GENERIC_DOCUMENTS:
+        named = [(lower.rfind(d, 0, before), d) for d in _document_words() if d not in GENERIC_DOCUMENTS]
+        found = max(((i, d) for i, d in named if i >= 0), default=None)
+        if found:
+            yield found
+
+
+@functools.lru_cache(maxsize=1)
+def _document_words() -> tuple[str, ...]:
+    """titles.yaml's documents, lower case, longest first ("tuyên bố chung" before "tuyên bố")."""
+    return tuple(sorted({d.lower() for d in load_titles().get("documents") or ()}, key=len, reverse=True))
 
 
 LIST_CLOSED = re.compile(r"\s*,?\s*và\s*")  # "... và Pháp"

@@ -856,6 +856,15 @@ ACTORS = [
     ("Theo thông cáo, 3 nhân viên Đại sứ quán Slovakia, cùng một nhà ngoại giao của Latvia bị tuyên bố là nhân vật không "
      "được hoan nghênh. Trước đó, Ngoại trưởng Sergei Lavrov cho rằng Séc đã sai lầm. Nhà ngoại giao kỳ cựu này lưu ý "
      "rằng Moscow chưa nhận được bằng chứng nào từ Praha.", {"RUSSIA"}),
+    # a joint statement's words are each issuer's, whoever the sentence that issued it named between them; "văn bản"
+    # is the document just spoken of, whatever it was called (stop 32)
+    ("Tổng thống Mỹ Joe Biden và Thủ tướng Nhật Bản Yoshihide Suga hôm 16/4 ra tuyên bố chung sau cuộc hội đàm. Văn bản "
+     "cho biết hai bên sẽ tiếp tục thảo luận về các hành động cụ thể.", {"US", "JAPAN"}),
+    ("Tổng thống Mỹ Joe Biden và Thủ tướng Nhật Bản Yoshihide Suga hôm 16/4 ra tuyên bố chung sau cuộc hội đàm. Tuyên bố "
+     "chung cũng kêu gọi Bắc Kinh tôn trọng luật pháp quốc tế.", {"US", "JAPAN"}),
+    # its authors named after it ("được ... công bố"), not a party named inside what it says after "Trong ..., " (stop 32)
+    ("Trong tuyên bố chung được Điện Kremlin đăng tải cùng ngày, hai nước khẳng định “phản đối việc NATO tiếp tục mở "
+     "rộng”. Văn kiện nêu rõ Trung Quốc ủng hộ các đề xuất của Nga.", {"RUSSIA"}),
     # short names and capitals pycountry lacks; an ocean and a region named after a party are none (stop 32)
     ("Bộ Ngoại giao Liban kêu gọi Israel chấm dứt các vụ vi phạm không phận.", {"LEBANON"}),
     ("Maroc tuyên bố sẽ không đàm phán về chủ quyền đối với Tây Sahara.", {"MOROCCO"}),
