@@ -55,9 +55,11 @@ def find_date_mentions(doc: Document) -> None:
     last_day = None
     for b in doc.blocks:
         found = find_dates(doc.text, b.start, b.end, ref=doc.reference, last_day=last_day)
-        doc.dates.extend(d for d in found if not any(qs <= d.start < qe for qs, qe in doc.quotes)
-                         and not is_starting_point(doc.text, d.start) and not _scheduled(d, doc.reference))
-        days = [d.value for d in found if d.precision == "day"]
+        kept = [d for d in found if not any(qs <= d.start < qe for qs, qe in doc.quotes)
+                and not is_starting_point(doc.text, d.start) and not _scheduled(d, doc.reference)]
+        doc.dates.extend(kept)
+        # "cùng ngày" is the last day a claim could be dated by, not a span's end ("tính đến ngày 27/5/1997")
+        days = [d.value for d in kept if d.precision == "day"]
         last_day = days[-1] if days else last_day
 
 

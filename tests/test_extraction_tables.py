@@ -1430,6 +1430,10 @@ DATES = [
     ("Tháng trước, Nga yêu cầu NATO cam kết không kết nạp Ukraine.", "2022-02-10", "2022-01"),
     ("Cuối tháng 12, Moskva đề xuất hai dự thảo hiệp ước an ninh.", "2022-01-15", "2021-12"),
     ("Tuần trước, Mỹ tuyên bố sẽ không đưa ra nhượng bộ nào.", "2022-02-17", "2022-02"),
+    # "cùng ngày" is the last day that could date words, not a span's end named since ("tính đến ngày ..."; stop 32)
+    ("Ngày 17/12, Nga công bố dự thảo đòi NATO không triển khai thêm quân ngoài số lực lượng đã có mặt tính đến ngày "
+     "27/5/1997.\n\nPhát biểu tại cuộc họp báo cùng ngày, Thứ trưởng Ngoại giao Nga Sergei Ryabkov nhấn mạnh Moskva sẵn "
+     "sàng đàm phán với Mỹ.", "2021-12-18", "2021-12-17"),
     # last weekend: the month of its Saturday and Sunday, even when the week before ran across two (stop 32)
     ("Cuối tuần qua, Mỹ tuyên bố sẽ không đưa ra nhượng bộ nào.", "2022-02-10", "2022-02"),
     ("Ngoại trưởng Nga Sergei Lavrov cuối tuần trước cảnh báo phương Tây.", "2022-02-08", "2022-02"),
