@@ -53,6 +53,7 @@ PARENTHETICAL = re.compile(
     """,
     re.X,
 )
+GLOSSED = re.compile(r"^\s*\([^()]{1,40}\)")  # "Ủy ban ... Trung Quốc (NDRC), cơ quan ..., hôm qua ra thông báo"
 PASSIVE = re.compile(
     r"""\b(?:bị|được)\s+$   # "bị nghi ngờ", "bị cáo buộc", "được đề nghị": a passive verb
     """,
@@ -217,7 +218,7 @@ SETTING_GAP_CHARS = 120  # ... when the gap is the setting of the words ("trong 
 
 def _subject_ok(text: str, agent_end: int, cue_start: int) -> bool:
     """Between subject and verb only adverbs, dates, modal words, a setting: no new clause, no object marker."""
-    gap = PARENTHETICAL.sub(" ", text[agent_end:cue_start])
+    gap = PARENTHETICAL.sub(" ", GLOSSED.sub("", text[agent_end:cue_start]))
     limit = SETTING_GAP_CHARS if gap.lower().lstrip().startswith(_speech_settings()) else SUBJECT_GAP_CHARS
     return len(gap) < limit and not NOT_A_SUBJECT_GAP.search(gap)
 
