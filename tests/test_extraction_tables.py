@@ -865,6 +865,9 @@ ACTORS = [
     # its authors named after it ("được ... công bố"), not a party named inside what it says after "Trong ..., " (stop 32)
     ("Trong tuyên bố chung được Điện Kremlin đăng tải cùng ngày, hai nước khẳng định “phản đối việc NATO tiếp tục mở "
      "rộng”. Văn kiện nêu rõ Trung Quốc ủng hộ các đề xuất của Nga.", {"RUSSIA"}),
+    # a subject glossed in brackets, then set off by commas, before its verb (stop 32)
+    ("Ủy ban Phát triển và Cải cách Quốc gia Trung Quốc (NDRC), cơ quan hoạch định kinh tế hàng đầu của nước này, hôm "
+     "qua ra thông báo cho biết Bắc Kinh đình chỉ vô thời hạn mọi hoạt động đối thoại với Canberra.", {"CHINA"}),
     # short names and capitals pycountry lacks; an ocean and a region named after a party are none (stop 32)
     ("Bộ Ngoại giao Liban kêu gọi Israel chấm dứt các vụ vi phạm không phận.", {"LEBANON"}),
     ("Maroc tuyên bố sẽ không đàm phán về chủ quyền đối với Tây Sahara.", {"MOROCCO"}),
