@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from . import gazetteer, nlp
 from .clean import Block
-from .cues import has_word, lexicon_words, opens_with_word
+from .cues import find_cues, has_word, lexicon_words, opens_with_word
 from .gazetteer import Hit
 from .reference import compound_words, institution_words, load_titles, named_elsewhere_aliases, organisation_codes
 
@@ -458,11 +458,28 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
     if len(named) < n and not people and n == 2:
         named = _met(text, hit, before)
     if len(named) < n:
+        named = _last_named(hit, before, n, persons_only=False, exclude=_asking(text, hit, before))
+    if len(named) < n:
         named = _last_named(hit, before, n, persons_only=False)
     if len(named) < n:
         return []
     return [Mention(hit.start, hit.end, m.actors, m.person if people else None, m.role if people else None)
             for m in reversed(named.values())]
+
+
+ASKED_REACH = 24  # characters between a verb and the sides it addresses ("kêu gọi cả hai bên")
+
+
+def _asking(text: str, hit: Hit, before: list[Mention]) -> frozenset[tuple[str, ...]]:
+    """ "Moscow kêu gọi cả hai bên kiềm chế": the sides asked are not the party asking, the subject named before the
+    verb in the same sentence."""
+    opening = max((m.end() for m in SENTENCE_END.finditer(text, max(0, hit.start - PAIR_REACH), hit.start)),
+                  default=max(0, hit.start - PAIR_REACH))
+    verb = next((c for c in reversed(find_cues(text, opening, hit.start))
+                 if not c.noun and c.kind != "speech" and hit.start - c.end <= ASKED_REACH), None)
+    if verb is None:
+        return frozenset()
+    return frozenset(m.actors for m in before if opening <= m.start and m.end <= verb.start and m.actors)
 
 
 SENTENCE_END = re.compile(r"[.!?…]\s|\n")
@@ -495,12 +512,13 @@ def _met(text: str, hit: Hit, before: list[Mention]) -> dict[tuple[str, ...], Me
     return dict(sorted(named.items(), key=lambda item: item[1].start, reverse=True)) if len(named) == 2 else {}
 
 
-def _last_named(hit: Hit, before: list[Mention], n: int, *, persons_only: bool) -> dict[tuple[str, ...], Mention]:
+def _last_named(hit: Hit, before: list[Mention], n: int, *, persons_only: bool,
+                exclude: frozenset = frozenset()) -> dict[tuple[str, ...], Mention]:
     named: dict[tuple[str, ...], Mention] = {}
     for m in reversed(before):
         if hit.start - m.end > PAIR_REACH or len(named) == n:
             break
-        if not m.actors or (persons_only and not m.person):
+        if not m.actors or (persons_only and not m.person) or m.actors in exclude:
             continue
         if m.actors not in named:
             named[m.actors] = m

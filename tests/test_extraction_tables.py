@@ -1705,6 +1705,11 @@ TARGETS = [
     # the owner of the claim rejected, named a few words after it: "cáo buộc vi phạm nhân quyền của Mỹ" (stop 31)
     ("Mexico kêu gọi các bên đối thoại. Havana bác bỏ những cáo buộc vi phạm nhân quyền của Mỹ.", "CUBA", "rebuttal",
      ["US"]),
+    # "cả hai bên" asked: the last two sides named but the one asking (stop 32)
+    ("Quân đội Azerbaijan tiến vào lãnh thổ Armenia. Moscow kêu gọi cả hai bên kiềm chế.", "RUSSIA", "demand",
+     ["ARMENIA", "AZERBAIJAN"]),
+    ("Armenia cáo buộc Azerbaijan vi phạm lệnh ngừng bắn. Nga sẵn sàng giúp hai nước thành lập một ủy ban phân định "
+     "biên giới.", "RUSSIA", "proposal", ["ARMENIA", "AZERBAIJAN"]),
 ]
 
 
