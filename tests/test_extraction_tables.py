@@ -1707,7 +1707,7 @@ TARGETS = [
      ["US"]),
     # "cả hai bên" asked: the last two sides named but the one asking (stop 32)
     ("Quân đội Azerbaijan tiến vào lãnh thổ Armenia. Moscow kêu gọi cả hai bên kiềm chế.", "RUSSIA", "demand",
-     ["ARMENIA", "AZERBAIJAN"]),
+     ["AZERBAIJAN", "ARMENIA"]),
     ("Armenia cáo buộc Azerbaijan vi phạm lệnh ngừng bắn. Nga sẵn sàng giúp hai nước thành lập một ủy ban phân định "
      "biên giới.", "RUSSIA", "proposal", ["ARMENIA", "AZERBAIJAN"]),
 ]
