@@ -107,7 +107,7 @@ def _conditioned_party(claim: Claim, actors, mentions: list[Mention], text: str)
         if claim.content[0] <= m.start < claim.content[1] and CONDITION.search(text[max(0, m.start - 16) : m.start]):
             if SUFFERS_AFTER.match(text, m.end):
                 return []  # "nếu Ukraine bị xâm lược": the party the condition befalls is not warned
-            return _codes([m], exclude=actors)
+            return _object_group(claim, actors, mentions, text, m.start, hi=claim.content[1])  # "nếu Mỹ và NATO ..."
     return []
 
 

@@ -1705,6 +1705,9 @@ TARGETS = [
     # the owner of the claim rejected, named a few words after it: "cáo buộc vi phạm nhân quyền của Mỹ" (stop 31)
     ("Mexico kêu gọi các bên đối thoại. Havana bác bỏ những cáo buộc vi phạm nhân quyền của Mỹ.", "CUBA", "rebuttal",
      ["US"]),
+    # a warning's condition naming two parties warns both (stop 32)
+    ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov cảnh báo nếu Mỹ và NATO tiếp tục phớt lờ những lo ngại của Nga, Moskva "
+     "sẽ buộc phải có các biện pháp đáp trả.", "RUSSIA", "warning", ["US", "NATO"]),
     # "cả hai bên" asked: the last two sides named but the one asking (stop 32)
     ("Quân đội Azerbaijan tiến vào lãnh thổ Armenia. Moscow kêu gọi cả hai bên kiềm chế.", "RUSSIA", "demand",
      ["AZERBAIJAN", "ARMENIA"]),
