@@ -1705,6 +1705,8 @@ TARGETS = [
     # the owner of the claim rejected, named a few words after it: "cáo buộc vi phạm nhân quyền của Mỹ" (stop 31)
     ("Mexico kêu gọi các bên đối thoại. Havana bác bỏ những cáo buộc vi phạm nhân quyền của Mỹ.", "CUBA", "rebuttal",
      ["US"]),
+    # what it needs from another is asked of that party: "cần ... từ phương Tây" (stop 32)
+    ("Nga cần những bảo đảm an ninh ràng buộc pháp lý từ phương Tây.", "RUSSIA", "demand", ["WEST"]),
     # a warning's condition naming two parties warns both (stop 32)
     ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov cảnh báo nếu Mỹ và NATO tiếp tục phớt lờ những lo ngại của Nga, Moskva "
      "sẽ buộc phải có các biện pháp đáp trả.", "RUSSIA", "warning", ["US", "NATO"]),
