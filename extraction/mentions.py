@@ -754,7 +754,7 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
             out[-1] = Mention(prev.start, m.end + 1, m.actors, prev.person, m.role)  # through the closing comma
             continue
         if (prev and prev.pronoun and prev.role and prev.actors and m.person and m.role
-                and text[prev.end : m.start] == ", "
+                and text[prev.end : m.start] == ", " and not GOVERNED.search(text, max(0, prev.start - 12), prev.start)
                 and not (_is_descriptor(prev.role) and m.actors not in ((), prev.actors))):
             # "Trưởng đoàn Nga, Thứ trưởng Ngoại giao Sergei Ryabkov": he speaks in the first capacity named (not
             # "người đồng cấp Nga, Ngoại trưởng Mỹ Antony Blinken": the counterpart is another man)
@@ -776,6 +776,9 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 APPOSITION_REACH = 120  # characters of a title in apposition, up to its closing comma
+# "Sau cuộc gặp với Ngoại trưởng Ukraine, Tổng thư ký NATO Jens Stoltenberg nói ...": a title after these words is
+# their object, and the title after its comma opens the subject: no apposition
+GOVERNED = re.compile(r"\b(?:với|của|gặp|tiếp|cùng|và)\s+$", re.I)
 APPOSITION_BREAK = re.compile(r"[.;:!?“”\"]")
 
 

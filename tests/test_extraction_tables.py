@@ -868,6 +868,8 @@ ACTORS = [
     # a subject glossed in brackets, then set off by commas, before its verb (stop 32)
     ("Ủy ban Phát triển và Cải cách Quốc gia Trung Quốc (NDRC), cơ quan hoạch định kinh tế hàng đầu của nước này, hôm "
      "qua ra thông báo cho biết Bắc Kinh đình chỉ vô thời hạn mọi hoạt động đối thoại với Canberra.", {"CHINA"}),
+    # the Organization of American States, not the US its Vietnamese name holds ("châu Mỹ"; stop 32)
+    ("Tổ chức các Nước châu Mỹ (OAS) đã thông qua nghị quyết tuyên bố cuộc bầu cử ở Nicaragua không tự do.", {"OAS"}),
     # short names and capitals pycountry lacks; an ocean and a region named after a party are none (stop 32)
     ("Bộ Ngoại giao Liban kêu gọi Israel chấm dứt các vụ vi phạm không phận.", {"LEBANON"}),
     ("Maroc tuyên bố sẽ không đàm phán về chủ quyền đối với Tây Sahara.", {"MOROCCO"}),
@@ -1176,6 +1178,11 @@ SPEAKERS = [
     # the party owning a title named after its portfolio: "... phụ trách châu Âu của Pháp <name>" (stop 31)
     ("Bộ trưởng phụ trách châu Âu của Pháp Clément Beaune nói rằng Anh phải tôn trọng thỏa thuận.", "FRANCE",
      "Clément Beaune"),
+    # a title after "với", "của" is their object; the title after its comma opens the subject (stop 32)
+    ("Sau cuộc gặp với Ngoại trưởng Ukraine, Tổng thư ký NATO Jens Stoltenberg nói rằng Nga cần chấm dứt việc tăng "
+     "cường quân sự.", "NATO", "Jens Stoltenberg"),
+    ("Phản ứng trước các phát biểu của Tổng thống Pháp, Trợ lý Tổng thống Azerbaijan Hikmet Hajiyev cho rằng yêu cầu "
+     "của Paris là không có cơ sở.", "AZERBAIJAN", "Hikmet Hajiyev"),
     # an Arabic article joined to a name part: "al-Sadiq al-Mahdi", "el-Sisi" (stop 32)
     ("Ngoại trưởng Sudan Mariam al-Sadiq al-Mahdi nói rằng Ethiopia phải ngừng tích nước.", "SUDAN",
      "Mariam al-Sadiq al-Mahdi"),
