@@ -20,6 +20,12 @@ def miss(reason):
 
 
 KINDS = [
+    # a consequence foretold with "sẽ dẫn tới / đến", a conflict not ruled out: warnings, whoever the content names
+    # (stop 32)
+    ("Ngoại trưởng Nhật Bản Toshimitsu Motegi cho rằng việc thanh lý tài sản sẽ dẫn tới một tình hình nghiêm trọng "
+     "trong quan hệ song phương.", "JAPAN", "warning"),
+    ("Bộ trưởng Quốc phòng Australia Peter Dutton cho rằng không thể loại trừ khả năng xảy ra xung đột với Trung Quốc.",
+     "AUSTRALIA", "warning"),
     # whom something is sent to does not speak: "Nga gửi Mỹ đề xuất ..." is Russia's offer (stop 31)
     ("Hội đồng Bảo an họp. Nga gửi Mỹ đề xuất về an ninh châu Âu.", "RUSSIA", "proposal"),
     # an imperative in the words quoted asks (stop 31: 5 of the 6 read synthetic lines with "hãy" are demands)
