@@ -576,8 +576,7 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
     if not (opens or after_theo or subject):
         return None
     word = text[h.start : h.end].lower()
-    for earlier, named in _earlier_documents(text, word, h.start):
-        word = named
+    for earlier, word in _earlier_documents(text, word, h.start):  # its own word, else the last document's
         # the publisher before it ("Nga đã công bố dự thảo"), or its author after it ("báo cáo do Hạ viện Mỹ công bố")
         before = gazetteer.scan(text, max(0, earlier - DOCUMENT_REACH - ANAPHOR_REACH), earlier)  # earlier paragraphs too
         party = next((b for b in reversed(before) if b.kind in ("actor", "anaphor") and b.end >= earlier - DOCUMENT_REACH
@@ -592,7 +591,8 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
             # "Trong tuyên bố chung công bố rạng sáng nay, các nhà lãnh đạo EU cảnh báo ...": the subject after it
             comma = text.find(",", earlier, earlier + DOCUMENT_REACH * 2)
             subject = gazetteer.scan(text, comma + 1, comma + 1 + DOCUMENT_REACH) if comma >= 0 else []
-            party = next((a for a in subject if a.kind == "actor" and not QUOTE_OPENS.search(text, comma, a.start)), None)
+            party = next((a for a in subject
+                          if a.kind == "actor" and not QUOTE_OPENS.search(text, comma, a.start)), None)
         if party:
             joint = _coordinated(text, before, party)  # "Pháp và Đức ra tuyên bố chung": both issued it
             if text.startswith("chung", earlier + len(word) + 1) or word.endswith(" chung"):
@@ -600,12 +600,13 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
                 # sentence before it issued it
                 stop = text.rfind(". ", 0, party.start)
                 opening = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, party.start) + 1)
-                joint = list({b.value: b for b in before if b.kind == "actor" and opening <= b.start <= party.start}.values())
-            if party.start > earlier:  # "tuyên bố chung được Bộ Ngoại giao Mỹ và Bộ ... Trung Quốc công bố": each author
+                joint = [b for b in before if b.kind == "actor" and opening <= b.start <= party.start]
+            if party.start > earlier:  # its authors after it: "được Bộ Ngoại giao Mỹ và Bộ ... Trung Quốc công bố"
                 joint = [party] + [a for a in gazetteer.scan(text, party.end, party.end + DOCUMENT_REACH * 2)
                                    if a.kind == "actor" and CO_AUTHOR.fullmatch(text, party.end, a.start)]
-            if len(joint) > 1:
-                return Hit(h.start, h.end, "group", ",".join(dict.fromkeys(b.value for b in joint)))
+            codes = list(dict.fromkeys(b.value for b in joint))
+            if len(codes) > 1:
+                return Hit(h.start, h.end, "group", ",".join(codes))
             return Hit(h.start, h.end, "actor", party.value)
     return None
 

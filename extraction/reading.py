@@ -226,7 +226,7 @@ def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> 
         state.last_speaker = speaker
     elif len(claim.agents) == 1 and claim.agents[0].role and claim.agents[0].actors \
             and not _plural(doc.text, claim.agents[0]):
-        # "Thủ tướng Bulgaria cho rằng ... “...”, ông nói thêm": an unnamed official spoke last, not the person named before
+        # "Thủ tướng Bulgaria cho rằng ... “...”, ông nói thêm": an unnamed official spoke last, not one named before
         state.last_speaker = claim.agents[0]
     return out
 
