@@ -111,12 +111,17 @@ def _is_junk(line: Line, seen: set[str], rules: _Rules) -> bool:
         return True
     if any(p.search(line.text) for p in rules.patterns):
         return True
-    if len(line.text) <= CAPTION_MAX_CHARS and any(mark in line.text for mark in rules.captions):
-        return True  # a longer line with a credit in it is a paragraph that swallowed its photo's caption
+    if _is_caption(line, rules):
+        return True
     core = _norm(PHOTO_CREDIT.sub("", line.text))
     if core in seen:  # a caption or teaser repeating an earlier line
         return True
     return _is_byline(line.text) or _is_name_label(line.text)
+
+
+def _is_caption(line: Line, rules: _Rules) -> bool:
+    """A photo's caption: a credit mark in a short line (a longer line with one is a paragraph that swallowed it)."""
+    return len(line.text) <= CAPTION_MAX_CHARS and any(mark in line.text for mark in rules.captions)
 
 
 def _is_name_label(s: str) -> bool:
@@ -177,8 +182,7 @@ def caption_blocks(text: str, blocks: list[Block]) -> list[Block]:
     rules = _rules()
     kept = {(b.start, b.end) for b in blocks}
     return [Block(line.start, line.end, "caption", -1) for line in split_lines(text)
-            if (line.start, line.end) not in kept and len(line.text) <= CAPTION_MAX_CHARS
-            and any(mark in line.text for mark in rules.captions)]
+            if (line.start, line.end) not in kept and _is_caption(line, rules)]
 
 
 def credit_text(text: str, blocks: list[Block]) -> str:

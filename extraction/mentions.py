@@ -617,23 +617,17 @@ GENERIC_DOCUMENTS = ("văn bản", "văn kiện")  # the document just spoken of
 
 def _earlier_documents(text: str, word: str, before: int):
     """Where the document a sentence opens with was named before, nearest first: its own word ("dự thảo" ... "Dự
-    thảo cũng đòi ..."), else, for a generic word ("Văn bản cho biết ..."), the last document named by any word."""
+    thảo cũng đòi ..."), else, for a generic word ("Văn bản cho biết ..."), the last document named by another word."""
     lower = text.lower()
     at = lower.rfind(word, 0, before)
     while at >= 0:
         yield at, word
         at = lower.rfind(word, 0, at)
     if word in GENERIC_DOCUMENTS:
-        named = [(lower.rfind(d, 0, before), d) for d in _document_words() if d not in GENERIC_DOCUMENTS]
-        found = max(((i, d) for i, d in named if i >= 0), default=None)
-        if found:
-            yield found
-
-
-@functools.lru_cache(maxsize=1)
-def _document_words() -> tuple[str, ...]:
-    """titles.yaml's documents, lower case, longest first ("tuyên bố chung" before "tuyên bố")."""
-    return tuple(sorted({d.lower() for d in load_titles().get("documents") or ()}, key=len, reverse=True))
+        named = [h for h in gazetteer.scan(text, 0, before)
+                 if h.kind == "document" and text[h.start : h.end].lower() not in GENERIC_DOCUMENTS]
+        if named:
+            yield named[-1].start, text[named[-1].start : named[-1].end].lower()
 
 
 LIST_CLOSED = re.compile(r"\s*,?\s*và\s*")  # "... và Pháp"

@@ -71,8 +71,7 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
 
 
 # "cần nhận được ... từ Mỹ", "cần những bảo đảm ... từ phương Tây": what it asks another to give
-TO_RECEIVE = re.compile(r"\b(?:(?:cần|muốn|mong(?:\s+muốn)?|kỳ\s+vọng)\s+nhận\s+được|chờ\s+đợi|trông\s+đợi|cần)\b",
-                        re.I)
+TO_RECEIVE = re.compile(r"\b(?:(?:muốn|mong(?:\s+muốn)?|kỳ\s+vọng)\s+nhận\s+được|chờ\s+đợi|trông\s+đợi|cần)\b", re.I)
 RECEIVED_FROM = re.compile(r"\btừ\s+(?:phía\s+)?$", re.I)
 
 
@@ -109,7 +108,7 @@ def _conditioned_party(claim: Claim, actors, mentions: list[Mention], text: str)
         if claim.content[0] <= m.start < claim.content[1] and CONDITION.search(text[max(0, m.start - 16) : m.start]):
             if SUFFERS_AFTER.match(text, m.end):
                 return []  # "nếu Ukraine bị xâm lược": the party the condition befalls is not warned
-            return _object_group(claim, actors, mentions, text, m.start, hi=claim.content[1])  # "nếu Mỹ và NATO ..."
+            return _object_group(claim, actors, mentions, text, m.start)  # "nếu Mỹ và NATO ...": all of them
     return []
 
 
