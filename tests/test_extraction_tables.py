@@ -1728,6 +1728,10 @@ TARGETS = [
      ["AZERBAIJAN", "ARMENIA"]),
     ("Armenia cáo buộc Azerbaijan vi phạm lệnh ngừng bắn. Nga sẵn sàng giúp hai nước thành lập một ủy ban phân định "
      "biên giới.", "RUSSIA", "proposal", ["ARMENIA", "AZERBAIJAN"]),
+    # naming no one: whom it addresses elsewhere, with the parties it names together with them (stop 33)
+    ("Nga yêu cầu Mỹ và NATO cam kết không mở rộng liên minh về phía đông.\nNgoại trưởng Mỹ Antony Blinken bác bỏ yêu "
+     "cầu của Nga.\nThứ trưởng Ngoại giao Nga Sergei Ryabkov nói Moscow cần những bảo đảm ràng buộc pháp lý “ngay bây "
+     "giờ”.", "RUSSIA", "demand", ["US", "NATO"]),
 ]
 
 
