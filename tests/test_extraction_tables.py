@@ -892,6 +892,14 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # the head of state (or of government: "người đứng đầu chính phủ Armenia") of a party named before (stop 33)
+    ("Tổng thống Zelensky tỏ ra thận trọng.\nNgười đứng đầu nhà nước Ukraine cho biết Kiev sẵn sàng thực thi các thỏa "
+     "thuận Minsk.", "UKRAINE", "Volodymyr Zelensky"),
+    # the office's holder named after a title of another office's ("Trưởng văn phòng Tổng thống Ukraine"), then "Ông"
+    # in the next sentence is he (stop 33)
+    ("Ông Kozak nói Nga thất vọng.\nPhát biểu sau cuộc gặp, Trưởng văn phòng Tổng thống Ukraine Andriy Yermak đưa ra "
+     "đánh giá lạc quan hơn. Ông nói Ukraine muốn lệnh ngừng bắn được tôn trọng vô điều kiện.", "UKRAINE",
+     "Andriy Yermak"),
     # the canonical names the annotated sets write (stop 30: "Vassily Nebenzia" 29 lines against 3), the Chinese
     # ambassador in Manila by his Vietnamese name
     ("Đại sứ Nga tại Liên hợp quốc Vasily Nebenzya cho rằng cuộc họp là một màn kịch.", "RUSSIA", "Vassily Nebenzia"),
@@ -1394,6 +1402,16 @@ def test_a_bare_ong_after_several_officials_is_not_one_of_them():
 def test_speaker(text, actor, speaker):
     found = [p for p in positions(text) if p.actor == actor]
     assert found and found[-1].speaker == speaker, [(p.actor, p.speaker) for p in found]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Người phát ngôn Tổng thống Nga Dmitry Peskov cho biết Nga sẵn sàng đối thoại.", "Người phát ngôn Tổng thống Nga"),
+    ("Cố vấn Tổng thống Ukraine Mykhailo Podolyak cho biết Kiev sẵn sàng đối thoại.", "Cố vấn Tổng thống Ukraine"),
+])
+def test_the_office_of_another_office_holder_is_one_title(text, role):
+    """ "Người phát ngôn Tổng thống Nga Dmitry Peskov" is the president's spokesman, not the president (stop 33)."""
+    found = positions(text)
+    assert found and found[0].speaker_role == role and text[found[0].start :].startswith(role), found
 
 
 DATES = [
