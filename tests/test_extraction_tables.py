@@ -710,6 +710,9 @@ ACTORS = [
     ("Bộ Tư lệnh Ấn Độ - Thái Bình Dương của Mỹ cho biết vụ phóng cho thấy Triều Tiên tiếp tục phát triển vũ khí.", {"US"}),
     # the TPLF holds positions in the Tigray war, as Hamas and the Taliban do in theirs (stop 30)
     ("Mặt trận Giải phóng Nhân dân Tigray (TPLF) tuyên bố sẵn sàng đàm phán với chính phủ Ethiopia.", {"TPLF"}),
+    # the Houthis too; the E3 are its three states (stop 33)
+    ("Lực lượng Houthi cảnh báo sẽ tiếp tục tấn công nếu liên minh không dỡ bỏ phong tỏa.", {"HOUTHIS"}),
+    ("Nhóm E3 kêu gọi Iran quay lại tuân thủ thỏa thuận hạt nhân.", {"UK", "FRANCE", "GERMANY"}),
     # "CHDC Congo" is the Democratic Republic of the Congo (stop 30)
     ("Bộ Ngoại giao CHDC Congo kêu gọi Rwanda rút quân khỏi biên giới.", {"DR CONGO"}),
     # Kosovo, which pycountry does not list, is a party (stop 30)
