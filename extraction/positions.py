@@ -178,6 +178,10 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | No
     group: list[Mention] = []
     # "Estonia tuyên bố ba nước Baltic sẽ ...": the holder's own group addresses no one
     own_groups = {m.start for m in after if m.grouped and any(a in actors for a in m.actors)}
+    # "sẵn sàng cùng các nước EU và NATO tham gia đối thoại với Nga": partners named after "cùng", another party after them
+    partners = _partners(text, after) if claim.kind != "statement" else set()  # ("sát cánh cùng Australia": about it)
+    if any(m.start not in partners and m.start > min(partners) for m in after if partners):
+        own_groups |= partners
     for m in after:
         if any(a in actors for a in m.actors) or m.start in own_groups:
             if group:
@@ -187,6 +191,19 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | No
             break  # (a group named as one, "hai miền Triều Tiên", is its parties at one place)
         group.append(m)
     return _codes(group, exclude=actors)
+
+
+PARTNER_BEFORE = re.compile(r"\bcùng\s+(?:với\s+)?(?:(?:các|những)\s+(?:nước|quốc\s+gia|đối\s+tác|đồng\s+minh)\s+)?$", re.I)
+
+
+def _partners(text: str, after: list[Mention]) -> set[int]:
+    """Where the parties named after "cùng (với)" start, and those coordinated with them ("cùng các nước EU và NATO")."""
+    out: set[int] = set()
+    for before, m in zip([None] + after[:-1], after):
+        if PARTNER_BEFORE.search(text, max(0, m.start - 24), m.start) or (
+                before is not None and before.start in out and OBJECT_JOIN.fullmatch(text[before.end : m.start])):
+            out.add(m.start)
+    return out
 
 
 OBJECT_JOIN = re.compile(

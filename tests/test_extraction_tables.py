@@ -1749,6 +1749,11 @@ TARGETS = [
      ["AZERBAIJAN", "ARMENIA"]),
     ("Armenia cáo buộc Azerbaijan vi phạm lệnh ngừng bắn. Nga sẵn sàng giúp hai nước thành lập một ủy ban phân định "
      "biên giới.", "RUSSIA", "proposal", ["ARMENIA", "AZERBAIJAN"]),
+    # partners named after "cùng" are not whom it offers to, when another party follows (stop 33)
+    ("Ngoại trưởng Thụy Điển Ann Linde cho biết Thụy Điển sẵn sàng cùng các nước EU và NATO tham gia đối thoại với Nga.",
+     "SWEDEN", "proposal", ["RUSSIA"]),
+    ("Pháp sẵn sàng cùng Đức thúc đẩy các cuộc tiếp xúc giữa Nga và Ukraine.", "FRANCE", "proposal",
+     ["RUSSIA", "UKRAINE"]),
     # naming no one: whom it addresses elsewhere, with the parties it names together with them (stop 33)
     ("Nga yêu cầu Mỹ và NATO cam kết không mở rộng liên minh về phía đông.\nNgoại trưởng Mỹ Antony Blinken bác bỏ yêu "
      "cầu của Nga.\nThứ trưởng Ngoại giao Nga Sergei Ryabkov nói Moscow cần những bảo đảm ràng buộc pháp lý “ngay bây "
