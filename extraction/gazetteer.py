@@ -30,7 +30,7 @@ def _entries():
     titles = load_titles()
     # a title opens a sentence or follows a comma: "Trợ lý Điện Kremlin ...", "..., trợ lý Điện Kremlin ..."
     ministers = [f"{rank} {p}" for rank in ("Bộ trưởng", "Thứ trưởng") for p in titles.get("portfolios") or ()]
-    for t in (*titles["titles"], *ministers, *(titles.get("ranks") or ())):
+    for t in (*titles["titles"], *ministers, *(titles.get("ranks") or ()), *(titles.get("party_titles") or ())):
         yield from ((form, "title", form) for form in {t, t[0].upper() + t[1:], t[0].lower() + t[1:]})
     yield from ((d, "title", d) for d in titles.get("descriptors") or ())
     yield from ((h, "host", h) for h in titles.get("host") or ())

@@ -123,6 +123,7 @@ def _anaphoric_after(text: str, at: int) -> bool:
     return _anaphoric_qualified().match(text, at) is not None
 
 
+BRACKET_OPEN = re.compile(r"\s*\(\s*")
 GLOSS = re.compile(r" \((?!Ảnh|ảnh|Nguồn|nguồn)[^()\n]{1,40}\)(?= )")  # an abbreviation or gloss in brackets, not a caption
 
 
@@ -169,6 +170,11 @@ def _past_institution(text: str, pos: int) -> int:
     party given by the sentence's opener "Phía Iran, ..."): where the name may start."""
     named = _institutions()[1].match(text, pos)
     return named.end() + 1 if named else pos
+
+
+@functools.lru_cache(maxsize=1)
+def _party_titles() -> dict[str, str]:
+    return {t.casefold(): code for t, code in (load_titles().get("party_titles") or {}).items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -221,6 +227,12 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
         if hits[k].end - title.start > 80:
             break
     role_end = hits[j].end
+    if (actors and j + 1 < len(hits) and hits[j + 1].kind == "actor" and hits[j + 1].value == actors[-1]
+            and BRACKET_OPEN.fullmatch(text[hits[j].end : hits[j + 1].start]) and text.startswith(")", hits[j + 1].end)):
+        j += 1  # "Chủ tịch Ủy ban châu Âu (EC) Ursula von der Leyen": the party's short name in brackets, then the name
+        role_end = hits[j].end + 1
+    if not actors and (named_party := _party_titles().get(hits[j].value.casefold())):
+        actors.append(named_party)  # "Ủy viên châu Âu phụ trách kinh tế ...": the title names its party
     if (actors and j + 1 < len(hits) and hits[j + 1].kind == "actor"
             and (POSTING.fullmatch(text[hits[j].end : hits[j + 1].start])
                  or ABOUT.fullmatch(text[hits[j].end : hits[j + 1].start]))):
@@ -247,7 +259,7 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
         j = k
     # "Trưởng đoàn Trung Quốc, Đại sứ Vương Quần, ...": a title in apposition to a placed office is placed too
     apposed = i > 0 and hits[i - 1].kind == "actor" and text[hits[i - 1].end : title.start] == ", "
-    at = _past_institution(text, hits[j].end) if not actors else hits[j].end
+    at = _past_institution(text, hits[j].end) if not actors else max(hits[j].end, role_end)
     placed = bool(actors) or at != hits[j].end  # a party, or an institution standing for it, after the title
     named = _name_after(text, at, block_end, after_party=placed or _is_rank(hits[j].value) or apposed, hits=hits)
     if named and j != titled and named[2] and actors and named[2].actor != actors[-1]:

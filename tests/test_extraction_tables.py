@@ -895,6 +895,10 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # the party's short name in brackets between the title and the name; a title that names its party; "EC" (stop 33)
+    ("Người phát ngôn Ủy ban châu Âu (EC) Christian Wigand cho biết Ủy ban sẽ hành động.", "EU", "Christian Wigand"),
+    ("Ủy viên châu Âu phụ trách kinh tế Paolo Gentiloni cho biết EC chưa thể phê duyệt kế hoạch của Ba Lan.", "EU",
+     "Paolo Gentiloni"),
     # the head of state (or of government: "người đứng đầu chính phủ Armenia") of a party named before (stop 33)
     ("Tổng thống Zelensky tỏ ra thận trọng.\nNgười đứng đầu nhà nước Ukraine cho biết Kiev sẵn sàng thực thi các thỏa "
      "thuận Minsk.", "UKRAINE", "Volodymyr Zelensky"),
