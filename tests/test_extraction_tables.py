@@ -897,6 +897,8 @@ def test_actors(text, actors):
 SPEAKERS = [
     # the party's short name in brackets between the title and the name; a title that names its party; "EC" (stop 33)
     ("Người phát ngôn Ủy ban châu Âu (EC) Christian Wigand cho biết Ủy ban sẽ hành động.", "EU", "Christian Wigand"),
+    ("Người phát ngôn Tổ chức Hiệp ước Bắc Đại Tây Dương (NATO) Piers Cazalet cho biết liên minh sẵn sàng đối thoại.",
+     "NATO", "Piers Cazalet"),
     ("Ủy viên châu Âu phụ trách kinh tế Paolo Gentiloni cho biết EC chưa thể phê duyệt kế hoạch của Ba Lan.", "EU",
      "Paolo Gentiloni"),
     # the head of state (or of government: "người đứng đầu chính phủ Armenia") of a party named before (stop 33)
