@@ -97,6 +97,8 @@ def _next(hits: list[Hit], i: int, text: str, *, kinds: tuple[str, ...], glue: b
     if i + 1 >= len(hits) or hits[i + 1].kind not in kinds:
         return None
     gap = text[hits[i].end : hits[i + 1].start]
+    if kinds == ("person",) and INITIAL_GAP.fullmatch(gap):
+        return i + 1  # "Trợ lý Tổng thống Nga I.U-sa-cốp": the given name's initial before the family name
     pattern = (PARTY_GLUE if glue == "party" else GLUE) if glue else SPACES
     return i + 1 if pattern.fullmatch(gap) or (glue is True and _qualifier_glue().fullmatch(gap)) else None
 
@@ -123,6 +125,7 @@ def _anaphoric_after(text: str, at: int) -> bool:
     return _anaphoric_qualified().match(text, at) is not None
 
 
+INITIAL_GAP = re.compile(r"\s+[A-ZĐ]\.\s?")
 BRACKET_OPEN = re.compile(r"\s*\(\s*")
 GLOSS = re.compile(r" \((?!Ảnh|ảnh|Nguồn|nguồn)[^()\n]{1,40}\)(?= )")  # an abbreviation or gloss in brackets, not a caption
 

@@ -895,6 +895,10 @@ def test_actors(text, actors):
 
 
 SPEAKERS = [
+    # a given name's initial glued to the family name after a title ("Trợ lý Tổng thống Nga I.U-sa-cốp"); then the bare
+    # title labelling a claim ("coi ... là “suy đoán vô căn cứ”", the label twelve words on) is he (stop 33)
+    ("Trợ lý Tổng thống Nga I.U-sa-cốp cho biết cuộc điện đàm kéo dài một giờ.\nTrợ lý Tổng thống Nga cũng coi những thông "
+     "tin về một cuộc tấn công sắp xảy ra là “suy đoán vô căn cứ”.", "RUSSIA", "Yuri Ushakov"),
     # the party's short name in brackets between the title and the name; a title that names its party; "EC" (stop 33)
     ("Người phát ngôn Ủy ban châu Âu (EC) Christian Wigand cho biết Ủy ban sẽ hành động.", "EU", "Christian Wigand"),
     ("Người phát ngôn Tổ chức Hiệp ước Bắc Đại Tây Dương (NATO) Piers Cazalet cho biết liên minh sẵn sàng đối thoại.",
