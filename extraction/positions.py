@@ -71,7 +71,8 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
 
 
 # "cần nhận được ... từ Mỹ", "cần những bảo đảm ... từ phương Tây": what it asks another to give
-TO_RECEIVE = re.compile(r"\b(?:(?:muốn|mong(?:\s+muốn)?|kỳ\s+vọng)\s+nhận\s+được|chờ\s+đợi|trông\s+đợi|cần)\b", re.I)
+TO_RECEIVE = re.compile(r"\b(?:(?:muốn|mong(?:\s+muốn)?|kỳ\s+vọng)\s+(?:nhận\s+được|có|thấy)|chờ\s+đợi|trông\s+đợi|cần)\b",
+                        re.I)
 RECEIVED_FROM = re.compile(r"\btừ\s+(?:phía\s+)?$", re.I)
 
 

@@ -1737,6 +1737,9 @@ TARGETS = [
     # whose claims are rejected: every party of the group named there ("các cáo buộc của Israel, Mỹ và Anh") (stop 28)
     ("Người phát ngôn Bộ Ngoại giao Iran Saeed Khatibzadeh nói các cáo buộc của Israel, Mỹ và Anh là \"vô căn cứ\".",
      "IRAN", "rebuttal", ["ISRAEL", "US", "UK"]),
+    # ... or wants to have from them ("muốn có ... từ Mỹ và NATO") (stop 33)
+    ("Moskva muốn có những đảm bảo an ninh ràng buộc về mặt pháp lý từ Mỹ và NATO, chứ không phải những lời hứa.", "RUSSIA",
+     "demand", ["US", "NATO"]),
     # ... from whom it is awaited (stop 28)
     ("Tổng thống Ukraine Volodymyr Zelensky cho biết ông chờ đợi những bước đi cụ thể từ phía Nga để giảm leo thang.",
      "UKRAINE", "demand", ["RUSSIA"]),
