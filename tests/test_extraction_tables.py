@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # likening in words ("ví X như “...”") states a view, as "gọi X là" does (stop 33)
+    ("Ngoại trưởng Nga Sergei Lavrov ví cuộc gặp như “cuộc đối thoại giữa người câm và người điếc”.", "RUSSIA",
+     "statement"),
     # a consequence foretold with "sẽ dẫn tới / đến", a conflict not ruled out: warnings, whoever the content names
     # (stop 32)
     ("Ngoại trưởng Nhật Bản Toshimitsu Motegi cho rằng việc thanh lý tài sản sẽ dẫn tới một tình hình nghiêm trọng "
