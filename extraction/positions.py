@@ -181,7 +181,7 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | No
     own_groups = {m.start for m in after if m.grouped and any(a in actors for a in m.actors)}
     # "sẵn sàng cùng các nước EU và NATO tham gia đối thoại với Nga": partners named after "cùng", another party after them
     partners = _partners(text, after) if claim.kind != "statement" else set()  # ("sát cánh cùng Australia": about it)
-    if any(m.start not in partners and m.start > min(partners) for m in after if partners):
+    if partners and any(m.start > min(partners) and m.start not in partners for m in after):
         own_groups |= partners
     for m in after:
         if any(a in actors for a in m.actors) or m.start in own_groups:
