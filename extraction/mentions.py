@@ -214,14 +214,26 @@ def _ner_agrees(text: str, span: tuple[int, int], block_end: int) -> bool:
     return False
 
 
+OFFICE_OF = re.compile(r" (?:của )?")
+HOLDER_REACH = 3  # hits between a title and the name of its holder: "Tổng thống" [Nga] [Vladimir Putin]
+
+
+def _holder_named(hits: list[Hit], i: int) -> bool:
+    """The title at hits[i] is followed by the name of a known person who holds it ("... của Tổng thống Nga Vladimir
+    Putin, Dmitry Peskov"): the name is the office's holder's, not the first title's."""
+    person = next((h for h in hits[i + 1 : i + 1 + HOLDER_REACH] if h.kind == "person"), None)
+    known = gazetteer.person(person.value) if person else None
+    return bool(known and known.role and known.role.casefold().startswith(hits[i].value.casefold()))
+
+
 def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     """Title [party...] [name | , ông name]: returns the mention and the index of its last hit."""
     title, j, actors = hits[i], i, []
     while (j + 1 < len(hits) and hits[j + 1].kind == "title"
            and (JOINT_OFFICE.fullmatch(text[hits[j].end : hits[j + 1].start])
-                or text[hits[j].end : hits[j + 1].start] == " ")):
-        # "Phó Thủ tướng kiêm Bộ trưởng Công thương Séc ...": one person holding two offices; "Người phát ngôn Tổng
-        # thống Nga Dmitry Peskov": the office of another office's holder, one title
+                or (OFFICE_OF.fullmatch(text[hits[j].end : hits[j + 1].start]) and not _holder_named(hits, j + 1)))):
+        # "Phó Thủ tướng kiêm Bộ trưởng Công thương Séc ...": one person holding two offices; "Người phát ngôn (của)
+        # Tổng thống Nga Dmitry Peskov": the office of another office's holder, one title
         j += 1
     first = j
     while (k := _next(hits, j, text, kinds=("actor",), glue="party" if actors else j == first)) is not None:

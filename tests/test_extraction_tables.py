@@ -1420,9 +1420,17 @@ def test_speaker(text, actor, speaker):
     assert found and found[-1].speaker == speaker, [(p.actor, p.speaker) for p in found]
 
 
+def test_the_office_holder_named_after_the_second_title_is_not_the_first_titles():
+    """ "Người phát ngôn của Tổng thống Nga Vladimir Putin, ...": Putin holds the second title, he is no spokesman."""
+    found = positions("Người phát ngôn của Tổng thống Nga Vladimir Putin cho biết Nga sẵn sàng đối thoại.")
+    assert all(p.speaker != "Vladimir Putin" or p.speaker_role == "Tổng thống Nga" for p in found), found
+
+
 @pytest.mark.parametrize("text, role", [
     ("Phó đại diện thường trực Nga tại Liên hợp quốc Dmitry Polyanskiy cho biết Nga sẵn sàng đối thoại.",
      "Phó đại diện thường trực Nga tại Liên hợp quốc"),
+    ("Người phát ngôn của Tổng thống Philippines Harry Roque cho biết Manila sẵn sàng đối thoại.",
+     "Người phát ngôn của Tổng thống Philippines"),
     ("Thư ký Hội đồng An ninh và Quốc phòng Ukraine Oleksiy Danilov cho biết Kiev sẵn sàng đối thoại.",
      "Thư ký Hội đồng An ninh và Quốc phòng Ukraine"),
     ("Người phát ngôn Tổng thống Nga Dmitry Peskov cho biết Nga sẵn sàng đối thoại.", "Người phát ngôn Tổng thống Nga"),
