@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from . import nlp
 from .clean import Block
 from .cues import find_cues
+from .gazetteer import scan
 from .reference import load_cues
 
 QUOTE = re.compile(
@@ -211,6 +212,27 @@ def _subordinate_clause_end(text: str, sentence: Sentence, body: str, quotes) ->
     return None
 
 
+HEADLINE_VERB_REACH = 40  # characters from the second subject to its verb ("Thổ Nhĩ Kỳ tuyên bố", "Thủ tướng Nhật nói")
+
+
+def _headline_second_subjects(text: str, sentence: Sentence, quotes) -> list[int]:
+    """ "Đức “đóng băng” Nord Stream 2, Nga cảnh báo châu Âu sẽ trả giá": a headline's second clause, a party and its
+    verb after the comma, is that party's (in the body the same shape is mostly an attribution placed after the words,
+    "..., Nga cho biết.", which `_closing_verb` keeps)."""
+    out = []
+    for m in re.finditer(r", ", text[sentence.start : sentence.end]):
+        at = sentence.start + m.end()
+        if any(qs <= at < qe for qs, qe in quotes):
+            continue
+        subject = next((h for h in scan(text, at, min(sentence.end, at + HEADLINE_VERB_REACH))
+                        if h.kind in ("actor", "person", "title") and h.start == at), None)
+        verb = subject and next((c for c in find_cues(text, subject.end, min(sentence.end, subject.end + HEADLINE_VERB_REACH))
+                                 if not c.noun), None)
+        if verb and text[verb.end : sentence.end].strip(" .!?"):
+            out.append(at)
+    return out
+
+
 # "Bà Sherman, trong khi đó, nói ...": "meanwhile" set off by commas opens no clause ("trong khi" + a subject does)
 MEANWHILE = re.compile(r"trong\s+khi\s+(?:đó|ấy)\s*,", re.I)
 
@@ -232,6 +254,9 @@ def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> lis
             second = _act_kind(text, verb_at, min(sentence.end, verb_at + 30))
             if second and second != _act_kind(text, sentence.start, at, first_only=False):
                 cuts.setdefault(at, "subject" if m.group(2) else "agentless")
+    if sentence.block.role == "headline":
+        for at in _headline_second_subjects(text, sentence, quotes):
+            cuts.setdefault(at, "subject")
     subordinate_end = _subordinate_clause_end(text, sentence, body, quotes)
     if subordinate_end:
         cuts.setdefault(subordinate_end, "subject")

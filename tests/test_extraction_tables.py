@@ -1792,6 +1792,14 @@ def test_targets(text, actor, kind, targets):
     assert found and found[0].targets == targets, [(p.actor, p.kind, p.targets) for p in found]
 
 
+def test_a_headlines_second_clause_is_its_own_partys():
+    """ "Đan Mạch sẵn sàng đón quân Mỹ, Nga tuyên bố sẽ ...": the headline's second clause is Russia's (stop 33)."""
+    text = ("Đan Mạch sẵn sàng đón quân Mỹ, Nga tuyên bố sẽ \"buộc phải đáp trả\"\n"
+            "Thủ tướng Đan Mạch Mette Frederiksen hôm qua cho biết nước này sẵn sàng đón binh sĩ Mỹ.")
+    found = {(p.actor, p.kind) for p in positions(text) if p.start < text.index("\n")}
+    assert found == {("RUSSIA", "warning")}, found
+
+
 def test_naming_no_one_addresses_whom_its_party_addresses_elsewhere_together():
     """ "Moscow cần những bảo đảm ..." names no one: the parties Russia asks by name elsewhere, together (stop 33)."""
     text = ("Căng thẳng Nga - phương Tây.\nNga yêu cầu Mỹ và NATO cam kết không mở rộng liên minh về phía đông.\n"
