@@ -243,7 +243,8 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
             break
     role_end = hits[j].end
     if (actors and j + 1 < len(hits) and hits[j + 1].kind == "actor" and hits[j + 1].value == actors[-1]
-            and BRACKET_OPEN.fullmatch(text[hits[j].end : hits[j + 1].start]) and text.startswith(")", hits[j + 1].end)):
+            and BRACKET_OPEN.fullmatch(text[hits[j].end : hits[j + 1].start])
+            and text.startswith(")", hits[j + 1].end)):
         j += 1  # "Chủ tịch Ủy ban châu Âu (EC) Ursula von der Leyen": the party's short name in brackets, then the name
         role_end = hits[j].end + 1
     if not actors and (named_party := _party_titles().get(hits[j].value.casefold())):

@@ -71,8 +71,8 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
 
 
 # "cần nhận được ... từ Mỹ", "cần những bảo đảm ... từ phương Tây": what it asks another to give
-TO_RECEIVE = re.compile(r"\b(?:(?:muốn|mong(?:\s+muốn)?|kỳ\s+vọng)\s+(?:nhận\s+được|có|thấy)|chờ\s+đợi|trông\s+đợi|cần)\b",
-                        re.I)
+TO_RECEIVE = re.compile(
+    r"\b(?:(?:muốn|mong(?:\s+muốn)?|kỳ\s+vọng)\s+(?:nhận\s+được|có|thấy)|chờ\s+đợi|trông\s+đợi|cần)\b", re.I)
 RECEIVED_FROM = re.compile(r"\btừ\s+(?:phía\s+)?$", re.I)
 
 
@@ -179,8 +179,9 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | No
     group: list[Mention] = []
     # "Estonia tuyên bố ba nước Baltic sẽ ...": the holder's own group addresses no one
     own_groups = {m.start for m in after if m.grouped and any(a in actors for a in m.actors)}
-    # "sẵn sàng cùng các nước EU và NATO tham gia đối thoại với Nga": partners named after "cùng", another party after them
-    partners = _partners(text, after) if claim.kind != "statement" else set()  # ("sát cánh cùng Australia": about it)
+    # "sẵn sàng cùng các nước EU và NATO tham gia đối thoại với Nga": partners named after "cùng", another party after
+    # them (not in a statement: "sát cánh cùng Australia" is about Australia)
+    partners = _partners(text, after) if claim.kind != "statement" else set()
     if partners and any(m.start > min(partners) and m.start not in partners for m in after):
         own_groups |= partners
     for m in after:
@@ -194,7 +195,8 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | No
     return _codes(group, exclude=actors)
 
 
-PARTNER_BEFORE = re.compile(r"\bcùng\s+(?:với\s+)?(?:(?:các|những)\s+(?:nước|quốc\s+gia|đối\s+tác|đồng\s+minh)\s+)?$", re.I)
+PARTNER_BEFORE = re.compile(
+    r"\bcùng\s+(?:với\s+)?(?:(?:các|những)\s+(?:nước|quốc\s+gia|đối\s+tác|đồng\s+minh)\s+)?$", re.I)
 
 
 def _partners(text: str, after: list[Mention]) -> set[int]:
