@@ -229,11 +229,12 @@ def _holder_named(hits: list[Hit], i: int) -> bool:
 def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     """Title [party...] [name | , ông name]: returns the mention and the index of its last hit."""
     title, j, actors = hits[i], i, []
-    while (j + 1 < len(hits) and hits[j + 1].kind == "title"
-           and (JOINT_OFFICE.fullmatch(text[hits[j].end : hits[j + 1].start])
-                or (OFFICE_OF.fullmatch(text[hits[j].end : hits[j + 1].start]) and not _holder_named(hits, j + 1)))):
+    while j + 1 < len(hits) and hits[j + 1].kind == "title":
+        gap = text[hits[j].end : hits[j + 1].start]
         # "Phó Thủ tướng kiêm Bộ trưởng Công thương Séc ...": one person holding two offices; "Người phát ngôn (của)
         # Tổng thống Nga Dmitry Peskov": the office of another office's holder, one title
+        if not (JOINT_OFFICE.fullmatch(gap) or (OFFICE_OF.fullmatch(gap) and not _holder_named(hits, j + 1))):
+            break
         j += 1
     first = j
     while (k := _next(hits, j, text, kinds=("actor",), glue="party" if actors else j == first)) is not None:

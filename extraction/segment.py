@@ -226,8 +226,10 @@ def _headline_second_subjects(text: str, sentence: Sentence, quotes) -> list[int
             continue
         subject = next((h for h in scan(text, at, min(sentence.end, at + HEADLINE_VERB_REACH))
                         if h.kind in ("actor", "person", "title") and h.start == at), None)
-        reach = min(sentence.end, subject.end + HEADLINE_VERB_REACH) if subject else at
-        verb = subject and next((c for c in find_cues(text, subject.end, reach) if not c.noun), None)
+        if subject is None:
+            continue
+        reach = min(sentence.end, subject.end + HEADLINE_VERB_REACH)
+        verb = next((c for c in find_cues(text, subject.end, reach) if not c.noun), None)
         if verb and text[verb.end : sentence.end].strip(" .!?"):
             out.append(at)
     return out
