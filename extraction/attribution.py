@@ -500,6 +500,7 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
     return _with_parties(v, agents)
 
 
+KINDS_OF_VERB = frozenset({"demand", "rebuttal", "proposal", "warning"})
 ACCUSING = frozenset({"cáo buộc", "tố cáo", "buộc tội"})  # charges against another: the accuser's words
 PURPOSE = re.compile(r"\b(?:nhằm|để)\s+$", re.I)  # "triệu tập Đại sứ Séc nhằm phản đối ...": why the act was done
 CONTRASTS = r"nhưng|song|tuy nhiên"
@@ -581,6 +582,8 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
             return None
         if quoted_first and cue.start > quoted_first[1]:
             kind = _quotation_kind(v, quoted_first)
+            if kind == "statement" and cue.kind in KINDS_OF_VERB and not (cue.negated or cue.noun):
+                kind = cue.kind  # "“Hậu quả sẽ rất nghiêm trọng”, ông X cảnh báo.": the verb says what the words are
             agents = _quoted_speaker(v, quoted_first) or agents
             return Claim(v.clause, agents, cue, kind, quoted_first, quoted_first, True, [])
         trailing = _trailing_attribution(v.text, v.clause, agents, cue)

@@ -21,7 +21,7 @@ from .reference import (ambiguous_aliases, ignored_names, load_actors, load_peop
 class Hit:
     start: int
     end: int
-    kind: str  # "actor" | "person" | "title" | "host" | "anaphor" | "pair" | "group" | "document" | "honorific" | "collective"
+    kind: str  # "actor" | "person" | "title" | "host" | "anaphor" | "body_anaphor" | "pair" | "group" | "document" | "honorific" | "collective"
     # | "spokes" | "ignore"
     value: str  # actor code, canonical person name, or the matched surface form
 
@@ -35,6 +35,8 @@ def _entries():
     yield from ((d, "title", d) for d in titles.get("descriptors") or ())
     yield from ((h, "host", h) for h in titles.get("host") or ())
     yield from ((a, "anaphor", a) for a in titles.get("anaphors") or ())
+    for phrase, body in (titles.get("body_anaphors") or {}).items():
+        yield from ((form, "body_anaphor", body) for form in {phrase, phrase[0].upper() + phrase[1:]})
     yield from ((a, "pair", "people") for a in titles.get("people_pairs") or ())
     yield from ((a, "pair", "people3") for a in titles.get("people_trios") or ())
     yield from ((a, "pair", "people4") for a in titles.get("people_quartets") or ())

@@ -699,6 +699,14 @@ def _referring_hits(text: str, hits: list[Hit]) -> list[Hit]:
             if named is None:
                 continue
             h = Hit(h.start, h.end, "actor", named.value)
+        if h.kind == "body_anaphor":
+            if PLURAL_BEFORE.search(text, max(0, h.start - 8), h.start):
+                continue  # "các tổ chức này": several bodies named before
+            named = next((v for v in _within(out, h.start, BODY_ANAPHOR_REACH)
+                          if v.kind == "actor" and _is_body(text, v, h.value)), None)
+            if named is None:
+                continue
+            h = Hit(h.start, h.end, "actor", named.value)
         if h.kind == "host":
             visited = next((v for v in _within(out, h.start, 120) if v.kind == "actor"
                             and text[max(0, v.start - 12) : v.start].rstrip().endswith(visits)), None)
@@ -707,6 +715,21 @@ def _referring_hits(text: str, hits: list[Hit]) -> list[Hit]:
             h = Hit(h.start, h.end, "actor", visited.value)
         out.append(h)
     return out
+
+
+PLURAL_BEFORE = re.compile(r"\b(?:các|những)\s+$", re.I)
+BODY_ANAPHOR_REACH = 400  # "Cơ quan này" opens the sentence after the one its body spoke in, however long
+
+
+def _is_body(text: str, hit: Hit, body: str) -> bool:
+    """Whether a party's hit names a body of the sort a "this bloc / body / ministry" refers to."""
+    if hit.value in organisation_codes():
+        return body != "ministry"
+    words = text[hit.start : hit.end].split()
+    if body == "ministry":
+        return words[0] == "Bộ"
+    return body == "body" and len(words) > 1 and any(
+        text.startswith(head + " ", hit.start) for head in load_titles().get("body_heads") or ())
 
 
 OBJECT_OF = re.compile(r"\b(?:biên\ giới|của|với|tới|đến|từ|vào|giữa|gần|cho|tại|ở|về|sang|nhằm\ vào)\s+$", re.I)

@@ -20,6 +20,10 @@ def miss(reason):
 
 
 KINDS = [
+    # a kind verb closing a quotation says what the words are ("“...”, ông X cảnh báo.") (stop 34)
+    ("“Hậu quả sẽ rất nghiêm trọng”, Tổng thống Belarus Alexander Lukashenko cảnh báo.", "BELARUS", "warning"),
+    ("“Điều cần lúc này là đối thoại thực chất”, Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân kêu gọi.", "CHINA",
+     "demand"),
     # likening in words ("ví X như “...”") states a view, as "gọi X là" does (stop 33)
     ("Ngoại trưởng Nga Sergei Lavrov ví cuộc gặp như “cuộc đối thoại giữa người câm và người điếc”.", "RUSSIA",
      "statement"),
@@ -895,6 +899,26 @@ ACTORS = [
 @pytest.mark.parametrize("text, actors", ACTORS)
 def test_actors(text, actors):
     assert {p.actor for p in positions(text)} == actors
+
+
+@pytest.mark.parametrize("text, words, actor", [
+    # "this body / ministry / bloc": the body of that sort named last, not the last party named (stop 34)
+    ("Bộ Ngoại giao Romania phản hồi rằng đòi hỏi của Nga là “không thể chấp nhận”. Cơ quan này khẳng định việc bố trí "
+     "lực lượng đồng minh được quyết định trong khuôn khổ NATO.", "bố trí lực lượng", "ROMANIA"),
+    ("Đại sứ quán Nga tại Mỹ viết trên Telegram rằng Washington đang “đổ thêm dầu vào lửa”. Cơ quan này cho rằng phía Mỹ "
+     "cần chấm dứt chiến dịch tuyên truyền.", "chiến dịch tuyên truyền", "RUSSIA"),
+    ("Bộ Quốc phòng Nga thông báo kết thúc tập trận ở Belarus. Bộ này khẳng định toàn bộ binh sĩ sẽ trở về nơi đóng quân "
+     "thường trực.", "nơi đóng quân", "RUSSIA"),
+    ("Các ngoại trưởng EU họp tại Brussels với sự tham dự của Ngoại trưởng Ukraine. Khối này sẵn sàng áp đặt các lệnh "
+     "trừng phạt chưa từng có đối với Nga.", "lệnh trừng phạt", "EU"),
+    ("Bộ Ngoại giao Trung Quốc ra tuyên bố phản đối. Cơ quan ngoại giao này đồng thời hối thúc Mỹ ngừng chia rẽ các nước "
+     "trong khu vực.", "chia rẽ", "CHINA"),
+    # ... but "các tổ chức này" are several
+    ("Ngoại trưởng Nga Sergei Lavrov nhắc tới NATO và OSCE. Nếu các tổ chức này không có ý định thực hiện cam kết thì nên "
+     "giải thích rõ lý do, ông nói.", "giải thích", "RUSSIA"),
+])
+def test_this_body_is_the_body_named_last(text, words, actor):
+    assert {p.actor for p in positions(text) if words in p.text} == {actor}
 
 
 SPEAKERS = [
