@@ -674,7 +674,25 @@ def _sentence_subject(v: _View) -> list[Mention]:
     first_verb = next(verbs, v.clause.start)
     before = [m for m in v.mentions if s.start <= m.start < first_verb and not _inside(m.start, v.quotes)]
     member = _member_named(before, before[0], v.clause.start, v.text) if before and not before[0].person else None
-    return [member] if member else before[:1]
+    return [member] if member else _opening_group(v.text, before, s.start)
+
+
+def _opening_group(text: str, before: list[Mention], start: int) -> list[Mention]:
+    """The first party and those coordinated with it when they open the sentence (or follow an opener and its comma):
+    "Pháp, Đức và Anh hôm qua ra tuyên bố chung, kêu gọi ...": all three call; not "Căng thẳng giữa Praha và
+    Moscow ...". A comma joins only inside a list that "và" closes."""
+    group = before[:1]
+    lead = text[start : group[0].start].strip() if group else ""
+    if lead and not lead.endswith(","):
+        return group
+    for m in before[1:]:
+        gap = text[group[-1].end : m.start]
+        if not (COORDINATION.match(gap) or LIST_COMMA.match(gap)):
+            break
+        group.append(m)
+    while len(group) > 1 and not COORDINATION.match(text[group[-2].end : group[-1].start]):
+        group.pop()  # "Mỹ, Anh ra ...": no "và", no list
+    return _one_per_party(group) if all(_bare_party(m) for m in group) else group[:1]
 
 
 def _trailing_attribution(text, clause, agents, cue) -> tuple[int, int] | None:

@@ -921,6 +921,20 @@ def test_this_body_is_the_body_named_last(text, words, actor):
     assert {p.actor for p in positions(text) if words in p.text} == {actor}
 
 
+@pytest.mark.parametrize("text, words, actors", [
+    # a clause going on with the sentence's subject goes on with all the parties it lists (stop 34)
+    ("Pháp, Đức và Anh hôm qua ra tuyên bố chung, kêu gọi Tehran không có thêm những bước đi làm phức tạp nỗ lực ngoại "
+     "giao.", "kêu gọi Tehran", {"FRANCE", "GERMANY", "UK"}),
+    ("Ngày 26/1, Mỹ và NATO gửi văn bản phản hồi tới Moskva, khẳng định không nhượng bộ về chính sách mở cửa của liên "
+     "minh.", "không nhượng bộ", {"US", "NATO"}),
+    # ... not parties a preposition governs before the verb
+    ("Căng thẳng giữa Praha và Moskva bùng phát khi Séc trục xuất 18 nhà ngoại giao Nga và cáo buộc tình báo Nga đứng sau "
+     "vụ nổ kho đạn.", "cáo buộc", {"CZECHIA"}),
+])
+def test_a_clause_goes_on_with_every_party_of_the_subject(text, words, actors):
+    assert {p.actor for p in positions(text) if words in p.text} == actors
+
+
 SPEAKERS = [
     # a given name's initial glued to the family name after a title ("Trợ lý Tổng thống Nga I.U-sa-cốp"); then the bare
     # title labelling a claim ("coi ... là “suy đoán vô căn cứ”", the label twelve words on) is he (stop 33)
