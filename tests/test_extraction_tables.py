@@ -20,6 +20,13 @@ def miss(reason):
 
 
 KINDS = [
+    # a label on what another party asks, a demand it will not meet: rebuttals (stop 34)
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova gọi yêu cầu của Praha là “một trò hề”.", "RUSSIA", "rebuttal"),
+    ("Cố vấn An ninh Quốc gia Mỹ Robert O'Brien gọi đề nghị của ông Putin là “không có giá trị”.", "US", "rebuttal"),
+    ("Tổng thống Lithuania Gitanas Nauseda nói Vilnius sẽ không đáp ứng yêu cầu của Bắc Kinh về việc đổi tên văn phòng.",
+     "LITHUANIA", "rebuttal"),
+    ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov cho rằng phương Tây không đáp ứng các yêu cầu của Nga.", "RUSSIA",
+     "statement"),
     # a kind verb closing a quotation says what the words are ("“...”, ông X cảnh báo.") (stop 34)
     ("“Hậu quả sẽ rất nghiêm trọng”, Tổng thống Belarus Alexander Lukashenko cảnh báo.", "BELARUS", "warning"),
     ("“Điều cần lúc này là đối thoại thực chất”, Đại sứ Trung Quốc tại Liên hợp quốc Trương Quân kêu gọi.", "CHINA",
