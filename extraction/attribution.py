@@ -242,9 +242,11 @@ def _conditions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], end: int) -> str:
+def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], end: int,
+             holders: frozenset[str] | None = None) -> str:
     """The kind the first kind cue from `after` gives; speech verbs, nouns ("các yêu cầu") and negated
-    asks, offers and warnings ("chưa sẵn sàng") give none: then it is a statement."""
+    asks, offers and warnings ("chưa sẵn sàng") give none: then it is a statement. `holders`: the parties
+    speaking, when known (else every party named before `after`)."""
     conditions = _conditions(text, after, end)
     for c in cues:
         if c.start < after or c.noun or c.kind == "speech" or any(lo <= c.start < hi for lo, hi in conditions):
@@ -261,7 +263,7 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue
         if c.kind == "ought":  # "... cho rằng Washington nên ngừng ...": the party the content opens with,
             # not the speaker's own ("Ông Lavrov cho rằng Nga nên ...": a course of its own, a statement)
-            speakers = {a for m in mentions if m.end <= after for a in m.actors}
+            speakers = holders if holders is not None else {a for m in mentions if m.end <= after for a in m.actors}
             adverbs = MODAL_ADVERBS.search(text, max(after, c.start - 24), c.start)  # "Ukraine vẫn cần ..."
             subject_end = adverbs.start() if adverbs else c.start
             allies = ALLIES_AFTER.search(text, max(after, subject_end - 40), subject_end)
@@ -594,7 +596,7 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
         inner = _nested(v, cue, agents) if cue.kind == "speech" else None
         if inner is not None:  # "Ukraine cho biết Ngoại trưởng Italy cũng bày tỏ ...": Italy's position
             agents, cue = inner
-        kind = _cue_kind(cue, v)
+        kind = _cue_kind(cue, v, frozenset(a for m in agents for a in m.actors))
         start = min(a.start for a in agents) if agents[0].start >= v.clause.start else v.clause.start
         if v.text[start - 1 : start] == "(":  # "Ngoại trưởng Nhóm 7 ... (G7) cùng EU lên án": from the full name
             start = v.clause.start
@@ -706,7 +708,7 @@ def _trailing_attribution(text, clause, agents, cue) -> tuple[int, int] | None:
     return (clause.start, clause.start + len(before.rstrip().rstrip(",").rstrip()))
 
 
-def _cue_kind(cue: Cue, v: _View) -> str:
+def _cue_kind(cue: Cue, v: _View, holders: frozenset[str]) -> str:
     if cue.kind == "demand" and directs_own_ranks(v.text, cue):
         return "statement"
     if cue.kind == "want":
@@ -721,7 +723,9 @@ def _cue_kind(cue: Cue, v: _View) -> str:
         speakers = {a for m in v.mentions if m.end <= cue.start for a in m.actors}
         rest = [c for c in rest if c.kind in ("ought", "want") or c.content_only or _judges(v.text, c)
                 or not _acted_by_another(v, c, said_from, speakers)]
-    return _kind_of(rest, said_from, v.text, v.mentions, v.clause.end)
+    # the holders, not every party named before: "Moscow cho rằng Mỹ đã không ..., đồng thời cho rằng Washington cần
+    # rút ..." asks the US
+    return _kind_of(rest, said_from, v.text, v.mentions, v.clause.end, holders)
 
 
 def _judges(text: str, cue: Cue) -> bool:

@@ -20,6 +20,11 @@ def miss(reason):
 
 
 KINDS = [
+    # a clause going on with the subject asks the party its modal follows, whoever the clause before named (stop 34)
+    ("Trong văn bản phản hồi, Moscow cho rằng Mỹ đã không đưa ra câu trả lời mang tính xây dựng, đồng thời cho rằng "
+     "Washington cần rút toàn bộ lực lượng khỏi Đông Âu.", "RUSSIA", "demand"),
+    ("Ngoại trưởng Đức Heiko Maas hoan nghênh việc Nga rút một phần quân, nhưng cho rằng Moscow cần có thêm những bước đi "
+     "tiếp theo.", "GERMANY", "demand"),
     # a label on what another party asks, a demand it will not meet: rebuttals (stop 34)
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova gọi yêu cầu của Praha là “một trò hề”.", "RUSSIA", "rebuttal"),
     ("Cố vấn An ninh Quốc gia Mỹ Robert O'Brien gọi đề nghị của ông Putin là “không có giá trị”.", "US", "rebuttal"),
