@@ -301,7 +301,9 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
 
 
 # "Mỹ và các đồng minh cần ...": the party and its allies before a modal are its subject
-ALLIES_AFTER = re.compile(r"\s+và\s+(?:các|những)\s+(?:nước\s+)?(?:đồng\s+minh|đối\s+tác)(?:\s+(?:của\s+)?\S+)?\s*$", re.I)
+# ("Paris cũng như các đối tác khác cần ...")
+ALLIES_AFTER = re.compile(r"\s+(?:và|cũng\s+như)\s+(?:các|những)\s+(?:nước\s+)?(?:đồng\s+minh|đối\s+tác)(?:\s+(?:của\s+)?\S+)?\s*$",
+                          re.I)
 NUMBERED_GROUP = re.compile(r"[\s,:“”\"]*(?:rằng\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|\d)\s+(?:nước|quốc\s+gia)"
                             r"(?:\s+[^\s,.;]+){0,3}\s*", re.I)  # "ba nước", "4 nước Bộ tứ"
 # "mọi hành động của cộng đồng quốc tế cần ...", "bất kỳ cuộc đối thoại nào ... cần": any such dealing, asked

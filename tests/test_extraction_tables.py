@@ -25,6 +25,8 @@ KINDS = [
      "Washington cần rút toàn bộ lực lượng khỏi Đông Âu.", "RUSSIA", "demand"),
     ("Ngoại trưởng Đức Heiko Maas hoan nghênh việc Nga rút một phần quân, nhưng cho rằng Moscow cần có thêm những bước đi "
      "tiếp theo.", "GERMANY", "demand"),
+    ("Ngoại trưởng Ukraine Dmytro Kuleba nhấn mạnh Paris cũng như các đối tác khác cần tôn trọng nguyên tắc không quyết "
+     "định điều gì về Ukraine khi không có Ukraine.", "UKRAINE", "demand"),
     # a label on what another party asks, a demand it will not meet: rebuttals (stop 34)
     ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova gọi yêu cầu của Praha là “một trò hề”.", "RUSSIA", "rebuttal"),
     ("Cố vấn An ninh Quốc gia Mỹ Robert O'Brien gọi đề nghị của ông Putin là “không có giá trị”.", "US", "rebuttal"),
