@@ -20,6 +20,11 @@ def miss(reason):
 
 
 KINDS = [
+    # a consequence foretold with no qualifier ("sẽ có hậu quả", "sẽ gây ra hậu quả"): a warning (stop 34)
+    ("Thủ tướng Đức Olaf Scholz cho biết mọi hành vi vi phạm biên giới của Ukraine “sẽ gây ra hậu quả”.", "GERMANY",
+     "warning"),
+    ("Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova nói việc Phần Lan gia nhập NATO sẽ kéo theo những hậu quả quân sự "
+     "và chính trị.", "RUSSIA", "warning"),
     # a clause going on with the subject asks the party its modal follows, whoever the clause before named (stop 34)
     ("Trong văn bản phản hồi, Moscow cho rằng Mỹ đã không đưa ra câu trả lời mang tính xây dựng, đồng thời cho rằng "
      "Washington cần rút toàn bộ lực lượng khỏi Đông Âu.", "RUSSIA", "demand"),
