@@ -65,7 +65,7 @@ SIDE_OPENER = re.compile(
     re.X | re.I,
 )
 THEO_SPEAKER = re.compile(
-    r"""^\W*(?:(?:tuy\s+nhiên|nhưng|song|ngoài\s+ra|mặt\s+khác|trong\s+khi\s+đó)\s*,?\s+)?  # "Tuy nhiên, theo ..."
+    r"""^\W*(?:(?:tuy\s+nhiên|tuy\s+vậy|nhưng|song|ngoài\s+ra|mặt\s+khác|trong\s+khi\s+đó)\s*,?\s+)?  # "Tuy nhiên / vậy, theo ..."
         (?:cũng\s+)?theo\s+   # "(Cũng) theo ông Lavrov, ..." : the speaker introduces the whole sentence
         (?:(?:bản\s+|một\s+)?(?:báo\s+cáo|thông\s+cáo(?:\s+báo\s+chí)?|tuyên\s+bố|thông\s+báo|(?:dữ|số)\s+liệu|thông\s+tin)
            (?:\s+\S+){0,3}?\s+(?:của|do|được|từ)\s+)?$   # "Theo thông cáo báo chí của Hạm đội Biển Đen, ...": its party

@@ -158,6 +158,9 @@ KINDS = [
     # "Tuy nhiên, theo X, ..." opens the sentence with its speaker as "Theo X, ..." does (stop 28)
     ("Tuy nhiên, theo Ngoại trưởng Mỹ Antony Blinken, Điện Kremlin cần chứng minh thiện chí bằng việc rút quân.", "US",
      "demand"),
+    # ... and "Tuy vậy, theo bà, ..." (stop 34)
+    ("Ngoại trưởng Hàn Quốc Kang Kyung-wha cho biết chính phủ tôn trọng phán quyết. Tuy vậy, theo bà, Seoul “luôn để ngỏ "
+     "cánh cửa” cho các cuộc thảo luận với Tokyo.", "SOUTH KOREA", "proposal"),
     # what it needs to receive from others asks them for it (stop 28)
     ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Moscow cần nhận được câu trả lời cụ thể từ Washington.", "RUSSIA",
      "demand"),
