@@ -593,6 +593,8 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
         trailing = _trailing_attribution(v.text, v.clause, agents, cue)
         if trailing:
             kind = _kind_of(v.all_cues(), v.clause.start, v.text, v.mentions, trailing[1])
+            if kind == "statement" and cue.kind in KINDS_OF_VERB:
+                kind = cue.kind  # "Các bên cần kiềm chế ..., Ngoại trưởng Vương Nghị kêu gọi."
             return Claim(v.clause, agents, cue, kind, trailing, v.span_from(v.clause.start),
                          _has_quote(trailing, v.quotes), [])
         inner = _nested(v, cue, agents) if cue.kind == "speech" else None
@@ -699,14 +701,21 @@ def _opening_group(text: str, before: list[Mention], start: int) -> list[Mention
     return _one_per_party(group) if all(_bare_party(m) for m in group) else group[:1]
 
 
+CLOSING_TAIL = re.compile(r"\s*(?:thêm|(?:hôm|ngày|tối|sáng|chiều)\s+\S+)?\s*[.!?…]*\s*", re.I)  # ", ông X cảnh báo hôm 17/1."
+
+
 def _trailing_attribution(text, clause, agents, cue) -> tuple[int, int] | None:
     """ "Mỹ đặt 8.500 binh sĩ trong tình trạng sẵn sàng, người phát ngôn Lầu Năm Góc cho biết.":
-    the words before ", <speaker> <speech verb>" at the end of the sentence are what was said."""
-    if cue.kind != "speech" or agents[0].start <= clause.start:
+    the words before ", <speaker> <speech verb>" at the end of the sentence are what was said; so with a verb that
+    says what they are (", bà Sherman cảnh báo.")."""
+    closing_kind = cue.kind in KINDS_OF_VERB and not (cue.noun or cue.negated)
+    if (cue.kind != "speech" and not closing_kind) or agents[0].start <= clause.start:
         return None
     before, after = text[clause.start : agents[0].start], text[cue.end : clause.end]
     if not before.rstrip().endswith(",") or len(before.split()) < 4 or len(after.split()) > 4:
         return None
+    if cue.kind != "speech" and not CLOSING_TAIL.fullmatch(after):
+        return None  # "Tại cuộc họp báo, ông Lavrov bác bỏ lời kêu gọi này": the verb has its object after it
     return (clause.start, clause.start + len(before.rstrip().rstrip(",").rstrip()))
 
 

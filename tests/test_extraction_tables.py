@@ -957,6 +957,21 @@ def test_a_clause_goes_on_with_every_party_of_the_subject(text, words, actors):
     assert {p.actor for p in positions(text) if words in p.text} == actors
 
 
+@pytest.mark.parametrize("text, kind, opening", [
+    # a kind verb closing the sentence after its speaker ("..., bà Sherman cảnh báo.") holds the words before it, as
+    # a speech verb does; the verb says their kind when they say none (stop 34)
+    ("Thứ trưởng Ngoại giao Mỹ Wendy Sherman có mặt tại Geneva. Nếu Nga tấn công Ukraine, Moscow sẽ phải gánh chịu "
+     "những hậu quả đáng kể, bà Sherman cảnh báo.", "warning", "Nếu Nga tấn công Ukraine"),
+    ("Các bên cần kiềm chế và quay lại bàn đàm phán, Ngoại trưởng Trung Quốc Vương Nghị kêu gọi.", "demand",
+     "Các bên cần kiềm chế"),
+    # ... not a verb with its object after it
+    ("Tại cuộc họp báo, Ngoại trưởng Nga Sergei Lavrov bác bỏ lời kêu gọi này.", "rebuttal", "Ngoại trưởng Nga"),
+])
+def test_a_kind_verb_closing_the_sentence_holds_the_words_before_it(text, kind, opening):
+    found = [(p.kind, p.text) for p in positions(text)]
+    assert any(k == kind and t.startswith(opening) for k, t in found), found
+
+
 SPEAKERS = [
     # a given name's initial glued to the family name after a title ("Trợ lý Tổng thống Nga I.U-sa-cốp"); then the bare
     # title labelling a claim ("coi ... là “suy đoán vô căn cứ”", the label twelve words on) is he (stop 33)
