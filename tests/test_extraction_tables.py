@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # never recognising an annexation opposes an act: a statement, where "sẽ không bao giờ" rejects (stop 34)
+    ("Ngoại trưởng Mỹ Antony Blinken nói Mỹ sẽ không bao giờ công nhận các tuyên bố chủ quyền của Nga đối với lãnh thổ "
+     "Ukraine.", "US", "statement"),
     # a consequence foretold with no qualifier ("sẽ có hậu quả", "sẽ gây ra hậu quả"): a warning (stop 34)
     ("Thủ tướng Đức Olaf Scholz cho biết mọi hành vi vi phạm biên giới của Ukraine “sẽ gây ra hậu quả”.", "GERMANY",
      "warning"),
