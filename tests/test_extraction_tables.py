@@ -20,6 +20,11 @@ def miss(reason):
 
 
 KINDS = [
+    # support withheld from what another party proposes, pressure not given in to: rebuttals (stop 34)
+    ("Người phát ngôn Bộ Ngoại giao Mỹ Ned Price nói Washington không ủng hộ kế hoạch tổ chức bầu cử mới của quân đội "
+     "Myanmar.", "US", "rebuttal"),
+    ("Thủ tướng Hy Lạp Kyriakos Mitsotakis đáp lại rằng Athens sẽ không khuất phục trước sự ép buộc của Ankara.", "GREECE",
+     "rebuttal"),
     # never recognising an annexation opposes an act: a statement, where "sẽ không bao giờ" rejects (stop 34)
     ("Ngoại trưởng Mỹ Antony Blinken nói Mỹ sẽ không bao giờ công nhận các tuyên bố chủ quyền của Nga đối với lãnh thổ "
      "Ukraine.", "US", "statement"),
