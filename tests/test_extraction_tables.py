@@ -20,6 +20,13 @@ def miss(reason):
 
 
 KINDS = [
+    # what matters most now is that another party acts; an answer awaited: demands (stop 34)
+    ("Tổng thư ký NATO Jens Stoltenberg nói điều cần thiết lúc này là Nga giảm căng thẳng và rút quân khỏi biên giới.",
+     "NATO", "demand"),
+    ("Ngoại trưởng Nga Sergei Lavrov nói điều quan trọng nhất với Nga là NATO ngừng mở rộng về phía đông.", "RUSSIA",
+     "demand"),
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov nói Moscow vẫn đang chờ phản hồi bằng văn bản của Mỹ và NATO.", "RUSSIA",
+     "demand"),
     # support withheld from what another party proposes, pressure not given in to: rebuttals (stop 34)
     ("Người phát ngôn Bộ Ngoại giao Mỹ Ned Price nói Washington không ủng hộ kế hoạch tổ chức bầu cử mới của quân đội "
      "Myanmar.", "US", "rebuttal"),
