@@ -239,6 +239,20 @@ def _headline_second_subjects(text: str, sentence: Sentence, quotes) -> list[int
 MEANWHILE = re.compile(r"trong\s+khi\s+(?:đó|ấy)\s*,", re.I)
 
 
+def _opens_what_is_said(text: str, start: int, at: int, mark: str) -> bool:
+    """ "Ông Morawiecki cho rằng dù thế nào, Nga vẫn ...": a concession or condition right after a speech verb (and
+    "rằng") opens what was said, not a clause of its own (a comma after the verb, "..., ông nói, đồng thời ...",
+    still ends it)."""
+    if mark.strip(" ,;") not in SAID_OPENERS:
+        return False
+    return any(c.kind == "speech" and not c.noun and text[c.end : at].strip().lower() in ("", "rằng")
+               for c in find_cues(text, max(start, at - SPEECH_VERB_REACH), at))
+
+
+SAID_OPENERS = frozenset({"dù", "mặc dù", "khi", "trong khi", "nếu"})
+SPEECH_VERB_REACH = 24  # characters: "khẳng định rằng" and its spaces
+
+
 def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> list[Clause]:
     """Cut a sentence at clause-opening conjunctions that are outside quotations."""
     body = text[sentence.start : sentence.end].lower()
@@ -248,7 +262,8 @@ def clauses(text: str, sentence: Sentence, quotes: list[tuple[int, int]]) -> lis
             mark = m.group()
             at = sentence.start + m.start() + (len(mark) - len(mark.lstrip(" ,;")))  # where the conjunction starts
             if not any(qs <= at < qe for qs, qe in quotes) and at - sentence.start > 8 and not _closing_verb(
-                    text, mark, sentence.start + m.end(), sentence.end) and not MEANWHILE.match(text, at):
+                    text, mark, sentence.start + m.end(), sentence.end) and not MEANWHILE.match(text, at) \
+                    and not _opens_what_is_said(text, sentence.start, at, mark):
                 cuts.setdefault(at, how)
     for m in VERB_JOIN.finditer(body):  # "X coi Đài Loan là ... và không loại trừ khả năng ...": a second act
         at, verb_at = sentence.start + m.start(1), sentence.start + m.end()

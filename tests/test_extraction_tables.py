@@ -972,6 +972,18 @@ def test_a_clause_goes_on_with_every_party_of_the_subject(text, words, actors):
     assert {p.actor for p in positions(text) if words in p.text} == actors
 
 
+@pytest.mark.parametrize("text, opening", [
+    # a concession right after the speech verb opens what was said, it cuts no clause (stop 34)
+    ("Thủ tướng Ba Lan Mateusz Morawiecki cho rằng dù thế nào, Nga vẫn là nguyên nhân gây ra bất ổn trong khu vực.",
+     "Thủ tướng Ba Lan"),
+    # ... not a conjunction after the comma that closes a quotation's attribution
+    ("“Sẽ không có bên nào thắng cuộc”, Tổng thống Nga Vladimir Putin nói, đồng thời cảnh báo Kiev không được tìm cách "
+     "giành lại Crimea bằng vũ lực.", "đồng thời cảnh báo"),
+])
+def test_what_is_said_opens_after_its_verb(text, opening):
+    assert any(p.text.startswith(opening) for p in positions(text)), [p.text for p in positions(text)]
+
+
 @pytest.mark.parametrize("text, kind, opening", [
     # a kind verb closing the sentence after its speaker ("..., bà Sherman cảnh báo.") holds the words before it, as
     # a speech verb does; the verb says their kind when they say none (stop 34)
