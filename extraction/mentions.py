@@ -964,6 +964,11 @@ def _known_from_earlier(text: str, m: Mention, by_person: dict[str, Mention]) ->
     the article introduced, named again without his party or by family name only."""
     if m.person and not m.actors and m.person in by_person:
         return replace(m, actors=by_person[m.person].actors)
+    if m.person and not m.actors and " " in m.person:
+        # a family name of two words ("Bruno Le Maire ... ông Le Maire")
+        earlier = next((p for name, p in by_person.items() if name.endswith(" " + m.person)), None)
+        if earlier:
+            return replace(m, actors=earlier.actors, person=earlier.person)
     if m.pronoun and not m.person:
         word = NAME_WORD.match(text, m.end + 1) if text[m.end : m.end + 1] == " " else None
         if word and word.group()[0].isupper():

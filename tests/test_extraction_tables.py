@@ -1429,6 +1429,14 @@ def test_a_bare_ba_is_never_a_man_named_before():
     assert (last.actor, last.speaker) == ("US", "Linda Thomas-Greenfield"), (last.actor, last.speaker)
 
 
+def test_a_family_name_of_two_words_is_the_person_introduced():
+    """ "Bruno Le Maire ... ông Le Maire nói. Ông cũng cho biết ...": the minister, not an unplaced name (stop 34)."""
+    text = ("Bộ trưởng Kinh tế Pháp Bruno Le Maire hôm nay nói rằng Pháp đang chuẩn bị cho khả năng dòng khí đốt bị gián "
+            "đoạn. “Chúng tôi phải chuẩn bị cho kịch bản đó”, ông Le Maire nói. Ông cũng cho biết Paris “sẽ không trả bằng "
+            "rúp”.")
+    assert [(p.actor, p.speaker) for p in positions(text)] == [("FRANCE", "Bruno Le Maire")] * 3
+
+
 def test_a_bare_ong_is_who_spoke_in_the_sentence_before():
     """Not a person named in that sentence's opening clause (stop 25: it was Zelensky's rejection)."""
     text = ("Một ngày trước đó, sau cuộc gặp Tổng thống Ukraine Volodymyr Zelensky tại Brussels, Tổng thư ký NATO Jens "
