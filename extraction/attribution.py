@@ -65,7 +65,8 @@ SIDE_OPENER = re.compile(
     re.X | re.I,
 )
 THEO_SPEAKER = re.compile(
-    r"""^\W*(?:(?:tuy\s+nhiên|tuy\s+vậy|nhưng|song|ngoài\s+ra|mặt\s+khác|trong\s+khi\s+đó)\s*,?\s+)?  # "Tuy nhiên / vậy, theo ..."
+    r"""^\W*(?:(?:tuy\s+nhiên|tuy\s+vậy|nhưng|song|ngoài\s+ra|mặt\s+khác|trong\s+khi\s+đó)\s*,?\s+)?
+        # "Tuy nhiên / Tuy vậy, theo ..."
         (?:cũng\s+)?theo\s+   # "(Cũng) theo ông Lavrov, ..." : the speaker introduces the whole sentence
         (?:(?:bản\s+|một\s+)?(?:báo\s+cáo|thông\s+cáo(?:\s+báo\s+chí)?|tuyên\s+bố|thông\s+báo|(?:dữ|số)\s+liệu|thông\s+tin)
            (?:\s+\S+){0,3}?\s+(?:của|do|được|từ)\s+)?$   # "Theo thông cáo báo chí của Hạm đội Biển Đen, ...": its party
@@ -263,7 +264,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue
         if c.kind == "ought":  # "... cho rằng Washington nên ngừng ...": the party the content opens with,
             # not the speaker's own ("Ông Lavrov cho rằng Nga nên ...": a course of its own, a statement)
-            speakers = holders if holders is not None else {a for m in mentions if m.end <= after for a in m.actors}
+            speakers = holders if holders is not None else {
+                a for m in mentions if m.end <= after for a in m.actors}
             adverbs = MODAL_ADVERBS.search(text, max(after, c.start - 24), c.start)  # "Ukraine vẫn cần ..."
             subject_end = adverbs.start() if adverbs else c.start
             allies = ALLIES_AFTER.search(text, max(after, subject_end - 40), subject_end)
@@ -302,8 +304,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
 
 # "Mỹ và các đồng minh cần ...": the party and its allies before a modal are its subject
 # ("Paris cũng như các đối tác khác cần ...")
-ALLIES_AFTER = re.compile(r"\s+(?:và|cũng\s+như)\s+(?:các|những)\s+(?:nước\s+)?(?:đồng\s+minh|đối\s+tác)(?:\s+(?:của\s+)?\S+)?\s*$",
-                          re.I)
+ALLIES_AFTER = re.compile(r"\s+(?:và|cũng\s+như)\s+(?:các|những)\s+(?:nước\s+)?(?:đồng\s+minh|đối\s+tác)"
+                          r"(?:\s+(?:của\s+)?\S+)?\s*$", re.I)
 NUMBERED_GROUP = re.compile(r"[\s,:“”\"]*(?:rằng\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|\d)\s+(?:nước|quốc\s+gia)"
                             r"(?:\s+[^\s,.;]+){0,3}\s*", re.I)  # "ba nước", "4 nước Bộ tứ"
 # "mọi hành động của cộng đồng quốc tế cần ...", "bất kỳ cuộc đối thoại nào ... cần": any such dealing, asked
@@ -701,7 +703,8 @@ def _opening_group(text: str, before: list[Mention], start: int) -> list[Mention
     return _one_per_party(group) if all(_bare_party(m) for m in group) else group[:1]
 
 
-CLOSING_TAIL = re.compile(r"\s*(?:thêm|(?:hôm|ngày|tối|sáng|chiều)\s+\S+)?\s*[.!?…]*\s*", re.I)  # ", ông X cảnh báo hôm 17/1."
+# what may follow a verb closing the sentence: "thêm", a time (", ông X cảnh báo hôm 17/1.")
+CLOSING_TAIL = re.compile(r"\s*(?:thêm|(?:hôm|ngày|tối|sáng|chiều)\s+\S+)?\s*[.!?…]*\s*", re.I)
 
 
 def _trailing_attribution(text, clause, agents, cue) -> tuple[int, int] | None:

@@ -21,8 +21,8 @@ from .reference import (ambiguous_aliases, ignored_names, load_actors, load_peop
 class Hit:
     start: int
     end: int
-    kind: str  # "actor" | "person" | "title" | "host" | "anaphor" | "body_anaphor" | "pair" | "group" | "document" | "honorific" | "collective"
-    # | "spokes" | "ignore"
+    kind: str  # "actor" | "person" | "title" | "host" | "anaphor" | "body_anaphor" | "pair" | "group" | "document"
+    # | "honorific" | "collective" | "spokes" | "ignore"
     value: str  # actor code, canonical person name, or the matched surface form
 
 
