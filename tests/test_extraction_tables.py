@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # a policy or decision it will not change, under pressure: a rebuttal (stop 34)
+    ("Thủ tướng Australia Scott Morrison khẳng định Canberra sẽ không thay đổi các chính sách về an ninh quốc gia chỉ vì "
+     "sức ép kinh tế.", "AUSTRALIA", "rebuttal"),
     # what matters most now is that another party acts; an answer awaited: demands (stop 34)
     ("Tổng thư ký NATO Jens Stoltenberg nói điều cần thiết lúc này là Nga giảm căng thẳng và rút quân khỏi biên giới.",
      "NATO", "demand"),
