@@ -16,6 +16,7 @@ from .cues import (ARMS_REACH, GIVING, Cue, delivers_arms, directs_own_ranks, fi
 from .mentions import PLACE_NOUN, Mention
 from .reference import load_cues, load_titles
 from .segment import Clause
+from .types import KINDS
 
 COORDINATION = re.compile(
     r"""^\)?\s*(?:và|cùng|cùng\ với|,\ cùng|,\ cùng\ với)\s*$   # "Mỹ và các đồng minh NATO", "Nga cùng Trung Quốc",
@@ -506,7 +507,12 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
     return _with_parties(v, agents)
 
 
-KINDS_OF_VERB = frozenset({"demand", "rebuttal", "proposal", "warning"})
+KINDS_OF_VERB = frozenset(KINDS) - {"statement"}  # the kinds a verb can name: "kêu gọi", "bác bỏ", "cảnh báo"
+
+
+def _verb_kind(cue: Cue) -> str | None:
+    """The kind the cue's verb itself names ("cảnh báo": a warning), if it is an affirmed verb of one."""
+    return cue.kind if cue.kind in KINDS_OF_VERB and not (cue.noun or cue.negated) else None
 ACCUSING = frozenset({"cáo buộc", "tố cáo", "buộc tội"})  # charges against another: the accuser's words
 PURPOSE = re.compile(r"\b(?:nhằm|để)\s+$", re.I)  # "triệu tập Đại sứ Séc nhằm phản đối ...": why the act was done
 CONTRASTS = r"nhưng|song|tuy nhiên"
@@ -588,15 +594,15 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
             return None
         if quoted_first and cue.start > quoted_first[1]:
             kind = _quotation_kind(v, quoted_first)
-            if kind == "statement" and cue.kind in KINDS_OF_VERB and not (cue.negated or cue.noun):
-                kind = cue.kind  # "“Hậu quả sẽ rất nghiêm trọng”, ông X cảnh báo.": the verb says what the words are
+            if kind == "statement":  # "“Hậu quả sẽ rất nghiêm trọng”, ông X cảnh báo.": the verb says what they are
+                kind = _verb_kind(cue) or kind
             agents = _quoted_speaker(v, quoted_first) or agents
             return Claim(v.clause, agents, cue, kind, quoted_first, quoted_first, True, [])
         trailing = _trailing_attribution(v.text, v.clause, agents, cue)
         if trailing:
             kind = _kind_of(v.all_cues(), v.clause.start, v.text, v.mentions, trailing[1])
-            if kind == "statement" and cue.kind in KINDS_OF_VERB:
-                kind = cue.kind  # "Các bên cần kiềm chế ..., Ngoại trưởng Vương Nghị kêu gọi."
+            if kind == "statement":  # "Các bên cần kiềm chế ..., Ngoại trưởng Vương Nghị kêu gọi."
+                kind = _verb_kind(cue) or kind
             return Claim(v.clause, agents, cue, kind, trailing, v.span_from(v.clause.start),
                          _has_quote(trailing, v.quotes), [])
         inner = _nested(v, cue, agents) if cue.kind == "speech" else None
@@ -711,8 +717,7 @@ def _trailing_attribution(text, clause, agents, cue) -> tuple[int, int] | None:
     """ "Mỹ đặt 8.500 binh sĩ trong tình trạng sẵn sàng, người phát ngôn Lầu Năm Góc cho biết.":
     the words before ", <speaker> <speech verb>" at the end of the sentence are what was said; so with a verb that
     says what they are (", bà Sherman cảnh báo.")."""
-    closing_kind = cue.kind in KINDS_OF_VERB and not (cue.noun or cue.negated)
-    if (cue.kind != "speech" and not closing_kind) or agents[0].start <= clause.start:
+    if (cue.kind != "speech" and not _verb_kind(cue)) or agents[0].start <= clause.start:
         return None
     before, after = text[clause.start : agents[0].start], text[cue.end : clause.end]
     if not before.rstrip().endswith(",") or len(before.split()) < 4 or len(after.split()) > 4:

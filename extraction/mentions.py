@@ -700,7 +700,7 @@ def _referring_hits(text: str, hits: list[Hit]) -> list[Hit]:
                 continue
             h = Hit(h.start, h.end, "actor", named.value)
         if h.kind == "body_anaphor":
-            if PLURAL_BEFORE.search(text, max(0, h.start - 8), h.start):
+            if PLURAL_BEFORE.search(text, max(0, h.start - 12), h.start):
                 continue  # "các tổ chức này": several bodies named before
             named = next((v for v in _within(out, h.start, BODY_ANAPHOR_REACH)
                           if v.kind == "actor" and _is_body(text, v, h.value)), None)
@@ -717,7 +717,8 @@ def _referring_hits(text: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-PLURAL_BEFORE = re.compile(r"\b(?:các|những)\s+$", re.I)
+PLURAL = r"(?:một\s+số|các|những|nhiều)\s+"  # "các tổ chức này", "một số Ngoại trưởng EU": more than one
+PLURAL_BEFORE = re.compile(PLURAL + "$", re.I)
 BODY_ANAPHOR_REACH = 400  # "Cơ quan này" opens the sentence after the one its body spoke in, however long
 
 

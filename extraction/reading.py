@@ -20,7 +20,7 @@ from .dating import DateTracker
 from .document import Candidate, Document
 from .features import claim_features
 from .interview import Interview, answer_claim, answered_by, find_interview, is_courtesy, is_question
-from .mentions import Mention
+from .mentions import PLURAL, PLURAL_BEFORE, Mention
 from .positions import (Draft, addresses_anyone, asks_people, fallback_targets, modal_subjects, same_report_targets,
                         speaker_of, targets_for, topics_of)
 from .segment import Clause, clauses
@@ -231,8 +231,7 @@ def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> 
     return out
 
 
-PLURAL = r"(?:một\s+số|các|những|nhiều)\s+"
-PLURAL_BEFORE, PLURAL_ROLE = re.compile(PLURAL + "$", re.I), re.compile(PLURAL, re.I)
+PLURAL_ROLE = re.compile(PLURAL, re.I)
 
 
 def _plural(text: str, agent: Mention) -> bool:
