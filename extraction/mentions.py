@@ -484,6 +484,11 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
         return []
     people = not hit.value.startswith("parties")  # "hai nhà lãnh đạo" names two persons, "hai bên" two parties
     n = int(hit.value[-1]) if hit.value[-1].isdigit() else 2  # "people3": "ba nhà lãnh đạo", "parties4": "bốn bên"
+    if n > 2 and text[hit.start : hit.end].lower().endswith("nước"):
+        # "ba nước": the three named together last ("Anh, Pháp và Đức ... Ba nước cũng nhấn mạnh"), not a group
+        # named after it ("Ba nước châu Âu đã trục xuất ...") nor the last three parties named one by one
+        listed = [] if _group_named_after(text, hit.end) else _last_list(text, hit, before, n)
+        return [Mention(hit.start, hit.end, m.actors) for m in listed]
     # two leaders are the last two persons named ("Putin ... với Tổng thống Pháp Macron ..., hai nhà lãnh
     # đạo"), not parties named in between ("phản hồi của Mỹ và NATO"); else the last two parties
     named = _last_named(hit, before, n, persons_only=True) if people else {}
@@ -497,6 +502,31 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
         return []
     return [Mention(hit.start, hit.end, m.actors, m.person if people else None, m.role if people else None)
             for m in reversed(named.values())]
+
+
+LIST_GLUE = re.compile(r"\s*(?:,|và|cùng|cũng như)\s*$")
+
+
+def _last_list(text: str, hit: Hit, before: list[Mention], n: int) -> list[Mention]:
+    """The last n parties named as one list ("Anh, Pháp và Đức") within reach, or none."""
+    listed: list[Mention] = []
+    for m in reversed(before):
+        if hit.start - m.end > PAIR_REACH:
+            break
+        if not m.actors:
+            continue
+        if listed and not LIST_GLUE.fullmatch(text[m.end : listed[-1].start]):
+            if len(listed) == n:
+                break
+            listed = []
+        if not listed or m.actors != listed[-1].actors:
+            listed.append(m)
+    return list(reversed(listed)) if len({m.actors for m in listed}) == n else []
+
+
+def _group_named_after(text: str, end: int) -> bool:
+    after = text[end : end + 16].lstrip().lower()
+    return any(re.match(re.escape(w.lower()) + r"(?!\w)", after) for w in load_titles().get("group_named_after") or ())
 
 
 ASKED_REACH = 24  # characters between a verb and the sides it addresses ("kêu gọi cả hai bên")

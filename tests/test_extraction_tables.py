@@ -2084,6 +2084,16 @@ JOINT = [
     ("Bên lề phiên họp ngày 16/2, Bộ trưởng Quốc phòng ba nước Estonia, Latvia và Litva đã gặp nhau. Trong tuyên bố "
      "chung, ba bộ trưởng kêu gọi NATO tăng cường hiện diện lâu dài.",
      {("ESTONIA", "demand"), ("LATVIA", "demand"), ("LITHUANIA", "demand")}),
+    # "ba nước", "ngoại trưởng ba nước": the three parties last named as one list, not the last three named one by
+    # one nor a group named after it (stop 35)
+    ("Ngoại trưởng Anh, Pháp và Đức hôm 14/1 ra tuyên bố chung về thỏa thuận hạt nhân Iran. Ba nước cũng nhấn mạnh "
+     "họ không tham gia chiến dịch gây sức ép tối đa.", {("UK", "statement"), ("FRANCE", "statement"),
+                                                          ("GERMANY", "statement")}),
+    ("Mỹ, Anh và Canada hôm qua áp đặt trừng phạt với các quan chức Trung Quốc. Trong tuyên bố chung, ngoại trưởng ba "
+     "nước cho biết họ đoàn kết trong việc bảo vệ nhân quyền.", {("US", "statement"), ("UK", "statement"),
+                                                                 ("CANADA", "statement")}),
+    ("Hà Lan, Bỉ và Luxembourg bày tỏ lo ngại về kế hoạch của Ủy ban châu Âu. Ba nước châu Âu khác tuyên bố ủng hộ "
+     "kế hoạch này.", {("NETHERLANDS", "statement"), ("BELGIUM", "statement"), ("LUXEMBOURG", "statement")}),
     ("Lãnh đạo Bộ tứ họp trực tuyến tối 12/3. Bộ tứ cũng nhất trí hợp tác sản xuất 1 tỷ liều vắc xin cho châu Á.",
      {("US", "statement"), ("JAPAN", "statement"), ("INDIA", "statement"), ("AUSTRALIA", "statement")}),
     # ... after a meeting, its two sides, not the last two parties of the sentences between (stop 25)
