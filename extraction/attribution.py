@@ -848,6 +848,8 @@ def _says_something(text: str, claim: Claim) -> bool:
     if claim.kind != "statement" or claim.cue is None or claim.quoted:
         return True
     lo = claim.cue.end if claim.cue.end <= claim.content[1] else claim.content[0]  # trailing attribution
+    if _reports_contact_only(text, lo, claim.content[1]):
+        return False
     words = text[lo : claim.content[1]].split()
     if len(words) >= load_cues().get("min_statement_words", 4):
         return True
@@ -855,6 +857,21 @@ def _says_something(text: str, claim: Claim) -> bool:
         return True  # the verb is the stance: "... để phản đối động thái này"
     # a stance named in a few words says something: "Mỹ và Slovakia bày tỏ ủng hộ Séc"
     return any(not c.noun for c in find_cues(text, lo, claim.content[1]))
+
+
+@functools.lru_cache(maxsize=1)
+def _contact() -> re.Pattern:
+    verbs = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(lexicon_words("contacts"), key=len, reverse=True))
+    # "(rằng) (ông / Tổng thống X) đã điện đàm (qua điện thoại) với ...": a subject of a few words, no clause between
+    return re.compile(r"\W*(?:rằng\s+)?[^,.;:“”\"]{0,60}?\b(?:đã|vừa)\s+(?:%s)(?:\s+qua\s+điện\s+thoại|\s+trực\s+tuyến)?"
+                      r"\s+với\s+(?P<whom>[^,;:“”\"]*)$" % verbs, re.I)
+
+
+def _reports_contact_only(text: str, lo: int, hi: int) -> bool:
+    """Words that only report a call or meeting held, saying nothing of what was said ("cho biết ông đã điện đàm
+    với Tổng thống Azerbaijan Ilham Aliyev tối thứ Ba"); "... để thông báo ý định ..." says more."""
+    found = _contact().match(text[lo:hi].rstrip(" .…"))
+    return found is not None and not any(not c.noun for c in find_cues(text, lo + found.start("whom"), hi))
 
 
 def _credit_speaker(v: _View, claim: Claim, same_sentence: Claim | None, kind_cue: Cue | None) -> None:

@@ -1987,6 +1987,10 @@ NOTHING = [
     # a sentence closed by an analyst's speech verb is his reading of the party named in it
     "Điều Moskva mong muốn nhất là kiểm soát Biển Đen và buộc NATO rút lui khỏi khu vực, ông Petrov nói.",
     "Nga sẽ tiếp tục gây sức ép với Ukraine trong nhiều tháng tới, bà Hill nhận định.",
+    # words that only report a call or meeting held say nothing of what was said (stop 35)
+    "Ngoại trưởng Lithuania Gabrielius Landsbergis cho biết ông đã điện đàm với Ngoại trưởng Mỹ Antony Blinken đầu "
+    "tuần này.",
+    "Tổng thư ký NATO Jens Stoltenberg cùng đêm viết trên Twitter rằng ông đã điện đàm với Tổng thống Ba Lan.",
 ]
 
 
@@ -2014,6 +2018,9 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # ... a call reported with what it was for says something (stop 35)
+    ("Điện Kremlin tối 21/2 cho biết ông Putin đã điện đàm với Tổng thống Pháp Emmanuel Macron để thông báo ý định ký "
+     "sắc lệnh công nhận.", {("RUSSIA", "statement")}),
     # a party glossed in brackets after its full name, joined by "cùng" (stop 30)
     ("Ngoại trưởng các nước thuộc Nhóm 7 nền công nghiệp phát triển hàng đầu thế giới (G7) cùng Đại diện cấp cao EU lên "
      "án vụ tấn công nhằm vào tàu chở dầu.", {("G7", "statement"), ("EU", "statement")}),
