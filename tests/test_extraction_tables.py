@@ -2018,6 +2018,9 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # the NATO-led Kosovo Force speaks for NATO (stop 35)
+    ("Lực lượng KFOR hôm nay cho biết binh sĩ sẽ có mặt tại hai cửa khẩu từ sáng thứ Bảy và sẽ hành động khách quan.",
+     {("NATO", "statement")}),
     # ... a call reported with what it was for says something (stop 35)
     ("Điện Kremlin tối 21/2 cho biết ông Putin đã điện đàm với Tổng thống Pháp Emmanuel Macron để thông báo ý định ký "
      "sắc lệnh công nhận.", {("RUSSIA", "statement")}),
