@@ -20,6 +20,14 @@ def miss(reason):
 
 
 KINDS = [
+    # wanting to be let in, or something done or given ("muốn được", "muốn X được ...", "muốn nhận được"): a demand of
+    # whoever must act (stop 35); "biết được" is no such want
+    ("Ngoại trưởng Ukraine Dmytro Kuleba cho biết Kiev muốn được tham gia vào mọi cuộc thảo luận giữa Mỹ và Đức.",
+     "UKRAINE", "demand"),
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov nói Nga muốn vấn đề này được giải quyết ngay bây giờ.", "RUSSIA",
+     "demand"),
+    ("Người phát ngôn Bộ Ngoại giao Mỹ Ned Price nói Washington chỉ muốn người dân Mỹ biết được thông tin họ đọc đến từ "
+     "đâu.", "US", "statement"),
     # a policy or decision it will not change, under pressure: a rebuttal (stop 34)
     ("Thủ tướng Australia Scott Morrison khẳng định Canberra sẽ không thay đổi các chính sách về an ninh quốc gia chỉ vì "
      "sức ép kinh tế.", "AUSTRALIA", "rebuttal"),
