@@ -22,8 +22,7 @@ def miss(reason):
 KINDS = [
     # answering for every consequence threatens, where "phải chịu trách nhiệm" alone blames (stop 35)
     ("Theo Ngoại trưởng Iran Mohammad Javad Zarif, Mỹ phải chịu trách nhiệm về mọi hậu quả từ chủ nghĩa phiêu lưu của "
-     "mình.", "IRAN",
-     "warning"),
+     "mình.", "IRAN", "warning"),
     # wanting to be let in, or something done or given ("muốn được", "muốn X được ...", "muốn nhận được"): a demand of
     # whoever must act (stop 35); "biết được" is no such want
     ("Ngoại trưởng Ukraine Dmytro Kuleba cho biết Kiev muốn được tham gia vào mọi cuộc thảo luận giữa Mỹ và Đức.",
