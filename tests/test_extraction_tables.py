@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # grave consequences foretold, steps in reply: warnings (stop 35)
+    ("Phó Chủ tịch Hội đồng An ninh Nga Dmitry Medvedev viết trên Telegram rằng Nga sẽ có những bước đáp trả và các hậu "
+     "quả sẽ rất nặng nề đối với Lithuania.", "RUSSIA", "warning"),
     # answering for every consequence threatens, where "phải chịu trách nhiệm" alone blames (stop 35)
     ("Theo Ngoại trưởng Iran Mohammad Javad Zarif, Mỹ phải chịu trách nhiệm về mọi hậu quả từ chủ nghĩa phiêu lưu của "
      "mình.", "IRAN", "warning"),
