@@ -811,8 +811,8 @@ def _continued_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
     a sentence a "Theo X," opener attributes ("Theo ông Price, Mỹ sẽ không ..., và Tehran cần quay lại ...")."""
     reported = (v.clause.inherits_subject and same_sentence and same_sentence.cue
                 and same_sentence.cue.kind == "speech")
-    opened = (same_sentence is not None and same_sentence.cue is None
-              and THEO_OPENING.match(v.text, v.clause.sentence.start) is not None)
+    opened = (same_sentence is not None and THEO_OPENING.match(v.text, v.clause.sentence.start) is not None
+              and (same_sentence.cue is None or _opens_with_subject(v)))
     if not (reported or opened):
         return None
     # whose words they are: the reporting subject, not every party named before the clause
@@ -821,6 +821,15 @@ def _continued_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
     content = (v.clause.start, v.clause.end)
     return Claim(v.clause, same_sentence.agents, None, kind, content, v.span_from(v.clause.start),
                  _has_quote(content, v.quotes), [])
+
+
+SUBJECT_REACH = 12  # characters from a clause's start to its own subject ("và Tehran cần ...", ", còn Moskva ...")
+
+
+def _opens_with_subject(v: _View) -> bool:
+    """A clause of a "Theo X, ..." sentence naming a party of its own as its subject is more of X's words, whatever
+    cue the first clause had ("Theo ông Price, Mỹ sẽ không dỡ bỏ ..., và Tehran cần quay lại ...")."""
+    return bool(v.local) and v.local[0].start - v.clause.start <= SUBJECT_REACH
 
 
 def _opener_claim(v: _View) -> Claim | None:

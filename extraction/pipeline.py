@@ -20,6 +20,7 @@ from .document import Document
 from .mentions import find_mentions, out_of_office
 from .positions import Draft, infer_targets
 from .reading import read_claims
+from .spelling import english_spelling
 from .segment import quote_spans, restore_paragraphs, sentences
 from .textmap import readable
 from .types import ArticleMeta, ExtractedPosition, ExtractionResult
@@ -132,7 +133,7 @@ def extract(text: str, meta: ArticleMeta | None = None, *, decider: Decider | No
 def _final(doc: Document, d: Draft) -> ExtractedPosition:
     start, end = doc.raw_span(*d.span)
     return ExtractedPosition(
-        actor=d.actor, kind=d.kind, text=doc.raw[start:end], start=start, end=end, speaker=d.speaker,
+        actor=d.actor, kind=d.kind, text=doc.raw[start:end], start=start, end=end, speaker=english_spelling(d.speaker),
         speaker_role=d.speaker_role, speaker_actor=d.speaker_actor, targets=d.targets, date=d.date,
         date_precision=d.date_precision if d.date else "unknown", quote=d.quote, topics=d.topics, rebuts=d.rebuts,
     )
