@@ -43,7 +43,7 @@ def _entries():
     yield from ((a, "pair", "parties") for a in titles.get("party_pairs") or ())
     yield from ((a, "pair", "parties3") for a in titles.get("party_trios") or ())
     yield from ((a, "pair", "parties4") for a in titles.get("party_quartets") or ())
-    yield from ((d, "document", d) for d in titles.get("documents") or ())
+    yield from ((d, "document", d) for d in (titles.get("documents") or []) + (titles.get("quoted_documents") or []))
     yield from ((h, "honorific", h) for h in titles["honorifics"])
     yield from ((c, "collective", c) for c in titles["collective"])
     yield from ((s, "spokes", s) for s in titles["spokesperson"])

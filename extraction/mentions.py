@@ -627,6 +627,14 @@ def _verb_like_documents() -> frozenset[str]:
     return frozenset(load_titles().get("verb_like_documents") or ())
 
 
+AFTER_QUOTATION = re.compile(r"[”\"],\s+$")
+
+
+@functools.lru_cache(maxsize=1)
+def _quoted_documents() -> frozenset[str]:
+    return frozenset(load_titles().get("quoted_documents") or ())
+
+
 def _document_holder(text: str, h: Hit) -> Hit | None:
     """ "Dự thảo cũng đòi Mỹ ...": a sentence whose subject is a document named before speaks for the
     party that published it ("Bộ Ngoại giao Nga đã công bố dự thảo ..."); elsewhere the word is no mention."""
@@ -635,6 +643,9 @@ def _document_holder(text: str, h: Hit) -> Hit | None:
     opens = SENTENCE_START.search(text, max(0, h.start - 3), h.start) and text[h.start].isupper()
     after_theo = THEO_DOCUMENT.search(text, max(0, h.start - 8), h.start) and BARE_DOCUMENT_END.match(text, h.end)
     subject = DOCUMENT_SUBJECT.search(text, max(0, h.start - 30), h.start) and not AUTHOR_NAMED.match(text, h.end)
+    if text[h.start : h.end] in _quoted_documents():  # (as written: "Thông cáo" opening a sentence is a document)
+        opens = after_theo = False
+        subject = subject and AFTER_QUOTATION.search(text, max(0, h.start - 4), h.start)
     if not (opens or after_theo or subject):
         return None
     word = text[h.start : h.end].lower()

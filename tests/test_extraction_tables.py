@@ -2037,6 +2037,10 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # a press release named after a quotation is its publisher's ("“...”, thông cáo viết"); not after "Theo" (stop 35)
+    ("Bộ Ngoại giao Mỹ tối 30/3 ra thông cáo hoan nghênh cuộc bỏ phiếu ở Ankara. “Chúng tôi kêu gọi Thổ Nhĩ Kỳ và "
+     "Hungary phê chuẩn ngay nghị định thư gia nhập của Thụy Điển”, thông cáo viết.",
+     {("US", "statement"), ("US", "demand")}),
     # the NATO-led Kosovo Force speaks for NATO (stop 35)
     ("Lực lượng KFOR hôm nay cho biết binh sĩ sẽ có mặt tại hai cửa khẩu từ sáng thứ Bảy và sẽ hành động khách quan.",
      {("NATO", "statement")}),
