@@ -985,6 +985,15 @@ def _resolve(text: str, mentions: list[Mention], captioned: list[Mention] = ()) 
                     last = next((e for e in reversed(out) if e.person and e.actors), None)
                     if last is not None and last.actors[0] in organisation_codes():
                         earlier, m = last, replace(m, actors=last.actors)
+            if earlier is None and not m.actors and m.role.casefold().startswith("nữ "):
+                # "Nữ phát ngôn viên cho biết thêm ...", "“...”, nữ đại sứ nói": the woman of that title spoken of
+                # last, else the person named last with a title
+                title = OFFICE_KEY.sub("", m.role.casefold()[3:]).strip()
+                titled = [e for e in reversed(out) if e.person and e.actors and e.role]
+                ranked = ([e for e in titled if title in e.role.casefold() and _called_ba(text, e, m.start)]
+                          + [e for e in titled if _called_ba(text, e, m.start)]
+                          + [e for e in titled if title in e.role.casefold()] + titled)
+                earlier = next(iter(ranked), None)
             if earlier is None and not m.actors and m.role.casefold() in _anaphoric_officials() \
                     and _anaphoric_after(text, m.end):
                 # "Quan chức này cảnh báo ...": the official spoken of last, named or not ("một quan chức Mỹ")
@@ -1129,6 +1138,17 @@ def _office_headed(role: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _institution_heads() -> dict[str, str]:
     return {k.casefold(): v for k, v in (load_titles().get("institution_heads") or {}).items()}
+
+
+def _called_ba(text: str, m: Mention, before: int) -> bool:
+    """The article calls this person "bà" before `before`: a woman. Her family name is the last word of the name as
+    the reference data or the article writes it, or the first ("bà Hoa": Hoa Xuân Oánh)."""
+    written = text[m.start : m.end].split()
+    names = {w for w in (m.person.split()[-1], written[-1], *written[-3:-2]) if w[:1].isupper()}
+    return any(re.search(r"\b[Bb]à\s+" + re.escape(n) + r"\b", text[:before]) for n in names)
+
+
+OFFICE_KEY = re.compile(r"^người\s+|\s+viên$")  # "phát ngôn viên", "người phát ngôn": one office
 
 
 def _is_descriptor(role: str) -> bool:

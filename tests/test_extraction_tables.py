@@ -1052,6 +1052,13 @@ SPEAKERS = [
      "US", "Joe Biden"),
     # the canonical name as the annotators write it (stop 29)
     ("Tổng thư ký Liên Hợp Quốc Antonio Guterres kêu gọi các bên kiềm chế.", "UN", "Antonio Guterres"),
+    # "nữ đại sứ", "nữ phát ngôn viên": the woman of that title spoken of last, one the article calls "bà" first
+    # (stop 35)
+    ("Đại sứ Mỹ tại Liên hợp quốc Linda Thomas-Greenfield hôm qua chỉ trích Nga. “Chúng tôi sẽ không để bị phân tâm "
+     "bởi những luận điệu tuyên truyền của họ”, nữ đại sứ nói.", "US", "Linda Thomas-Greenfield"),
+    ("Ngoại trưởng Australia Marise Payne gặp Ngoại trưởng Mỹ Mike Pompeo tại Washington. Bà Payne cho biết hai nước "
+     "đã thảo luận về Biển Đông. Ông Pompeo ca ngợi quan hệ đồng minh. Nữ ngoại trưởng nhấn mạnh Australia tự đưa ra "
+     "quyết định của mình.", "AUSTRALIA", "Marise Payne"),
     # ... in the standard English spelling, without other alphabets' diacritics, as the dev gold writes every name; a
     # Vietnamese name as written (stop 35)
     ("Tổng thư ký Liên Hợp Quốc António Guterres kêu gọi các bên kiềm chế.", "UN", "Antonio Guterres"),
