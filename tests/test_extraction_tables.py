@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # tanks, fighter jets, artillery needed are asked of those who can give them (stop 35)
+    ("Tổng thống Ukraine Volodymyr Zelensky nói Ukraine cần thêm xe tăng hiện đại để đẩy lùi quân Nga.", "UKRAINE",
+     "demand"),
     # grave consequences foretold, steps in reply: warnings (stop 35)
     ("Phó Chủ tịch Hội đồng An ninh Nga Dmitry Medvedev viết trên Telegram rằng Nga sẽ có những bước đáp trả và các hậu "
      "quả sẽ rất nặng nề đối với Lithuania.", "RUSSIA", "warning"),
