@@ -20,6 +20,11 @@ def miss(reason):
 
 
 KINDS = [
+    # another party's say over its course refused, its values or land not bargained: rebuttals (stop 35)
+    ("Ngoại trưởng Thụy Điển Tobias Billström đáp rằng Stockholm sẽ không để Moskva quyết định chính sách an ninh của "
+     "Thụy Điển.", "SWEDEN", "rebuttal"),
+    ("Ngoại trưởng Ukraine Dmytro Kuleba khẳng định Ukraine sẽ không nhượng bất kỳ phần lãnh thổ nào để đổi lấy một "
+     "lệnh ngừng bắn.", "UKRAINE", "rebuttal"),
     # tanks, fighter jets, artillery needed are asked of those who can give them (stop 35)
     ("Tổng thống Ukraine Volodymyr Zelensky nói Ukraine cần thêm xe tăng hiện đại để đẩy lùi quân Nga.", "UKRAINE",
      "demand"),
