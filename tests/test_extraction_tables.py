@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # wanting to keep channels open or widen talks offers them (stop 35)
+    ("Bộ trưởng Quốc phòng Phần Lan Antti Kaikkonen cho biết Helsinki muốn duy trì các kênh liên lạc với Moscow về các "
+     "vấn đề biên giới.", "FINLAND", "proposal"),
     # another party's say over its course refused, its values or land not bargained: rebuttals (stop 35)
     ("Ngoại trưởng Thụy Điển Tobias Billström đáp rằng Stockholm sẽ không để Moskva quyết định chính sách an ninh của "
      "Thụy Điển.", "SWEDEN", "rebuttal"),
