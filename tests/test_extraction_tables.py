@@ -2024,6 +2024,8 @@ NOTHING = [
     # a sentence closed by an analyst's speech verb is his reading of the party named in it
     "Điều Moskva mong muốn nhất là kiểm soát Biển Đen và buộc NATO rút lui khỏi khu vực, ông Petrov nói.",
     "Nga sẽ tiếp tục gây sức ép với Ukraine trong nhiều tháng tới, bà Hill nhận định.",
+    # a sharp reaction named, nothing of it said (stop 35)
+    "Bộ Ngoại giao Azerbaijan phản ứng gay gắt.",
     # words that only report a call or meeting held say nothing of what was said (stop 35)
     "Ngoại trưởng Lithuania Gabrielius Landsbergis cho biết ông đã điện đàm với Ngoại trưởng Mỹ Antony Blinken đầu "
     "tuần này.",
