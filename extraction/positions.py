@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .attribution import Claim, _coordinated_before
-from .cues import has_word, lexicon_words, opens_with_word
+from .cues import find_cues, has_word, lexicon_words, opens_with_word
 from .mentions import Mention
 from .reference import load_cues, load_topics
 
@@ -73,7 +73,7 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
 # "cần nhận được ... từ Mỹ", "cần những bảo đảm ... từ phương Tây": what it asks another to give
 TO_RECEIVE = re.compile(
     r"\b(?:(?:muốn|mong(?:\s+muốn)?|kỳ\s+vọng)\s+(?:nhận\s+được|có|thấy)|chờ\s+đợi|trông\s+đợi|cần)\b", re.I)
-RECEIVED_FROM = re.compile(r"\btừ\s+(?:phía\s+)?$", re.I)
+RECEIVED_FROM = re.compile(r"\btừ\s+(?:phía\s+)?(?:(?:các|những)\s+(?:đối\s+tác|đồng\s+minh|nước)\s+)?$", re.I)
 
 
 def _giver(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:
@@ -82,7 +82,7 @@ def _giver(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str
     if asked is None:
         return []
     giver = next((m for m in mentions if asked.end() <= m.start < claim.content[1] and m.actors
-                  and RECEIVED_FROM.search(text, max(0, m.start - 12), m.start)), None)
+                  and RECEIVED_FROM.search(text, max(0, m.start - 24), m.start)), None)
     return _object_group(claim, actors, mentions, text, giver.start) if giver else []
 
 
@@ -163,6 +163,16 @@ def _subject_of_modal(claim: Claim, actors, mentions: list[Mention], text: str) 
     return [code for code in dict.fromkeys(subjects) if code not in actors]
 
 
+OWN_NEED = re.compile(r"\s+(?:(?:vẫn|cũng|đang|rất)\s+)*(?:cần|muốn)\b", re.I)
+
+
+def _needs_of_its_own(claim: Claim, text: str, m: Mention) -> bool:
+    """ "Ukraine cần thêm xe tăng ...": its own name, no ask before it, is the subject of its need, not its own side
+    asked ("kêu gọi Mỹ cần phải ...", "kêu gọi quốc hội nước này ..." are)."""
+    asked_before = any(not c.noun and c.kind != "speech" for c in find_cues(text, claim.clause.start, m.start))
+    return not asked_before and OWN_NEED.match(text, m.end) is not None
+
+
 def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | None = None, near=False) -> list[str]:
     """The first group of coordinated parties in text[lo:hi] that are not holders ("NATO và OSCE")."""
     hi = claim.content[1] if hi is None else hi
@@ -174,8 +184,10 @@ def _object_group(claim: Claim, actors, mentions, text, lo: int, *, hi: int | No
         after = [m for m in after if owner and m.start >= owner.start]  # "của Israel, Mỹ và Anh": the group named there
     elif claim.kind == "demand" and near:  # who is asked: named right after the cue, not "công dân ... rời khỏi Ukraine"
         after = [m for m in after if m.start - lo <= NEAR_OBJECT]
-        if after and all(a in actors for m in after for a in m.actors):
-            return list(after[0].actors[:1])  # its own side asked: "kêu gọi quốc hội nước này ..."
+        if after and all(a in actors for m in after for a in m.actors) and not _needs_of_its_own(claim, text, after[0]):
+            # its own side asked: "kêu gọi quốc hội nước này ..." (not its own name as the subject of its need: "Ukraine
+            # cần thêm xe tăng ...")
+            return list(after[0].actors[:1])
     group: list[Mention] = []
     # "Estonia tuyên bố ba nước Baltic sẽ ...": the holder's own group addresses no one
     own_groups = {m.start for m in after if m.grouped and any(a in actors for a in m.actors)}

@@ -1781,6 +1781,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # its own name as the subject of its need asks itself nothing; those it would receive from are asked (stop 35)
+    ("Tổng thống Ukraine Volodymyr Zelensky nói Ukraine cần thêm xe tăng hiện đại từ các đối tác phương Tây để đẩy lùi "
+     "quân Nga.", "UKRAINE", "demand", ["WEST"]),
     ("Mỹ gửi phản hồi bằng văn bản. Ngoại trưởng Trung Quốc Vương Nghị cho rằng các quan ngại an ninh hợp lý của Nga cần "
      "được coi trọng.", "CHINA", "demand", []),
     # an agreement named after a capital is not its state; the territory violated is acted on (stop 26)
