@@ -1594,6 +1594,10 @@ def test_the_whole_title_is_the_speakers_role(text, role):
 
 
 DATES = [
+    # "ngày 11-12/7" is two days of July, not 11 December (stop 35)
+    ("Thủ tướng Thụy Điển Ulf Kristersson tin chắc Thụy Điển sẽ gia nhập trước hội nghị thượng đỉnh NATO ngày 11-12/7. "
+     "Trong ngày làm việc thứ hai của hội nghị, Tổng thư ký NATO Jens Stoltenberg kêu gọi Hungary phê chuẩn hồ sơ.",
+     "2023-04-13", None),
     # ... and the day the office's framing gives his words (stop 30)
     ("Điện Kremlin cho biết trong cuộc điện đàm với Thủ tướng Anh Boris Johnson hôm 3/2, Tổng thống Putin đã nhấn mạnh "
      "rằng NATO phớt lờ các quan ngại của Nga.", "2022-02-05", "2022-02-03"),
