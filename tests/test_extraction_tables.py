@@ -1063,6 +1063,9 @@ SPEAKERS = [
      "US", "Joe Biden"),
     # the canonical name as the annotators write it (stop 29)
     ("Tổng thư ký Liên Hợp Quốc Antonio Guterres kêu gọi các bên kiềm chế.", "UN", "Antonio Guterres"),
+    # a brigadier general's rank in apposition after his office ("Chuẩn tướng") (stop 35)
+    ("Người phát ngôn Lầu Năm Góc, Chuẩn tướng Pat Ryder, hôm 15/12 từ chối bình luận. Tuy nhiên, ông nhấn mạnh Mỹ sẽ "
+     "tiếp tục phối hợp với các đồng minh để đáp ứng nhu cầu phòng không của Ukraine.", "US", "Pat Ryder"),
     # "nữ đại sứ", "nữ phát ngôn viên": the woman of that title spoken of last, one the article calls "bà" first
     # (stop 35)
     ("Đại sứ Mỹ tại Liên hợp quốc Linda Thomas-Greenfield hôm qua chỉ trích Nga. “Chúng tôi sẽ không để bị phân tâm "
