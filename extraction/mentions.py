@@ -1005,9 +1005,35 @@ def _resolve(text: str, mentions: list[Mention], captioned: list[Mention] = ()) 
                 earlier = next((e for e in reversed(out) if e.person and e.actors and _holds_title(e, m.role)), None)
             if earlier:
                 m = replace(m, person=earlier.person, actors=m.actors or earlier.actors, pronoun=False)
+        if m.person and m.role and not m.actors:
+            m = replace(m, actors=_ministry_party(text, out, m))
         # a bare "ông" is resolved later, against the last *speaker* (pipeline), not the last name
         out.append(m)
     return out
+
+
+MINISTRY_REACH = 800  # characters back to the ministry a minister's title names without its state
+
+
+def _ministry_party(text: str, earlier: list[Mention], m: Mention) -> tuple[str, ...]:
+    """ "Bộ Thương mại Mỹ cho rằng ... Thứ trưởng Thương mại phụ trách ... Alan Estevez cho biết": a minister whose title
+    names no state speaks for the state of the ministry of his portfolio named last."""
+    rank, _, rest = m.role.partition(" ")
+    office, _, portfolio_words = rest.partition(" ")
+    if f"{rank} {office}".casefold() not in ("bộ trưởng", "thứ trưởng"):
+        return ()
+    portfolio = next((p for p in _portfolios() if portfolio_words.startswith(p)), None)
+    if portfolio is None:
+        return ()
+    ministry = f"bộ {portfolio}".casefold()
+    named = [e for e in earlier if e.actors and m.start - e.start <= MINISTRY_REACH
+             and text[e.start : e.end].casefold().startswith(ministry)]
+    return named[-1].actors if named else ()
+
+
+@functools.lru_cache(maxsize=1)
+def _portfolios() -> tuple[str, ...]:
+    return tuple(sorted(load_titles().get("portfolios") or (), key=len, reverse=True))
 
 
 def _known_from_earlier(text: str, m: Mention, by_person: dict[str, Mention]) -> Mention:

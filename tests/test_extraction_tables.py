@@ -1063,6 +1063,10 @@ SPEAKERS = [
      "US", "Joe Biden"),
     # the canonical name as the annotators write it (stop 29)
     ("Tổng thư ký Liên Hợp Quốc Antonio Guterres kêu gọi các bên kiềm chế.", "UN", "Antonio Guterres"),
+    # a minister whose title names no state speaks for the state of his portfolio's ministry named before (stop 35)
+    ("Trong thông cáo, Bộ Thương mại Mỹ cho rằng Trung Quốc đang dùng chip tiên tiến để sản xuất vũ khí. Thứ trưởng "
+     "Thương mại phụ trách Công nghiệp và An ninh Alan Estevez cho biết Washington sẽ tiếp tục cập nhật danh mục kiểm "
+     "soát.", "US", "Alan Estevez"),
     # a brigadier general's rank in apposition after his office ("Chuẩn tướng") (stop 35)
     ("Người phát ngôn Lầu Năm Góc, Chuẩn tướng Pat Ryder, hôm 15/12 từ chối bình luận. Tuy nhiên, ông nhấn mạnh Mỹ sẽ "
      "tiếp tục phối hợp với các đồng minh để đáp ứng nhu cầu phòng không của Ukraine.", "US", "Pat Ryder"),
