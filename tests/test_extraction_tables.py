@@ -1063,6 +1063,9 @@ SPEAKERS = [
      "US", "Joe Biden"),
     # the canonical name as the annotators write it (stop 29)
     ("Tổng thư ký Liên Hợp Quốc Antonio Guterres kêu gọi các bên kiềm chế.", "UN", "Antonio Guterres"),
+    # "Trưởng Phái đoàn đại diện thường trực Việt Nam" in apposition places the ambassador (stop 35)
+    ("Tại phiên họp, Đại sứ Đặng Hoàng Giang, Trưởng Phái đoàn đại diện thường trực Việt Nam tại LHQ, bày tỏ quan ngại "
+     "sâu sắc trước tình hình bạo lực leo thang.", "VIETNAM", "Đặng Hoàng Giang"),
     # a minister whose title names no state speaks for the state of his portfolio's ministry named before (stop 35)
     ("Trong thông cáo, Bộ Thương mại Mỹ cho rằng Trung Quốc đang dùng chip tiên tiến để sản xuất vũ khí. Thứ trưởng "
      "Thương mại phụ trách Công nghiệp và An ninh Alan Estevez cho biết Washington sẽ tiếp tục cập nhật danh mục kiểm "
