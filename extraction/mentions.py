@@ -508,7 +508,8 @@ LIST_GLUE = re.compile(r"\s*(?:,|và|cùng|cũng như)\s*$")
 
 
 def _last_list(text: str, hit: Hit, before: list[Mention], n: int) -> list[Mention]:
-    """The last n parties named as one list ("Anh, Pháp và Đức") within reach, or none."""
+    """The last n parties named as one list ("Anh, Pháp và Đức") within reach, or none; with n = 0, the last list
+    of any length, or an organisation named alone ("Lãnh đạo G7 ...")."""
     listed: list[Mention] = []
     for m in reversed(before):
         if hit.start - m.end > PAIR_REACH:
@@ -516,12 +517,19 @@ def _last_list(text: str, hit: Hit, before: list[Mention], n: int) -> list[Menti
         if not m.actors:
             continue
         if listed and not LIST_GLUE.fullmatch(text[m.end : listed[-1].start]):
-            if len(listed) == n:
+            if len(listed) == n or (n == 0 and _a_group(listed)):
                 break
             listed = []
         if not listed or m.actors != listed[-1].actors:
             listed.append(m)
+    if n == 0:
+        return list(reversed(listed)) if _a_group(listed) else []
     return list(reversed(listed)) if len({m.actors for m in listed}) == n else []
+
+
+def _a_group(listed: list[Mention]) -> bool:
+    """Several parties, or one organisation of several (G7, EU, NATO, ASEAN)."""
+    return len({m.actors for m in listed}) > 1 or (len(listed) == 1 and listed[0].actors[0] in organisation_codes())
 
 
 def _group_named_after(text: str, end: int) -> bool:
@@ -1007,9 +1015,24 @@ def _resolve(text: str, mentions: list[Mention], captioned: list[Mention] = ()) 
                 m = replace(m, person=earlier.person, actors=m.actors or earlier.actors, pronoun=False)
         if m.person and m.role and not m.actors:
             m = replace(m, actors=_ministry_party(text, out, m))
+        if m.pronoun and not m.person and not m.actors and _leaders(text, m):
+            # "Lãnh đạo G7 và NATO họp khẩn ... Các nhà lãnh đạo khẳng định ...": each party last named as one list
+            listed = _last_list(text, Hit(m.start, m.end, "pair", "parties0"), out, 0)
+            if listed:
+                out.extend(Mention(m.start, m.end, x.actors) for x in listed)
+                continue
         # a bare "ông" is resolved later, against the last *speaker* (pipeline), not the last name
         out.append(m)
     return out
+
+
+LEADERS = re.compile(r"(?:^|\s)(?:các|những)\s+$", re.I)
+
+
+def _leaders(text: str, m: Mention) -> bool:
+    """ "các nhà lãnh đạo" naming no party after it ("Các nhà lãnh đạo khẳng định ...", not "... phương Tây")."""
+    return (m.role or "").casefold() == "nhà lãnh đạo" and LEADERS.search(text, max(0, m.start - 8), m.start) is not None \
+        and not _group_named_after(text, m.end)
 
 
 MINISTRY_REACH = 800  # characters back to the ministry a minister's title names without its state

@@ -2154,6 +2154,11 @@ JOINT = [
     ("Bên lề phiên họp ngày 16/2, Bộ trưởng Quốc phòng ba nước Estonia, Latvia và Litva đã gặp nhau. Trong tuyên bố "
      "chung, ba bộ trưởng kêu gọi NATO tăng cường hiện diện lâu dài.",
      {("ESTONIA", "demand"), ("LATVIA", "demand"), ("LITHUANIA", "demand")}),
+    # "các nhà lãnh đạo" naming no party: each party last named as one list, or the organisation named last (stop 35)
+    ("Lãnh đạo G7 và NATO họp khẩn tại Bali sau vụ tên lửa rơi xuống Ba Lan. Các nhà lãnh đạo khẳng định ủng hộ đầy đủ "
+     "cuộc điều tra của Ba Lan.", {("G7", "statement"), ("NATO", "statement")}),
+    ("Ông Zelensky cho rằng các nhà lãnh đạo phương Tây đang tạo ra sự hoảng loạn không cần thiết.",
+     {("UKRAINE", "statement")}),
     # "ba nước", "ngoại trưởng ba nước": the three parties last named as one list, not the last three named one by
     # one nor a group named after it (stop 35)
     ("Ngoại trưởng Anh, Pháp và Đức hôm 14/1 ra tuyên bố chung về thỏa thuận hạt nhân Iran. Ba nước cũng nhấn mạnh "
