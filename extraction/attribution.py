@@ -173,6 +173,8 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
     for m in reversed(before[:-1]):
         if text[max(lo, m.start - 20) : m.start].lower().rstrip().endswith(shared):
             break  # "cũng giống như Mỹ, các quan chức NATO": Mỹ shares the stance, it is not a subject
+        if THEO_BEFORE.search(text, max(lo, m.start - 8), m.start):
+            break  # "Theo ông Putin, Washington và NATO đã ...": the speaker, not one of the subjects listed
         gap = text[m.end : (listed or group)[0].start]
         if not listed and (m.start == group[0].start or COORDINATION.match(gap)
                            or (LIST_COMMA.match(gap) and len(group) > 1)):
@@ -185,6 +187,9 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
     if listed and not text[lo : listed[0].start].strip():
         group = listed + group  # "Mỹ, Anh cảnh báo Nga ...": a headline's list, no "và", opening the clause
     return _one_per_party(group)
+
+
+THEO_BEFORE = re.compile(r"\btheo\s+$", re.I)
 
 
 def _bare_party(m: Mention) -> bool:

@@ -2074,6 +2074,9 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # "Theo X, A và B ...": X speaks, he is not one of the subjects listed after his comma (stop 35)
+    ("Tổng thống Nga Vladimir Putin hôm qua bình luận về văn bản của Mỹ. Theo ông Putin, Washington và NATO đã không "
+     "đáp ứng các yêu cầu then chốt của Moscow.", {("RUSSIA", "statement")}),
     # a press release named after a quotation is its publisher's ("“...”, thông cáo viết"); not after "Theo" (stop 35)
     ("Bộ Ngoại giao Mỹ tối 30/3 ra thông cáo hoan nghênh cuộc bỏ phiếu ở Ankara. “Chúng tôi kêu gọi Thổ Nhĩ Kỳ và "
      "Hungary phê chuẩn ngay nghị định thư gia nhập của Thụy Điển”, thông cáo viết.",
