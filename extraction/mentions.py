@@ -40,7 +40,8 @@ class Mention:
 
 
 NAME_WORD = re.compile(
-    r"""(?:[A-ZĐ]\.(?=[^\W\d_]{2}))?   # an initial glued to the family name, as Nhân Dân writes it: "U.Sơ-man"
+    r"""(?:[A-ZĐ]\.){1,3}(?=\s+[A-ZĐ])   # initials standing alone: "T.S. Tirumurti"
+    | (?:[A-ZĐ]\.(?=[^\W\d_]{2}))?   # an initial glued to the family name, as Nhân Dân writes it: "U.Sơ-man"
       [^\W\d_][\w'’\-]*           # Alexander / Thomas-Greenfield / O'Brien (first letter checked upper)
     """,
     re.X,

@@ -1070,6 +1070,9 @@ SPEAKERS = [
     ("Trong thông cáo, Bộ Thương mại Mỹ cho rằng Trung Quốc đang dùng chip tiên tiến để sản xuất vũ khí. Thứ trưởng "
      "Thương mại phụ trách Công nghiệp và An ninh Alan Estevez cho biết Washington sẽ tiếp tục cập nhật danh mục kiểm "
      "soát.", "US", "Alan Estevez"),
+    # initials standing alone before the family name ("T.S. Tirumurti") (stop 35)
+    ("Đại sứ Ấn Độ tại Liên hợp quốc T.S. Tirumurti cho biết New Delhi quan tâm tới một giải pháp có thể xoa dịu căng "
+     "thẳng ngay lập tức.", "INDIA", "T.S. Tirumurti"),
     # a brigadier general's rank in apposition after his office ("Chuẩn tướng") (stop 35)
     ("Người phát ngôn Lầu Năm Góc, Chuẩn tướng Pat Ryder, hôm 15/12 từ chối bình luận. Tuy nhiên, ông nhấn mạnh Mỹ sẽ "
      "tiếp tục phối hợp với các đồng minh để đáp ứng nhu cầu phòng không của Ukraine.", "US", "Pat Ryder"),
