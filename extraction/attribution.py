@@ -694,7 +694,9 @@ def _sentence_subject(v: _View) -> list[Mention]:
     s = v.clause.sentence
     # named before the sentence's first verb: "Tổng biên tập ... viết rằng Trung Quốc ..., và cho rằng ..." goes on
     # with the editor, not with a party his words name
-    verbs = (c.start for c in find_cues(v.text, s.start, v.clause.start) if not c.noun and c.kind == "speech")
+    # (not a verb opening the sentence: "Phát biểu tại phiên họp, Đại sứ Trương Quân, ..., kêu gọi ...")
+    verbs = (c.start for c in find_cues(v.text, s.start, v.clause.start)
+             if not c.noun and c.kind == "speech" and v.text[s.start : c.start].strip())
     first_verb = next(verbs, v.clause.start)
     before = [m for m in v.mentions if s.start <= m.start < first_verb and not _inside(m.start, v.quotes)]
     member = _member_named(before, before[0], v.clause.start, v.text) if before and not before[0].person else None

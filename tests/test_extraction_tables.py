@@ -1070,6 +1070,9 @@ SPEAKERS = [
     ("Trong thông cáo, Bộ Thương mại Mỹ cho rằng Trung Quốc đang dùng chip tiên tiến để sản xuất vũ khí. Thứ trưởng "
      "Thương mại phụ trách Công nghiệp và An ninh Alan Estevez cho biết Washington sẽ tiếp tục cập nhật danh mục kiểm "
      "soát.", "US", "Alan Estevez"),
+    # a sentence opening with "Phát biểu tại ...," has its subject after that comma (stop 35)
+    ("Phát biểu tại phiên họp, Đại sứ Trương Quân, Đại diện thường trực Trung Quốc tại LHQ, kêu gọi tất cả các bên liên "
+     "quan kiềm chế.", "CHINA", "Zhang Jun"),
     # initials standing alone before the family name ("T.S. Tirumurti") (stop 35)
     ("Đại sứ Ấn Độ tại Liên hợp quốc T.S. Tirumurti cho biết New Delhi quan tâm tới một giải pháp có thể xoa dịu căng "
      "thẳng ngay lập tức.", "INDIA", "T.S. Tirumurti"),
