@@ -882,10 +882,11 @@ def _says_something(text: str, claim: Claim) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _contact() -> re.Pattern:
-    verbs = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(lexicon_words("contacts"), key=len, reverse=True))
+    words = sorted(lexicon_words("contacts"), key=len, reverse=True)
+    verbs = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
     # "(rằng) (ông / Tổng thống X) đã điện đàm (qua điện thoại) với ...": a subject of a few words, no clause between
-    return re.compile(r"\W*(?:rằng\s+)?[^,.;:“”\"]{0,60}?\b(?:đã|vừa)\s+(?:%s)(?:\s+qua\s+điện\s+thoại|\s+trực\s+tuyến)?"
-                      r"\s+với\s+(?P<whom>[^,;:“”\"]*)$" % verbs, re.I)
+    return re.compile(r"\W*(?:rằng\s+)?[^,.;:“”\"]{0,60}?\b(?:đã|vừa)\s+(?:%s)"
+                      r"(?:\s+qua\s+điện\s+thoại|\s+trực\s+tuyến)?\s+với\s+(?P<whom>[^,;:“”\"]*)$" % verbs, re.I)
 
 
 def _reports_contact_only(text: str, lo: int, hi: int) -> bool:

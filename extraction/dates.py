@@ -20,8 +20,8 @@ DATE = re.compile(
     (?P<day_prefix>\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng\ sáng)\s+
         (?:(?:thứ\s+\w+|chủ\s+nhật)\s*\(\s*)?                      # "hôm thứ Hai (24/1)"
       | \b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*\(\s*)  # "thứ Hai (24/1)"
-    (?P<day>\d{1,2})\s*(?:(?:/|-|\s+tháng\s+)(?P<month>\d{1,2})(?!/\d{1,2}(?!\d))|\s+tháng\s+(?P<month_word>{MONTH_WORD}))
-                                                                 # (not "11-12/7": two days of July)
+    (?P<day>\d{1,2})\s*(?:(?:/|-|\s+tháng\s+)(?P<month>\d{1,2})(?!/\d{1,2}(?!\d))   # (not "11-12/7": two days of July)
+                       |\s+tháng\s+(?P<month_word>{MONTH_WORD}))
       (?:\s*(?:/|-|\s+năm\s+)(?P<year>\d{4}))?\b                  # "ngày 10 tháng Một năm 2022" too
       (?:\s+(?P<day_year_word>năm\s+(?:ngoái|trước|nay))\b)?   # 25/1, 24-1, 25/1/2022, 24 tháng 1 năm 2022,
                                                                  # 30/12 năm ngoái ("14.1" is read as 14/1: textmap.py)

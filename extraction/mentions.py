@@ -488,7 +488,7 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
     if n > 2 and text[hit.start : hit.end].lower().endswith("nước"):
         # "ba nước": the three named together last ("Anh, Pháp và Đức ... Ba nước cũng nhấn mạnh"), not a group
         # named after it ("Ba nước châu Âu đã trục xuất ...") nor the last three parties named one by one
-        listed = [] if _group_named_after(text, hit.end) else _last_list(text, hit, before, n)
+        listed = [] if _group_named_after(text, hit.end) else _last_list(text, hit.start, before, n)
         return [Mention(hit.start, hit.end, m.actors) for m in listed]
     # two leaders are the last two persons named ("Putin ... với Tổng thống Pháp Macron ..., hai nhà lãnh
     # đạo"), not parties named in between ("phản hồi của Mỹ và NATO"); else the last two parties
@@ -508,12 +508,12 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
 LIST_GLUE = re.compile(r"\s*(?:,|và|cùng|cũng như)\s*$")
 
 
-def _last_list(text: str, hit: Hit, before: list[Mention], n: int) -> list[Mention]:
-    """The last n parties named as one list ("Anh, Pháp và Đức") within reach, or none; with n = 0, the last list
-    of any length, or an organisation named alone ("Lãnh đạo G7 ...")."""
+def _last_list(text: str, at: int, before: list[Mention], n: int) -> list[Mention]:
+    """The last n parties named as one list ("Anh, Pháp và Đức") within reach of `at`, or none; with n = 0, the last
+    list of any length, or an organisation named alone ("Lãnh đạo G7 ...")."""
     listed: list[Mention] = []
     for m in reversed(before):
-        if hit.start - m.end > PAIR_REACH:
+        if at - m.end > PAIR_REACH:
             break
         if not m.actors:
             continue
@@ -534,6 +534,7 @@ def _a_group(listed: list[Mention]) -> bool:
 
 
 def _group_named_after(text: str, end: int) -> bool:
+    """A word naming the group right after "ba nước" / "các nhà lãnh đạo" (titles.yaml: group_named_after)."""
     after = text[end : end + 16].lstrip().lower()
     return any(re.match(re.escape(w.lower()) + r"(?!\w)", after) for w in load_titles().get("group_named_after") or ())
 
@@ -1018,7 +1019,7 @@ def _resolve(text: str, mentions: list[Mention], captioned: list[Mention] = ()) 
             m = replace(m, actors=_ministry_party(text, out, m))
         if m.pronoun and not m.person and not m.actors and _leaders(text, m):
             # "Lãnh đạo G7 và NATO họp khẩn ... Các nhà lãnh đạo khẳng định ...": each party last named as one list
-            listed = _last_list(text, Hit(m.start, m.end, "pair", "parties0"), out, 0)
+            listed = _last_list(text, m.start, out, 0)
             if listed:
                 out.extend(Mention(m.start, m.end, x.actors) for x in listed)
                 continue
@@ -1032,16 +1033,16 @@ LEADERS = re.compile(r"(?:^|\s)(?:các|những)\s+$", re.I)
 
 def _leaders(text: str, m: Mention) -> bool:
     """ "các nhà lãnh đạo" naming no party after it ("Các nhà lãnh đạo khẳng định ...", not "... phương Tây")."""
-    return (m.role or "").casefold() == "nhà lãnh đạo" and LEADERS.search(text, max(0, m.start - 8), m.start) is not None \
-        and not _group_named_after(text, m.end)
+    plural = LEADERS.search(text, max(0, m.start - 8), m.start) is not None
+    return (m.role or "").casefold() == "nhà lãnh đạo" and plural and not _group_named_after(text, m.end)
 
 
 MINISTRY_REACH = 800  # characters back to the ministry a minister's title names without its state
 
 
 def _ministry_party(text: str, earlier: list[Mention], m: Mention) -> tuple[str, ...]:
-    """ "Bộ Thương mại Mỹ cho rằng ... Thứ trưởng Thương mại phụ trách ... Alan Estevez cho biết": a minister whose title
-    names no state speaks for the state of the ministry of his portfolio named last."""
+    """ "Bộ Thương mại Mỹ cho rằng ... Thứ trưởng Thương mại phụ trách ... Alan Estevez cho biết": a minister whose
+    title names no state speaks for the state of the ministry of his portfolio named last."""
     rank, _, rest = m.role.partition(" ")
     office, _, portfolio_words = rest.partition(" ")
     if f"{rank} {office}".casefold() not in ("bộ trưởng", "thứ trưởng"):

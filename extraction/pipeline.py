@@ -20,8 +20,8 @@ from .document import Document
 from .mentions import find_mentions, out_of_office
 from .positions import Draft, infer_targets
 from .reading import read_claims
-from .spelling import english_spelling
 from .segment import quote_spans, restore_paragraphs, sentences
+from .spelling import english_spelling
 from .textmap import readable
 from .types import ArticleMeta, ExtractedPosition, ExtractionResult
 
