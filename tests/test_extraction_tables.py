@@ -20,6 +20,12 @@ def miss(reason):
 
 
 KINDS = [
+    # what another party must not do ("X không được + verb") is asked of it; what will not be allowed is announced
+    # (stop 35)
+    ("Thủ tướng Estonia Kaja Kallas cho rằng phương Tây không được lặp lại sai lầm của năm 2014 khi nhượng bộ trước "
+     "Moscow.", "ESTONIA", "demand"),
+    ("Bộ Ngoại giao Nga cho biết Đại sứ quán Mỹ tại Moscow sẽ không được phép tuyển dụng nhân viên địa phương.",
+     "RUSSIA", "statement"),
     # wanting to keep channels open or widen talks offers them (stop 35)
     ("Bộ trưởng Quốc phòng Phần Lan Antti Kaikkonen cho biết Helsinki muốn duy trì các kênh liên lạc với Moscow về các "
      "vấn đề biên giới.", "FINLAND", "proposal"),
