@@ -1031,10 +1031,14 @@ def _resolve(text: str, mentions: list[Mention], captioned: list[Mention] = ()) 
 LEADERS = re.compile(r"(?:^|\s)(?:các|những)\s+$", re.I)
 
 
+GROUP_TITLES = ("nhà lãnh đạo", "bộ trưởng", "ngoại trưởng")  # "các nhà lãnh đạo", "các Bộ trưởng" of a meeting
+
+
 def _leaders(text: str, m: Mention) -> bool:
-    """ "các nhà lãnh đạo" naming no party after it ("Các nhà lãnh đạo khẳng định ...", not "... phương Tây")."""
+    """ "các nhà lãnh đạo", "các Bộ trưởng" naming no party after them ("Các nhà lãnh đạo khẳng định ...", not "...
+    phương Tây")."""
     plural = LEADERS.search(text, max(0, m.start - 8), m.start) is not None
-    return (m.role or "").casefold() == "nhà lãnh đạo" and plural and not _group_named_after(text, m.end)
+    return (m.role or "").casefold() in GROUP_TITLES and plural and not _group_named_after(text, m.end)
 
 
 MINISTRY_REACH = 800  # characters back to the ministry a minister's title names without its state

@@ -2169,7 +2169,10 @@ JOINT = [
     ("Bên lề phiên họp ngày 16/2, Bộ trưởng Quốc phòng ba nước Estonia, Latvia và Litva đã gặp nhau. Trong tuyên bố "
      "chung, ba bộ trưởng kêu gọi NATO tăng cường hiện diện lâu dài.",
      {("ESTONIA", "demand"), ("LATVIA", "demand"), ("LITHUANIA", "demand")}),
-    # "các nhà lãnh đạo" naming no party: each party last named as one list, or the organisation named last (stop 35)
+    # "các nhà lãnh đạo", "các Bộ trưởng" naming no party: each party last named as one list, or the organisation named
+    # last (stop 35)
+    ("Hội nghị hẹp Bộ trưởng Ngoại giao ASEAN diễn ra tại Phnom Penh. Trong tuyên bố, các Bộ trưởng bày tỏ thất vọng "
+     "trước tiến triển hạn chế trong việc thực hiện Đồng thuận 5 điểm.", {("ASEAN", "statement")}),
     ("Lãnh đạo G7 và NATO họp khẩn tại Bali sau vụ tên lửa rơi xuống Ba Lan. Các nhà lãnh đạo khẳng định ủng hộ đầy đủ "
      "cuộc điều tra của Ba Lan.", {("G7", "statement"), ("NATO", "statement")}),
     ("Ông Zelensky cho rằng các nhà lãnh đạo phương Tây đang tạo ra sự hoảng loạn không cần thiết.",
