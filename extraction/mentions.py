@@ -1088,14 +1088,23 @@ def _known_from_earlier(text: str, m: Mention, by_person: dict[str, Mention]) ->
     return m
 
 
-def out_of_office(m: Mention, on) -> Mention:
+def out_of_office(m: Mention, on, titled: frozenset[str] = frozenset()) -> Mention:
     """A known person named in an article dated outside his term (people.yaml since/until: Donald Trump
     after January 2021, Joe Biden before it) speaks for no party, as a former office holder does;
-    a party named in the phrase itself ("Tổng thống Mỹ Donald Trump") still places him."""
+    a party named in the phrase itself ("Tổng thống Mỹ Donald Trump") still places him, and so does one the article
+    gives him elsewhere (`titled`: "Phó Thủ tướng Anh Dominic Raab ... ông Raab nói", his term in the reference
+    data being another office's)."""
     p = gazetteer.person(m.person) if m.person else None
     if p is None or p.in_office(on) or m.actors != (p.actor,) or (m.role and _names_party(m.role)):
         return m
-    return replace(m, actors=())
+    return m if m.person in titled else replace(m, actors=())
+
+
+def titled_persons(text: str, mentions: list[Mention]) -> frozenset[str]:
+    """The persons the article names with a title naming their party, the title and the name written together
+    ("Phó Thủ tướng Anh Dominic Raab"; not "chủ nhân tiếp theo của Nhà Trắng", a description resolved to him)."""
+    return frozenset(m.person for m in mentions if m.person and m.actors and m.role and _names_party(m.role)
+                     and m.person.split()[-1] in text[m.start : m.end])
 
 
 def _names_party(role: str) -> bool:

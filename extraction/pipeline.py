@@ -17,7 +17,7 @@ from .dates import DateMention, find_dates, infer_reference_date, parse_iso
 from .dating import is_starting_point
 from .decide import Decider, default_decider
 from .document import Document
-from .mentions import find_mentions, out_of_office
+from .mentions import find_mentions, out_of_office, titled_persons
 from .positions import Draft, infer_targets
 from .reading import read_claims
 from .segment import quote_spans, restore_paragraphs, sentences
@@ -47,7 +47,9 @@ def find_sentences(doc: Document) -> None:
 
 def find_party_mentions(doc: Document) -> None:
     captions = caption_blocks(doc.text, doc.blocks)
-    doc.mentions = [out_of_office(m, doc.reference) for m in find_mentions(doc.text, doc.blocks, captions)]
+    found = find_mentions(doc.text, doc.blocks, captions)
+    titled = titled_persons(doc.text, found)
+    doc.mentions = [out_of_office(m, doc.reference, titled) for m in found]
     doc.party_counts = Counter(a for m in doc.mentions for a in m.actors)
 
 

@@ -2086,6 +2086,10 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # one the article titles with his party speaks for it again by name, whatever office the reference data ends
+    # ("Phó Thủ tướng Anh Dominic Raab ... ông Raab nói", his term as foreign secretary over) (stop 35)
+    ("Phó Thủ tướng Anh Dominic Raab cho biết chính phủ rất tin tưởng vào thông tin đã công bố. “Sẽ có những hậu quả rất "
+     "nghiêm trọng nếu Nga xâm lược Ukraine”, ông Raab nói.", {("UK", "statement"), ("UK", "warning")}),
     # "Theo X, A và B ...": X speaks, he is not one of the subjects listed after his comma (stop 35)
     ("Tổng thống Nga Vladimir Putin hôm qua bình luận về văn bản của Mỹ. Theo ông Putin, Washington và NATO đã không "
      "đáp ứng các yêu cầu then chốt của Moscow.", {("RUSSIA", "statement")}),
