@@ -336,6 +336,8 @@ def _office_phrase(hits: list[Hit], i: int, text: str) -> tuple[Mention | None, 
     office belongs to speaks; a person named in it does not speak in person."""
     hit, j, actors = hits[i], i, []
     while j + 1 < len(hits) and hits[j + 1].start - hits[j].end <= 2 and hits[j + 1].kind != "ignore":
+        if hits[j + 1].kind == "actor" and "," in text[hits[j].end : hits[j + 1].start]:
+            break  # "Theo các nhà ngoại giao, Mỹ, Anh và Pháp đã ...": the comma ends the source, a list of parties follows
         j += 1
         if hits[j].kind == "actor":
             actors.append(hits[j].value)

@@ -2086,6 +2086,9 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # a source of several people ends at its comma: the parties listed after it are the subject, each of them (stop 35)
+    ("Hội đồng Bảo an sẽ họp kín vào tuần tới. Theo các nhà ngoại giao, Mỹ, Anh và Pháp đã yêu cầu Nga rút quân khỏi "
+     "biên giới Ukraine.", {("US", "demand"), ("UK", "demand"), ("FRANCE", "demand")}),
     # one the article titles with his party speaks for it again by name, whatever office the reference data ends
     # ("Phó Thủ tướng Anh Dominic Raab ... ông Raab nói", his term as foreign secretary over) (stop 35)
     ("Phó Thủ tướng Anh Dominic Raab cho biết chính phủ rất tin tưởng vào thông tin đã công bố. “Sẽ có những hậu quả rất "
