@@ -1381,6 +1381,10 @@ SPEAKERS = [
     ("Ngoại trưởng Sudan Mariam al-Sadiq al-Mahdi nói rằng Ethiopia phải ngừng tích nước.", "SUDAN",
      "Mariam al-Sadiq al-Mahdi"),
     ("Tổng thống Ai Cập Abdel Fattah el-Sisi cảnh báo Libya về lằn ranh đỏ ở Sirte.", "EGYPT", "Abdel Fattah el-Sisi"),
+    # the Security Council's ambassadors of January 2022 are known without their party (people.yaml) (stop 35)
+    ("Đại sứ T.S. Tirumurti cho biết New Delhi “vô cùng lo ngại” trước những diễn biến gần đây.", "INDIA",
+     "T.S. Tirumurti"),
+    ("Phiên họp kéo dài hai giờ. Bà Woodward kêu gọi Moscow rút quân khỏi biên giới Ukraine.", "UK", "Barbara Woodward"),
 ]
 
 
