@@ -589,6 +589,8 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
     relayed = _relayed_by_medium(v, quoted_first) if quoted_first else None
     if relayed:
         return relayed
+    if not quoted_first and (said_after := _said_after(v, same_sentence)):
+        return said_after
     for cue in v.cues:
         if cue.content_only or PASSIVE.search(v.text, max(v.clause.start, cue.start - 12), cue.start):
             continue  # "Nga bị nghi ngờ ...": the subject undergoes it, someone else says it
@@ -610,11 +612,7 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
             return Claim(v.clause, agents, cue, kind, quoted_first, quoted_first, True, [])
         trailing = _trailing_attribution(v.text, v.clause, agents, cue)
         if trailing:
-            kind = _kind_of(v.all_cues(), v.clause.start, v.text, v.mentions, trailing[1])
-            if kind == "statement":  # "Các bên cần kiềm chế ..., Ngoại trưởng Vương Nghị kêu gọi."
-                kind = _verb_kind(cue) or kind
-            return Claim(v.clause, agents, cue, kind, trailing, v.span_from(v.clause.start),
-                         _has_quote(trailing, v.quotes), [])
+            return _trailing_claim(v, agents, cue, trailing)
         inner = _nested(v, cue, agents) if cue.kind == "speech" else None
         if inner is not None:  # "Ukraine cho biết Ngoại trưởng Italy cũng bày tỏ ...": Italy's position
             agents, cue = inner
@@ -626,6 +624,34 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
         return Claim(v.clause, agents, cue, kind, content, v.span_from(start), _has_quote(content, v.quotes),
                      _shared(v, agents))
     return None
+
+
+def _said_after(v: _View, same_sentence: Claim | None) -> Claim | None:
+    """ "Nga sẵn sàng đối thoại với NATO, ông Peskov nói thêm.": the speech verb closing the sentence names who said
+    it, whatever subject and cue the words before have."""
+    cue = next((c for c in reversed(v.cues) if c.kind == "speech" and not c.content_only), None)
+    if cue is None or _verb_kind(cue) or not CLOSING_TAIL.fullmatch(v.text, cue.end, v.clause.end) \
+            or v.text[cue.start : cue.end].lower() in lexicon_words("stance_verbs"):
+        return None  # "..., Ethiopia phản đối": a stance taken against the words, not their source
+    agents = _subject_of(v, cue, same_sentence)
+    if not agents or len(agents) != 1 or agents[0].start <= v.clause.start \
+            or v.text[agents[0].end : cue.start].strip() or v.text[agents[0].start - 2 : agents[0].start] != ", ":
+        return None
+    first = next((c for c in v.cues if c.end <= agents[0].start and not c.content_only and c.kind != "speech"), None)
+    holders = _subject_of(v, first, same_sentence) if first else None
+    if not holders or any(m.person or m.pronoun for m in holders):
+        # no cue with a subject of its own before: the usual reading finds this speaker; a person's words
+        # ("Thủ tướng Merkel đề nghị ..., người phát ngôn Seibert cho biết") are his, the spokesman relays them
+        return None
+    trailing = _trailing_attribution(v.text, v.clause, agents, cue)
+    return _trailing_claim(v, agents, cue, trailing) if trailing else None
+
+
+def _trailing_claim(v: _View, agents: list[Mention], cue: Cue, trailing: tuple[int, int]) -> Claim:
+    kind = _kind_of(v.all_cues(), v.clause.start, v.text, v.mentions, trailing[1])
+    if kind == "statement":  # "Các bên cần kiềm chế ..., Ngoại trưởng Vương Nghị kêu gọi."
+        kind = _verb_kind(cue) or kind
+    return Claim(v.clause, agents, cue, kind, trailing, v.span_from(v.clause.start), _has_quote(trailing, v.quotes), [])
 
 
 QUOTE_OPENING_CHARS = 3  # a quotation mark and a space

@@ -972,6 +972,9 @@ def _resolve(text: str, mentions: list[Mention], captioned: list[Mention] = ()) 
             by_role[_role_key(m.role, m.actors[0])] = m
         if m.person and m.actors and (known := gazetteer.person(m.person)) and known.role:
             by_office[known.role.casefold()] = m
+        if not m.person and not m.pronoun and m.role and m.actors and m.role.casefold() in by_office:
+            # "Dmitry Peskov ... người phát ngôn Điện Kremlin nói thêm": the office phrase is the holder named before
+            m = replace(m, person=by_office[m.role.casefold()].person)
         if m.pronoun and m.role:
             # "bà Zakharova ... người phát ngôn Bộ Ngoại giao Nga": the office the reference data gives her, whole
             earlier = by_office.get(m.role.casefold()) or by_role.get(_role_key(m.role, m.actors[0] if m.actors else ""))

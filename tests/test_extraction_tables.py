@@ -20,6 +20,11 @@ def miss(reason):
 
 
 KINDS = [
+    # steps said to be needed ahead threaten; going on with them, or together, is a statement (stop 35)
+    ("Nếu các động thái này tiếp diễn, Nga sẽ phải thực hiện những bước đi cần thiết để bảo đảm an ninh của mình, ông "
+     "Peskov nói.", "RUSSIA", "warning"),
+    ("Ông Stoltenberg cho biết NATO sẽ tiếp tục thực hiện mọi biện pháp cần thiết để bảo vệ và phòng thủ tất cả đồng "
+     "minh.", "NATO", "statement"),
     # what another party must not do ("X không được + verb") is asked of it; what will not be allowed is announced
     # (stop 35)
     ("Thủ tướng Estonia Kaja Kallas cho rằng phương Tây không được lặp lại sai lầm của năm 2014 khi nhượng bộ trước "
@@ -1381,6 +1386,13 @@ SPEAKERS = [
     ("Ngoại trưởng Sudan Mariam al-Sadiq al-Mahdi nói rằng Ethiopia phải ngừng tích nước.", "SUDAN",
      "Mariam al-Sadiq al-Mahdi"),
     ("Tổng thống Ai Cập Abdel Fattah el-Sisi cảnh báo Libya về lằn ranh đỏ ở Sirte.", "EGYPT", "Abdel Fattah el-Sisi"),
+    # the speech verb closing the sentence names who said a party's words; a person's words stay his (stop 35)
+    ("Nga sẵn sàng đối thoại với NATO về các đề xuất an ninh, ông Peskov nói thêm.", "RUSSIA", "Dmitry Peskov"),
+    ("Thủ tướng Đức Angela Merkel đề nghị Tổng thống Putin giảm bớt lực lượng gần Ukraine, người phát ngôn chính phủ Đức "
+     "Steffen Seibert cho biết.", "GERMANY", "Angela Merkel"),
+    # the office the reference data gives one named before is he ("người phát ngôn Điện Kremlin nói thêm") (stop 35)
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov cho rằng căng thẳng xuất phát từ Mỹ. Moscow muốn Washington rút quân "
+     "khỏi châu Âu, người phát ngôn Điện Kremlin nói thêm.", "RUSSIA", "Dmitry Peskov"),
     # the Security Council's ambassadors of January 2022 are known without their party (people.yaml) (stop 35)
     ("Đại sứ T.S. Tirumurti cho biết New Delhi “vô cùng lo ngại” trước những diễn biến gần đây.", "INDIA",
      "T.S. Tirumurti"),
