@@ -630,7 +630,7 @@ def _said_after(v: _View, same_sentence: Claim | None) -> Claim | None:
     """ "Nga sẵn sàng đối thoại với NATO, ông Peskov nói thêm.": the speech verb closing the sentence names who said
     it, whatever subject and cue the words before have."""
     cue = next((c for c in reversed(v.cues) if c.kind == "speech" and not c.content_only), None)
-    if cue is None or _verb_kind(cue) or not CLOSING_TAIL.fullmatch(v.text, cue.end, v.clause.end) \
+    if cue is None or not CLOSING_TAIL.fullmatch(v.text, cue.end, v.clause.end) \
             or v.text[cue.start : cue.end].lower() in lexicon_words("stance_verbs"):
         return None  # "..., Ethiopia phản đối": a stance taken against the words, not their source
     agents = _subject_of(v, cue, same_sentence)

@@ -337,7 +337,7 @@ def _office_phrase(hits: list[Hit], i: int, text: str) -> tuple[Mention | None, 
     hit, j, actors = hits[i], i, []
     while j + 1 < len(hits) and hits[j + 1].start - hits[j].end <= 2 and hits[j + 1].kind != "ignore":
         if hits[j + 1].kind == "actor" and "," in text[hits[j].end : hits[j + 1].start]:
-            break  # "Theo các nhà ngoại giao, Mỹ, Anh và Pháp đã ...": the comma ends the source, a list of parties follows
+            break  # "Theo các nhà ngoại giao, Mỹ, Anh và Pháp đã ...": the comma ends the source, a list follows
         j += 1
         if hits[j].kind == "actor":
             actors.append(hits[j].value)

@@ -1388,15 +1388,16 @@ SPEAKERS = [
     ("Tổng thống Ai Cập Abdel Fattah el-Sisi cảnh báo Libya về lằn ranh đỏ ở Sirte.", "EGYPT", "Abdel Fattah el-Sisi"),
     # the speech verb closing the sentence names who said a party's words; a person's words stay his (stop 35)
     ("Nga sẵn sàng đối thoại với NATO về các đề xuất an ninh, ông Peskov nói thêm.", "RUSSIA", "Dmitry Peskov"),
-    ("Thủ tướng Đức Angela Merkel đề nghị Tổng thống Putin giảm bớt lực lượng gần Ukraine, người phát ngôn chính phủ Đức "
-     "Steffen Seibert cho biết.", "GERMANY", "Angela Merkel"),
+    ("Thủ tướng Đức Angela Merkel đề nghị Tổng thống Putin giảm bớt lực lượng gần Ukraine, người phát ngôn chính phủ "
+     "Đức Steffen Seibert cho biết.", "GERMANY", "Angela Merkel"),
     # the office the reference data gives one named before is he ("người phát ngôn Điện Kremlin nói thêm") (stop 35)
     ("Người phát ngôn Điện Kremlin Dmitry Peskov cho rằng căng thẳng xuất phát từ Mỹ. Moscow muốn Washington rút quân "
      "khỏi châu Âu, người phát ngôn Điện Kremlin nói thêm.", "RUSSIA", "Dmitry Peskov"),
     # the Security Council's ambassadors of January 2022 are known without their party (people.yaml) (stop 35)
     ("Đại sứ T.S. Tirumurti cho biết New Delhi “vô cùng lo ngại” trước những diễn biến gần đây.", "INDIA",
      "T.S. Tirumurti"),
-    ("Phiên họp kéo dài hai giờ. Bà Woodward kêu gọi Moscow rút quân khỏi biên giới Ukraine.", "UK", "Barbara Woodward"),
+    ("Phiên họp kéo dài hai giờ. Bà Woodward kêu gọi Moscow rút quân khỏi biên giới Ukraine.", "UK",
+     "Barbara Woodward"),
 ]
 
 
