@@ -523,6 +523,8 @@ KINDS_OF_VERB = frozenset(KINDS) - {"statement"}  # the kinds a verb can name: "
 def _verb_kind(cue: Cue) -> str | None:
     """The kind the cue's verb itself names ("cảnh báo": a warning), if it is an affirmed verb of one."""
     return cue.kind if cue.kind in KINDS_OF_VERB and not (cue.noun or cue.negated) else None
+
+
 ACCUSING = frozenset({"cáo buộc", "tố cáo", "buộc tội"})  # charges against another: the accuser's words
 PURPOSE = re.compile(r"\b(?:nhằm|để)\s+$", re.I)  # "triệu tập Đại sứ Séc nhằm phản đối ...": why the act was done
 CONTRASTS = r"nhưng|song|tuy nhiên"
