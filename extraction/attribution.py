@@ -319,7 +319,9 @@ NUMBERED_GROUP = re.compile(r"[\s,:“”\"]*(?:rằng\s+)?(?:cả\s+)?(?:hai|ba
 EVERY_OPENING = re.compile(r"[\s,:“”\"]*(?:rằng\s+)?(?:mọi|bất\s+kỳ|bất\s+cứ)\s", re.I)
 MODAL_ADVERBS = re.compile(r"(?:\s+(?:vẫn|cũng|đều|thực\s+sự|trước\s+hết|trước\s+tiên|còn|luôn|nhất\s+thiết|rất))+\s*$",
                            re.I)
-NEED_OPENING = re.compile(r"cần\s+(?:thêm\s+)?(?:nhiều\s+)?(?:những\s+|các\s+)?", re.I)
+# "cần thêm nhiều vũ khí", "cần một phản hồi", "cần tiếp tục nhận được hỗ trợ"
+NEED_OPENING = re.compile(r"cần\s+(?:tiếp\s+tục\s+)?(?:nhận\s+được\s+)?(?:thêm\s+)?(?:nhiều\s+)?(?:những\s+|các\s+|một\s+)?",
+                          re.I)
 
 
 def needs_what_others_give(text: str, at: int) -> bool:
@@ -399,8 +401,9 @@ def _opens(text: str, after: int, start: int) -> bool:
     return GROUP_NOUN.sub(" ", head).strip(" ,:") == ""
 
 
-# "Theo ông Peskov, nếu muốn giúp đỡ, Ankara nên ...": a condition opening the content comes before its subject
-LEADING_CONDITION = re.compile(r"^[\s,:]*(?:nếu|nếu như)\s[^,.;:“”\"]{2,80},", re.I)
+# "Theo ông Peskov, nếu muốn giúp đỡ, Ankara nên ...": a condition opening the content comes before its subject;
+# so does a purpose ("để đối thoại mang lại kết quả, Nga cần rút bớt lực lượng ...")
+LEADING_CONDITION = re.compile(r"^[\s,:]*(?:nếu|nếu như|để)\s[^,.;:“”\"]{2,80},", re.I)
 # "các nước EU", "các tàu chiến Mỹ nên tránh xa ...": a plural noun of the party's, its party the one asked
 GROUP_NOUN = re.compile(r"\b(?:các|những)\s+(?:\S+\s+){0,2}\S+\s*$")
 

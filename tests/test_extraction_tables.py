@@ -20,6 +20,14 @@ def miss(reason):
 
 
 KINDS = [
+    # a need after a purpose clause ("để ..., Nga cần ...") asks the party it opens with; a response or support needed
+    # ("cần một phản hồi", "cần tiếp tục nhận được hỗ trợ") is asked of those who can give it (stop 36)
+    ("Theo ông Sullivan, để các cuộc đàm phán có tiến triển, Moscow cần kéo giãn lực lượng khỏi biên giới.", "US",
+     "demand"),
+    ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Nga cần một câu trả lời rõ ràng về việc NATO ngừng mở rộng.",
+     "RUSSIA", "demand"),
+    ("Ngoại trưởng Ukraine Dmytro Kuleba cho rằng Ukraine cần tiếp tục nhận được viện trợ quân sự từ các đồng minh.",
+     "UKRAINE", "demand"),
     # steps said to be needed ahead threaten; going on with them, or together, is a statement (stop 35)
     ("Nếu các động thái này tiếp diễn, Nga sẽ phải thực hiện những bước đi cần thiết để bảo đảm an ninh của mình, ông "
      "Peskov nói.", "RUSSIA", "warning"),
