@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # a disaster or a mistake foretold in quotation marks is a warning (stop 36)
+    ("Thủ tướng Italy Mario Draghi nói một cuộc tấn công quân sự vào Ukraine sẽ là “thảm họa nhân đạo” cho châu Âu.",
+     "ITALY", "warning"),
     # a need after a purpose clause ("để ..., Nga cần ...") asks the party it opens with; a response or support needed
     # ("cần một phản hồi", "cần tiếp tục nhận được hỗ trợ") is asked of those who can give it (stop 36)
     ("Theo ông Sullivan, để các cuộc đàm phán có tiến triển, Moscow cần kéo giãn lực lượng khỏi biên giới.", "US",
