@@ -491,6 +491,10 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
         # "ba nước": the three named together last ("Anh, Pháp và Đức ... Ba nước cũng nhấn mạnh"), not a group
         # named after it ("Ba nước châu Âu đã trục xuất ...") nor the last three parties named one by one
         listed = [] if _group_named_after(text, hit.end) else _last_list(text, hit.start, before, n)
+        if not listed and LEADERS_OF.match(text, hit.start):
+            # "lãnh đạo 5 nước" after Biden's call with Macron, Merkel, Draghi and Johnson: the leaders named last
+            named = _last_named(hit, before, n, persons_only=True)
+            listed = list(reversed(named.values())) if len(named) == n else []
         return [Mention(hit.start, hit.end, m.actors) for m in listed]
     # two leaders are the last two persons named ("Putin ... với Tổng thống Pháp Macron ..., hai nhà lãnh
     # đạo"), not parties named in between ("phản hồi của Mỹ và NATO"); else the last two parties
@@ -507,6 +511,7 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
             for m in reversed(named.values())]
 
 
+LEADERS_OF = re.compile(r"(?:lãnh\s+đạo|ngoại\s+trưởng|bộ\s+trưởng)\s", re.I)
 LIST_GLUE = re.compile(r"\s*(?:,|và|cùng|cũng như)\s*$")
 
 

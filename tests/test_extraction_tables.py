@@ -2114,6 +2114,14 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # "lãnh đạo 5 nước", "ngoại trưởng bốn nước" after a call or meeting of leaders named one by one: the leaders named
+    # last (stop 36)
+    ("Tổng thống Mỹ Joe Biden tối 7/12 điện đàm với Tổng thống Pháp Emmanuel Macron, Thủ tướng Đức Olaf Scholz, Thủ "
+     "tướng Italy Mario Draghi và Thủ tướng Anh Boris Johnson. Lãnh đạo 5 nước kêu gọi Nga hạ nhiệt căng thẳng.",
+     {("US", "demand"), ("FRANCE", "demand"), ("GERMANY", "demand"), ("ITALY", "demand"), ("UK", "demand")}),
+    ("Ngoại trưởng Mỹ Antony Blinken gặp Ngoại trưởng Pháp Jean-Yves Le Drian, Ngoại trưởng Đức Annalena Baerbock và "
+     "Ngoại trưởng Anh Liz Truss tại Berlin. Ngoại trưởng bốn nước cảnh báo Nga sẽ phải trả giá đắt nếu tấn công Ukraine.",
+     {("US", "warning"), ("FRANCE", "warning"), ("GERMANY", "warning"), ("UK", "warning")}),
     # a source of several people ends at its comma: the parties listed after it are the subject, each of them (stop 35)
     ("Hội đồng Bảo an sẽ họp kín vào tuần tới. Theo các nhà ngoại giao, Mỹ, Anh và Pháp đã yêu cầu Nga rút quân khỏi "
      "biên giới Ukraine.", {("US", "demand"), ("UK", "demand"), ("FRANCE", "demand")}),
