@@ -251,10 +251,12 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
         role_end = hits[j].end + 1
     if not actors and (named_party := _party_titles().get(hits[j].value.casefold())):
         actors.append(named_party)  # "Ủy viên châu Âu phụ trách kinh tế ...": the title names its party
-    if (actors and j + 1 < len(hits) and hits[j + 1].kind == "actor"
-            and (POSTING.fullmatch(text[hits[j].end : hits[j + 1].start])
+    if (j + 1 < len(hits) and hits[j + 1].kind == "actor"
+            and (actors and POSTING.fullmatch(text[hits[j].end : hits[j + 1].start])
                  or ABOUT.fullmatch(text[hits[j].end : hits[j + 1].start]))):
-        j += 1  # the post or the brief ("Đặc phái viên Mỹ về Triều Tiên Sung Kim"), not the party
+        # the post or the brief ("Đặc phái viên Mỹ về Triều Tiên Sung Kim"), not the party; with no party named
+        # ("Đặc phái viên về Iran Robert Malley") the reference data's, or none
+        j += 1
         role_end = hits[j].end
     portfolio = _portfolio_name(text, role_end, block_end)
     if portfolio is not None:
@@ -886,8 +888,9 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 APPOSITION_REACH = 120  # characters of a title in apposition, up to its closing comma
 # "Sau cuộc gặp với Ngoại trưởng Ukraine, Tổng thư ký NATO Jens Stoltenberg nói ...": a title after these words is
-# their object, and the title after its comma opens the subject: no apposition
-GOVERNED = re.compile(r"\b(?:với|của|gặp|tiếp|cùng|và)\s+$", re.I)
+# their object, and the title after its comma opens the subject: no apposition; nor after a meeting's name ("bên lề hội
+# nghị bộ trưởng OSCE, Ngoại trưởng Mỹ Antony Blinken ...": the ministers met, he speaks for his own party)
+GOVERNED = re.compile(r"\b(?:với|của|gặp|tiếp|cùng|và|hội\s+nghị|cuộc\s+họp|phiên\s+họp)\s+$", re.I)
 APPOSITION_BREAK = re.compile(r"[.;:!?“”\"]")
 
 

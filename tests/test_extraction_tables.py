@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # "phải hiểu rằng / phải nhận thức được rằng ... sẽ phải trả giá": a warning's formula, as "cần hiểu rằng" (stop 36)
+    ("Bộ Ngoại giao Nga tuyên bố Washington phải nhận thức được rằng họ sẽ phải trả giá cho các lệnh trừng phạt mới.",
+     "RUSSIA", "warning"),
     # a disaster or a mistake foretold in quotation marks is a warning (stop 36)
     ("Thủ tướng Italy Mario Draghi nói một cuộc tấn công quân sự vào Ukraine sẽ là “thảm họa nhân đạo” cho châu Âu.",
      "ITALY", "warning"),
@@ -797,6 +800,11 @@ def test_kind(sentence, actor, kind):
 
 
 ACTORS = [
+    # a minister at a meeting of ministers speaks for his own party, not the body that met (stop 36)
+    ("Bên lề hội nghị bộ trưởng OSCE, Ngoại trưởng Mỹ Antony Blinken cho rằng Nga cần giảm căng thẳng ngay lập tức.",
+     {"US"}),
+    # an envoy's brief is no party: the reference data places him ("Đặc phái viên về Iran Robert Malley") (stop 36)
+    ("Đặc phái viên về Iran Robert Malley cho biết Washington vẫn sẵn sàng quay lại thỏa thuận hạt nhân.", {"US"}),
     # "Nhà ngoại giao Thụy Sĩ này": the person named last, in the capacity she spoke in, not her nationality (stop 30)
     ("Đặc phái viên Liên hợp quốc về Myanmar Christine Schraner Burgener cho biết bà sẽ tiếp tục liên lạc với quân đội. "
      "Nhà ngoại giao Thụy Sĩ này cũng nhấn mạnh quyền tụ tập ôn hòa phải được tôn trọng.", {"UN"}),
