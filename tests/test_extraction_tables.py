@@ -21,8 +21,8 @@ def miss(reason):
 
 KINDS = [
     # an attack foretold is a warning, and the party in it does not say it (stop 36)
-    ("Cố vấn An ninh Quốc gia Mỹ Jake Sullivan cho biết Nga đã sẵn sàng và một cuộc tấn công “có thể bắt đầu bất cứ "
-     "lúc nào”.", "US", "warning"),
+    ("Cố vấn An ninh Quốc gia Mỹ Jake Sullivan cho biết Nga đã đưa thêm quân tới biên giới và một cuộc tấn công “có thể "
+     "bắt đầu bất cứ lúc nào”.", "US", "warning"),
     ("Ngoại trưởng Anh Liz Truss nói Nga có thể phát động tấn công vào Ukraine trong vài ngày tới.", "UK", "warning"),
     # "phải hiểu rằng / phải nhận thức được rằng ... sẽ phải trả giá": a warning's formula, as "cần hiểu rằng" (stop 36)
     ("Bộ Ngoại giao Nga tuyên bố Washington phải nhận thức được rằng họ sẽ phải trả giá cho các lệnh trừng phạt mới.",
