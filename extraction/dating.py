@@ -60,12 +60,15 @@ class DateTracker:
         self.seen_sentences = 0
 
     def date_for(self, text: str, claim: Claim, s_dates, s_mentions, speaker: Mention | None):
-        """(date, how it was found: "own" | "shifted" | "speaker" | "event" | "sentence" | "")."""
+        """(date, how it was found: "own" | "occasion" | "shifted" | "speaker" | "event" | "sentence" | "")."""
         s = claim.clause.sentence
         cue_pos = claim.cue.start if claim.cue else claim.content[0]
         own = own_date(s_dates, claim.clause.dates_from, cue_pos) or attribution_date(text, claim, s_dates)
         if own:
             return own, "own"
+        occasion = occasion_date(text, claim, s_dates)
+        if occasion:
+            return occasion, "occasion"
         shifted = self._days_apart(text, claim, s_dates, s_mentions)
         if shifted:
             return shifted, "shifted"  # arithmetic: used for the claim, not passed on to later sentences
@@ -181,7 +184,7 @@ class DateTracker:
             elif own and SPEECH_NOUN.search(text[max(s.start, m.start - 60) : m.start]):
                 self.speaker_dates[m.person] = own
         for d in new_drafts:
-            if d.speaker and d.dated_by in ("own", "event", "sentence"):
+            if d.speaker and d.dated_by in ("own", "occasion", "event", "sentence"):
                 self.speaker_dates[d.speaker] = DateMention(s.start, s.start, d.date, d.date_precision)
 
 
@@ -270,6 +273,20 @@ def attribution_date(text: str, claim: Claim, dates: list[DateMention]) -> DateM
     if framing:  # "nhận định trong báo cáo được công bố tuần trước rằng ...": between the verb and its content
         return framing
     return next((d for d in after if AFTER_CUE.fullmatch(text[claim.cue.end : d.start])), None)
+
+
+# "..., trong cuộc điện đàm kéo dài hơn một giờ đêm 12/2": the occasion the words were said at, closing the clause
+OCCASION = re.compile(r"[,;]?\s+(?:trong|tại)\s+(?:cuộc|buổi|phiên)\s+(?:điện\s+đàm|hội\s+đàm|gặp|họp|trả\s+lời|"
+                      r"phỏng\s+vấn|trao\s+đổi|điện\s+thoại)\b[^.;,“”\"]{0,50}$", re.I)
+
+
+def occasion_date(text: str, claim: Claim, dates: list[DateMention]) -> DateMention | None:
+    """The day of the occasion named after the words ("... nếu tấn công Ukraine, trong cuộc điện đàm ... đêm 12/2").
+    Unlike a date set for the words, it is also the news day (DateTracker.remember)."""
+    if claim.cue is None:
+        return None
+    return next((d for d in dates if claim.cue.end <= d.start < claim.clause.end
+                 and OCCASION.search(text, claim.cue.end, d.start)), None)
 
 
 def _names_any(text: str, lexicon: str) -> bool:

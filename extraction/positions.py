@@ -37,7 +37,8 @@ class Draft:
     content: tuple[int, int] = (0, 0)
     rebuts: int | None = None
     cue: str = ""  # the attribution cue word as written (lower case), for restatement checks
-    dated_by: str = ""  # "own" (a date written for it) | "speaker" | "event" | "sentence" | "body" (a lead's) | ""
+    dated_by: str = ""  # "own" (a date written for it) | "occasion" (the day of the call or meeting named after
+    # it) | "speaker" | "event" | "sentence" | "body" (a lead's) | ""
     holders: tuple[str, ...] = ()  # every party holding the claim (co-holders are never targets)
     targets_named: bool = True  # False when no addressee was named and targets were inferred
     office: str | None = None  # the title of an office that speaks with no name given ("Bộ trưởng Quốc phòng Philippines")

@@ -208,7 +208,7 @@ def _drafts(doc: Document, claim: Claim, s_dates, s_mentions, state: _State) -> 
             d.speaker, d.speaker_role, d.speaker_actor = voice.person, voice.role, voice.actors[0]
         elif holder.role and not holder.person:
             d.office = holder.role
-        if date and date.value and (not shared or dated_by == "own"):
+        if date and date.value and (not shared or dated_by in ("own", "occasion")):
             d.date, d.date_precision, d.dated_by = date.value, date.precision, dated_by
         d.quote = None if shared else (quote or None)  # "cũng giống như Mỹ": the quoted words are not Mỹ's
         if not d.targets and len(holders) == 2 and holders[0].start == holders[1].start:
