@@ -1658,7 +1658,7 @@ def test_the_whole_title_is_the_speakers_role(text, role):
 DATES = [
     # the call or meeting named after the words dates them, and the same speaker's next words (stop 36)
     ("Tổng thống Pháp Emmanuel Macron đề nghị Nga và Ukraine nối lại đối thoại theo định dạng Normandy, trong cuộc điện "
-     "đàm kéo dài hai giờ tối 20/2. Theo Điện Élysée, ông Macron cũng kêu gọi Nga rút quân khỏi Belarus.",
+     "đàm kéo dài hai giờ tối 20/2.\n\nTheo Điện Élysée, ông Macron cũng kêu gọi Nga rút quân khỏi Belarus.",
      "2022-02-21", "2022-02-20"),
     # "ngày 11-12/7" is two days of July, not 11 December (stop 35)
     ("Thủ tướng Thụy Điển Ulf Kristersson tin chắc Thụy Điển sẽ gia nhập trước hội nghị thượng đỉnh NATO ngày 11-12/7. "
