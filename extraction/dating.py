@@ -323,5 +323,12 @@ def _date_blockers() -> tuple[str, ...]:
 
 
 def is_starting_point(text: str, date_start: int) -> bool:
-    """ "kể từ tháng 07/2019": a starting point, not when anything was said."""
-    return text[max(0, date_start - 12) : date_start].lower().rstrip().endswith(_date_blockers())
+    """ "kể từ tháng 07/2019", "lần thứ hai kể từ khi ông Biden nhậm chức hồi tháng 1": a starting point, not when
+    anything was said."""
+    return (text[max(0, date_start - 12) : date_start].lower().rstrip().endswith(_date_blockers())
+            or (SINCE_CLAUSE.search(text, max(0, date_start - 80), date_start) is not None
+                and not text[date_start : date_start + 4].lower().startswith("hôm")))
+
+
+# (not "trong cuộc họp báo đầu tiên kể từ khi nhậm chức hôm 25/3": "hôm" dates the press conference)
+SINCE_CLAUSE = re.compile(r"\b(?:kể\s+)?từ\s+(?:khi|sau\s+khi)\s[^,.;:“”\"]{0,60}$", re.I)

@@ -1656,6 +1656,9 @@ def test_the_whole_title_is_the_speakers_role(text, role):
 
 
 DATES = [
+    # a date in a "kể từ khi ..." clause is where a span starts, not the day of the call (stop 36)
+    ("Điện Kremlin cho biết hai tổng thống đã điện đàm hôm qua, lần đầu tiên kể từ khi hai bên gặp nhau hồi tháng 6. "
+     "Trong cuộc điện đàm, ông Putin kêu gọi Mỹ đưa ra các bảo đảm an ninh.", "2021-12-31", "2021-12-30"),
     # the call or meeting named after the words dates them, and the same speaker's next words (stop 36)
     ("Tổng thống Pháp Emmanuel Macron đề nghị Nga và Ukraine nối lại đối thoại theo định dạng Normandy, trong cuộc điện "
      "đàm kéo dài hai giờ tối 20/2.\n\nTheo Điện Élysée, ông Macron cũng kêu gọi Nga rút quân khỏi Belarus.",
