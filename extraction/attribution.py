@@ -11,8 +11,8 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .cues import (ARMS_REACH, GIVING, Cue, delivers_arms, directs_own_ranks, find_cues, has_word, lexicon_words,
-                   opens_with_word, shape_kind)
+from .cues import (ARMS_REACH, GIVING, QUOTE_MARKS, Cue, delivers_arms, directs_own_ranks, find_cues, has_word,
+                   lexicon_words, opens_with_word, shape_kind)
 from .mentions import PLACE_NOUN, Mention
 from .reference import load_cues, load_titles
 from .segment import Clause
@@ -523,6 +523,9 @@ def _subject_of(v: _View, cue: Cue, same_sentence: Claim | None) -> list[Mention
 KINDS_OF_VERB = frozenset(KINDS) - {"statement"}  # the kinds a verb can name: "kêu gọi", "bác bỏ", "cảnh báo"
 
 
+AND_OPENING = re.compile(r"[\s,]*(?:và|đồng\s+thời)\s", re.I)
+
+
 def _verb_kind(cue: Cue) -> str | None:
     """The kind the cue's verb itself names ("cảnh báo": a warning), if it is an affirmed verb of one."""
     return cue.kind if cue.kind in KINDS_OF_VERB and not (cue.noun or cue.negated) else None
@@ -602,6 +605,11 @@ def _cue_claim(v: _View, same_sentence: Claim | None) -> Claim | None:
         agents = _subject_of(v, cue, same_sentence)
         if agents is None:
             return None
+        if agents and same_sentence is not None and _judges(v.text, cue) and AND_OPENING.match(v.text, v.clause.start) \
+                and not {a for m in agents for a in m.actors} & {a for m in same_sentence.agents for a in m.actors}:
+            # "Ông Stoltenberg khẳng định ..., và Nga không có “quyền phủ quyết” ...": the party judged goes on with
+            # the words of the sentence's speaker
+            agents = same_sentence.agents
         if not agents:
             # "Bình luận về biện pháp đáp trả của Nga, ông Hamacek cho biết": a later speech verb may have one
             if _is_belief(v.text, cue):
@@ -792,7 +800,8 @@ def _cue_kind(cue: Cue, v: _View, holders: frozenset[str]) -> str:
 
 def _judges(text: str, cue: Cue) -> bool:
     """ "vô căn cứ", "không có cơ sở": the speaker judges a claim; whoever is named before it does not act."""
-    return text[cue.start : cue.end].lower() in lexicon_words("judgements")
+    said = " ".join(text[cue.start : cue.end].lower().translate(QUOTE_MARKS).split())  # 'không có "quyền phủ quyết'
+    return said in lexicon_words("judgements")
 
 
 JUDGED_REACH = 60  # characters before a judgement that name what it judges ("gọi quyết định của Mỹ là “phá hoại” và")
