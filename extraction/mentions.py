@@ -841,7 +841,9 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(name[0], close + 1, party.actors, text[name[0] : name[1]], text[m.start : close]))
             skip_to = i + len(inside)
             continue
-        if prev and prev.person and not m.person and m.role and text[prev.end : m.start] == ", ":
+        if prev and prev.person and not m.person and m.role and (text[prev.end : m.start] == ", " or (
+                HOLDING_OFFICE.fullmatch(text, prev.end, m.start)
+                and not HELD_THEN.search(text, m.end, text.find(",", m.end, m.end + APPOSITION_REACH)))):
             # "Ông Bob Menendez, Chủ tịch Ủy ban Đối ngoại Thượng viện Mỹ, ...", "Đại sứ Marshall Billingslea,
             # Đặc phái viên của Tổng thống Mỹ về Kiểm soát Vũ khí, ...": the title runs to the closing comma and
             # its last party is his
@@ -887,6 +889,11 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 APPOSITION_REACH = 120  # characters of a title in apposition, up to its closing comma
+# "Thủ tướng Armenia Nikol Pashinyan, người đang giữ cương vị Chủ tịch Hội đồng An ninh tập thể CSTO, ...": the office
+# he holds, in a relative clause, is the capacity he speaks in (heldout8 codes the OSCE chair's words as the OSCE's)
+HOLDING_OFFICE = re.compile(r", người (?:đang |hiện |hiện đang )?(?:giữ|nắm giữ|nắm|là)(?: (?:chức|cương vị|vai trò|ghế))? ",
+                            re.I)
+HELD_THEN = re.compile(r"\b(?:khi|hồi|thời\s+điểm|trước\s+đây|vào\s+năm)\b", re.I)  # "..., người giữ chức ... khi xảy ra vụ nổ"
 # "Sau cuộc gặp với Ngoại trưởng Ukraine, Tổng thư ký NATO Jens Stoltenberg nói ...": a title after these words is
 # their object, and the title after its comma opens the subject: no apposition; nor after a meeting's name ("bên lề hội
 # nghị bộ trưởng OSCE, Ngoại trưởng Mỹ Antony Blinken ...": the ministers met, he speaks for his own party)

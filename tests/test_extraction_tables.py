@@ -804,6 +804,11 @@ def test_kind(sentence, actor, kind):
 
 
 ACTORS = [
+    # the office a person holds, named in a relative clause, is the capacity he speaks in; not one held then (stop 36)
+    ("Tổng thống Kazakhstan Kassym-Jomart Tokayev, người đang giữ cương vị Chủ tịch luân phiên CSTO, kêu gọi các nước "
+     "thành viên tăng cường phối hợp.", {"CSTO"}),
+    ("Ông Martin Stropnicky, người giữ chức Bộ trưởng Quốc phòng Séc khi xảy ra vụ nổ, cho biết các cuộc điều tra vẫn "
+     "tiếp tục.", set()),
     # a party judged in a clause joined by "và" goes on with the speaker's words, even with the judgement quoted (stop 36)
     ("Tổng thư ký NATO Jens Stoltenberg nhấn mạnh cánh cửa của liên minh vẫn rộng mở, và Nga không có “quyền phủ quyết” "
      "đối với việc Ukraine gia nhập.", {"NATO"}),
