@@ -275,7 +275,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             adverbs = MODAL_ADVERBS.search(text, max(after, c.start - 24), c.start)  # "Ukraine vẫn cần ..."
             subject_end = adverbs.start() if adverbs else c.start
             allies = ALLIES_AFTER.search(text, max(after, subject_end - 40), subject_end)
-            subject = _coordinated_before(text, [m for m in mentions if m.actors],
+            # (not the speaker the opener names: "Theo ngoại trưởng ba nước, Iran cần ...")
+            subject = _coordinated_before(text, [m for m in mentions if m.actors and m.start >= after],
                                           allies.start() if allies else subject_end)
             subject_parties = {a for m in subject for a in m.actors}
             if subject and _opens(text, after, subject[0].start) and not subject_parties & speakers:
@@ -993,7 +994,9 @@ def _theo_claim(v: _View) -> Claim | None:
     # phát ngôn này, phía Ấn Độ nên ...": the party the content opens with is asked)
     content = (_theo_close(v.text, first), end)
     kind = _kind_of(v.all_cues(), content[0], v.text, v.mentions, end)
-    return Claim(v.clause, [first], None, kind, content, (v.clause.start, _trim_end(v.text, v.clause.start, end)),
+    # "Theo ngoại trưởng ba nước, ...": each party the counted group names
+    agents = [m for m in v.local if (m.start, m.end) == (first.start, first.end) and m.actors] or [first]
+    return Claim(v.clause, agents, None, kind, content, (v.clause.start, _trim_end(v.text, v.clause.start, end)),
                  _has_quote(content, v.quotes), [])
 
 

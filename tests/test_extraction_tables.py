@@ -2141,6 +2141,11 @@ def test_quote(text, actor, quote):
 
 
 JOINT = [
+    # "Theo <counted group>, X cần ...": each party counted says it, and X is asked (stop 36)
+    ("Ngoại trưởng Anh, Pháp và Đức hôm 14/1 ra tuyên bố chung về thỏa thuận hạt nhân. Theo ngoại trưởng ba nước, Iran "
+     "cần quay lại tuân thủ đầy đủ các nghĩa vụ của mình.",
+     {("UK", "statement"), ("FRANCE", "statement"), ("GERMANY", "statement"), ("UK", "demand"), ("FRANCE", "demand"),
+      ("GERMANY", "demand")}),
     # "lãnh đạo 5 nước", "ngoại trưởng bốn nước" after a call or meeting of leaders named one by one: the leaders named
     # last (stop 36)
     ("Tổng thống Mỹ Joe Biden tối 7/12 điện đàm với Tổng thống Pháp Emmanuel Macron, Thủ tướng Đức Olaf Scholz, Thủ "
