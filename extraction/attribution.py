@@ -278,6 +278,9 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             # (not the speaker the opener names: "Theo ngoại trưởng ba nước, Iran cần ...")
             subject = _coordinated_before(text, [m for m in mentions if m.actors and m.start >= after],
                                           allies.start() if allies else subject_end)
+            if not subject:  # "Mỹ, bên đã đơn phương rút khỏi thỏa thuận, cần ...": the party before its apposition
+                subject = [m for m in mentions if m.actors and after <= m.start < subject_end
+                           and APPOSED_SUBJECT.fullmatch(text, m.end, subject_end)][:1]
             subject_parties = {a for m in subject for a in m.actors}
             if subject and _opens(text, after, subject[0].start) and not subject_parties & speakers:
                 return "demand"  # "... nhấn mạnh Mỹ và NATO cần coi trọng ...": each of them is asked
@@ -313,6 +316,7 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
 # ("Paris cũng như các đối tác khác cần ...")
 ALLIES_AFTER = re.compile(r"\s+(?:và|cũng\s+như)\s+(?:các|những)\s+(?:nước\s+)?(?:đồng\s+minh|đối\s+tác)"
                           r"(?:\s+(?:của\s+)?\S+)?\s*$", re.I)
+APPOSED_SUBJECT = re.compile(r",\s[^,.;:“”\"]{3,80},\s*")
 NUMBERED_GROUP = re.compile(r"[\s,:“”\"]*(?:rằng\s+)?(?:cả\s+)?(?:hai|ba|bốn|năm|\d)\s+(?:nước|quốc\s+gia)"
                             r"(?:\s+[^\s,.;]+){0,3}\s*", re.I)  # "ba nước", "4 nước Bộ tứ"
 # "mọi hành động của cộng đồng quốc tế cần ...", "bất kỳ cuộc đối thoại nào ... cần": any such dealing, asked
@@ -337,7 +341,8 @@ OF_PARTY = re.compile(r"\bcủa\s+$")
 # "muốn các đồng minh trong EU và NATO có hành động ...": a want of a group of parties asks them
 # "hy vọng Mỹ sẽ ...", "muốn được Washington cung cấp ...", "muốn mỗi nước phương Tây tự trả lời"
 # ... or a party's ships, firms, troops ("Manila muốn các tàu Trung Quốc rời khỏi đá Ba Đầu")
-WANT_GAP = re.compile(r"\s*(?:(?:được|mỗi|từng)\s+)?(?:nước\s+)?(?:(?:các|những)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+)?\s+)?", re.I)
+WANT_GAP = re.compile(r"[\s“”\"]*(?:(?:được|mỗi|từng|nghe)\s+)?(?:nước\s+)?(?:(?:các|những)\s+[^\s,.;:]+(?:\s+[^\s,.;:]+)?\s+)?",
+                      re.I)
 WANTED_OF_GROUP = re.compile(r"\s*(?:các|những)\s+(?:đồng\s+minh|đối\s+tác|nước|quốc\s+gia|thành\s+viên)\b", re.I)
 # "Moscow muốn cuộc đối thoại bao quát mọi loại vũ khí", "muốn mọi thỏa thuận ... phải có sự tham gia của Kiev":
 # what talks or a settlement must hold is asked of the other side (7 of 7 such wants in the annotated sets are demands)

@@ -20,6 +20,16 @@ def miss(reason):
 
 
 KINDS = [
+    # a want past quotation marks or "muốn nghe X ...", and a need of a party named before its apposition, ask that
+    # party; "buộc phải" is one's own course (stop 36)
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov nói Moskva “hy vọng” Paris sẽ sớm xem xét lại lập trường.", "RUSSIA",
+     "demand"),
+    ("Ngoại trưởng Ukraine Dmytro Kuleba cho biết Kiev muốn nghe Berlin công khai cam kết về đường ống.", "UKRAINE",
+     "demand"),
+    ("Phát ngôn viên Bộ Ngoại giao Trung Quốc Uông Văn Bân nói Mỹ, bên đã rút khỏi thỏa thuận trước, cần dỡ bỏ các lệnh "
+     "trừng phạt.", "CHINA", "demand"),
+    ("Tổng thống Belarus Alexander Lukashenko nói Minsk không đe dọa ai nhưng buộc phải đáp lại việc NATO tăng quân.",
+     "BELARUS", "statement"),
     # an attack foretold is a warning, and the party in it does not say it (stop 36)
     ("Cố vấn An ninh Quốc gia Mỹ Jake Sullivan cho biết Nga đã đưa thêm quân tới biên giới và một cuộc tấn công “có thể "
      "bắt đầu bất cứ lúc nào”.", "US", "warning"),
