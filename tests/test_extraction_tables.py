@@ -20,6 +20,10 @@ def miss(reason):
 
 
 KINDS = [
+    # an invitation declined, talks not shut (stop 36)
+    ("Người phát ngôn Bộ Ngoại giao Iran cho biết Tehran khước từ lời mời đối thoại trực tiếp của Washington.", "IRAN",
+     "rebuttal"),
+    ("Thứ trưởng Ngoại giao Nga Sergei Ryabkov nói Moscow không đóng cửa đối thoại với NATO.", "RUSSIA", "proposal"),
     # a want past quotation marks or "muốn nghe X ...", and a need of a party named before its apposition, ask that
     # party; "buộc phải" is one's own course (stop 36)
     ("Người phát ngôn Điện Kremlin Dmitry Peskov nói Moskva “hy vọng” Paris sẽ sớm xem xét lại lập trường.", "RUSSIA",
