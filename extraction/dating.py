@@ -51,6 +51,7 @@ class DateTracker:
         self.sentence_parties: dict[int, set[str]] = {}  # the parties whose words a sentence dated (no meeting)
         self.event_date: DateMention | None = None  # the day of the meeting last named with a date
         self.event_paragraph = -1  # ... and the paragraph that named it
+        self.event_people: set[str] = set()  # ... and the people it named
         self.speech_date: DateMention | None = None  # the day of the speech or interview last named with one
         self.speech_parties: set[str] = set()  # ... and the parties named with it: whose words it dates
         self.lead_date: DateMention | None = None  # the first day named in the article's opening sentences
@@ -92,6 +93,11 @@ class DateTracker:
             if answered:
                 return answered, "event"
         if self.event_date and names_event(_attribution_words(text, claim)):
+            return self.event_date, "event"
+        if (self.event_date and s.block.paragraph == self.event_paragraph + 1 and not time_shifted
+                and speaker is not None and speaker.person in self.event_people):
+            # "Ngày 12/1, ông Lavrov gặp ông Blinken ... <new paragraph> Ông Lavrov cũng nói ...": one who met, in the
+            # paragraph after the meeting's, speaks of it (not a spokesman or another party: dev-train 3 of 3 undated)
             return self.event_date, "event"
         if continues and self.event_date and self.event_paragraph == s.block.paragraph:
             # "Phát biểu tại cuộc họp báo chung với ông Putin ngày 15/2, ông Scholz nói ... Tuy nhiên, ông Putin đáp lại
@@ -141,6 +147,7 @@ class DateTracker:
         if days and meeting and not AHEAD_OF_MEETING.search(sentence) and not _other_meetings_dated(sentence):
             # (not "... vào tối Chủ nhật trước khi bước vào phiên họp chính thức": a day before the meeting)
             self.event_date, self.event_paragraph = days[-1], s.block.paragraph
+            self.event_people = {m.person for m in s_mentions if m.person}
         speech_day = days[-1] if days else None
         if speech_day is None and meeting and self.event_date:
             # a statement issued after the meeting last dated ("trong thông cáo phát đi sau cuộc gọi") is of its day
