@@ -1682,7 +1682,7 @@ DATES = [
     ("Ngoại trưởng Nga Sergei Lavrov và Ngoại trưởng Mỹ Antony Blinken hội đàm tại Geneva hôm 21/1.\n\nÔng Lavrov cho "
      "rằng Mỹ cần đưa ra phản hồi bằng văn bản đối với các đề xuất của Nga.", "2022-01-23", "2022-01-21"),
     ("Ngoại trưởng Nga Sergei Lavrov và Ngoại trưởng Mỹ Antony Blinken hội đàm tại Geneva hôm 21/1.\n\nNgười phát ngôn "
-     "Bộ Ngoại giao Mỹ Ned Price cho rằng Nga cần giảm căng thẳng.", "2022-01-23", None),
+     "Bộ Ngoại giao Pháp Anne-Claire Legendre cho rằng Nga cần giảm căng thẳng.", "2022-01-23", None),
     # a date in a "kể từ khi ..." clause is where a span starts, not the day of the call (stop 36)
     ("Điện Kremlin cho biết hai tổng thống đã điện đàm hôm qua, lần đầu tiên kể từ khi hai bên gặp nhau hồi tháng 6. "
      "Trong cuộc điện đàm, ông Putin kêu gọi Mỹ đưa ra các bảo đảm an ninh.", "2021-12-31", "2021-12-30"),
