@@ -1679,8 +1679,10 @@ def test_the_whole_title_is_the_speakers_role(text, role):
 
 DATES = [
     # the day where the words were said, not its conversion to Vietnam's time ("tức sáng 22/2 giờ Việt Nam") (stop 36)
-    ("Tối 21/2 (giờ New York, tức sáng 22/2 giờ Việt Nam), Đại sứ Trung Quốc Trương Quân kêu gọi các bên kiềm chế.",
-     "2022-02-22", "2022-02-21"),
+    ("HĐBA họp khẩn.\n\nTheo phóng viên thường trú tại New York, tối 21/2 (giờ địa phương, tức sáng 22/2 giờ Việt Nam), "
+     "Hội đồng Bảo an "
+     "họp khẩn về Ukraine. Tại phiên họp, Đại sứ Trung Quốc Trương Quân kêu gọi các bên kiềm chế.", "2022-02-22",
+     "2022-02-21"),
     # one who met speaks of the meeting in the paragraph after it; a spokesman there does not (stop 36)
     ("Ngoại trưởng Nga Sergei Lavrov và Ngoại trưởng Mỹ Antony Blinken hội đàm tại Geneva hôm 21/1.\n\nÔng Lavrov cho "
      "rằng Mỹ cần đưa ra phản hồi bằng văn bản đối với các đề xuất của Nga.", "2022-01-23", "2022-01-21"),
