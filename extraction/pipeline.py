@@ -67,9 +67,12 @@ def find_date_mentions(doc: Document) -> None:
 
 
 def _scheduled(d: DateMention, reference: dt.date | None) -> bool:
-    """A day after publication ("sẽ đến khu vực tìm kiếm vào ngày 24/4" in an article of 23/4) is an
-    event ahead, never the day a position was taken."""
-    return reference is not None and d.precision == "day" and d.value is not None and d.value > reference.isoformat()
+    """A day or month after publication ("sẽ đến khu vực tìm kiếm vào ngày 24/4" in an article of 23/4, "sẽ đưa 2
+    tiêm kích F-35 tới Bulgaria từ tháng 4" in January) is an event ahead, never when a position was taken."""
+    if reference is None or d.value is None:
+        return False
+    return (d.precision == "day" and d.value > reference.isoformat()
+            or d.precision == "month" and d.value > reference.isoformat()[:7])
 
 
 def complete(doc: Document) -> None:

@@ -1678,6 +1678,9 @@ def test_the_whole_title_is_the_speakers_role(text, role):
 
 
 DATES = [
+    # a month after publication is a plan ahead, no date of the words after it (stop 36)
+    ("NATO điều thêm lực lượng.\n\nHà Lan sẽ đưa 2 tiêm kích F-35 tới Bulgaria từ tháng 4. Pháp cũng ngỏ ý sẵn sàng gửi "
+     "binh sĩ tới Romania.", "2022-01-25", None),
     # the day where the words were said, not its conversion to Vietnam's time ("tức sáng 22/2 giờ Việt Nam") (stop 36)
     ("HĐBA họp khẩn.\n\nTheo phóng viên thường trú tại New York, tối 21/2 (giờ địa phương, tức sáng 22/2 giờ Việt Nam), "
      "Hội đồng Bảo an "
