@@ -911,6 +911,8 @@ def _apposition(text: str, mentions: list[Mention], i: int) -> tuple[list[Mentio
     inside = [x for x in mentions[i:] if x.end <= close]
     if any(x.person for x in inside) or not any(x.actors for x in inside):
         return None
+    if any(not c.noun for c in find_cues(text, mentions[i].end, close)):
+        return None  # "ông Stoltenberg, Thủ tướng Kallas nói Estonia muốn ...,": a clause of its own, no title
     parties = [x for x in inside if x.actors]
     # "trưởng đoàn đàm phán của Tehran tại Vienna": the post is no party of his
     unposted = [x for x in parties if not _posted_at(text, x.start)]

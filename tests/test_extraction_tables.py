@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # a title after a name and its comma that runs into a clause with its own verb is no apposition (stop 36)
+    ("Đứng cạnh ông Stoltenberg, Tổng thống Nauseda cho biết Lithuania muốn NATO đóng quân thường trực ở vùng Baltic, "
+     "trong khi đối thoại với Nga vẫn tiếp diễn.", "LITHUANIA", "demand"),
     # an invitation declined, talks not shut (stop 36)
     ("Người phát ngôn Bộ Ngoại giao Iran cho biết Tehran khước từ lời mời đối thoại trực tiếp của Washington.", "IRAN",
      "rebuttal"),
