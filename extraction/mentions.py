@@ -891,9 +891,10 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 APPOSITION_REACH = 120  # characters of a title in apposition, up to its closing comma
 # "Thủ tướng Armenia Nikol Pashinyan, người đang giữ cương vị Chủ tịch Hội đồng An ninh tập thể CSTO, ...": the office
 # he holds, in a relative clause, is the capacity he speaks in (heldout8 codes the OSCE chair's words as the OSCE's)
-HOLDING_OFFICE = re.compile(r", người (?:đang |hiện |hiện đang )?(?:giữ|nắm giữ|nắm|là)(?: (?:chức|cương vị|vai trò|ghế))? ",
-                            re.I)
-HELD_THEN = re.compile(r"\b(?:khi|hồi|thời\s+điểm|trước\s+đây|vào\s+năm)\b", re.I)  # "..., người giữ chức ... khi xảy ra vụ nổ"
+HOLDING_OFFICE = re.compile(r", người (?:đang |hiện |hiện đang )?(?:giữ|nắm giữ|nắm|là)"
+                            r"(?: (?:chức|cương vị|vai trò|ghế))? ", re.I)
+# ... not one held then ("..., người giữ chức Bộ trưởng Quốc phòng Séc khi xảy ra vụ nổ, ...")
+HELD_THEN = re.compile(r"\b(?:khi|hồi|thời\s+điểm|trước\s+đây|vào\s+năm)\b", re.I)
 # "Sau cuộc gặp với Ngoại trưởng Ukraine, Tổng thư ký NATO Jens Stoltenberg nói ...": a title after these words is
 # their object, and the title after its comma opens the subject: no apposition; nor after a meeting's name ("bên lề hội
 # nghị bộ trưởng OSCE, Ngoại trưởng Mỹ Antony Blinken ...": the ministers met, he speaks for his own party)
