@@ -272,7 +272,7 @@ def attribution_date(text: str, claim: Claim, dates: list[DateMention]) -> DateM
     first), 'ông Blinken nói hôm 19/1 rằng ...' (the date right after the verb)."""
     if claim.cue is None:
         return None
-    after = [d for d in dates if claim.cue.end <= d.start < claim.clause.end]
+    after = _after_cue(claim, dates)
     if claim.quoted and claim.content[1] <= claim.cue.start:
         return after[0] if after else None
     framing = next((d for d in after if d.start - claim.cue.end <= FRAMING_CHARS
@@ -292,8 +292,12 @@ def occasion_date(text: str, claim: Claim, dates: list[DateMention]) -> DateMent
     Unlike a date set for the words, it is also the news day (DateTracker.remember)."""
     if claim.cue is None:
         return None
-    return next((d for d in dates if claim.cue.end <= d.start < claim.clause.end
-                 and OCCASION.search(text, claim.cue.end, d.start)), None)
+    return next((d for d in _after_cue(claim, dates) if OCCASION.search(text, claim.cue.end, d.start)), None)
+
+
+def _after_cue(claim: Claim, dates: list[DateMention]) -> list[DateMention]:
+    """The dates between the claim's cue and its clause's end."""
+    return [d for d in dates if claim.cue.end <= d.start < claim.clause.end]
 
 
 def _names_any(text: str, lexicon: str) -> bool:

@@ -252,7 +252,7 @@ def _title_phrase(hits, i, text, block_end) -> tuple[Mention, int]:
     if not actors and (named_party := _party_titles().get(hits[j].value.casefold())):
         actors.append(named_party)  # "Ủy viên châu Âu phụ trách kinh tế ...": the title names its party
     if (j + 1 < len(hits) and hits[j + 1].kind == "actor"
-            and (actors and POSTING.fullmatch(text[hits[j].end : hits[j + 1].start])
+            and ((actors and POSTING.fullmatch(text[hits[j].end : hits[j + 1].start]))
                  or ABOUT.fullmatch(text[hits[j].end : hits[j + 1].start]))):
         # the post or the brief ("Đặc phái viên Mỹ về Triều Tiên Sung Kim"), not the party; with no party named
         # ("Đặc phái viên về Iran Robert Malley") the reference data's, or none
@@ -841,13 +841,14 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(name[0], close + 1, party.actors, text[name[0] : name[1]], text[m.start : close]))
             skip_to = i + len(inside)
             continue
-        if prev and prev.person and not m.person and m.role and (text[prev.end : m.start] == ", " or (
-                HOLDING_OFFICE.fullmatch(text, prev.end, m.start)
-                and not HELD_THEN.search(text, m.end, text.find(",", m.end, m.end + APPOSITION_REACH)))):
+        relative = bool(prev) and HOLDING_OFFICE.fullmatch(text, prev.end, m.start) is not None
+        if prev and prev.person and not m.person and m.role and (text[prev.end : m.start] == ", " or relative):
             # "Ông Bob Menendez, Chủ tịch Ủy ban Đối ngoại Thượng viện Mỹ, ...", "Đại sứ Marshall Billingslea,
             # Đặc phái viên của Tổng thống Mỹ về Kiểm soát Vũ khí, ...": the title runs to the closing comma and
             # its last party is his
             found = _apposition(text, mentions, i)
+            if found and relative and HELD_THEN.search(text, m.end, found[1]):
+                found = None  # "..., người giữ chức Bộ trưởng Quốc phòng Séc khi xảy ra vụ nổ, ...": held then
             if found:
                 inside, close, party = found
                 out[-1] = Mention(prev.start, close + 1, party.actors, prev.person, text[m.start : close])
@@ -893,8 +894,7 @@ APPOSITION_REACH = 120  # characters of a title in apposition, up to its closing
 # he holds, in a relative clause, is the capacity he speaks in (heldout8 codes the OSCE chair's words as the OSCE's)
 HOLDING_OFFICE = re.compile(r", người (?:đang |hiện |hiện đang )?(?:giữ|nắm giữ|nắm|là)"
                             r"(?: (?:chức|cương vị|vai trò|ghế))? ", re.I)
-# ... not one held then ("..., người giữ chức Bộ trưởng Quốc phòng Séc khi xảy ra vụ nổ, ...")
-HELD_THEN = re.compile(r"\b(?:khi|hồi|thời\s+điểm|trước\s+đây|vào\s+năm)\b", re.I)
+HELD_THEN = re.compile(r"\b(?:khi|hồi|thời\s+điểm|trước\s+đây|vào\s+năm)\b", re.I)  # ... not one held then
 # "Sau cuộc gặp với Ngoại trưởng Ukraine, Tổng thư ký NATO Jens Stoltenberg nói ...": a title after these words is
 # their object, and the title after its comma opens the subject: no apposition; nor after a meeting's name ("bên lề hội
 # nghị bộ trưởng OSCE, Ngoại trưởng Mỹ Antony Blinken ...": the ministers met, he speaks for his own party)
