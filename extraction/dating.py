@@ -76,6 +76,8 @@ class DateTracker:
         cue_end = claim.cue.end if claim.cue else cue_pos
         if is_vague(text[s.start : s.end]) or is_habitual(text, s.start, cue_pos, cue_end) or _habitual_subject(text, claim):
             return None, ""  # "Nga nhiều lần khẳng định ...": said again and again, on no one day
+        if opens_with(text[s.start : s.end], "earlier"):  # "Trước đó, ...": before the day last named, on no day given
+            return None, ""
         if speaker and speaker.person in self.speaker_dates:
             return self.speaker_dates[speaker.person], "speaker"
         time_shifted = claim.clause.dates_from > s.start  # "... sau khi X nói": another time than before
@@ -94,7 +96,7 @@ class DateTracker:
                 return answered, "event"
         if self.event_date and names_event(_attribution_words(text, claim)):
             return self.event_date, "event"
-        if (self.event_date and s.block.paragraph == self.event_paragraph + 1 and not time_shifted
+        if (self.event_date and 0 < s.block.paragraph - self.event_paragraph <= 2 and not time_shifted
                 and speaker is not None and speaker.person in self.event_people):
             # "Ngày 12/1, ông Lavrov gặp ông Blinken ... <new paragraph> Ông Lavrov cũng nói ...": one who met, in the
             # paragraph after the meeting's, speaks of it (not a spokesman or another party: dev-train 3 of 3 undated)

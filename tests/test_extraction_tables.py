@@ -1701,6 +1701,18 @@ DATES = [
     ("Tổng thống Pháp Emmanuel Macron đề nghị Nga và Ukraine nối lại đối thoại theo định dạng Normandy, trong cuộc điện "
      "đàm kéo dài hai giờ tối 20/2.\n\nTheo Điện Élysée, ông Macron cũng kêu gọi Nga rút quân khỏi Belarus.",
      "2022-02-21", "2022-02-20"),
+    # one who met speaks of it up to two paragraphs later; a meeting "tiếp người đồng cấp" is one (stop 37)
+    ("Ngày 10/2, tại cuộc hội đàm ở Moscow với người đồng cấp Nga Sergei Lavrov, Ngoại trưởng Anh Liz Truss yêu cầu "
+     "Nga rút quân.\n\nBà Truss nói London đang chuẩn bị các gói trừng phạt.\n\nÔng Lavrov đáp lại rằng Nga không "
+     "chấp nhận việc bị lên lớp.", "2022-02-11", "2022-02-10"),
+    ("Hôm thứ Tư, tiếp người đồng cấp Pháp Jean-Yves Le Drian tại Berlin, Ngoại trưởng Đức Annalena Baerbock cho biết "
+     "hai nước sẽ phối hợp.\n\nVề phần mình, ông Le Drian cho rằng châu Âu cần có mặt trong mọi cuộc đàm phán.",
+     "2022-01-14", "2022-01-12"),
+    # "Trước đó, ...": before the day last named, on a day the text does not give (stop 37)
+    ("Ngoại trưởng Nga Sergei Lavrov và Ngoại trưởng Mỹ Antony Blinken hội đàm tại Geneva hôm 21/1.\n\nTrước đó, "
+     "ông Lavrov cho rằng NATO cần rút lực lượng khỏi Romania.", "2022-01-23", None),
+    ("Ông Lavrov hôm 21/1 nói Moscow chờ phản hồi bằng văn bản. Trước đó, ông Lavrov cho rằng NATO cần rút lực lượng "
+     "khỏi Romania.", "2022-01-23", None),
     # "ngày 11-12/7" is two days of July, not 11 December (stop 35)
     ("Thủ tướng Thụy Điển Ulf Kristersson tin chắc Thụy Điển sẽ gia nhập trước hội nghị thượng đỉnh NATO ngày 11-12/7. "
      "Trong ngày làm việc thứ hai của hội nghị, Tổng thư ký NATO Jens Stoltenberg kêu gọi Hungary phê chuẩn hồ sơ.",
