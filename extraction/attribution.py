@@ -1045,6 +1045,8 @@ def _closing_theo_claim(v: _View) -> Claim | None:
     end = opener.start()
     if len(v.text[v.clause.start : end].split()) < load_cues().get("min_statement_words", 4):
         return None
+    if not last.person and any(m.person and m.actors[:1] == last.actors[:1] for m in v.local if m.end <= end):
+        return None  # "Ngoại trưởng Nga Sergei Lavrov cảnh báo ..., theo Bộ Ngoại giao Nga.": his ministry reports him
     content = (v.clause.start, end)
     kind = _kind_of(v.all_cues(), v.clause.start, v.text, v.mentions, end)
     return Claim(v.clause, [last], None, kind, content, (v.clause.start, _trim_end(v.text, *content)),

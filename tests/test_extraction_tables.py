@@ -1087,6 +1087,12 @@ def test_a_kind_verb_closing_the_sentence_holds_the_words_before_it(text, kind, 
 
 
 SPEAKERS = [
+    # a person's words reported by his own ministry at the sentence's close: still his (stop 37); a spokesman named
+    # there holds the words before him
+    ("Tại cuộc gặp, Ngoại trưởng Nga Sergei Lavrov cảnh báo người đồng cấp Thổ Nhĩ Kỳ rằng việc bán vũ khí cho Kiev chỉ "
+     "khuyến khích giải pháp quân sự, theo Bộ Ngoại giao Nga.", "RUSSIA", "Sergei Lavrov"),
+    ("Moskva sẽ không chờ đợi phản hồi của phương Tây vô thời hạn, theo lời người phát ngôn Điện Kremlin Dmitry "
+     "Peskov.", "RUSSIA", "Dmitry Peskov"),
     # a given name's initial glued to the family name after a title ("Trợ lý Tổng thống Nga I.U-sa-cốp"); then the bare
     # title labelling a claim ("coi ... là “suy đoán vô căn cứ”", the label twelve words on) is he (stop 33)
     ("Trợ lý Tổng thống Nga I.U-sa-cốp cho biết cuộc điện đàm kéo dài một giờ.\nTrợ lý Tổng thống Nga cũng coi những thông "
