@@ -492,7 +492,8 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
     if n > 2 and text[hit.start : hit.end].lower().endswith("nước"):
         # "ba nước": the three named together last ("Anh, Pháp và Đức ... Ba nước cũng nhấn mạnh"), not a group
         # named after it ("Ba nước châu Âu đã trục xuất ...") nor the last three parties named one by one
-        listed = [] if _group_named_after(text, hit.end) else _last_list(text, hit.start, before, n)
+        listed = [] if _group_named_after(text, hit.end) else (
+            _last_list(text, hit.start, before, n) or _host_and_guests(text, hit.start, before, n))
         if not listed and LEADERS_OF.match(text, hit.start):
             # "lãnh đạo 5 nước" after Biden's call with Macron, Merkel, Draghi and Johnson: the leaders named last
             named = _last_named(hit, before, n, persons_only=True)
@@ -535,6 +536,22 @@ def _last_list(text: str, at: int, before: list[Mention], n: int) -> list[Mentio
     if n == 0:
         return list(reversed(listed)) if _a_group(listed) else []
     return list(reversed(listed)) if len({m.actors for m in listed}) == n else []
+
+
+GUESTS_AFTER = re.compile(r"\bvới\s+(?:[^\s,.;]+\s+){0,3}$", re.I)  # "hội đàm với (đại diện) Đức, Pháp và Anh"
+
+
+def _host_and_guests(text: str, at: int, before: list[Mention], n: int) -> list[Mention]:
+    """ "Ngoại trưởng Blinken hội đàm với đại diện Đức, Pháp và Anh. ... 4 nước khẳng định ...": the n - 1 parties
+    met, listed last, and the one who met them, named before them in the same sentence."""
+    guests = _last_list(text, at, before, n - 1) if n > 2 else []
+    if not guests or not GUESTS_AFTER.search(text, max(0, guests[0].start - 40), guests[0].start):
+        return []
+    opened = max((m.end() for m in SENTENCE_END.finditer(text, 0, guests[0].start)), default=0)
+    taken = {m.actors for m in guests}
+    host = next((m for m in before if opened <= m.start and m.end <= guests[0].start and m.actors
+                 and m.actors not in taken), None)
+    return [host, *guests] if host else []
 
 
 def _a_group(listed: list[Mention]) -> bool:

@@ -992,6 +992,10 @@ ACTORS = [
     ("Ngoại trưởng Nga, Pháp, Đức và Ukraine hôm 20/1 gặp nhau tại Berlin. Cả bốn nước đã ra tuyên bố chung khẳng định "
      "ủng hộ việc tuân thủ vô điều kiện lệnh ngừng bắn ở miền đông Ukraine.",
      {"RUSSIA", "FRANCE", "GERMANY", "UKRAINE"}),
+    # "4 nước" after one met three: the three he met and he (stop 37)
+    ("Ngoại trưởng Mỹ Antony Blinken hôm qua hội đàm với người đồng cấp Đức, Pháp và Anh tại Berlin. Sau cuộc họp, 4 "
+     "nước khẳng định mọi hành động quân sự nhằm vào Ukraine sẽ khiến Nga phải trả giá đắt.",
+     {"US", "GERMANY", "FRANCE", "UK"}),
     # "nhà ngoại giao (kỳ cựu) này": the person named last, not an unnamed diplomat of another party before him (stop 31)
     ("Theo thông cáo, 3 nhân viên Đại sứ quán Slovakia, cùng một nhà ngoại giao của Latvia bị tuyên bố là nhân vật không "
      "được hoan nghênh. Trước đó, Ngoại trưởng Sergei Lavrov cho rằng Séc đã sai lầm. Nhà ngoại giao kỳ cựu này lưu ý "
