@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # "sẽ không đánh đổi ..." whatever is not traded rejects the trade asked (stop 37)
+    ("Thủ tướng Australia khẳng định Canberra sẽ không đánh đổi chủ quyền của mình để đáp ứng những đòi hỏi của Bắc "
+     "Kinh.", "AUSTRALIA", "rebuttal"),
     # a title after a name and its comma that runs into a clause with its own verb is no apposition (stop 36)
     ("Đứng cạnh ông Stoltenberg, Tổng thống Nauseda cho biết Lithuania muốn NATO đóng quân thường trực ở vùng Baltic, "
      "trong khi đối thoại với Nga vẫn tiếp diễn.", "LITHUANIA", "demand"),
