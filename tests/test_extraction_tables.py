@@ -20,6 +20,11 @@ def miss(reason):
 
 
 KINDS = [
+    # ready to make one pay is a threat; ready to lift or review sanctions an offer (stop 37)
+    ("Ngoại trưởng Mỹ cho biết Washington đã sẵn sàng cùng các đồng minh áp đặt “những hậu quả nghiêm trọng” nếu Nga "
+     "tấn công Ukraine.", "US", "warning"),
+    ("Đặc phái viên Mỹ cho biết Washington sẵn sàng dỡ bỏ các lệnh trừng phạt không phù hợp với thỏa thuận hạt nhân "
+     "nếu Tehran tuân thủ trở lại.", "US", "proposal"),
     # "sẽ không đánh đổi ..." whatever is not traded rejects the trade asked (stop 37)
     ("Thủ tướng Australia khẳng định Canberra sẽ không đánh đổi chủ quyền của mình để đáp ứng những đòi hỏi của Bắc "
      "Kinh.", "AUSTRALIA", "rebuttal"),
