@@ -19,7 +19,7 @@ from .segment import Clause
 from .types import KINDS
 
 COORDINATION = re.compile(
-    r"""^\)?\s*(?:và|cùng|cùng\ với|,\ cùng|,\ cùng\ với)\s*$   # "Mỹ và các đồng minh NATO", "Nga cùng Trung Quốc",
+    r"""^\)?\s*(?:và|lẫn|cùng|cùng\ với|,\ cùng|,\ cùng\ với)\s*$   # "Mỹ và các đồng minh NATO", "Nga cùng Trung Quốc",
                                                             # "... thế giới (G7) cùng EU"
       | ^\s*và\s+(?:các|một\ số|nhiều|những)\s+(?:nước|quốc\ gia)\s*$   # "Mỹ và một số nước phương Tây"
     """,

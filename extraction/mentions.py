@@ -515,7 +515,7 @@ def _pair(text: str, hit: Hit, before: list[Mention]) -> list[Mention]:
 
 
 LEADERS_OF = re.compile(r"(?:lãnh\s+đạo|ngoại\s+trưởng|bộ\s+trưởng)\s", re.I)
-LIST_GLUE = re.compile(r"\s*(?:,|và|cùng|cũng như)\s*$")
+LIST_GLUE = re.compile(r"\s*(?:,|và|lẫn|cùng|cũng như)\s*$")
 
 
 def _last_list(text: str, at: int, before: list[Mention], n: int) -> list[Mention]:

@@ -223,7 +223,7 @@ def _partners(text: str, after: list[Mention]) -> set[int]:
 
 
 OBJECT_JOIN = re.compile(
-    r"""\s*(?:,|và|cũng\ như|hoặc)\s*   # "yêu cầu NATO và OSCE", "Mỹ, Anh cũng như EU"
+    r"""\s*(?:,|và|lẫn|cũng\ như|hoặc)\s*   # "yêu cầu NATO và OSCE", "Mỹ, Anh cũng như EU", "cả Nga lẫn Ukraine"
       | \s*\(\s*                       # "Tổ chức Hợp tác an ninh châu Âu (OSCE)"
     """,
     re.X,

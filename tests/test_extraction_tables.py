@@ -1000,6 +1000,8 @@ ACTORS = [
     ("Ngoại trưởng Nga, Pháp, Đức và Ukraine hôm 20/1 gặp nhau tại Berlin. Cả bốn nước đã ra tuyên bố chung khẳng định "
      "ủng hộ việc tuân thủ vô điều kiện lệnh ngừng bắn ở miền đông Ukraine.",
      {"RUSSIA", "FRANCE", "GERMANY", "UKRAINE"}),
+    # "Cả Mỹ lẫn NATO": both say it (stop 37)
+    ("Cả Mỹ lẫn NATO đều bác bỏ yêu cầu của Nga về việc ngừng mở rộng liên minh.", {"US", "NATO"}),
     # "4 nước" after one met three: the three he met and he (stop 37)
     ("Ngoại trưởng Mỹ Antony Blinken hôm qua hội đàm với người đồng cấp Đức, Pháp và Anh tại Berlin. Sau cuộc họp, 4 "
      "nước khẳng định mọi hành động quân sự nhằm vào Ukraine sẽ khiến Nga phải trả giá đắt.",
@@ -1922,6 +1924,8 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # "cả Nga lẫn Ukraine": both asked (stop 37)
+    ("Bộ Ngoại giao Pháp kêu gọi cả Nga lẫn Ukraine thể hiện sự kiềm chế.", "FRANCE", "demand", ["RUSSIA", "UKRAINE"]),
     # its own name as the subject of its need asks itself nothing; those it would receive from are asked (stop 35)
     ("Tổng thống Ukraine Volodymyr Zelensky nói Ukraine cần thêm xe tăng hiện đại từ các đối tác phương Tây để đẩy lùi "
      "quân Nga.", "UKRAINE", "demand", ["WEST"]),
