@@ -185,9 +185,19 @@ def find_dates(text: str, start: int, end: int, *, ref: dt.date | None, last_day
         else:
             value, precision = _relative(m.group("rel"), ref, last_day) if ref else (None, "unknown")
         out.append(DateMention(m.start(), m.end(), value, precision))
-        if precision == "day":
+        if precision == "day" and not is_background(text, m.start()):
             last_day = value
     return out
+
+
+BACKGROUND = re.compile(r"\b(?:sau|trước)\s+khi\s[^,.;:“”\"\n]*$", re.I)
+BACKGROUND_REACH = 60
+
+
+def is_background(text: str, date_start: int) -> bool:
+    """ "Động thái ... diễn ra sau khi Đài Loan ngày 20/7 thông báo ...": the day of what came before or after the
+    news, not the day a later "cùng ngày" means."""
+    return BACKGROUND.search(text, max(0, date_start - BACKGROUND_REACH), date_start) is not None
 
 
 def infer_reference_date(text: str, *, url: str | None = None) -> dt.date | None:

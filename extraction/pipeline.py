@@ -13,7 +13,7 @@ from collections import Counter
 from . import dedupe as dedupe_module
 from .article import infer_outlet
 from .clean import caption_blocks, content_blocks, credit_text, headline
-from .dates import DateMention, find_dates, infer_reference_date, parse_iso
+from .dates import DateMention, find_dates, infer_reference_date, is_background, parse_iso
 from .dating import is_starting_point
 from .decide import Decider, default_decider
 from .document import Document
@@ -62,7 +62,7 @@ def find_date_mentions(doc: Document) -> None:
                 and not is_starting_point(doc.text, d.start) and not _scheduled(d, doc.reference)]
         doc.dates.extend(kept)
         # "cùng ngày" is the last day a claim could be dated by, not a span's end ("tính đến ngày 27/5/1997")
-        days = [d.value for d in kept if d.precision == "day"]
+        days = [d.value for d in kept if d.precision == "day" and not is_background(doc.text, d.start)]
         last_day = days[-1] if days else last_day
 
 

@@ -1733,6 +1733,10 @@ DATES = [
      "ông Lavrov cho rằng NATO cần rút lực lượng khỏi Romania.", "2022-01-23", None),
     ("Ông Lavrov hôm 21/1 nói Moscow chờ phản hồi bằng văn bản. Trước đó, ông Lavrov cho rằng NATO cần rút lực lượng "
      "khỏi Romania.", "2022-01-23", None),
+    # "cùng ngày" is the day of the news, not of what came before it ("sau khi Đài Loan ngày 20/7 thông báo") (stop 37)
+    ("Bộ Ngoại giao Trung Quốc ngày 10/8 tuyên bố triệu hồi đại sứ tại Litva. Động thái diễn ra sau khi Đài Loan ngày "
+     "20/7 thông báo sẽ mở văn phòng đại diện tại Vilnius.\n\nBộ Ngoại giao Litva cùng ngày cho biết lấy làm tiếc về "
+     "quyết định của Trung Quốc.", "2021-08-11", "2021-08-10"),
     # "ngày 11-12/7" is two days of July, not 11 December (stop 35)
     ("Thủ tướng Thụy Điển Ulf Kristersson tin chắc Thụy Điển sẽ gia nhập trước hội nghị thượng đỉnh NATO ngày 11-12/7. "
      "Trong ngày làm việc thứ hai của hội nghị, Tổng thư ký NATO Jens Stoltenberg kêu gọi Hungary phê chuẩn hồ sơ.",
