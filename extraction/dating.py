@@ -38,6 +38,7 @@ SUBORDINATE = re.compile(
     re.X | re.I,
 )
 AHEAD_OF_MEETING = re.compile(r"\btrước\s+khi\s+(?:\S+\s+){0,3}?(?:cuộc|phiên|vòng)\s", re.I)
+BACKGROUND_DAYS = 60  # a day this long before the meeting already dated is not its day
 LEAD_SENTENCES = 3  # sentences of the article body that may give the news day
 NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 
@@ -146,7 +147,8 @@ class DateTracker:
         days = [d for d in s_dates if d.precision == "day"]
         named = {a for m in s_mentions for a in m.actors}  # whose words a date set here may go on to
         meeting = names_event(sentence)
-        if days and meeting and not AHEAD_OF_MEETING.search(sentence) and not _other_meetings_dated(sentence):
+        if (days and meeting and not AHEAD_OF_MEETING.search(sentence) and not _other_meetings_dated(sentence)
+                and not self._long_before_the_meeting(days[-1], sentence)):
             # (not "... vào tối Chủ nhật trước khi bước vào phiên họp chính thức": a day before the meeting)
             self.event_date, self.event_paragraph = days[-1], s.block.paragraph
             self.event_people = {m.person for m in s_mentions if m.person}
@@ -182,6 +184,14 @@ class DateTracker:
         elif continues_previous(sentence) or not s.first_in_block:
             self.sentence_dates[s.index] = self.sentence_dates.get(s.index - 1)
         self._remember_speakers(text, s, s_mentions, own, new_drafts)
+
+    def _long_before_the_meeting(self, day: DateMention, sentence: str) -> bool:
+        """ "Trong tuyên bố chung được công bố sau cuộc họp, ... các biện pháp được thông qua ngày 22/7/2020": the
+        meeting named is the one already dated, and the day, long before it, is another event's."""
+        if self.event_date is None or self.event_date.precision != "day" or not _after_the_meeting_only(sentence):
+            return False
+        gap = dt.date.fromisoformat(self.event_date.value) - dt.date.fromisoformat(day.value)
+        return gap.days > BACKGROUND_DAYS
 
     def _remember_speakers(self, text, s, s_mentions, own, new_drafts) -> None:
         vague = is_vague(text[s.start : s.end])
@@ -315,6 +325,17 @@ def _other_meetings_dated(sentence: str) -> bool:
     the meeting the sentence is about has no date here; the days given are other meetings'."""
     m = OTHER_MEETINGS.match(sentence)
     return m is not None and not DATE_LIKE.search(sentence, 0, m.end())
+
+
+AFTER_MEETING = re.compile(r"\bsau\s+(?:khi\s+kết\s+thúc\s+)?$", re.I)
+
+
+def _after_the_meeting_only(sentence: str) -> bool:
+    """ "Trong tuyên bố chung được công bố sau cuộc họp, ... các biện pháp được thông qua ngày 22/7/2020": the meeting
+    named is the one already dated ("sau cuộc họp"), the day is another event's."""
+    lower = sentence.lower()
+    hits = [m for w in lexicon_words("event_words") for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"(?!\w)", lower)]
+    return bool(hits) and all(AFTER_MEETING.search(lower, max(0, m.start() - 20), m.start()) for m in hits)
 
 
 DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}|\bhôm\s|\bngày\s\d")

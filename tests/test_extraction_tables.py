@@ -1737,6 +1737,12 @@ DATES = [
     ("Bộ Ngoại giao Trung Quốc ngày 10/8 tuyên bố triệu hồi đại sứ tại Litva. Động thái diễn ra sau khi Đài Loan ngày "
      "20/7 thông báo sẽ mở văn phòng đại diện tại Vilnius.\n\nBộ Ngoại giao Litva cùng ngày cho biết lấy làm tiếc về "
      "quyết định của Trung Quốc.", "2021-08-11", "2021-08-10"),
+    # a day long before the meeting already dated, in a sentence naming it only "sau cuộc họp", is another event's
+    # (stop 37)
+    ("Cuộc gặp ngày 26/1 tại Paris quy tụ cố vấn của lãnh đạo Nga, Ukraine, Pháp và Đức. Trong tuyên bố chung công bố sau "
+     "cuộc họp, các bên cam kết thực hiện các biện pháp ngừng bắn được thông qua ngày 22/7/2020.\n\nÔng Kozak nói các "
+     "cuộc thảo luận không hề dễ dàng.\n\nNgay sau cuộc gặp, ông Andriy Yermak cho rằng Ukraine sẵn sàng làm việc "
+     "trong mọi định dạng.", "2022-01-27", "2022-01-26"),
     # "ngày 11-12/7" is two days of July, not 11 December (stop 35)
     ("Thủ tướng Thụy Điển Ulf Kristersson tin chắc Thụy Điển sẽ gia nhập trước hội nghị thượng đỉnh NATO ngày 11-12/7. "
      "Trong ngày làm việc thứ hai của hội nghị, Tổng thư ký NATO Jens Stoltenberg kêu gọi Hungary phê chuẩn hồ sơ.",
