@@ -691,6 +691,9 @@ def _quoted_speaker(v: _View, quoted: tuple[int, int]) -> list[Mention] | None:
 REPORTED_OPENER = re.compile(
     r"""\s*(?:rằng\s*)?[,:]?\s*$   # "cho biết rằng", "cho biết:", "cho biết," before the reported subject
       | \s*(?:rằng\s*)?,?\s*trong\s+cuộc\s+[^,.;:“”"]{2,40},\s*$   # "cho biết, trong cuộc điện đàm, ông Putin ..."
+      # "cho biết đầu tuần này, tại Kiev, Tổng thống Zelensky đã cam kết ...": when and where the reported words were said
+      | \s*(?:rằng\s*)?,?\s*(?:(?:hôm|ngày|sáng|trưa|chiều|tối|đầu|giữa|cuối|tuần|tháng)\s[^,.;:“”"]{1,30},\s*)?
+        (?:tại\s+[^,.;:“”"]{2,30},\s*)?$
     """,
     re.X,
 )

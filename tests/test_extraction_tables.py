@@ -1490,6 +1490,9 @@ def test_quotation_opening_with_a_speaker(text, actor, speaker):
 
 # a report of another party's words: the party reported holds the position (issue 10, class 5)
 NESTED = [
+    # when and where the reported words were said, between the verb and their speaker (stop 37)
+    ("Thủ tướng Đức Olaf Scholz cho biết đầu tuần này, tại Kiev, Tổng thống Ukraine Volodymyr Zelensky đã cam kết với "
+     "ông rằng Ukraine sẽ trình các dự luật lên Nhóm Liên lạc ba bên.", "UKRAINE", "GERMANY"),
     # what another party needs to respect is asked of it by the speaker, not its own words (stop 26)
     ("Thủ tướng Australia Scott Morrison nói Bắc Kinh cần tôn trọng các cam kết trong Hiệp định Thương mại Tự do.",
      "AUSTRALIA", "CHINA"),
