@@ -54,6 +54,9 @@ PARENTHETICAL = re.compile(
     """,
     re.X,
 )
+# "Đại sứ quán Nga tại Tallinn, trong thông cáo ..., gọi": where the subject is posted, then an insertion
+POSTED_AT = re.compile(r"^\s+(?:tại|ở)\s+[^,.;:“”\"]{2,30}"
+                       r"(?=\s*,\s*(?:trong|qua|khi|sau|theo|hôm|ngày|sáng|chiều|tối)\s[^,.;:]{3,120},\s*$)")
 GLOSSED = re.compile(r"^\s*\([^()]{1,40}\)")  # "Ủy ban ... Trung Quốc (NDRC), cơ quan ..., hôm qua ra thông báo"
 PASSIVE = re.compile(
     r"""\b(?:bị|được)\s+$   # "bị nghi ngờ", "bị cáo buộc", "được đề nghị": a passive verb
@@ -225,7 +228,7 @@ SETTING_GAP_CHARS = 120  # ... when the gap is the setting of the words ("trong 
 
 def _subject_ok(text: str, agent_end: int, cue_start: int) -> bool:
     """Between subject and verb only adverbs, dates, modal words, a setting: no new clause, no object marker."""
-    gap = PARENTHETICAL.sub(" ", GLOSSED.sub("", text[agent_end:cue_start]))
+    gap = PARENTHETICAL.sub(" ", GLOSSED.sub("", POSTED_AT.sub("", text[agent_end:cue_start])))
     limit = SETTING_GAP_CHARS if gap.lower().lstrip().startswith(_speech_settings()) else SUBJECT_GAP_CHARS
     return len(gap) < limit and not NOT_A_SUBJECT_GAP.search(gap)
 

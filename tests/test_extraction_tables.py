@@ -1000,6 +1000,9 @@ ACTORS = [
     ("Ngoại trưởng Nga, Pháp, Đức và Ukraine hôm 20/1 gặp nhau tại Berlin. Cả bốn nước đã ra tuyên bố chung khẳng định "
      "ủng hộ việc tuân thủ vô điều kiện lệnh ngừng bắn ở miền đông Ukraine.",
      {"RUSSIA", "FRANCE", "GERMANY", "UKRAINE"}),
+    # where the speaking body is posted, then an insertion before its verb: the body speaks, not the place (stop 37)
+    ("Đại sứ quán Nga tại Tallinn, trong thông cáo đăng tải tối 21/1, gọi quyết định của Estonia là “bước đi thiếu "
+     "trách nhiệm”.", {"RUSSIA"}),
     # "Cả Mỹ lẫn NATO": both say it (stop 37)
     ("Cả Mỹ lẫn NATO đều bác bỏ yêu cầu của Nga về việc ngừng mở rộng liên minh.", {"US", "NATO"}),
     # "4 nước" after one met three: the three he met and he (stop 37)
