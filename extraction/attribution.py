@@ -306,6 +306,8 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue
         if c.negated and c.kind in ("demand", "proposal", "warning"):
             continue
+        if c.kind == "demand" and FORCED.search(text, max(after, c.start - 40), c.start):
+            continue  # "... sẽ buộc Moscow phải đáp trả": a response foretold, no ask (the shape makes it a warning)
         if c.kind == "rebuttal" and _judges(text, c) and _judges_an_act(text, c.start):
             continue  # "gọi quyết định của Minsk là “không có cơ sở”": an act judged, no claim rejected
         if (c.kind == "proposal" and GIVING.search(text, c.start, c.end)
@@ -1011,6 +1013,7 @@ def _theo_claim(v: _View) -> Claim | None:
                  _has_quote(content, v.quotes), [])
 
 
+FORCED = re.compile(r"\bsẽ\s+buộc\s+(?:\S+\s+){1,3}?$", re.I)
 OWED = re.compile(r"\s*(?:\S+\s+){0,2}?(?:phải|cam kết|không được|sẽ không|cần)\b", re.I)
 
 

@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # one will be forced to answer: a warning, no ask of the one forced (stop 37)
+    ("Người phát ngôn Bộ Ngoại giao Nga nói việc NATO kết nạp Thụy Điển sẽ buộc Moscow phải đưa ra câu trả lời quân "
+     "sự.", "RUSSIA", "warning"),
     # ready to make one pay is a threat; ready to lift or review sanctions an offer (stop 37)
     ("Ngoại trưởng Mỹ cho biết Washington đã sẵn sàng cùng các đồng minh áp đặt “những hậu quả nghiêm trọng” nếu Nga "
      "tấn công Ukraine.", "US", "warning"),
