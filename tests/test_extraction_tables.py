@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # an attack said to be likely is a warning (stop 37)
+    ("Tổng thống Mỹ nói với người đồng cấp Ukraine rằng có “khả năng rõ ràng” Nga sẽ tấn công vào tháng 2.", "US",
+     "warning"),
     # one will be forced to answer: a warning, no ask of the one forced (stop 37)
     ("Người phát ngôn Bộ Ngoại giao Nga nói việc NATO kết nạp Thụy Điển sẽ buộc Moscow phải đưa ra câu trả lời quân "
      "sự.", "RUSSIA", "warning"),
