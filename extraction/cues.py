@@ -237,9 +237,16 @@ def _whole_words(text: str, start: int, lower: str, chosen):
         i = bisect.bisect_right(starts, s) - 1  # the word starting at or before the cue
         word = spans[i] if i >= 0 and e <= spans[i][1] else (s, e)
         rest = (text[start + word[0] : start + s] + text[start + e : start + word[1]]).strip()
-        if " " in lower[s:e] or not rest or any(ch.isupper() for ch in rest):
+        glued = lower[word[0] : word[1]]
+        if " " in lower[s:e] or not rest or any(ch.isupper() for ch in rest) or glued in _split_compounds():
             kept.append((s, e, k))
     return kept
+
+
+@functools.lru_cache(maxsize=1)
+def _split_compounds() -> frozenset[str]:
+    """Words the segmenter makes of a cue and the next noun's first syllable ("cần câu" of "cần câu trả lời")."""
+    return frozenset(load_cues().get("split_compounds") or ())
 
 
 def opens_with_word(head: str, words) -> bool:

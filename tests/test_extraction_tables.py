@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # "cần câu trả lời": a need of an answer, which the segmenter glues into "cần câu" (a fishing rod) (stop 37)
+    ("Thứ trưởng Ngoại giao Nga nói: “Chúng tôi cần câu trả lời cụ thể cho từng điểm trong các đề xuất của Nga”.",
+     "RUSSIA", "demand"),
     # an attack said to be likely is a warning (stop 37)
     ("Tổng thống Mỹ nói với người đồng cấp Ukraine rằng có “khả năng rõ ràng” Nga sẽ tấn công vào tháng 2.", "US",
      "warning"),
