@@ -258,6 +258,9 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
     asks, offers and warnings ("chưa sẵn sàng") give none: then it is a statement. `holders`: the parties
     speaking, when known (else every party named before `after`)."""
     conditions = _conditions(text, after, end)
+    best = BEST_WAY.search(text, after, end)
+    if best and any(m.start == best.end() and m.actors for m in mentions):
+        return "demand"  # "giải pháp tốt nhất cho khủng hoảng là Kiev từ bỏ ...": what the party named must do
     for c in cues:
         if c.start < after or c.noun or c.kind == "speech" or any(lo <= c.start < hi for lo, hi in conditions):
             continue
@@ -1013,6 +1016,7 @@ def _theo_claim(v: _View) -> Claim | None:
                  _has_quote(content, v.quotes), [])
 
 
+BEST_WAY = re.compile(r"\b(?:giải\s+pháp|cách)\s+tốt\s+nhất\b[^.;]{0,40}?\blà\s+", re.I)
 FORCED = re.compile(r"\bsẽ\s+buộc\s+(?:\S+\s+){1,3}?$", re.I)
 OWED = re.compile(r"\s*(?:\S+\s+){0,2}?(?:phải|cam kết|không được|sẽ không|cần)\b", re.I)
 

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .attribution import Claim, _coordinated_before
+from .attribution import BEST_WAY, Claim, _coordinated_before
 from .cues import find_cues, has_word, lexicon_words, opens_with_word
 from .mentions import Mention
 from .reference import load_cues, load_topics
@@ -59,6 +59,7 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
     found = found or _labelled_party(claim, actors, mentions, text)
     if found and claim.object_from > 0:  # "cảnh báo NATO rằng nếu Ukraine ...": the one addressed comes first
         found = _object_group(claim, actors, mentions, text, claim.object_from, hi=claim.object_from + 2) or found
+    found = found or (_best_way_party(claim, actors, mentions, text) if claim.kind == "demand" else [])
     found = found or _subject_of_modal(claim, actors, mentions, text)
     found = found or _giver(claim, actors, mentions, text)
     found = found or _object_group(claim, actors, mentions, text, max(claim.content[0], claim.object_from), near=True)
@@ -141,6 +142,13 @@ def _labelled_party(claim: Claim, actors, mentions: list[Mention], text: str) ->
 PLACE_BEFORE = re.compile(r"\b(?:ở|tại)\s+$")
 PASSIVE_MODAL = re.compile(r"(?:cần\s+phải|cần|phải|nên)[\s“”\"]+được\s", re.I)
 MODAL_SUBJECT_GAP = 16  # characters between a party and its modal: "phương Tây cần phải", "Nga sẽ phải chịu"
+
+
+def _best_way_party(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:
+    """ "giải pháp tốt nhất cho khủng hoảng là Kiev từ bỏ ...": the party named after "là" is asked."""
+    best = BEST_WAY.search(text, *claim.content)
+    named = next((m for m in mentions if best and m.start == best.end() and m.actors), None)
+    return [a for a in named.actors if a not in actors] if named else []
 
 
 def modal_subjects(claim: Claim, mentions: list[Mention], text: str) -> tuple[str, ...]:

@@ -1949,6 +1949,9 @@ def test_date(text, published, date):
 
 
 TARGETS = [
+    # "giải pháp tốt nhất ... là Kiev từ bỏ ...": the party named after "là" is asked (stop 37)
+    ("Người phát ngôn Điện Kremlin cho rằng giải pháp tốt nhất cho khủng hoảng là Kiev từ bỏ tham vọng gia nhập NATO.",
+     "RUSSIA", "demand", ["UKRAINE"]),
     # "cả Nga lẫn Ukraine": both asked (stop 37)
     ("Bộ Ngoại giao Pháp kêu gọi cả Nga lẫn Ukraine thể hiện sự kiềm chế.", "FRANCE", "demand", ["RUSSIA", "UKRAINE"]),
     # its own name as the subject of its need asks itself nothing; those it would receive from are asked (stop 35)
