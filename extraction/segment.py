@@ -178,8 +178,15 @@ def _breaks() -> tuple[tuple[str, re.Pattern], ...]:
     """(how, one alternation of its conjunctions), longest first: ", nhưng " before " nhưng "."""
     b = load_cues()["clause_breaks"]
     kinds = (("agentless", b["agentless"]), ("subject", b["with_subject"]), ("time_shift", b["time_shift"]))
-    return tuple((how, re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True))))
+    return tuple((how, re.compile("|".join(_mark(m) for m in sorted(marks, key=len, reverse=True))))
                  for how, marks in kinds)
+
+
+def _mark(conjunction: str) -> str:
+    """ "song" is "but", not the first syllable of "song phương" (bilateral), "song song", "song hành"."""
+    if conjunction.strip(", ") == "song":
+        return re.escape(conjunction) + r"(?!(?:phương|song|hành)\b)"
+    return re.escape(conjunction)
 
 
 TAIL_WORDS = 3  # words a sentence-closing verb may have after it: a time ("hôm 17/1"), no subject, no object

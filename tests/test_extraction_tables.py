@@ -1629,6 +1629,14 @@ def test_a_time_clause_saying_nothing_of_its_own_is_part_of_what_was_said():
     assert [(p.actor, p.text.endswith("ngày 20/2"), p.date) for p in found] == [("BELARUS", True, "2022-02-12")]
 
 
+def test_song_phuong_is_bilateral_not_but():
+    """ "song phương" (bilateral) after a comma opens no clause of "song" (but) (stop 37)."""
+    found = positions("Ngoại trưởng Mỹ Antony Blinken cho biết Mỹ sẵn sàng tiếp tục trao đổi thực chất với Nga, song "
+                      "phương hoặc cùng các đồng minh.")
+    assert [(p.actor, p.kind, p.text.endswith("đồng minh")) for p in found] == [("US", "proposal", True)]
+
+
+OTHER_SPEAKERS = [
 OTHER_SPEAKERS = [
     # a family name alone is no misspelling of a known one unless nearly the same ("Jonsson", "Johansson" were read as Boris
     # Johnson, 0.875 alike; stop 30)
