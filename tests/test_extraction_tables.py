@@ -1637,7 +1637,6 @@ def test_song_phuong_is_bilateral_not_but():
 
 
 OTHER_SPEAKERS = [
-OTHER_SPEAKERS = [
     # a family name alone is no misspelling of a known one unless nearly the same ("Jonsson", "Johansson" were read as Boris
     # Johnson, 0.875 alike; stop 30)
     ("Ngoại trưởng Nga Sergei Lavrov cho biết Moskva chờ phản hồi. Ông Jonsson gạt đi đề nghị của Vilnius về việc dùng "
