@@ -338,8 +338,10 @@ def _office_phrase(hits: list[Hit], i: int, text: str) -> tuple[Mention | None, 
     office belongs to speaks; a person named in it does not speak in person."""
     hit, j, actors = hits[i], i, []
     while j + 1 < len(hits) and hits[j + 1].start - hits[j].end <= 2 and hits[j + 1].kind != "ignore":
-        if hits[j + 1].kind == "actor" and "," in text[hits[j].end : hits[j + 1].start]:
-            break  # "Theo các nhà ngoại giao, Mỹ, Anh và Pháp đã ...": the comma ends the source, a list follows
+        if (hits[j + 1].kind == "actor" or hit.kind == "collective") and "," in text[hits[j].end : hits[j + 1].start]:
+            # "Theo các nhà ngoại giao, Mỹ, Anh và Pháp đã ...": the comma ends the source, a list follows; "Theo văn
+            # phòng Thủ tướng Anh, ông Johnson nhấn mạnh ...": the office ends there, the man speaks
+            break
         j += 1
         if hits[j].kind == "actor":
             actors.append(hits[j].value)

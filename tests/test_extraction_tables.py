@@ -1113,6 +1113,9 @@ def test_a_kind_verb_closing_the_sentence_holds_the_words_before_it(text, kind, 
 
 
 SPEAKERS = [
+    # "Theo văn phòng Thủ tướng Anh, ông Johnson ...": the office ends at its comma; the man named after it speaks (stop 37)
+    ("Thủ tướng Anh Boris Johnson điện đàm với Tổng thống Nga hôm qua. Theo văn phòng Thủ tướng Anh, ông Johnson nhấn "
+     "mạnh phương Tây cần chuẩn bị sẵn các biện pháp trừng phạt.", "UK", "Boris Johnson"),
     # a person's words reported by his own ministry at the sentence's close: still his (stop 37); a spokesman named
     # there holds the words before him
     ("Tại cuộc gặp, Ngoại trưởng Nga Sergei Lavrov cảnh báo người đồng cấp Thổ Nhĩ Kỳ rằng việc bán vũ khí cho Kiev chỉ "
