@@ -911,8 +911,10 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 APPOSITION_REACH = 120  # characters of a title in apposition, up to its closing comma
 # "Thủ tướng Armenia Nikol Pashinyan, người đang giữ cương vị Chủ tịch Hội đồng An ninh tập thể CSTO, ...": the office
 # he holds, in a relative clause, is the capacity he speaks in (heldout8 codes the OSCE chair's words as the OSCE's)
-HOLDING_OFFICE = re.compile(r", người (?:đang |hiện |hiện đang )?(?:giữ|nắm giữ|nắm|là)"
-                            r"(?: (?:chức|cương vị|vai trò|ghế))? ", re.I)
+HOLDING_OFFICE = re.compile(r", (?:người (?:đang |hiện |hiện đang )?(?:giữ|nắm giữ|nắm|là)"
+                            r"(?: (?:chức|cương vị|vai trò|ghế))?"
+                            # "Ngoại trưởng Ba Lan Zbigniew Rau, phát biểu trên cương vị Chủ tịch luân phiên OSCE, ..."
+                            r"|(?:phát biểu )?(?:trên|với) (?:cương vị|tư cách)) ", re.I)
 HELD_THEN = re.compile(r"\b(?:khi|hồi|thời\s+điểm|trước\s+đây|vào\s+năm)\b", re.I)  # ... not one held then
 # "Sau cuộc gặp với Ngoại trưởng Ukraine, Tổng thư ký NATO Jens Stoltenberg nói ...": a title after these words is
 # their object, and the title after its comma opens the subject: no apposition; nor after a meeting's name ("bên lề hội

@@ -1012,6 +1012,9 @@ ACTORS = [
     # where the speaking body is posted, then an insertion before its verb: the body speaks, not the place (stop 37)
     ("Đại sứ quán Nga tại Tallinn, trong thông cáo đăng tải tối 21/1, gọi quyết định của Estonia là “bước đi thiếu "
      "trách nhiệm”.", {"RUSSIA"}),
+    # speaking "trên cương vị / với tư cách" an office: for the body he chairs (stop 37)
+    ("Ngoại trưởng Ba Lan Zbigniew Rau, phát biểu trên cương vị Chủ tịch luân phiên của Tổ chức An ninh và Hợp tác châu "
+     "Âu (OSCE), cảnh báo nguy cơ chiến tranh ở châu Âu lớn hơn bao giờ hết.", {"OSCE"}),
     # "Cả Mỹ lẫn NATO": both say it (stop 37)
     ("Cả Mỹ lẫn NATO đều bác bỏ yêu cầu của Nga về việc ngừng mở rộng liên minh.", {"US", "NATO"}),
     # "4 nước" after one met three: the three he met and he (stop 37)
