@@ -28,7 +28,7 @@ def corpus(articles: Path, min_bytes: int):
     if not base:
         raise SystemExit(f"no articles in {articles}")
     out, size = [], 0
-    while size < min_bytes:
+    while size < min_bytes or not out:  # at least once through (--min-bytes 0)
         for text, meta in base:
             out.append((text, meta))
             size += len(text.encode("utf-8"))
