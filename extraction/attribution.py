@@ -460,7 +460,7 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
     same_sentence = previous if previous and previous.clause.sentence is clause.sentence else None
     finders = (lambda: _document_claim(v), lambda: _closing_theo_claim(v), lambda: _cue_claim(v, same_sentence),
                lambda: _opener_claim(v),
-               lambda: _theo_claim(v), lambda: _continued_claim(v, same_sentence))
+               lambda: _theo_claim(v), lambda: _inserted_theo_claim(v), lambda: _continued_claim(v, same_sentence))
     claim = next((c for c in (find() for find in finders) if c is not None and _says_something(text, c)), None)
     if claim is None:
         return None
@@ -1018,6 +1018,26 @@ def _theo_claim(v: _View) -> Claim | None:
 
 BEST_WAY = re.compile(r"\b(?:giải\s+pháp|cách)\s+tốt\s+nhất\b[^.;]{0,40}?\blà\s+", re.I)
 FORCED = re.compile(r"\bsẽ\s+buộc\s+(?:\S+\s+){1,3}?$", re.I)
+INSERTED_THEO = re.compile(r",\s*theo\s+(?:ông|bà)(?:\s+[A-ZĐ][^\s,]*){0,3}\s*,\s*")
+
+
+def _inserted_theo_claim(v: _View) -> Claim | None:
+    """ "Nếu Moscow chọn con đường đối đầu, theo ông, NATO sẽ ...", "Mỹ, theo ông Triệu, cần ...": a "theo ông" set
+    inside the sentence attributes all of it to him."""
+    inserted = INSERTED_THEO.search(v.text, v.clause.start, v.clause.end)
+    if inserted is None or len(v.text[inserted.end() : v.clause.end].split()) < load_cues().get("min_statement_words", 4):
+        return None  # ("Dù vậy, theo bà Psaki, ...": the opener of the next clause, which _theo_claim reads)
+    source = next((m for m in v.local if inserted.start() < m.start < inserted.end()), None)
+    if source is None or not (source.person or source.pronoun):
+        return None
+    content = (v.clause.start, v.clause.end)
+    others = [m for m in v.mentions if not inserted.start() <= m.start < inserted.end()]
+    kind = _kind_of(v.all_cues(), v.clause.start, v.text, others, v.clause.end,
+                    frozenset(source.actors) if source.actors else None)
+    return Claim(v.clause, [source], None, kind, content, (v.clause.start, _trim_end(v.text, *content)),
+                 _has_quote(content, v.quotes), [])
+
+
 OWED = re.compile(r"\s*(?:\S+\s+){0,2}?(?:phải|cam kết|không được|sẽ không|cần)\b", re.I)
 
 

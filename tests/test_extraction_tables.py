@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # "..., theo ông, ..." set inside the sentence attributes it to the one it names (stop 37)
+    ("Tổng thư ký NATO Jens Stoltenberg cho biết liên minh sẵn sàng đối thoại. Nếu Moscow chọn con đường đối đầu, theo "
+     "ông, NATO sẽ không còn lựa chọn nào khác ngoài việc tăng cường sự hiện diện ở sườn đông.", "NATO", "warning"),
     # "cần câu trả lời": a need of an answer, which the segmenter glues into "cần câu" (a fishing rod) (stop 37)
     ("Thứ trưởng Ngoại giao Nga nói: “Chúng tôi cần câu trả lời cụ thể cho từng điểm trong các đề xuất của Nga”.",
      "RUSSIA", "demand"),
