@@ -450,6 +450,11 @@ def claim_of(text: str, clause: Clause, mentions: list[Mention], quotes, previou
         return None
     # a cue quoted on its own ("ông Ushakov đã “khuyên” ông Sullivan") is the reporter's scare quote
     quoted = [c for c in found if _inside(c.start, quotes) and not _scare_quoted(text, c, quotes)]
+    opening = CONDITION_OPENING.match(text, clause.start)
+    if opening and clause.inherits_subject and previous and previous.clause.sentence is clause.sentence:
+        # "..., với điều kiện Nga cũng cam kết làm điều tương tự": the condition is the speaker's ask; the verbs in it
+        # are what the other side must do, not its words
+        found = [c for c in found if c.start < opening.end()]
     v = _View(text, clause,
               cues=[c for c in found if c not in quoted and not c.noun],
               inner=quoted,
@@ -1018,6 +1023,7 @@ def _theo_claim(v: _View) -> Claim | None:
 
 BEST_WAY = re.compile(r"\b(?:giải\s+pháp|cách)\s+tốt\s+nhất\b[^.;]{0,40}?\blà\s+", re.I)
 FORCED = re.compile(r"\bsẽ\s+buộc\s+(?:\S+\s+){1,3}?$", re.I)
+CONDITION_OPENING = re.compile(r"\W*(?:(?:nhưng|song)\s+)?(?:với\s+điều\s+kiện|miễn\s+là|chỉ\s+khi)\b", re.I)
 INSERTED_THEO = re.compile(r",\s*theo\s+(?:ông|bà)(?:\s+[A-ZĐ][^\s,]*){0,3}\s*,\s*")
 
 

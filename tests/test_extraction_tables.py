@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # an offer's condition is the speaker's ask, whatever verb the other side's part holds (stop 37)
+    ("Người phát ngôn Ned Price nói Mỹ sẵn sàng bàn về việc hạn chế triển khai tên lửa tại châu Âu, với điều kiện Nga "
+     "cũng cam kết làm điều tương tự.", "US", "demand"),
     # "..., theo ông, ..." set inside the sentence attributes it to the one it names (stop 37)
     ("Tổng thư ký NATO Jens Stoltenberg cho biết liên minh sẵn sàng đối thoại. Nếu Moscow chọn con đường đối đầu, theo "
      "ông, NATO sẽ không còn lựa chọn nào khác ngoài việc tăng cường sự hiện diện ở sườn đông.", "NATO", "warning"),
