@@ -1021,6 +1021,9 @@ ACTORS = [
     # speaking "trên cương vị / với tư cách" an office: for the body he chairs (stop 37)
     ("Ngoại trưởng Ba Lan Zbigniew Rau, phát biểu trên cương vị Chủ tịch luân phiên của Tổ chức An ninh và Hợp tác châu "
      "Âu (OSCE), cảnh báo nguy cơ chiến tranh ở châu Âu lớn hơn bao giờ hết.", {"OSCE"}),
+    # "X sau cuộc gặp với Y hôm 13/4 tuyên bố ...": the one who met speaks, not the one met (stop 37)
+    ("Tổng thư ký NATO Jens Stoltenberg sau cuộc gặp với Ngoại trưởng Ukraine Dmytro Kuleba hôm 13/4 tuyên bố Nga phải "
+     "chấm dứt đợt tăng cường quân sự.", {"NATO"}),
     # "Cả Mỹ lẫn NATO": both say it (stop 37)
     ("Cả Mỹ lẫn NATO đều bác bỏ yêu cầu của Nga về việc ngừng mở rộng liên minh.", {"US", "NATO"}),
     # "4 nước" after one met three: the three he met and he (stop 37)
