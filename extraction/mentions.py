@@ -1022,6 +1022,10 @@ def _resolve(text: str, mentions: list[Mention], captioned: list[Mention] = ()) 
                 earlier = None  # "người phát ngôn Điện Kremlin" after Zakharova, the ministry's: another office
             if earlier is None and not m.actors and _anaphoric_after(text, m.end) and not _is_descriptor(m.role):
                 earlier = _same_office(out, m.role)  # "người phát ngôn trên": the one named before
+            if earlier is None and not m.actors and text[m.start : m.end].casefold() in SPOKESPERSON_TITLES:
+                # "... Uông Văn Bân nói ... Người phát ngôn cũng cho rằng ...": a spokesman named before, the only one
+                # a bare "người phát ngôn" can be (no aide relays a spokesman)
+                earlier = _same_office(out, m.role)
             head_of = _office_headed(m.role)
             if earlier is None and head_of:
                 # "Người đứng đầu Lầu Năm Góc": the defence secretary named before, not the party's person named last
@@ -1262,6 +1266,9 @@ OFFICE_KEY = re.compile(r"^người\s+|\s+viên$")  # "phát ngôn viên", "ngư
 def _is_descriptor(role: str) -> bool:
     """ "Nhà ngoại giao Nga", "người đứng đầu Điện Kremlin": the party's person spoken of last."""
     return role.startswith(_descriptors())
+
+
+SPOKESPERSON_TITLES = frozenset({"người phát ngôn", "phát ngôn viên"})
 
 
 def _same_office(earlier: list[Mention], role: str) -> Mention | None:

@@ -20,6 +20,9 @@ def miss(reason):
 
 
 KINDS = [
+    # ... and what he says there is his (stop 37)
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói Bắc Kinh ủng hộ Nicaragua. Người phát ngôn cũng cho "
+     "rằng Mỹ cần ngừng can thiệp vào công việc nội bộ của các nước Mỹ Latinh.", "CHINA", "demand"),
     # an offer's condition is the speaker's ask, whatever verb the other side's part holds (stop 37)
     ("Người phát ngôn Ned Price nói Mỹ sẵn sàng bàn về việc hạn chế triển khai tên lửa tại châu Âu, với điều kiện Nga "
      "cũng cam kết làm điều tương tự.", "US", "demand"),
@@ -1125,6 +1128,9 @@ def test_a_kind_verb_closing_the_sentence_holds_the_words_before_it(text, kind, 
 
 
 SPEAKERS = [
+    # a bare "Người phát ngôn" opening a sentence is the spokesman named before (stop 37)
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói Bắc Kinh ủng hộ Nicaragua. Người phát ngôn cũng cho "
+     "rằng Mỹ cần ngừng can thiệp vào công việc nội bộ của các nước Mỹ Latinh.", "CHINA", "Wang Wenbin"),
     # "Theo văn phòng Thủ tướng Anh, ông Johnson ...": the office ends at its comma; the man named after it speaks (stop 37)
     ("Thủ tướng Anh Boris Johnson điện đàm với Tổng thống Nga hôm qua. Theo văn phòng Thủ tướng Anh, ông Johnson nhấn "
      "mạnh phương Tây cần chuẩn bị sẵn các biện pháp trừng phạt.", "UK", "Boris Johnson"),
