@@ -1064,7 +1064,9 @@ def _resolve(text: str, mentions: list[Mention], captioned: list[Mention] = ()) 
             if earlier:
                 m = replace(m, person=earlier.person, actors=m.actors or earlier.actors, pronoun=False)
         if m.person and m.role and not m.actors:
-            m = replace(m, actors=_ministry_party(text, out, m))
+            m = replace(m, actors=_ministry_party(text, out, m) or _side_named(text, out, m))
+            if m.actors:  # known so to his later mentions ("ông Podolyak")
+                by_person.setdefault(m.person, m)
         if m.pronoun and not m.person and not m.actors and _leaders(text, m):
             # "Lãnh đạo G7 và NATO họp khẩn ... Các nhà lãnh đạo khẳng định ...": each party last named as one list
             listed = _last_list(text, m.start, out, 0)
@@ -1108,6 +1110,19 @@ def _ministry_party(text: str, earlier: list[Mention], m: Mention) -> tuple[str,
     return named[-1].actors if named else ()
 
 
+SIDE_BEFORE = re.compile(r"(?:^|[.!?\n]\s*)\W*(?:về\s+(?:phía\s+|phần\s+)?|phía\s+)$", re.I)  # ("phía Ukraine": a mention)
+
+
+def _side_named(text: str, earlier: list[Mention], m: Mention) -> tuple[str, ...]:
+    """ "Về phía Ukraine, cố vấn Tổng thống Mykhailo Podolyak ...": a titled person whose title names no party speaks
+    for the side the sentence opens with (and so do his later words, "ông Podolyak cảnh báo")."""
+    side = next((e for e in reversed(earlier) if e.actors and e.end <= m.start), None)
+    if side is None or text[side.end : m.start].strip() != "," or not SIDE_BEFORE.search(text, max(0, side.start - 12),
+                                                                                         side.start):
+        return ()
+    return side.actors
+
+
 @functools.lru_cache(maxsize=1)
 def _portfolios() -> tuple[str, ...]:
     return tuple(sorted(load_titles().get("portfolios") or (), key=len, reverse=True))
@@ -1118,8 +1133,9 @@ def _known_from_earlier(text: str, m: Mention, by_person: dict[str, Mention]) ->
     the article introduced, named again without his party or by family name only."""
     if m.person and not m.actors and m.person in by_person:
         return replace(m, actors=by_person[m.person].actors)
-    if m.person and not m.actors and " " in m.person:
-        # a family name of two words ("Bruno Le Maire ... ông Le Maire")
+    if m.person and not m.actors:
+        # the family name an unknown person was introduced with ("cố vấn ... Mykhailo Podolyak ... ông Podolyak"), of
+        # two words too ("Bruno Le Maire ... ông Le Maire")
         earlier = next((p for name, p in by_person.items() if name.endswith(" " + m.person)), None)
         if earlier:
             return replace(m, actors=earlier.actors, person=earlier.person)

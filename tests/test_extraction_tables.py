@@ -20,6 +20,11 @@ def miss(reason):
 
 
 KINDS = [
+    # "Về phía Ukraine, cố vấn Tổng thống X ...": a title naming no party speaks for the side the sentence opens with,
+    # and so do his later words by family name (stop 37)
+    ("Về phía Ukraine, cố vấn Tổng thống Mykhailo Podolyak viết trên mạng xã hội rằng Kiev không ký văn bản nào với Nga. "
+     "“Trong trường hợp có khiêu khích, sẽ có một đòn đáp trả quân sự ngay lập tức”, ông Podolyak cảnh báo.", "UKRAINE",
+     "warning"),
     # ... and what he says there is his (stop 37)
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói Bắc Kinh ủng hộ Nicaragua. Người phát ngôn cũng cho "
      "rằng Mỹ cần ngừng can thiệp vào công việc nội bộ của các nước Mỹ Latinh.", "CHINA", "demand"),
