@@ -125,7 +125,8 @@ def submit_in_background(server, key, text) -> tuple[threading.Thread, dict]:
         try:
             outcome["status"] = requests.post(f"{server.url}/articles", json={"text": text}, timeout=120,
                                               headers={"Authorization": f"Bearer {key}"}).status_code
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError):
+            # (killed while sending the answer's body, after its headers: the client sees a broken chunked read)
             outcome["status"] = "connection closed"
 
     thread = threading.Thread(target=post)
