@@ -15,7 +15,7 @@ import re
 from .attribution import Claim
 from .cues import has_word, lexicon_words, opens_with
 from .dates import DateMention
-from .mentions import Mention
+from .mentions import Mention, meeting_words
 from .positions import Draft
 from .reference import load_cues
 from .segment import Sentence
@@ -333,9 +333,8 @@ AFTER_MEETING = re.compile(r"\bsau\s+(?:khi\s+kết\s+thúc\s+)?$", re.I)
 def _after_the_meeting_only(sentence: str) -> bool:
     """ "Trong tuyên bố chung được công bố sau cuộc họp, ... các biện pháp được thông qua ngày 22/7/2020": the meeting
     named is the one already dated ("sau cuộc họp"), the day is another event's."""
-    lower = sentence.lower()
-    hits = [m for w in lexicon_words("event_words") for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"(?!\w)", lower)]
-    return bool(hits) and all(AFTER_MEETING.search(lower, max(0, m.start() - 20), m.start()) for m in hits)
+    hits = list(meeting_words().finditer(sentence))
+    return bool(hits) and all(AFTER_MEETING.search(sentence, max(0, m.start() - 20), m.start()) for m in hits)
 
 
 DATE_LIKE = re.compile(r"\d{1,2}/\d{1,2}|\bhôm\s|\bngày\s\d")

@@ -586,7 +586,7 @@ SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 
 
 @functools.lru_cache(maxsize=1)
-def _meeting_words() -> re.Pattern:
+def meeting_words() -> re.Pattern:
     words = sorted(lexicon_words("event_words"), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
 
@@ -596,7 +596,7 @@ def _met(text: str, hit: Hit, before: list[Mention]) -> dict[tuple[str, ...], Me
     the meeting word in the last sentence naming one ("Sherman và Ryabkov hội đàm tại Geneva", "cuộc đàm
     phán giữa Nga và Mỹ"), not the last two parties of the sentences between."""
     reach = max(0, hit.start - PAIR_REACH)
-    meetings = list(_meeting_words().finditer(text, reach, hit.start))
+    meetings = list(meeting_words().finditer(text, reach, hit.start))
     if not meetings:
         return {}
     at = meetings[-1].start()
@@ -1022,7 +1022,7 @@ def _resolve(text: str, mentions: list[Mention], captioned: list[Mention] = ()) 
                 earlier = None  # "người phát ngôn Điện Kremlin" after Zakharova, the ministry's: another office
             if earlier is None and not m.actors and _anaphoric_after(text, m.end) and not _is_descriptor(m.role):
                 earlier = _same_office(out, m.role)  # "người phát ngôn trên": the one named before
-            if earlier is None and not m.actors and text[m.start : m.end].casefold() in SPOKESPERSON_TITLES:
+            if earlier is None and not m.actors and text[m.start : m.end].casefold() in _bare_spokesperson_titles():
                 # "... Uông Văn Bân nói ... Người phát ngôn cũng cho rằng ...": a spokesman named before, the only one
                 # a bare "người phát ngôn" can be (no aide relays a spokesman)
                 earlier = _same_office(out, m.role)
@@ -1284,7 +1284,9 @@ def _is_descriptor(role: str) -> bool:
     return role.startswith(_descriptors())
 
 
-SPOKESPERSON_TITLES = frozenset({"người phát ngôn", "phát ngôn viên"})
+@functools.lru_cache(maxsize=1)
+def _bare_spokesperson_titles() -> frozenset[str]:
+    return frozenset(t.casefold() for t in load_titles().get("bare_spokesperson") or ())
 
 
 def _same_office(earlier: list[Mention], role: str) -> Mention | None:
