@@ -302,6 +302,9 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
                 return "demand"  # "các quan ngại an ninh chính đáng của Nga cần được coi trọng": an ask of whoever must
             if not c.negated and needs_what_others_give(text, c.start):
                 return "demand"  # "Ukraine cần vũ khí phòng thủ thực sự": what only others can give is asked of them
+            if not c.negated and NEED.match(text, c.start) and _needed_from_another(
+                    text, mentions, c.end, end, speakers):
+                return "demand"  # "Nga cần một giải pháp ràng buộc pháp lý từ phía Brussels": asked of the giver
             needed_of = next((m for m in mentions if m.start >= c.end and m.actors and m.start < end), None)
             if (needed_of and not c.negated and not text[c.end : needed_of.start].strip()
                     and not set(needed_of.actors) & speakers):
@@ -318,6 +321,23 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
             continue  # "sẽ tiếp tục cung cấp vũ khí phòng thủ cho Kiev": an act announced
         return c.kind
     return shape_kind(text, after, end) or "statement"
+
+
+# "cần nhận được ... từ Mỹ", "cần những bảo đảm ... từ phía phương Tây": whom it asks to give
+RECEIVED_FROM = re.compile(r"\btừ\s+(?:phía\s+)?(?:(?:các|những)\s+(?:đối\s+tác|đồng\s+minh|nước)\s+)?$", re.I)
+NEED = re.compile(r"cần(?!\w)", re.I)  # the need itself, not "cần phải", "không được": what one must do
+NEED_REACH = 80  # characters from the need to its giver: "cần một “giải pháp có tính ràng buộc pháp lý” từ phía ..."
+
+
+def _needed_from_another(text: str, mentions, start: int, end: int, speakers) -> bool:
+    """What the speakers' side needs (from `start`, after "cần"), given by another party named after "từ" in the
+    same clause."""
+    for m in mentions:
+        if start <= m.start < min(end, start + NEED_REACH) and m.actors and not set(m.actors) & speakers:
+            between = text[start : m.start]
+            if RECEIVED_FROM.search(between) and not re.search(r"[,;.]", between):
+                return True
+    return False
 
 
 # "Mỹ và các đồng minh cần ...": the party and its allies before a modal are its subject

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .attribution import BEST_WAY, Claim, _coordinated_before
+from .attribution import BEST_WAY, RECEIVED_FROM, Claim, _coordinated_before
 from .cues import find_cues, has_word, lexicon_words, opens_with_word
 from .mentions import Mention
 from .reference import load_cues, load_topics
@@ -75,7 +75,6 @@ def targets_for(claim: Claim, actors: list[str], mentions: list[Mention], text: 
 # "cần nhận được ... từ Mỹ", "cần những bảo đảm ... từ phương Tây": what it asks another to give
 TO_RECEIVE = re.compile(
     r"\b(?:(?:muốn|mong(?:\s+muốn)?|kỳ\s+vọng)\s+(?:nhận\s+được|có|thấy)|chờ\s+đợi|trông\s+đợi|cần)\b", re.I)
-RECEIVED_FROM = re.compile(r"\btừ\s+(?:phía\s+)?(?:(?:các|những)\s+(?:đối\s+tác|đồng\s+minh|nước)\s+)?$", re.I)
 
 
 def _giver(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:
@@ -164,7 +163,9 @@ def modal_subjects(claim: Claim, mentions: list[Mention], text: str) -> tuple[st
     # "Mỹ, Anh và Úc không nên ...": each of the parties listed
     parties = [m for m in mentions if m.actors and m.start >= claim.content[0]]
     listed = _coordinated_before(text, parties, before[-1].end)
-    return tuple(dict.fromkeys(a for m in listed or before[-1:] for a in m.actors))
+    spans = {(m.start, m.end) for m in listed or before[-1:]}
+    # "hai nước": one span, a mention for each of the countries
+    return tuple(dict.fromkeys(a for m in parties if (m.start, m.end) in spans for a in m.actors))
 
 
 def _subject_of_modal(claim: Claim, actors, mentions: list[Mention], text: str) -> list[str]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .attribution import Claim, _inside, _trim_end, claim_of, needs_what_others_give, quoted_pieces
+from .attribution import (NEED, Claim, _inside, _needed_from_another, _trim_end, claim_of, needs_what_others_give,
+                          quoted_pieces)
 from .carried import carried_claim, list_head_claim, list_item_claim, own_party_goes_on
 from .candidates import carried_candidate, subject_candidates
 from .cues import find_cues, keeps_speaker
@@ -245,7 +246,8 @@ def _draft(doc: Document, claim: Claim, actor: str, *, holders: list[str]) -> Dr
     d = Draft(actor, claim.kind, claim.span, block.role, block.paragraph, claim.clause.sentence.index,
               content=claim.content, cue=cue, holders=tuple(holders))
     lo, hi = min(claim.span[0], claim.content[0]), max(claim.span[1], claim.content[1])
-    if d.kind == "demand" and actor in modal_subjects(claim, doc.mentions_in(lo, hi), doc.text) \
+    subjects = modal_subjects(claim, doc.mentions_in(lo, hi), doc.text)
+    if d.kind == "demand" and actor in subjects and set(subjects) <= set(holders) \
             and not _needed_of_another(doc, claim, actor):
         d.kind = "statement"  # "Úc phải đưa ra quyết định vì lợi ích an ninh" said by Australia: its own course
     if d.kind == "statement" and _own_ask(doc, claim, actor):
@@ -261,6 +263,9 @@ def _needed_of_another(doc: Document, claim: Claim, actor: str) -> bool:
     at = claim.subject_of_cue
     if at >= 0 and needs_what_others_give(doc.text, at):
         return True
+    if at >= 0 and NEED.match(doc.text, at) and _needed_from_another(
+            doc.text, doc.mentions_in(at, claim.content[1]), at + 3, claim.content[1], {actor}):
+        return True  # "Nga cần một giải pháp ràng buộc pháp lý từ phía Brussels": asked of the giver
     after = next((m for m in doc.mentions_in(at, claim.content[1]) if m.actors), None) if at >= 0 else None
     return (after is not None and actor not in after.actors
             and set(doc.text[at : after.start].lower().split()) <= {"cần", "phải", "nên"})

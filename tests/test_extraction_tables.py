@@ -20,6 +20,13 @@ def miss(reason):
 
 
 KINDS = [
+    # "hai nước cần ...": both countries of one phrase, the speaker's and another, are asked (stop 38)
+    ("Nepal và Ấn Độ bàn về biên giới\n\nÔng Jaishankar, Ngoại trưởng Ấn Độ, cho rằng hai nước cần chung tay ngăn chặn "
+     "buôn lậu qua biên giới.", "INDIA", "demand"),
+    # what one's side needs "từ phía" another party is asked of it (stop 38)
+    ("Đại sứ Serbia tại EU nói Belgrade cần một lộ trình rõ ràng từ phía Brussels để tiến tới gia nhập khối.", "SERBIA",
+     "demand"),
+    ("Thứ trưởng Ngoại giao Philippines cho biết Manila cần thêm tàu tuần tra từ Nhật Bản.", "PHILIPPINES", "demand"),
     # "Về phía Ukraine, cố vấn Tổng thống X ...": a title naming no party speaks for the side the sentence opens with,
     # and so do his later words by family name (stop 37)
     ("Về phía Ukraine, cố vấn Tổng thống Mykhailo Podolyak viết trên mạng xã hội rằng Kiev không ký văn bản nào với Nga. "
