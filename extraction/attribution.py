@@ -151,6 +151,15 @@ def _names_media(before_subject: str) -> bool:
 
 # "dự thảo hiệp ước gửi Washington yêu cầu Mỹ ...", "Nga gửi Mỹ đề xuất ...": whom something is sent to does not speak
 RECIPIENT = re.compile(r"(?<!\w)gửi\s+(?:cho\s+|tới\s+|đến\s+)?(?:phía\s+)?$", re.I)
+# "những lời đe dọa trừng phạt từ Washington sẽ không khiến Nga ...": whom something comes from does not speak either
+# (but "nguồn tin ngoại giao từ Thổ Nhĩ Kỳ cho biết": a source from a party is of it)
+GIVER = re.compile(r"(?<!\w)từ\s+(?:phía\s+)?$", re.I)
+SOURCE_FROM = re.compile(r"(?<!\w)(?:nguồn(?:\s+tin)?|quan\s+chức|giới\s+chức|đại\s+diện|phái\s+đoàn|nhà\s+ngoại\s+giao)"
+                         r"(?:\s+[^\s,.;:]+){0,2}?\s+từ\s+(?:phía\s+)?$", re.I)
+
+
+def _from_party(text: str, lo: int, at: int) -> bool:
+    return bool(GIVER.search(text, lo, at)) and not SOURCE_FROM.search(text, lo, at)
 # "... chỉ có ý nghĩa nếu Kiev sẵn sàng bàn về ...": the party of a condition is no speaker, its verb the condition's
 CONDITIONED_SUBJECT = re.compile(r"(?<!\w)(?:nếu|trong\s+trường\s+hợp|miễn\s+là)\s+(?:như\s+)?(?:phía\s+)?$", re.I)
 
@@ -161,7 +170,8 @@ def _agents_before(mentions: list[Mention], pos: int, text: str, lo: int) -> lis
     skipped for the one before it."""
     before = [m for m in mentions if lo <= m.start and m.end <= pos
               and not CONDITIONED_SUBJECT.search(text, max(lo, m.start - 24), m.start)
-              and not RECIPIENT.search(text, max(lo, m.start - 16), m.start)]
+              and not RECIPIENT.search(text, max(lo, m.start - 16), m.start)
+              and not _from_party(text, max(lo, m.start - 40), m.start)]
     for k in range(len(before) - 1, max(-1, len(before) - 4), -1):
         if k and OBJECT_BEFORE.search(text, max(lo, before[k].start - 24), before[k].start):
             continue  # the party a preposition governs is no subject when another party comes before it

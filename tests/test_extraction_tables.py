@@ -23,6 +23,12 @@ KINDS = [
     # "hai nước cần ...": both countries of one phrase, the speaker's and another, are asked (stop 38)
     ("Nepal và Ấn Độ bàn về biên giới\n\nÔng Jaishankar, Ngoại trưởng Ấn Độ, cho rằng hai nước cần chung tay ngăn chặn "
      "buôn lậu qua biên giới.", "INDIA", "demand"),
+    # threats that will not make it change its stance: a rebuttal of the pressure (stop 38)
+    ("Người phát ngôn Bộ Ngoại giao Iran nói các lệnh trừng phạt mới “sẽ không khiến Tehran thay đổi chính sách hạt "
+     "nhân”.", "IRAN", "rebuttal"),
+    # ... and the party the threats come from ("từ Washington") is no subject: the "Theo" opener holds it (stop 38)
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov trả lời báo chí. Theo ông Peskov, sức ép từ Washington không thể buộc "
+     "Moscow từ bỏ lập trường về an ninh.", "RUSSIA", "rebuttal"),
     # what one's side needs "từ phía" another party is asked of it (stop 38)
     ("Đại sứ Serbia tại EU nói Belgrade cần một lộ trình rõ ràng từ phía Brussels để tiến tới gia nhập khối.", "SERBIA",
      "demand"),
