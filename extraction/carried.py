@@ -67,7 +67,8 @@ def list_item_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Clai
 def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim | None:
     """A sentence with a kind cue but no subject, right after a reported position in the same
     paragraph, goes on reporting it: "... Lavrov nhấn mạnh, ... Nếu ... thì nên giải thích rõ lý do"."""
-    found = [c for c in find_cues(text, clause.start, clause.end) if not c.noun and not _inside(c.start, quotes)]
+    bare = _bare_quotation(text, clause, quotes)  # its words are the speaker's own: the cues in them count
+    found = [c for c in find_cues(text, clause.start, clause.end) if not c.noun and (bare or not _inside(c.start, quotes))]
     kinds = [c for c in found if c.kind in ("demand", "rebuttal", "proposal", "warning") and not c.negated]
     if not kinds:
         return None
@@ -87,6 +88,20 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
     content = (clause.start, clause.end)
     return Claim(clause, last.agents, kinds[0], kinds[0].kind, content, (clause.start, _trim_end(text, *content)),
                  _has_quote(content, quotes), [])
+
+
+QUOTE_CLOSE = re.compile(r"[\s.,!?…”\"]*")
+
+
+def _bare_quotation(text, clause: Clause, quotes) -> bool:
+    """ "“...”, bà Zakharova viết trên Telegram. “Chúng tôi kêu gọi Bộ Ngoại giao Anh ngừng ...”.": a sentence that is
+    one quotation and nothing else, right after the words a speaker was named for, goes on with that speaker's words."""
+    s = clause.sentence
+    opening = text[s.start : s.start + 2].lstrip()
+    if clause.start != s.start or not opening or opening[0] not in "“\"":
+        return False
+    quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs <= s.start + 2), None)
+    return quote is not None and bool(QUOTE_CLOSE.fullmatch(text, quote[1], s.end))
 
 
 # "Các yêu cầu gồm: ...", "Theo đó, trong số các đề xuất an ninh mà Nga đưa ra có: ...": a list of a party's asks

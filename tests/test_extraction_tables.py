@@ -29,6 +29,12 @@ KINDS = [
     # ... and the party the threats come from ("từ Washington") is no subject: the "Theo" opener holds it (stop 38)
     ("Người phát ngôn Điện Kremlin Dmitry Peskov trả lời báo chí. Theo ông Peskov, sức ép từ Washington không thể buộc "
      "Moscow từ bỏ lập trường về an ninh.", "RUSSIA", "rebuttal"),
+    # "đáp trả rằng": a reply in words, whose speaker is the embassy, not the city it sits in (stop 38)
+    ("Đại sứ quán Trung Quốc tại Canberra hôm qua đáp trả rằng các cáo buộc này là “hoàn toàn vô căn cứ”.", "CHINA",
+     "rebuttal"),
+    # a sentence that is one quotation, right after words the speaker was named for, goes on with her words (stop 38)
+    ("“Những tuyên bố của Washington là sự can thiệp trắng trợn”, bà Maria Zakharova nói tại cuộc họp báo. “Chúng tôi "
+     "kêu gọi phía Mỹ ngừng đưa vũ khí tới Ukraine”.", "RUSSIA", "demand"),
     # what one's side needs "từ phía" another party is asked of it (stop 38)
     ("Đại sứ Serbia tại EU nói Belgrade cần một lộ trình rõ ràng từ phía Brussels để tiến tới gia nhập khối.", "SERBIA",
      "demand"),
