@@ -35,6 +35,9 @@ KINDS = [
     # a sentence that is one quotation, right after words the speaker was named for, goes on with her words (stop 38)
     ("“Những tuyên bố của Washington là sự can thiệp trắng trợn”, bà Maria Zakharova nói tại cuộc họp báo. “Chúng tôi "
      "kêu gọi phía Mỹ ngừng đưa vũ khí tới Ukraine”.", "RUSSIA", "demand"),
+    # its door not closed: an offer to go on talking, not a border closed (stop 38)
+    ("Ngoại trưởng Armenia nói Yerevan chưa đóng lại cánh cửa đàm phán với Baku.", "ARMENIA", "proposal"),
+    ("Bộ Ngoại giao Thái Lan cho biết nước này không đóng cửa biên giới với Myanmar.", "THAILAND", "statement"),
     # what one's side needs "từ phía" another party is asked of it (stop 38)
     ("Đại sứ Serbia tại EU nói Belgrade cần một lộ trình rõ ràng từ phía Brussels để tiến tới gia nhập khối.", "SERBIA",
      "demand"),
