@@ -248,7 +248,7 @@ def _speech_settings() -> tuple[str, ...]:
     return tuple(load_cues().get("speech_settings") or ())
 
 
-CONSEQUENCE = re.compile(r"[,;]|(?<!\w)thì(?!\w)")
+CONSEQUENCE = re.compile(r"[,;]|(?<!\w)(?:thì|sẽ)(?!\w)")
 
 
 def _conditions(text: str, start: int, end: int) -> list[tuple[int, int]]:

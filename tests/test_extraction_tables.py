@@ -38,6 +38,12 @@ KINDS = [
     # its door not closed: an offer to go on talking, not a border closed (stop 38)
     ("Ngoại trưởng Armenia nói Yerevan chưa đóng lại cánh cửa đàm phán với Baku.", "ARMENIA", "proposal"),
     ("Bộ Ngoại giao Thái Lan cho biết nước này không đóng cửa biên giới với Myanmar.", "THAILAND", "statement"),
+    # a condition with no comma before its consequence ends at "sẽ": the consequence's cue is the speaker's (stop 38)
+    ("Thủ tướng Nhật Bản nói nếu Bắc Kinh dùng vũ lực với Đài Loan sẽ dẫn tới hậu quả nghiêm trọng cho khu vực.", "JAPAN",
+     "warning"),
+    # ", và nếu ..." goes on with the same words, not a clause of a new subject (stop 38)
+    ("Ngoại trưởng Pháp cho rằng tình hình ở biên giới “rất đáng lo ngại”, và nếu Nga tiến quân sẽ phải trả giá đắt.",
+     "FRANCE", "warning"),
     # what one's side needs "từ phía" another party is asked of it (stop 38)
     ("Đại sứ Serbia tại EU nói Belgrade cần một lộ trình rõ ràng từ phía Brussels để tiến tới gia nhập khối.", "SERBIA",
      "demand"),
