@@ -44,6 +44,13 @@ KINDS = [
     # ", và nếu ..." goes on with the same words, not a clause of a new subject (stop 38)
     ("Ngoại trưởng Pháp cho rằng tình hình ở biên giới “rất đáng lo ngại”, và nếu Nga tiến quân sẽ phải trả giá đắt.",
      "FRANCE", "warning"),
+    # an act that "đe dọa trực tiếp an ninh" of others is assessed, no threat made by the speaker (stop 38)
+    ("Bộ trưởng Quốc phòng Ba Lan cho rằng việc triển khai tên lửa ở Kaliningrad đe dọa trực tiếp an ninh của khu vực.",
+     "POLAND", "statement"),
+    # "không có gì phải ...": nothing to do, nobody asked (stop 38)
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc nói không có gì phải bàn thêm về vấn đề Đài Loan.", "CHINA", "statement"),
+    # a likeness drawn ("gọi ... giống như") is said, as "gọi ... là" (stop 38)
+    ("Ngoại trưởng Iran Hossein Amir-Abdollahian gọi vòng đàm phán giống như “một cuộc độc thoại”.", "IRAN", "statement"),
     # what one's side needs "từ phía" another party is asked of it (stop 38)
     ("Đại sứ Serbia tại EU nói Belgrade cần một lộ trình rõ ràng từ phía Brussels để tiến tới gia nhập khối.", "SERBIA",
      "demand"),
