@@ -51,6 +51,11 @@ KINDS = [
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc nói không có gì phải bàn thêm về vấn đề Đài Loan.", "CHINA", "statement"),
     # a likeness drawn ("gọi ... giống như") is said, as "gọi ... là" (stop 38)
     ("Ngoại trưởng Iran Hossein Amir-Abdollahian gọi vòng đàm phán giống như “một cuộc độc thoại”.", "IRAN", "statement"),
+    # "chỉ tin khi ...": its own belief on a condition, no ask; the step taken only if the other acts still asks (stop 38)
+    ("Ngoại trưởng Ukraine nói Kiev sẽ chỉ tin vào việc giảm leo thang khi tận mắt nhìn thấy binh sĩ Nga rút đi.",
+     "UKRAINE", "statement"),
+    ("Thủ tướng Séc nói Praha sẽ chỉ rút đơn kiện khi Warsaw ký văn bản bảo đảm nguồn nước cho các làng biên giới.",
+     "CZECHIA", "demand"),
     # what one's side needs "từ phía" another party is asked of it (stop 38)
     ("Đại sứ Serbia tại EU nói Belgrade cần một lộ trình rõ ràng từ phía Brussels để tiến tới gia nhập khối.", "SERBIA",
      "demand"),
