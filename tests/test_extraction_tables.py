@@ -56,6 +56,9 @@ KINDS = [
      "UKRAINE", "statement"),
     ("Thủ tướng Séc nói Praha sẽ chỉ rút đơn kiện khi Warsaw ký văn bản bảo đảm nguồn nước cho các làng biên giới.",
      "CZECHIA", "demand"),
+    # a risk others are said to inflate warns of nothing: an accusation (stop 38)
+    ("Người phát ngôn Bộ Ngoại giao Trung Quốc cáo buộc Washington cố tình “thổi phồng” nguy cơ xung đột ở eo biển Đài "
+     "Loan.", "CHINA", "statement"),
     # what one's side needs "từ phía" another party is asked of it (stop 38)
     ("Đại sứ Serbia tại EU nói Belgrade cần một lộ trình rõ ràng từ phía Brussels để tiến tới gia nhập khối.", "SERBIA",
      "demand"),
