@@ -59,6 +59,17 @@ KINDS = [
     # a risk others are said to inflate warns of nothing: an accusation (stop 38)
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc cáo buộc Washington cố tình “thổi phồng” nguy cơ xung đột ở eo biển Đài "
      "Loan.", "CHINA", "statement"),
+    # refusing to be cowed is a rebuttal; civilians "không bị đe dọa" is a statement of fact (stop 38)
+    ("Thủ tướng Litva nói Vilnius sẽ không để bị tống tiền bởi các biện pháp thương mại của Bắc Kinh.", "LITHUANIA",
+     "rebuttal"),
+    ("Bộ Quốc phòng Nga khẳng định dân thường ở khu vực này không bị đe dọa.", "RUSSIA", "statement"),
+    # channels kept open, a door open to work together: an offer; NATO's open door to members is not (stop 38)
+    ("Ngoại trưởng Nhật Bản nói Tokyo vẫn giữ các kênh liên lạc với Bắc Kinh luôn rộng mở.", "JAPAN", "proposal"),
+    ("Tổng thư ký NATO Jens Stoltenberg nhắc lại rằng “cánh cửa của NATO vẫn rộng mở” với các nền dân chủ châu Âu.",
+     "NATO", "statement"),
+    # wanting to keep engaging another party is an offer (stop 38)
+    ("Đại diện cấp cao EU Josep Borrell nói khối vẫn muốn tiếp tục can dự với Bắc Kinh về biến đổi khí hậu.", "EU",
+     "proposal"),
     # what one's side needs "từ phía" another party is asked of it (stop 38)
     ("Đại sứ Serbia tại EU nói Belgrade cần một lộ trình rõ ràng từ phía Brussels để tiến tới gia nhập khối.", "SERBIA",
      "demand"),
