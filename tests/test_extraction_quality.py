@@ -2,7 +2,7 @@
 
 - seeds: the five seed articles (tests/data/gold/seeds.jsonl);
 - heldout8: eight press-style articles annotated before anyone looked at the extractor (docs/heldout.md);
-- synthetic: 1,405 articles written and annotated by independent helpers (tests/data/synthetic/README.md);
+- synthetic: 1,445 articles written and annotated by independent helpers (tests/data/synthetic/README.md);
 - dev-train and dev-test: real news in ../shared/dev (read from there, never copied into the project).
   dev-test is scored only: nobody reads its articles or errors while working on the extractor.
 
