@@ -6,10 +6,13 @@ a list after the one that names the speaker.
 """
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import replace
 
 from .attribution import Claim, _has_quote, _inside, _kind_of, _names_media, _trim_end
 from .cues import find_cues, keeps_speaker
+from .reference import load_cues
 from .segment import Clause
 
 
@@ -90,10 +93,85 @@ def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim 
                  _has_quote(content, quotes), [])
 
 
+DOCUMENT_VERBS = r"viết|nêu\s+rõ|nêu|cho\s+biết|cho\s+hay|nhấn\s+mạnh|khẳng\s+định"
+
+
+@functools.lru_cache(maxsize=1)
+def _document_voice() -> tuple[re.Pattern, re.Pattern]:
+    """ "Tuyên bố yêu cầu ...", "“...”, tuyên bố nêu rõ.": a document named alone, as the subject of its words (the
+    opening) or closing a quotation (the trailing form)."""
+    nouns = "|".join(re.escape(w).replace("\\ ", r"\s+")
+                     for w in sorted(load_cues().get("documents") or (), key=len, reverse=True)) or "(?!)"
+    opening = re.compile(rf"(?:bản\s+)?(?:{nouns})(?:\s+(?:này|trên|đó))?(?:\s+(?:cũng|còn|đồng\s+thời))?\s+", re.I)
+    trailing = re.compile(rf"[”\"]?\s*,\s*(?:bản\s+)?(?:{nouns})(?:\s+(?:này|trên|đó))?\s+(?:{DOCUMENT_VERBS})\W*", re.I)
+    return opening, trailing
+
+
+OBJECT_BEFORE = re.compile(r"\b(?:của|từ|với|cho|tới|đến|về|tại|ở|trước|nhằm\s+vào|đối\s+với|chống\s+lại)\s+(?:phía\s+)?$",
+                           re.I)
+ISSUED = re.compile(r"\b(?:ra|đưa\s+ra|công\s+bố|phát\s+đi|ban\s+hành|thông\s+qua|trao|gửi|ký)\b", re.I)
+
+
+def _issuer(text, before: list, quotes, last: Claim | None, index: int) -> list:
+    """Who issued the document: the holder of the claim the sentence before made, else that sentence's subject (its
+    first party, not one a preposition governs: "Bộ Ngoại giao Nga trao cho Đại sứ Mỹ văn bản ...", "Trước phản ứng
+    từ Canberra, ông O'Connor đã đưa ra tuyên bố ...")."""
+    if last is not None and last.clause.sentence.index == index - 1:
+        return [a for a in last.agents if a.actors][:1]
+    if not before or not _issues_document(text, before[0].start, before[-1].end + 200):
+        return []
+    for m in before:
+        if (m.actors or m.person) and not _inside(m.start, quotes) \
+                and not OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start):
+            return [m] if m.actors else []
+    return []
+
+
+def _issues_document(text, start: int, end: int) -> bool:
+    """The sentence tells of a document issued ("ra tuyên bố riêng", "trao ... văn bản phản hồi", "thông qua một tuyên
+    bố chung"), not one quoted ("..., thông cáo cho biết.")."""
+    end = text.find("\n", start, end) if "\n" in text[start:end] else end
+    opening, _ = _document_voice()
+    for issued in ISSUED.finditer(text, start, end):
+        window = text[issued.end() : min(end, issued.end() + 60)]
+        if any(opening.match(window, i) for i in range(len(window)) if i == 0 or window[i - 1] == " "):
+            return True
+    return False
+
+
+def document_claim(text, clause: Clause, mentions, quotes, last: Claim | None, before: list) -> Claim | None:
+    """A document named alone speaks for the party that issued it, named in the sentence before (`before`: its
+    mentions): "Bắc Kinh cho biết đây là phản ứng ... . “Trung Quốc kiên quyết bảo vệ ...”, tuyên bố nêu rõ. Tuyên bố
+    yêu cầu phía Anh “ngay lập tức sửa sai” ...". No person speaks in it."""
+    s = clause.sentence
+    if clause.start != s.start:
+        return None
+    opening, trailing = _document_voice()
+    head = opening.match(text, s.start)
+    if head is not None:
+        verb = next((c for c in find_cues(text, head.end(), clause.end) if not c.noun), None)
+        if verb is None or verb.start != head.end():
+            return None  # (a party of its own, "Tuyên bố của Nga yêu cầu ...", is claim_of's)
+        content = (verb.end if verb.kind == "speech" else verb.start, clause.end)
+        found = [c for c in find_cues(text, verb.start, clause.end) if not c.noun]  # its quoted words are its own
+    elif _bare_quotation(text, clause, quotes, closing=trailing):
+        quote = next((qs, qe) for qs, qe in quotes if s.start <= qs <= s.start + 2)
+        content = (quote[0] + 1, quote[1])
+        found = [c for c in find_cues(text, *content) if not c.noun]
+    else:
+        return None
+    agents = [replace(a, person=None, role=None, pronoun=False) for a in _issuer(text, before, quotes, last, s.index)]
+    if not agents:
+        return None
+    kind = _kind_of(found, content[0], text, mentions, content[1])
+    return Claim(clause, agents, None, kind, content, (s.start, _trim_end(text, s.start, clause.end)),
+                 _has_quote(content, quotes), [])
+
+
 QUOTE_CLOSE = re.compile(r"[\s.,!?…”\"]*")
 
 
-def _bare_quotation(text, clause: Clause, quotes) -> bool:
+def _bare_quotation(text, clause: Clause, quotes, closing: re.Pattern = None) -> bool:
     """ "“...”, bà Zakharova viết trên Telegram. “Chúng tôi kêu gọi Bộ Ngoại giao Anh ngừng ...”.": a sentence that is
     one quotation and nothing else, right after the words a speaker was named for, goes on with that speaker's words."""
     s = clause.sentence
@@ -101,7 +179,7 @@ def _bare_quotation(text, clause: Clause, quotes) -> bool:
     if clause.start != s.start or not opening or opening[0] not in "“\"":
         return False
     quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs <= s.start + 2), None)
-    return quote is not None and bool(QUOTE_CLOSE.fullmatch(text, quote[1], s.end))
+    return quote is not None and bool((closing or QUOTE_CLOSE).fullmatch(text, quote[1], s.end))
 
 
 # "Các yêu cầu gồm: ...", "Theo đó, trong số các đề xuất an ninh mà Nga đưa ra có: ...": a list of a party's asks

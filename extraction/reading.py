@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .attribution import (NEED, Claim, _inside, _needed_from_another, _trim_end, claim_of, needs_what_others_give,
                           quoted_pieces)
-from .carried import carried_claim, list_head_claim, list_item_claim, own_party_goes_on
+from .carried import carried_claim, document_claim, list_head_claim, list_item_claim, own_party_goes_on
 from .candidates import carried_candidate, subject_candidates
 from .cues import find_cues, keeps_speaker
 from .dating import DateTracker
@@ -81,6 +81,9 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
                              doc.mentions_in(before.start, before.end) if before else [])
     for i, cl in enumerate([] if listed else sentence_clauses):
         claim = claim_of(text, cl, s_mentions, quotes, previous)
+        if claim is None and i == 0:  # "Tuyên bố yêu cầu ...": a document of the party reported just before
+            claim = document_claim(text, cl, s_mentions, quotes, state.last_claim,
+                                   doc.mentions_in(before.start, before.end) if before else [])
         if claim is not None:
             found.append((claim, "rule"))
             previous = claim

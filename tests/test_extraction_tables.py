@@ -70,6 +70,11 @@ KINDS = [
     # wanting to keep engaging another party is an offer (stop 38)
     ("Đại diện cấp cao EU Josep Borrell nói khối vẫn muốn tiếp tục can dự với Bắc Kinh về biến đổi khí hậu.", "EU",
      "proposal"),
+    # a document named alone speaks for the party that issued it: trailing a quotation, or as a subject (stop 38)
+    ("Bộ Ngoại giao Iran hôm nay ra thông cáo đáp trả. “Tehran sẽ đáp trả tương xứng mọi lệnh trừng phạt mới”, thông cáo "
+     "viết.", "IRAN", "warning"),
+    ("Cùng ngày, Bộ Ngoại giao Nga trao cho Đại sứ Mỹ văn bản phản hồi. Văn bản yêu cầu Washington rút vũ khí hạt nhân "
+     "khỏi châu Âu.", "RUSSIA", "demand"),
     # what one's side needs "từ phía" another party is asked of it (stop 38)
     ("Đại sứ Serbia tại EU nói Belgrade cần một lộ trình rõ ràng từ phía Brussels để tiến tới gia nhập khối.", "SERBIA",
      "demand"),
