@@ -102,7 +102,9 @@ def _document_voice() -> tuple[re.Pattern, re.Pattern]:
     opening) or closing a quotation (the trailing form)."""
     nouns = "|".join(re.escape(w).replace("\\ ", r"\s+")
                      for w in sorted(load_cues().get("documents") or (), key=len, reverse=True)) or "(?!)"
-    opening = re.compile(rf"(?:bản\s+)?(?:{nouns})(?:\s+(?:này|trên|đó))?(?:\s+(?:cũng|còn|đồng\s+thời))?\s+", re.I)
+    # (after a connective: "Tuy nhiên, văn bản nhấn mạnh: ...")
+    opening = re.compile(rf"(?:(?:tuy\s+nhiên|ngoài\s+ra|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|trong\s+khi\s+đó),\s+)?"
+                         rf"(?:bản\s+)?(?:{nouns})(?:\s+(?:này|trên|đó))?(?:\s+(?:cũng|còn|đồng\s+thời))?\s+", re.I)
     trailing = re.compile(rf"[”\"]?\s*,\s*(?:bản\s+)?(?:{nouns})(?:\s+(?:này|trên|đó))?\s+(?:{DOCUMENT_VERBS})\W*", re.I)
     return opening, trailing
 
@@ -179,7 +181,7 @@ def _bare_quotation(text, clause: Clause, quotes, closing: re.Pattern = None) ->
     if clause.start != s.start or not opening or opening[0] not in "“\"":
         return False
     quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs <= s.start + 2), None)
-    return quote is not None and bool((closing or QUOTE_CLOSE).fullmatch(text, quote[1], s.end))
+    return quote is not None and bool((closing or QUOTE_CLOSE).fullmatch(text, quote[1], max(clause.end, quote[1])))
 
 
 # "Các yêu cầu gồm: ...", "Theo đó, trong số các đề xuất an ninh mà Nga đưa ra có: ...": a list of a party's asks
