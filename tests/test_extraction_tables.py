@@ -1400,7 +1400,7 @@ SPEAKERS = [
     ("Một người phát ngôn Bộ Ngoại giao Mỹ cho biết Washington đang theo dõi sát tình hình.", "US", None),
     ("Bà Maria Zakharova, người phát ngôn Bộ Ngoại giao Nga, bác bỏ thông tin trên.", "RUSSIA", "Maria Zakharova"),
     ("Phó Đại sứ Trung Quốc tại Liên hợp quốc Đới Binh cho rằng quan ngại của Nga cần được coi trọng.",
-     "CHINA", "Đới Binh"),
+     "CHINA", "Dai Bing"),  # (stop 38: people.yaml names him; before, the name as written)
     ("Ngoại trưởng Lavrov tới Geneva. Nhà ngoại giao Nga yêu cầu Mỹ rút vũ khí hạt nhân khỏi châu Âu.",
      "RUSSIA", "Sergei Lavrov"),
     ("Tổng thống Pháp Emmanuel Macron tới Moskva.\nNhà lãnh đạo này cho biết Pháp sẵn sàng làm trung gian.",
