@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .attribution import (NEED, Claim, _inside, _needed_from_another, _trim_end, claim_of, needs_what_others_give,
+from .attribution import (NEED, THEO_OPENING, Claim, _bare_party, _inside, _needed_from_another, _trim_end, claim_of, needs_what_others_give,
                           quoted_pieces)
 from .carried import carried_claim, document_claim, list_head_claim, list_item_claim, own_party_goes_on
 from .candidates import carried_candidate, subject_candidates
@@ -92,6 +92,7 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
             # of what was said (it still dates nothing of it)
             previous.span = (previous.span[0], max(previous.span[1], _trim_end(text, previous.span[0], cl.end)))
     found += [(listed, "rule")] if listed else []
+    _theo_voice_goes_on(text, s, [claim for claim, _ in found])
     last = state.last_claim
     if not found and last and last.clause.sentence.block is s.block and last.clause.sentence.index == s.index - 1:
         carried = (carried_claim(text, sentence_clauses[0], s_mentions, quotes, last)
@@ -123,6 +124,20 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
     if out:
         state.last_claim = out[-1]
     return out
+
+
+def _theo_voice_goes_on(text: str, s, claims: list[Claim]) -> None:
+    """ "Theo ông Peskov, phản hồi ... chưa tính đến các quan ngại của Nga, song Moskva “không đóng cánh cửa” ...": in a
+    sentence a "Theo <person>," opener attributes, a later clause whose subject is only his own party is still his."""
+    if len(claims) < 2 or not THEO_OPENING.match(text, s.start):
+        return
+    person = next((a for a in claims[0].agents if a.person and a.actors), None)
+    if person is None:
+        return
+    for claim in claims[1:]:
+        if (len(claim.agents) == 1 and _bare_party(claim.agents[0])
+                and set(claim.agents[0].actors) <= set(person.actors)):
+            claim.agents = [person]
 
 
 def _closed_by_outsider(text: str, last, s_mentions, quotes) -> bool:

@@ -1195,6 +1195,9 @@ def test_a_kind_verb_closing_the_sentence_holds_the_words_before_it(text, kind, 
 
 
 SPEAKERS = [
+    # "Theo ông X, ..., song <his party> ...": a later clause of the sentence the opener attributes is still his (stop 38)
+    ("Người phát ngôn Điện Kremlin Dmitry Peskov trả lời báo chí. Theo ông Peskov, văn bản của Mỹ chưa tính đến các "
+     "quan ngại của Nga, song Moskva vẫn sẵn sàng đối thoại.", "RUSSIA", "Dmitry Peskov"),
     # a bare "Người phát ngôn" opening a sentence is the spokesman named before (stop 37)
     ("Người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân nói Bắc Kinh ủng hộ Nicaragua. Người phát ngôn cũng cho "
      "rằng Mỹ cần ngừng can thiệp vào công việc nội bộ của các nước Mỹ Latinh.", "CHINA", "Wang Wenbin"),
