@@ -75,6 +75,10 @@ KINDS = [
      "viết.", "IRAN", "warning"),
     ("Cùng ngày, Bộ Ngoại giao Nga trao cho Đại sứ Mỹ văn bản phản hồi. Văn bản yêu cầu Washington rút vũ khí hạt nhân "
      "khỏi châu Âu.", "RUSSIA", "demand"),
+    # "mục tiêu hợp pháp": what will be struck, a warning; brushing aside a call ("gạt lời kêu gọi") rejects it (stop 38)
+    ("Người phát ngôn Bộ Quốc phòng Nga nói các kho vũ khí phương Tây ở miền tây Ukraine sẽ là “mục tiêu hợp pháp”.",
+     "RUSSIA", "warning"),
+    ("Bộ Ngoại giao Hungary đã gạt lời kêu gọi cấm vận dầu mỏ Nga của các nước Baltic.", "HUNGARY", "rebuttal"),
     # what one's side needs "từ phía" another party is asked of it (stop 38)
     ("Đại sứ Serbia tại EU nói Belgrade cần một lộ trình rõ ràng từ phía Brussels để tiến tới gia nhập khối.", "SERBIA",
      "demand"),
