@@ -5,7 +5,7 @@ usage: python scripts/evaluate.py [--shared ../shared] [--set NAME ...] [--error
        python scripts/evaluate.py --articles DIR --gold GOLD.jsonl [--errors] [--json]
 
 The sets: seeds (seeds/, tests/data/gold/seeds.jsonl), heldout8 (tests/data/heldout, docs/heldout.md),
-synthetic (tests/data/synthetic: 1,445 articles written and annotated by independent helpers, its README.md),
+synthetic (tests/data/synthetic: 1,485 articles written and annotated by independent helpers, its README.md),
 dev-train (../shared/dev/train) and dev-test (../shared/dev/test, figures only: its errors are never listed,
 so that nobody tunes to them).
 Prints the same figures as tests/data/score.py (whose `score` function it uses); --errors also lists,
