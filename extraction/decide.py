@@ -42,10 +42,9 @@ class Decider:
         self.kind_sources = frozenset(model.get("kind_sources", ("rule", "subject", "carried")))
         self.kind_margin = float(model.get("kind_margin", 0.0))
 
-    @property
-    def uses_features(self) -> bool:
-        """False when the rules decide alone: the features need not be computed."""
-        return self._detect is not None or self._kind is not None
+    def needs_features(self, source: str) -> bool:
+        """Whether a candidate of this source is decided on its features (a kind model alone reads only its sources')."""
+        return self._detect is not None or (self._kind is not None and source in self.kind_sources)
 
     def probability(self, features: list[str]) -> float:
         bias, weights = self._detect

@@ -114,7 +114,8 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
     parties = len({m.actors[0] for m in s_mentions if m.actors})
     out = []
     for claim, source in found:
-        features = claim_features(text, claim, source, parties, s_mentions) if doc.decider.uses_features or doc.tracing else []
+        features = (claim_features(text, claim, source, parties, s_mentions)
+                    if doc.decider.needs_features(source) or doc.tracing else [])
         candidate = Candidate(claim, source, _holders(claim, state), features)
         candidate.decision = decision = doc.decider.decide(candidate.features, source, claim.kind)
         doc.candidates.append(candidate)
