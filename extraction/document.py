@@ -22,6 +22,8 @@ from .textmap import to_raw_span
 from .types import ArticleMeta, ExtractedPosition
 
 
+WORD_FEATURES = ("w:", "p:", "kp:")  # features.lexical_features
+
 @dataclass
 class Candidate:
     """A claim that may be a position: where it came from, its features and what was decided."""
@@ -35,6 +37,9 @@ class Candidate:
     def describe(self, doc: Document) -> str:
         d = self.decision
         verdict = f"{'KEEP' if d.keep else 'drop'} {d.kind} p={d.probability:.2f}" if d else "undecided"
+        rules_kind = next((f[3:] for f in self.features if f.startswith("rk:")), None)
+        if d and rules_kind and rules_kind != d.kind:
+            verdict += f" (rules: {rules_kind})"  # the learned kind overrode the rules
         lo, hi = self.claim.span
         return f"{self.source:<8} {'/'.join(self.holders) or '-':<14} {verdict:<28} {doc.text[lo:hi][:90]!r}"
 
@@ -88,7 +93,9 @@ class Document:
         out += [f"  {d.value} ({d.precision}) {self.text[d.start:d.end]!r}" for d in self.dates]
         out.append(f"candidates: {len(self.candidates)} (features and decision of each)")
         for c in self.candidates:
-            out += [f"  {c.describe(self)}", f"      {' '.join(c.features)}"]
+            words = [f for f in c.features if f.startswith(WORD_FEATURES)]  # the claim's own words: counted, not listed
+            shown = [f for f in c.features if not f.startswith(WORD_FEATURES)] + ([f"+{len(words)} words"] if words else [])
+            out += [f"  {c.describe(self)}", f"      {' '.join(shown)}"]
         out.append(f"positions: {len(self.positions)}")
         out += [f"  {p.actor:<8} {p.kind:<9} {p.speaker or '-':<20} {p.date or '-':<10} {p.text[:80]!r}"
                 for p in self.positions]
