@@ -336,6 +336,7 @@ def _kind_of(cues: list[Cue], after: int, text: str, mentions: list[Mention], en
 # "cần nhận được ... từ Mỹ", "cần những bảo đảm ... từ phía phương Tây": whom it asks to give
 RECEIVED_FROM = re.compile(r"\btừ\s+(?:phía\s+)?(?:(?:các|những)\s+(?:đối\s+tác|đồng\s+minh|nước)\s+)?$", re.I)
 NEED = re.compile(r"cần(?!\w)", re.I)  # the need itself, not "cần phải", "không được": what one must do
+CLAUSE_MARK = re.compile(r"[,;.]")  # the giver is named in the need's own clause
 NEED_REACH = 80  # characters from the need to its giver: "cần một “giải pháp có tính ràng buộc pháp lý” từ phía ..."
 
 
@@ -345,7 +346,7 @@ def _needed_from_another(text: str, mentions, start: int, end: int, speakers) ->
     for m in mentions:
         if start <= m.start < min(end, start + NEED_REACH) and m.actors and not set(m.actors) & speakers:
             between = text[start : m.start]
-            if RECEIVED_FROM.search(between) and not re.search(r"[,;.]", between):
+            if RECEIVED_FROM.search(between) and not CLAUSE_MARK.search(between):
                 return True
     return False
 

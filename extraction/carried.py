@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from .attribution import Claim, _has_quote, _inside, _kind_of, _names_media, _trim_end
+from .candidates import OBJECT_BEFORE
 from .cues import find_cues, keeps_speaker
 from .reference import load_cues
 from .segment import Clause
@@ -70,7 +71,7 @@ def list_item_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Clai
 def carried_claim(text, clause: Clause, mentions, quotes, last: Claim) -> Claim | None:
     """A sentence with a kind cue but no subject, right after a reported position in the same
     paragraph, goes on reporting it: "... Lavrov nhấn mạnh, ... Nếu ... thì nên giải thích rõ lý do"."""
-    bare = _bare_quotation(text, clause, quotes)  # its words are the speaker's own: the cues in them count
+    bare = _bare_quotation(text, clause, quotes) is not None  # its words are the speaker's own: the cues in them count
     found = [c for c in find_cues(text, clause.start, clause.end) if not c.noun and (bare or not _inside(c.start, quotes))]
     kinds = [c for c in found if c.kind in ("demand", "rebuttal", "proposal", "warning") and not c.negated]
     if not kinds:
@@ -97,72 +98,61 @@ DOCUMENT_VERBS = r"viết|nêu\s+rõ|nêu|cho\s+biết|cho\s+hay|nhấn\s+mạnh
 
 
 @functools.lru_cache(maxsize=1)
-def _document_voice() -> tuple[re.Pattern, re.Pattern]:
+def _document_voice() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """ "Tuyên bố yêu cầu ...", "“...”, tuyên bố nêu rõ.": a document named alone, as the subject of its words (the
-    opening) or closing a quotation (the trailing form)."""
+    opening) or closing a quotation (the trailing form); and one issued ("ra tuyên bố riêng", "trao ... văn bản phản
+    hồi", "thông qua một tuyên bố chung")."""
     nouns = "|".join(re.escape(w).replace("\\ ", r"\s+")
                      for w in sorted(load_cues().get("documents") or (), key=len, reverse=True)) or "(?!)"
     # (after a connective: "Tuy nhiên, văn bản nhấn mạnh: ...")
     opening = re.compile(rf"(?:(?:tuy\s+nhiên|ngoài\s+ra|bên\s+cạnh\s+đó|theo\s+đó|đồng\s+thời|trong\s+khi\s+đó),\s+)?"
                          rf"(?:bản\s+)?(?:{nouns})(?:\s+(?:này|trên|đó))?(?:\s+(?:cũng|còn|đồng\s+thời))?\s+", re.I)
     trailing = re.compile(rf"[”\"]?\s*,\s*(?:bản\s+)?(?:{nouns})(?:\s+(?:này|trên|đó))?\s+(?:{DOCUMENT_VERBS})\W*", re.I)
-    return opening, trailing
+    issued = re.compile(rf"\b(?:ra|đưa\s+ra|công\s+bố|phát\s+đi|ban\s+hành|thông\s+qua|trao|gửi|ký)\s+"
+                        rf"(?:[^\s.;:]+\s+){{0,8}}?(?:bản\s+)?(?:{nouns})\b", re.I)
+    return opening, trailing, issued
 
 
-OBJECT_BEFORE = re.compile(r"\b(?:của|từ|với|cho|tới|đến|về|tại|ở|trước|nhằm\s+vào|đối\s+với|chống\s+lại)\s+(?:phía\s+)?$",
-                           re.I)
-ISSUED = re.compile(r"\b(?:ra|đưa\s+ra|công\s+bố|phát\s+đi|ban\s+hành|thông\s+qua|trao|gửi|ký)\b", re.I)
-
-
-def _issuer(text, before: list, quotes, last: Claim | None, index: int) -> list:
-    """Who issued the document: the holder of the claim the sentence before made, else that sentence's subject (its
-    first party, not one a preposition governs: "Bộ Ngoại giao Nga trao cho Đại sứ Mỹ văn bản ...", "Trước phản ứng
-    từ Canberra, ông O'Connor đã đưa ra tuyên bố ...")."""
+def _issuer(text, before, before_mentions: list, quotes, last: Claim | None, index: int) -> list:
+    """Who issued the document: the holder of the claim the sentence before made, else the subject of that sentence's
+    verb of issuing (the first party before it, not one a preposition governs: "Bộ Ngoại giao Nga trao cho Đại sứ Mỹ
+    văn bản ...", "Trước phản ứng từ Canberra, ông O'Connor đã đưa ra tuyên bố ...")."""
     if last is not None and last.clause.sentence.index == index - 1:
         return [a for a in last.agents if a.actors][:1]
-    if not before or not _issues_document(text, before[0].start, before[-1].end + 200):
+    issued = _document_voice()[2].search(text, before.start, before.end) if before is not None else None
+    if issued is None:
         return []
-    for m in before:
-        if (m.actors or m.person) and not _inside(m.start, quotes) \
-                and not OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start):
+    for m in before_mentions:
+        if m.start < issued.start() and (m.actors or m.person) and not _inside(m.start, quotes) \
+                and not OBJECT_BEFORE.search(text[max(0, m.start - 12) : m.start]):
             return [m] if m.actors else []
     return []
 
 
-def _issues_document(text, start: int, end: int) -> bool:
-    """The sentence tells of a document issued ("ra tuyên bố riêng", "trao ... văn bản phản hồi", "thông qua một tuyên
-    bố chung"), not one quoted ("..., thông cáo cho biết.")."""
-    end = text.find("\n", start, end) if "\n" in text[start:end] else end
-    opening, _ = _document_voice()
-    for issued in ISSUED.finditer(text, start, end):
-        window = text[issued.end() : min(end, issued.end() + 60)]
-        if any(opening.match(window, i) for i in range(len(window)) if i == 0 or window[i - 1] == " "):
-            return True
-    return False
-
-
-def document_claim(text, clause: Clause, mentions, quotes, last: Claim | None, before: list) -> Claim | None:
-    """A document named alone speaks for the party that issued it, named in the sentence before (`before`: its
+def document_claim(text, clause: Clause, mentions, quotes, last: Claim | None, before, before_mentions: list
+                   ) -> Claim | None:
+    """A document named alone speaks for the party that issued it, named in the sentence before (`before`, with its
     mentions): "Bắc Kinh cho biết đây là phản ứng ... . “Trung Quốc kiên quyết bảo vệ ...”, tuyên bố nêu rõ. Tuyên bố
     yêu cầu phía Anh “ngay lập tức sửa sai” ...". No person speaks in it."""
     s = clause.sentence
     if clause.start != s.start:
         return None
-    opening, trailing = _document_voice()
+    opening, trailing, _ = _document_voice()
     head = opening.match(text, s.start)
+    quote = None if head else _bare_quotation(text, clause, quotes, closing=trailing)
     if head is not None:
         verb = next((c for c in find_cues(text, head.end(), clause.end) if not c.noun), None)
         if verb is None or verb.start != head.end():
             return None  # (a party of its own, "Tuyên bố của Nga yêu cầu ...", is claim_of's)
         content = (verb.end if verb.kind == "speech" else verb.start, clause.end)
         found = [c for c in find_cues(text, verb.start, clause.end) if not c.noun]  # its quoted words are its own
-    elif _bare_quotation(text, clause, quotes, closing=trailing):
-        quote = next((qs, qe) for qs, qe in quotes if s.start <= qs <= s.start + 2)
+    elif quote is not None:
         content = (quote[0] + 1, quote[1])
         found = [c for c in find_cues(text, *content) if not c.noun]
     else:
         return None
-    agents = [replace(a, person=None, role=None, pronoun=False) for a in _issuer(text, before, quotes, last, s.index)]
+    issuer = _issuer(text, before, before_mentions, quotes, last, s.index)
+    agents = [replace(a, person=None, role=None, pronoun=False) for a in issuer]
     if not agents:
         return None
     kind = _kind_of(found, content[0], text, mentions, content[1])
@@ -173,15 +163,16 @@ def document_claim(text, clause: Clause, mentions, quotes, last: Claim | None, b
 QUOTE_CLOSE = re.compile(r"[\s.,!?…”\"]*")
 
 
-def _bare_quotation(text, clause: Clause, quotes, closing: re.Pattern = None) -> bool:
-    """ "“...”, bà Zakharova viết trên Telegram. “Chúng tôi kêu gọi Bộ Ngoại giao Anh ngừng ...”.": a sentence that is
-    one quotation and nothing else, right after the words a speaker was named for, goes on with that speaker's words."""
+def _bare_quotation(text, clause: Clause, quotes, closing: re.Pattern = None) -> tuple[int, int] | None:
+    """ "“...”, bà Zakharova viết trên Telegram. “Chúng tôi kêu gọi Bộ Ngoại giao Anh ngừng ...”.": a clause that is
+    one quotation and nothing else (but `closing`: "..., tuyên bố nêu rõ."), opening its sentence: the quotation's span."""
     s = clause.sentence
     opening = text[s.start : s.start + 2].lstrip()
     if clause.start != s.start or not opening or opening[0] not in "“\"":
-        return False
+        return None
     quote = next(((qs, qe) for qs, qe in quotes if s.start <= qs <= s.start + 2), None)
-    return quote is not None and bool((closing or QUOTE_CLOSE).fullmatch(text, quote[1], max(clause.end, quote[1])))
+    closed = quote is not None and (closing or QUOTE_CLOSE).fullmatch(text, quote[1], max(clause.end, quote[1]))
+    return quote if closed else None
 
 
 # "Các yêu cầu gồm: ...", "Theo đó, trong số các đề xuất an ninh mà Nga đưa ra có: ...": a list of a party's asks

@@ -1,7 +1,7 @@
 """The learned decisions: is a candidate claim a position, and of which kind.
 
 Two logistic regressions over the features of extraction/features.py, trained by
-scripts/train_extractor.py on the seed, heldout8, dev-train and read synthetic gold and stored as plain JSON weights
+scripts/train_extractor.py on the seed, heldout8, dev-train and synthetic gold (never the sealed sets), stored as JSON weights
 (extraction/model.json, with the sha256 of the data they were trained on). Scoring is a sum of
 weights: no scikit-learn at run time. Which decision is learned and which stays with the rules is
 also in the file, chosen by cross-validation by article (the training script reports both).

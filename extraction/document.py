@@ -15,14 +15,13 @@ from .attribution import Claim
 from .clean import Block
 from .dates import DateMention
 from .decide import Decider, Decision
+from .features import WORD_FEATURES
 from .mentions import Mention
 from .positions import Draft
 from .segment import Sentence
 from .textmap import to_raw_span
 from .types import ArticleMeta, ExtractedPosition
 
-
-WORD_FEATURES = ("w:", "p:", "kp:")  # features.lexical_features
 
 @dataclass
 class Candidate:

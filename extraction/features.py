@@ -6,8 +6,8 @@ they gave, the kinds of the cues in it, negated or used as nouns, a conditional 
 medium) and whether a cue follows the holder, quotation, conditions, and where the sentence sits;
 and the words of the claim (`lexical_features`: its syllables and syllable pairs, the pairs also
 with the rules' kind). With some 500 labelled positions, word features learned the topics of the
-training news (cross-validation by article scored them lower); with the read synthetic sets beside
-them (some 12,000 candidates, stop 38) they learn how a kind is worded. Only plain Python: the
+training news (cross-validation by article scored them lower); with the synthetic sets beside them
+(42,240 candidates, stop 38) they learn how a kind is worded. Only plain Python: the
 pipeline must stay fast.
 """
 from __future__ import annotations
@@ -58,6 +58,7 @@ def _holder_features(text: str, claim: Claim, sentence_mentions) -> list[str]:
 
 
 LEXICAL_SYLLABLES = 40  # of the claim's text: its subject, verb and the head of what is said
+WORD_FEATURES = ("w:", "p:", "kp:")  # the prefixes of lexical_features' names
 
 
 def lexical_features(said: str, rule_kind: str | None) -> list[str]:

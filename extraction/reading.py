@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .attribution import (NEED, THEO_OPENING, Claim, _bare_party, _inside, _needed_from_another, _trim_end, claim_of, needs_what_others_give,
-                          quoted_pieces)
+from .attribution import (NEED, THEO_OPENING, Claim, _bare_party, _inside, _needed_from_another, _trim_end, claim_of,
+                          needs_what_others_give, quoted_pieces)
 from .carried import carried_claim, document_claim, list_head_claim, list_item_claim, own_party_goes_on
 from .candidates import carried_candidate, subject_candidates
 from .cues import find_cues, keeps_speaker
@@ -77,13 +77,12 @@ def _claims(doc: Document, s, s_mentions, state: _State) -> list[Claim]:
     if interview and (s.block.paragraph in interview.questions and is_question(text, s) or is_courtesy(text, s)):
         return []  # "Ông nhìn nhận yêu cầu này như thế nào?": the interviewer asks
     before = doc.sentences[s.index - 1] if s.index else None
-    listed = list_head_claim(text, s, s_mentions, quotes, state.last_claim,
-                             doc.mentions_in(before.start, before.end) if before else [])
+    before_mentions = doc.mentions_in(before.start, before.end) if before else []
+    listed = list_head_claim(text, s, s_mentions, quotes, state.last_claim, before_mentions)
     for i, cl in enumerate([] if listed else sentence_clauses):
         claim = claim_of(text, cl, s_mentions, quotes, previous)
         if claim is None and i == 0:  # "Tuyên bố yêu cầu ...": a document of the party reported just before
-            claim = document_claim(text, cl, s_mentions, quotes, state.last_claim,
-                                   doc.mentions_in(before.start, before.end) if before else [])
+            claim = document_claim(text, cl, s_mentions, quotes, state.last_claim, before, before_mentions)
         if claim is not None:
             found.append((claim, "rule"))
             previous = claim
@@ -282,8 +281,9 @@ def _needed_of_another(doc: Document, claim: Claim, actor: str) -> bool:
     at = claim.subject_of_cue
     if at >= 0 and needs_what_others_give(doc.text, at):
         return True
-    if at >= 0 and NEED.match(doc.text, at) and _needed_from_another(
-            doc.text, doc.mentions_in(at, claim.content[1]), at + 3, claim.content[1], {actor}):
+    need = NEED.match(doc.text, at) if at >= 0 else None
+    if need and _needed_from_another(doc.text, doc.mentions_in(at, claim.content[1]), need.end(), claim.content[1],
+                                     {actor}):
         return True  # "Nga cần một giải pháp ràng buộc pháp lý từ phía Brussels": asked of the giver
     after = next((m for m in doc.mentions_in(at, claim.content[1]) if m.actors), None) if at >= 0 else None
     return (after is not None and actor not in after.actors

@@ -133,7 +133,7 @@ def fit(records: list[dict]) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    # every candidate weighs the same: the read synthetic sets, most of the data, teach how each kind is worded; the
+    # every candidate weighs the same: the synthetic sets, most of the data, teach how each kind is worded; the
     # cross-validation per corpus (main) guards the other kinds of news
     seen = Counter(f for r in records for f in set(r["features"]))
     vec = DictVectorizer()
